@@ -1,0 +1,303 @@
+"""Plain records shared by the stages.
+
+Data flows one way: ``read`` makes :class:`Document`, ``extract`` and ``resolve`` make
+:class:`Mention` and :class:`Claim`, ``store`` persists them, ``engine`` turns them into
+:class:`Finding`, ``report`` prints findings.  No stage passes ORM objects to another.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+SEVERITIES = ("error", "warning", "info")
+SEVERITY_RANK = {"error": 3, "warning": 2, "info": 1, "never": 99}
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """A run of a document's text: ``body``, ``opinion``, ``comments`` or ``furniture``."""
+
+    kind: str
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class Document:
+    """One input document, as read.  ``text`` is the full original text of the file (for a
+    .md/.txt file including its front matter) so that offsets map to the original lines."""
+
+    path: str
+    text: str
+    title: str | None = None
+    source: str | None = None
+    url: str | None = None
+    published: date | None = None
+    author: str | None = None
+    lang: str | None = None
+    date_method: str | None = None  # how ``published`` was established
+    sections: list[Section] = field(default_factory=list)
+    # offset -> (line, column) is computed lazily from this table
+    _line_starts: list[int] | None = field(default=None, repr=False)
+    # what stages compute once per document (its sentences, ...); never stored
+    cache: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+
+    @property
+    def content_hash(self) -> str:
+        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+
+    def section_at(self, offset: int) -> str:
+        for s in self.sections:
+            if s.start <= offset < s.end:
+                return s.kind
+        return "body"
+
+    def body_spans(self, kinds: tuple[str, ...] = ("body", "opinion")) -> list[Section]:
+        return [s for s in self.sections if s.kind in kinds]
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of a character offset, columns in code points."""
+        if self._line_starts is None:
+            starts = [0]
+            text = self.text
+            i = text.find("\n")
+            while i != -1:
+                starts.append(i + 1)
+                i = text.find("\n", i + 1)
+            self._line_starts = starts
+        import bisect
+
+        line = bisect.bisect_right(self._line_starts, offset) - 1
+        return line + 1, offset - self._line_starts[line] + 1
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A character range ``[start, end)`` in a document's text, with its 1-based position."""
+
+    start: int
+    end: int
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+    @classmethod
+    def of(cls, doc: Document, start: int, end: int) -> Span:
+        line, col = doc.position(start)
+        end_line, end_col = doc.position(end)
+        return cls(start, end, line, col, end_line, end_col)
+
+
+@dataclass(slots=True)
+class Mention:
+    """A name in a document and what it resolved to."""
+
+    span: Span
+    surface: str
+    kind: str  # person, office, org, place, event
+    entity: str | None = None
+    score: float = 0.0
+    method: str = "unresolved"
+    reason: str = ""
+    section: str = "body"
+    # how the mention relates to the KB forms: "preferred", "alias", "transliteration",
+    # "misspelling", "short", ...  Used by the name rules.
+    form: str = ""
+    preferred: str | None = None  # house-preferred name of the entity
+    # transient, between extraction and resolution: KB entries matching the surface, and
+    # surface cues ("honorific", "qualifier" mention index, "holder" mention index, ...)
+    candidates: list[Any] = field(default_factory=list, repr=False)
+    hint: dict[str, Any] = field(default_factory=dict, repr=False)
+
+
+@dataclass(slots=True)
+class Claim:
+    """A normalized assertion: ``subject predicate object|value`` valid over a time range."""
+
+    span: Span
+    subject: str | None
+    predicate: str
+    object: str | None = None
+    value: str | None = None
+    valid_from: date | None = None
+    valid_to: date | None = None
+    qualifiers: dict[str, Any] = field(default_factory=dict)
+    section: str = "body"
+    sentence: str = ""
+    excerpt: str = ""
+    # the surface of the subject and object, for messages and fixes
+    subject_surface: str = ""
+    object_surface: str = ""
+    # what rules group by: the entity id, or the name / title as written when unresolved
+    subject_key: str | None = None
+    object_key: str | None = None
+    # transient: role -> index of the mention that fills it ("subject", "object")
+    refs: dict[str, int] = field(default_factory=dict, repr=False)
+
+    def key(self) -> tuple[Any, ...]:
+        return (
+            self.subject,
+            self.predicate,
+            self.object,
+            self.value,
+            self.valid_from,
+            self.valid_to,
+            self.span.start,
+        )
+
+
+@dataclass(slots=True)
+class Evidence:
+    path: str
+    line: int
+    column: int
+    excerpt: str
+    source: str | None = None
+    published: str | None = None
+    note: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        d: dict[str, Any] = {
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+            "excerpt": self.excerpt,
+            "source": self.source,
+            "published": self.published,
+        }
+        if self.note:
+            d["note"] = self.note
+        return d
+
+
+@dataclass(slots=True)
+class Fix:
+    replacement: str
+    description: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"replacement": self.replacement, "description": self.description}
+
+
+@dataclass(slots=True)
+class Finding:
+    """One problem found by one rule.  Every reporter reads this record and nothing else."""
+
+    rule: str
+    severity: str
+    message: str
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    excerpt: str
+    entities: list[str] = field(default_factory=list)
+    evidence: list[Evidence] = field(default_factory=list)
+    fix: Fix | None = None
+    identity: tuple[Any, ...] = ()  # what the finding is about, for the fingerprint
+    status: str = "open"
+    source: str | None = None  # outlet of the flagged document
+    _fingerprint: str | None = None
+
+    @property
+    def fingerprint(self) -> str:
+        """Stable across edits elsewhere in the document and re-ingest: built from the rule,
+        the document (path) and the claim's identity, never from line numbers."""
+        if self._fingerprint is None:
+            basis = "\x1f".join([self.rule, self.path, *map(str, self.identity or (self.excerpt,))])
+            self._fingerprint = hashlib.sha1(basis.encode("utf-8")).hexdigest()[:16]
+        return self._fingerprint
+
+    def sort_key(self) -> tuple[Any, ...]:
+        return (self.path, self.line, self.column, self.rule, self.message)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "rule": self.rule,
+            "severity": self.severity,
+            "message": self.message,
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            "excerpt": self.excerpt,
+            "entities": list(self.entities),
+            "evidence": [e.to_dict() for e in self.evidence],
+            "fix": self.fix.to_dict() if self.fix else None,
+            "fingerprint": self.fingerprint,
+            "status": self.status,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """A term of office: ``office`` held from ``start`` to ``end`` (both inclusive)."""
+
+    office: str
+    start: date | None
+    end: date | None
+
+    def covers(self, day: date) -> bool:
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+
+
+@dataclass(slots=True)
+class Entity:
+    """A KB entity (SPEC §5)."""
+
+    id: str
+    kind: str
+    name: str
+    aliases: list[str] = field(default_factory=list)
+    native: str | None = None
+    country: str | None = None
+    offices: list[Term] = field(default_factory=list)
+    titles: list[str] = field(default_factory=list)
+    single_holder: bool = True
+    code: str | None = None
+    demonyms: list[str] = field(default_factory=list)
+    part_of: str | None = None
+    place: str | None = None
+    start: date | None = None
+    end: date | None = None
+    origin: str = ""  # file the entity came from
+
+    def holds(self, office: str, day: date) -> bool:
+        return any(t.office == office and t.covers(day) for t in self.offices)
+
+
+@dataclass(frozen=True, slots=True)
+class DocRef:
+    """Which document a stored claim or mention comes from, as rules see it."""
+
+    key: str
+    path: str
+    source: str | None
+    published: date | None
+    content_hash: str = ""
+    title: str | None = None
+
+    @property
+    def outlet(self) -> str:
+        """Sources are counted by outlet; an unknown outlet counts as its own document."""
+        return (self.source or f"path:{self.path}").casefold()
+
+
+@dataclass(slots=True)
+class Analysis:
+    """A document with what extraction and resolution made of it."""
+
+    doc: Document
+    mentions: list[Mention]
+    claims: list[Claim]
+
+    @property
+    def ref(self) -> DocRef:
+        d = self.doc
+        return DocRef(d.url or d.path, d.path, d.source, d.published, d.content_hash, d.title)

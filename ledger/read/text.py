@@ -1,0 +1,77 @@
+"""Plain text and Markdown (.txt, .md, .markdown), with optional YAML front matter.
+
+A front matter block is a ``---`` line at the very top, YAML, and a closing ``---`` (or ``...``)
+line.  Its lines stay in :attr:`Document.text` so that line numbers refer to the original file;
+the block becomes a ``furniture`` section.  Its keys (``title``, ``source``, ``url``,
+``published``/``date``, ``author``, ``lang``) are the highest-priority metadata.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from .base import Parsed, ReadError, Skipped
+from .decode import decode_utf8
+from .meta import MetaError, normalize_meta
+from .yamlutil import YamlProblem, load_yaml
+
+_OPEN = re.compile(r"---[ \t]*\r?$")
+_CLOSE = re.compile(r"(?:---|\.\.\.)[ \t]*\r?$")
+
+
+def read(
+    file: Path, shown: str, data: bytes, problems: list[Skipped] | None = None
+) -> list[Parsed]:
+    text = decode_utf8(data, shown)
+    end, meta = front_matter(text, shown)
+    return [
+        Parsed(path=shown, text=text, file=file, keys=(file.name,), meta=meta, preamble_end=end)
+    ]
+
+
+def front_matter(text: str, shown: str) -> tuple[int, dict[str, Any]]:
+    """``(end offset, normalized metadata)`` of the front matter block, ``(0, {})`` if none."""
+    first_nl = text.find("\n")
+    if first_nl == -1 or not _OPEN.fullmatch(text[:first_nl]):
+        return 0, {}
+    pos, lineno = first_nl + 1, 2
+    body: list[str] = []
+    while pos < len(text):
+        nl = text.find("\n", pos)
+        end = len(text) if nl == -1 else nl + 1
+        line = text[pos : end if nl == -1 else nl]
+        if _CLOSE.fullmatch(line):
+            return end, _parse("\n".join(body), shown, lineno - len(body))
+        body.append(line.removesuffix("\r"))
+        pos, lineno = end, lineno + 1
+    raise ReadError(
+        shown, "malformed front matter: the '---' block opened at line 1 is never closed"
+    )
+
+
+def _parse(yaml_text: str, shown: str, first_line: int) -> dict[str, Any]:
+    try:
+        data, key_lines = load_yaml(yaml_text, first_line)
+    except YamlProblem as e:
+        raise ReadError(shown, f"malformed front matter at line {e.line}: {e.problem}") from None
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise ReadError(
+            shown,
+            f"front matter at line {first_line - 1} is not a mapping "
+            f"(got a {_kind(data)}); expected 'key: value' lines",
+        )
+    try:
+        return normalize_meta(data, key_lines)
+    except MetaError as e:
+        where = f" at line {e.line}" if e.line else ""
+        raise ReadError(shown, f"front matter{where}: {e}") from None
+
+
+def _kind(value: object) -> str:
+    return {list: "list", str: "string", int: "number", float: "number", bool: "boolean"}.get(
+        type(value), type(value).__name__
+    )
