@@ -1,0 +1,277 @@
+"""Find the names in a document: KB forms by longest match, and capitalized runs that may be
+names nobody told the KB about, with the cues around them (honorifics, titles, qualifiers)."""
+
+from __future__ import annotations
+
+import re
+
+from ledger.model import Document, Mention, Span
+from ledger.resolve.index import Entry, NameIndex
+from ledger.resolve.tokens import ABBREVIATIONS, Token, key_of, tokenize
+
+# words that, before a capitalized name, mark a person ("Mr. Li", "Gen. Li", "General Li")
+HONORIFICS = {
+    "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "gen", "general", "adm",
+    "admiral", "col", "colonel", "lt", "capt", "captain", "maj", "major", "sgt", "cmdr",
+    "sen", "senator", "rep", "gov", "governor", "sir", "dame", "lord", "lady", "madam", "mme",
+    "rev", "sheikh", "president", "premier", "secretary", "minister", "ambassador", "judge",
+    "chairman", "chairwoman", "chancellor", "mayor", "king", "queen", "prince", "princess",
+    "pope", "marshal", "commander", "justice", "speaker", "mister",
+}
+# capitalized words that begin sentences or headings and are no names
+STOP = {
+    "the", "a", "an", "but", "and", "or", "if", "in", "on", "at", "as", "for", "of", "to",
+    "this", "that", "these", "those", "it", "its", "he", "she", "they", "we", "i", "his",
+    "her", "their", "our", "my", "your", "there", "here", "when", "while", "after", "before",
+    "since", "though", "although", "meanwhile", "however", "according", "with", "without",
+    "from", "by", "any", "all", "both", "such", "some", "no", "not", "what", "who", "why",
+    "how", "also", "last", "next", "responding", "frankly", "obviously", "unfortunately",
+    "overnight", "yes", "so", "then", "than", "because", "very", "instead", "even", "only",
+    "just", "still", "more", "most", "many", "much", "other", "another", "each", "every",
+    "image", "photo", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+    "sunday", "january", "february", "march", "april", "may", "june", "july", "august",
+    "september", "october", "november", "december", "mr", "mrs", "ms", "later", "earlier",
+    "now", "today", "yesterday", "tomorrow", "recently", "officials", "analysts", "critics",
+    "asked", "speaking", "despite", "during", "under", "over", "until", "unless", "where",
+    "whether", "which", "once", "twice", "again", "already", "perhaps", "indeed",
+    "first", "second", "finally", "thus", "hence", "besides", "moreover", "sources",
+}
+# head words of titles the KB may not know ("Fisheries Minister Jan Novak"): a capitalized run
+# ending in one of them and followed by a name is an office title with its holder
+TITLE_HEADS = {
+    "minister", "secretary", "president", "premier", "chancellor", "ambassador", "governor",
+    "mayor", "chairman", "chairwoman", "chair", "director", "spokesperson", "spokesman",
+    "spokeswoman", "commissioner", "chief", "commander", "senator", "representative", "envoy",
+    "adviser", "advisor", "general", "admiral", "prosecutor", "attorney", "speaker", "leader",
+}
+_GAP_OK = re.compile(r"[ \t\u00a0]*(?:[-–][ \t\u00a0]*)?$")
+_GAP_NAME = re.compile(r"[ \t\u00a0]+$|-$|\.[ \t\u00a0]+$")
+KIND_ORDER = {"person": 0, "event": 1, "org": 2, "office": 3, "place": 4}
+
+
+def _joined(text: str, a: Token, b: Token) -> bool:
+    gap = text[a.end : b.start]
+    if a.possessive:  # "People's Liberation Army": the possessive is inside the name
+        gap = gap[2:]
+        return gap in (" ", "\u00a0")
+    if a.period and gap.startswith("."):
+        gap = gap[1:]
+    return len(gap) <= 3 and bool(_GAP_OK.match(gap))
+
+
+def _entries_for(text: str, toks: list[Token], index: NameIndex) -> list[Entry]:
+    plain = key_of(toks)
+    out: list[Entry] = []
+    for e in index.lookup(plain):
+        if e.method == "title":
+            continue
+        if e.method == "code":
+            if not all(t.text.replace(".", "").isupper() for t in toks):
+                continue
+        elif not toks[0].cap:
+            # a name starts with a capital; "the Pentagon" style aliases may start lower-case
+            if not (len(toks) > 1 and toks[0].key in ("the", "de", "van", "von", "al", "el")):
+                continue
+        if e.kind == "person" and not (toks[-1].cap or text[toks[-1].start - 1] == "-"):
+            continue
+        out.append(e)
+    expanded = key_of(toks, expand=True)
+    out += [e for e in index.lookup(expanded) if e.method == "title"]
+    if any(e.kind == "person" for e in out):
+        out = [e for e in out if e.kind == "person"]
+    return out
+
+
+def find_mentions(doc: Document, index: NameIndex) -> list[Mention]:
+    out: list[Mention] = []
+    text = doc.text
+    for sec in doc.body_spans():
+        toks = tokenize(text, sec.start, sec.end)
+        n = len(toks)
+        i = 0
+        joined = [_joined(text, toks[k], toks[k + 1]) for k in range(n - 1)]
+        while i < n:
+            best: tuple[int, list[Entry]] | None = None
+            # grow the key token by token while some KB key still starts with it
+            plain = expanded = ""
+            j = i
+            while j < n:
+                t = toks[j]
+                sep = " " if j > i else ""
+                plain += sep + t.key
+                expanded += sep + (ABBREVIATIONS.get(t.key, t.key) if t.period else t.key)
+                length = j - i + 1
+                if plain in index.keys or expanded in index.keys:
+                    entries = _entries_for(text, toks[i : j + 1], index)
+                    if entries:
+                        best = (length, entries)
+                if j + 1 >= n or not joined[j] or not (index.has_prefix(plain) or index.has_prefix(expanded)):
+                    break
+                j += 1
+            if best is not None:
+                length, entries = best
+                run = toks[i : i + length]
+                kinds = sorted({e.kind for e in entries}, key=lambda k: KIND_ORDER.get(k, 9))
+                end = run[-1].end
+                if kinds[0] == "office" and run[-1].period and run[-1].key in ABBREVIATIONS:
+                    end += 1  # "Pres." keeps its period
+                m = Mention(
+                    span=Span.of(doc, run[0].start, end),
+                    surface=text[run[0].start : end],
+                    kind=kinds[0],
+                    section=sec.kind,
+                )
+                m.candidates = [e for e in entries if e.kind == kinds[0]]
+                m.hint["tokens"] = (i, i + length)
+                m.hint["section"] = (sec.start, sec.end)
+                out.append(m)
+                i += length
+                continue
+            i += 1
+        _name_runs(doc, toks, out, sec.kind, (sec.start, sec.end))
+    _anaphors(doc, out)
+    out.sort(key=lambda m: m.span.start)
+    _link(doc, out)
+    return out
+
+
+_SAME_EVENT = re.compile(
+    r"\b[Tt]he same (?:event|forum|summit|conference|meeting|gathering|dialogue|venue)\b"
+)
+
+
+def _anaphors(doc: Document, out: list[Mention]) -> None:
+    """"the same event" points back at the last event named before it."""
+    for sec in doc.body_spans():
+        for m in _SAME_EVENT.finditer(doc.text, sec.start, sec.end):
+            a = Mention(span=Span.of(doc, m.start(), m.end()), surface=m.group(), kind="event", section=sec.kind)
+            a.hint["anaphor"] = True
+            a.hint["tokens"] = (-1, -1)
+            a.hint["section"] = (sec.start, sec.end)
+            out.append(a)
+
+
+def _name_runs(
+    doc: Document, toks: list[Token], mentions: list[Mention], section: str,
+    mentions_section: tuple[int, int],
+) -> None:
+    """Capitalized runs not matched in the KB: possible names.  Each keeps its cues."""
+    text = doc.text
+    covered: set[int] = set()
+    bounds = (toks[0].start, toks[-1].end) if toks else (0, 0)
+    for m in mentions:
+        a, b = m.hint["tokens"]
+        lo, hi = m.hint["section"]
+        if lo <= bounds[0] and bounds[1] <= hi:
+            covered.update(range(a, b))
+    i, n = 0, len(toks)
+    while i < n:
+        t = toks[i]
+        if i in covered or not t.cap or t.key in STOP and not _after_honorific(toks, i, text):
+            i += 1
+            continue
+        j = i
+        while (
+            j + 1 < n
+            and j + 1 not in covered
+            and (toks[j + 1].cap or text[toks[j + 1].start - 1] == "-")
+            and toks[j + 1].key not in STOP
+            and j - i < 4
+            and not toks[j].possessive
+            and _GAP_NAME.match(text[toks[j].end : toks[j + 1].start] or " ")
+            and len(text[toks[j].end : toks[j + 1].start]) <= 3
+        ):
+            j += 1
+        run = toks[i : j + 1]
+        # a title the KB does not know, then the name: "Fisheries Minister Jan Novak"
+        split = max((k for k in range(len(run) - 1) if run[k].key in TITLE_HEADS and k > 0), default=None)
+        if split is not None and len(run) - split - 1 >= 2:
+            title = Mention(
+                span=Span.of(doc, run[0].start, run[split].end),
+                surface=text[run[0].start : run[split].end], kind="office", section=section,
+            )
+            title.hint["tokens"] = (i, i + split + 1)
+            title.hint["section"] = mentions_section
+            mentions.append(title)
+            run = run[split + 1 :]
+            i = i + split + 1
+        # an honorific opening the run is a cue, not part of the name
+        lead = 0
+        while lead < len(run) - 1 and run[lead].key in HONORIFICS:
+            lead += 1
+        name = run[lead:]
+        if name and not (len(name) == 1 and name[0].key in HONORIFICS):
+            m = Mention(
+                span=Span.of(doc, name[0].start, name[-1].end),
+                surface=text[name[0].start : name[-1].end],
+                kind="person",
+                section=section,
+            )
+            m.hint["tokens"] = (i + lead, j + 1)
+            m.hint["section"] = mentions_section
+            m.hint["run"] = True
+            honor = run[lead - 1] if lead else (toks[i - 1] if i > 0 and _joined(text, toks[i - 1], t) else None)
+            if honor is not None and honor.key in HONORIFICS:
+                m.hint["honorific"] = text[honor.start : honor.end + (1 if honor.period else 0)]
+                m.hint["honorific_start"] = honor.start
+            m.hint["sentence_start"] = _sentence_initial(text, name[0].start)
+            mentions.append(m)
+        i = j + 1
+
+
+def _after_honorific(toks: list[Token], i: int, text: str) -> bool:
+    return i > 0 and toks[i - 1].key in HONORIFICS and _joined(text, toks[i - 1], toks[i])
+
+
+def _sentence_initial(text: str, start: int) -> bool:
+    k = start - 1
+    while k >= 0 and text[k] in " \t\u00a0\"“‘'(":
+        k -= 1
+    return k < 0 or text[k] in ".!?\n•:"
+
+
+_ADJ = r"(?:(?:new|top|former|then|acting|incoming|outgoing|current|longtime|veteran|powerful)[ -]+)*"
+
+
+def _link(doc: Document, mentions: list[Mention]) -> None:
+    """Surface cues between neighbours: a country qualifier before a title ("US", "Chinese",
+    "China's new"), a holder after a title ("Defense Secretary Lloyd Austin", also across an
+    honorific: "Defense Minister Gen. Li Shangfu"), a holder in apposition ("China's top
+    diplomat, Wang Yi"; "Gen. Mark Milley, chairman of the Joint Chiefs of Staff")."""
+    text = doc.text
+    for a, b in zip(mentions, mentions[1:], strict=False):
+        gap = text[a.span.end : b.span.start]
+        if a.kind == "place" and b.kind == "office" and re.fullmatch(r"(?:['’]s)?[ \t\u00a0]+" + _ADJ, gap, re.I):
+            b.hint["qualifier"] = a
+        if a.kind == "office" and b.kind == "person":
+            g = gap.strip(" \t\u00a0")
+            if g.startswith(".") and a.surface.endswith(("Sec", "Pres", "Gen", "Sen", "Rep", "Gov", "Amb")):
+                g = g[1:].strip(" \t\u00a0")
+            if g == "" or re.fullmatch(r"(?:[A-Z][a-z]{1,4}\.|General|Gen|Admiral|Adm)", g):
+                b.hint["title"] = a
+                a.hint["holder"] = b
+                if g:
+                    b.hint.setdefault("honorific", g)
+            elif g == "," and "\n" not in gap:
+                a.hint["holder"] = b
+                a.hint["appositive"] = "after-title"
+    for i, a in enumerate(mentions):
+        if a.kind != "person":
+            continue
+        j = i + 1
+        if j < len(mentions) and mentions[j].kind == "place":
+            j += 1
+        if j >= len(mentions) or mentions[j].kind != "office" or "holder" in mentions[j].hint:
+            continue
+        office = mentions[j]
+        start = mentions[i + 1].span.start
+        gap = text[a.span.end : start]
+        inner = text[mentions[i + 1].span.end : office.span.start] if j > i + 1 else ""
+        if re.fullmatch(r",[ \t\u00a0]+(?:the |an? )?" + _ADJ, gap, re.I) and (
+            j == i + 1 or re.fullmatch(r"(?:['’]s)?[ \t\u00a0]+" + _ADJ, inner, re.I)
+        ):
+            nxt = mentions[j + 1] if j + 1 < len(mentions) else None
+            if nxt is not None and nxt.kind == "person" and text[office.span.end : nxt.span.start].strip() == "":
+                continue  # "Li, Defense Minister Wei Fenghe": the title belongs to the next name
+            office.hint["holder"] = a
+            office.hint["appositive"] = "after-name"

@@ -1,0 +1,89 @@
+"""Office claims: a title before a name ("Defense Secretary Lloyd Austin", "US Sec. of State
+Lloyd Austin", "China's Defense Minister Gen. Li Shangfu") says the person holds the office at
+the document's date; "then-" ties it to a time named in the sentence, "former" to the past."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from ledger.extract.sentences import Sentences, sentences_of
+from ledger.model import Claim, Document, Mention, Span
+
+_THEN = re.compile(r"\bthen[-\s]+(?:\S+\s+)?$", re.IGNORECASE)
+_FORMER = re.compile(r"\b(?:former|ex-|erstwhile|late|onetime|one-time)[\s-]*(?:\S+\s+)?$", re.IGNORECASE)
+# a rank word right before a title makes it another office ("Assistant Secretary of Defense")
+_RANK = re.compile(
+    r"\b(?:assistant|deputy|under|vice|associate|principal|shadow|acting\s+deputy)[\s-]*$",
+    re.IGNORECASE,
+)
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+
+
+def office_claims(doc: Document, mentions: list[Mention]) -> list[Claim]:
+    claims: list[Claim] = []
+    sentences: Sentences | None = None
+    index_of = {id(m): i for i, m in enumerate(mentions)}
+    for i, office in enumerate(mentions):
+        holder = office.hint.get("holder")
+        if office.kind != "office" or holder is None:
+            continue
+        qualifier: Mention | None = office.hint.get("qualifier")
+        start = qualifier.span.start if qualifier else office.span.start
+        before = doc.text[max(0, start - 30) : office.span.start]
+        if qualifier is not None:  # "China's former defense minister": look past the country
+            before = doc.text[max(0, start - 30) : start] + " " + doc.text[qualifier.span.end : office.span.start]
+        if _RANK.search(before):
+            continue
+        if sentences is None:
+            sentences = sentences_of(doc)
+        s_lo, s_hi = sentences.bounds(office.span.start)
+        sec_lo, sec_hi = office.hint.get("section", (0, len(doc.text)))
+        s_lo, s_hi = max(s_lo, sec_lo), min(s_hi, sec_hi)
+        sentence = " ".join(doc.text[s_lo:s_hi].split())
+        qualifiers: dict[str, object] = {}
+        valid_from: date | None = doc.published
+        valid_to: date | None = doc.published
+        if _THEN.search(before):
+            qualifiers["time"] = "then"
+            years = _YEAR.findall(doc.text[max(holder.span.end, office.span.end) : s_hi])
+            if years:
+                y = int(years[0])
+                valid_from, valid_to = date(y, 1, 1), date(y, 12, 31)
+            else:
+                valid_from = valid_to = None
+        elif _FORMER.search(before):
+            qualifiers["time"] = "former"
+            valid_from, valid_to = None, doc.published
+        else:
+            # a year named in the sentence may be the title's time ("In 2018, ... President
+            # Donald Trump's administration"): the rule accepts a term at either time
+            this_year = doc.published.year if doc.published else None
+            years = sorted({int(y) for y in _YEAR.findall(sentence)} - {this_year})
+            if years:
+                qualifiers["years"] = years
+        title = doc.text[office.span.start : office.span.end]
+        qualifiers["title"] = title
+        if qualifier is not None:
+            qualifiers["country"] = qualifier.surface
+        after_name = office.hint.get("appositive") == "after-name"
+        if after_name:
+            start = holder.span.start
+        end = office.span.end if after_name else holder.span.end
+        span = Span.of(doc, start, end)
+        claim = Claim(
+            span=span,
+            subject=None,
+            predicate="holds_office",
+            valid_from=valid_from,
+            valid_to=valid_to,
+            qualifiers=qualifiers,
+            section=office.section,
+            sentence=sentence,
+            excerpt=doc.text[start:end],
+            subject_surface=holder.surface,
+            object_surface=title,
+        )
+        claim.refs = {"subject": index_of[id(holder)], "object": i}
+        claims.append(claim)
+    return claims

@@ -1,0 +1,1196 @@
+"""Quotations and who said them.
+
+``find_quotes`` works on the raw text, one body region at a time, in three steps:
+
+1. **Marks.**  A regex pass each collects paragraph breaks and quotation marks (apostrophes
+   inside words are dropped at once).  Double marks
+   (curly “…”, straight "…", „…“, guillemets «…», backticks `…` and ``…'', corner brackets
+   「…」) pair first; single marks (‘…’, '…') pair afterwards, only outside the double
+   quotations and only where a closing mark is no apostrophe ("China’s", "don’t") - a
+   possessive plural ("the countries’ leaders") is passed over when a later closing mark
+   fits.  A quotation left open at the end of a paragraph continues when the next paragraph
+   opens with the same mark (the newspaper convention).  A quotation split around its
+   attribution ("“If …,” Neill said, “then …”") becomes one quotation.
+2. **Sentences.**  Sentence starts are found per region with the quotations masked, so a
+   quotation of several sentences stays inside one sentence.
+3. **Attribution.**  In order: a reporting clause before the quotation ending in a colon
+   ("Neill said: “…”"); a reporting clause right after it ("“…,” Ratner said", "“…,” said
+   Ratner", "“…,” according to …", "“…,” Bloomberg quoted a spokesman as saying"); the nearest
+   reporting cue earlier in the sentence ("Ratner said late last week the Pentagon “…”",
+   "according to Bloomberg, the diplomat `…`"); a quotation standing alone right after a
+   quoted sentence inherits that speaker.  The speaker is a person, organization (or place,
+   "Beijing said") mention that heads the subject phrase; a descriptive subject ("the
+   official", "a Chinese Embassy spokesman") gives no speaker but keeps its text; "he"/"she"
+   resolve to the most recent person in the two sentences before that reports something (or
+   else the last person named), "it" likewise to an organization.
+
+Everything is bounded by sentences, paragraphs and word counts, never by character windows
+that could hold a line break, so LF and CRLF texts give the same quotations (offsets aside).
+Reporting verbs, participles, abbreviations and the like are data lists at the top.
+
+The speaker indices point into the list passed in.  ``extract`` may call this on the mentions
+before resolution (claims keep the index in ``refs`` and resolution fills in the entity), or on
+the resolved list; both give the same speakers (tests/extract/test_quotes.py).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import string
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from anyascii import anyascii
+
+from ledger.model import Mention
+
+# --------------------------------------------------------------------------------------------
+# data lists
+
+#: verbs (and verb phrases) that report speech; used before and after a quotation
+REPORTING_VERBS: tuple[str, ...] = (
+    "said", "says", "say", "told", "tells", "tell", "added", "adds", "noted", "notes",
+    "warned", "warns", "reiterated", "reiterates", "emphasized", "emphasizes", "emphasised",
+    "emphasises", "stressed", "stresses", "explained", "explains", "insisted", "insists",
+    "argued", "argues", "asked", "asks", "replied", "replies", "responded", "responds",
+    "wrote", "writes", "tweeted", "posted", "stated", "declared", "declares", "announced",
+    "announces", "claimed", "acknowledged", "acknowledges", "admitted", "admits", "conceded",
+    "concedes", "continued", "remarked", "observed", "observes", "commented", "recalled",
+    "recalls", "suggested", "suggests", "predicted", "predicts", "cautioned", "cautions",
+    "urged", "urges", "countered", "complained", "complains", "lamented", "laments",
+    "maintained", "maintains", "contended", "contends", "asserted", "asserts", "confirmed",
+    "confirms", "denied", "denies", "concluded", "concludes", "underscored", "underscores",
+    "underlined", "highlighted", "quipped", "joked", "vowed", "pledged", "promised",
+    "demanded", "affirmed", "affirms", "disclosed", "revealed", "testified", "mentioned",
+    "answered", "boasted", "elaborated", "exclaimed", "shouted", "pleaded", "retorted",
+    "pointed out", "points out", "went on", "goes on", "shot back", "hit back", "fired back",
+)  # fmt: skip
+#: verbs that attribute a quoted word or phrase inside a sentence ("called it a “snub”")
+PARTIAL_VERBS: tuple[str, ...] = (
+    "called", "calls", "described", "describes", "dubbed", "dubs", "labeled", "labelled",
+    "termed", "branded", "characterized", "characterised",
+)  # fmt: skip
+#: participles continuing a reporting clause ("…, saying “…”"): the speaker is that clause's
+PARTICIPLES: tuple[str, ...] = (
+    "saying", "adding", "noting", "warning", "stressing", "insisting", "arguing",
+    "explaining", "telling", "writing", "calling", "describing",
+)  # fmt: skip
+# words skipped between a subject and its verb ("Biden when asked had said", "Ratner later said")
+ADVERBS = frozenset(
+    "also later then again earlier previously once further still repeatedly recently "
+    "reportedly has have had was were is are would will just already even separately "
+    "similarly publicly privately himself herself itself themselves subsequently initially "
+    "first last finally".split()
+)
+DAYS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday today yesterday".split()
+)
+PRONOUNS = {"he": "person", "she": "person", "it": "org", "they": "", "we": "", "i": ""}
+DETERMINERS = frozenset(
+    "the a an this that these those one two three several some another its his her their our "
+    "my your many most all both each".split()
+)
+# a subject phrase stops (going backwards) before these words
+_CLAUSE_WORDS = frozenset(
+    "and but or nor that after before when while because since as if though although so "
+    "then where which who whom whose than unless until whether however yet".split()
+)
+# a subject phrase with one of these is no noun phrase ("declined to", "the talks were")
+_NOT_NP = frozenset(
+    "to is was were are be been being not will would can could should shall may might must "
+    "do does did has have had".split()
+)
+# a subject phrase after a verb or "according to" ends before these words
+_NP_STOP = frozenset(
+    "in at on during after before while when to from via over that who which as and but "
+    "about for by said says told added according late last this next earlier later "
+    "since because although though where whose".split()
+)
+_TITLE_GLUE = frozenset("the of for and de".split())
+_PREPOSITIONS = frozenset("in at from of for to with near by on inside outside within".split())
+SPEAKER_KINDS = ("person", "org", "place")
+#: words ending in a period that end no sentence (at most 4 letters; "U.S." and "D.C." are
+#: recognized by their inner period, single capitals as initials)
+ABBREVIATIONS: tuple[str, ...] = (
+    "Mr", "Mrs", "Ms", "Dr", "Gen", "Sec", "Pres", "Sen", "Sens", "Rep", "Reps", "Gov", "Govt",
+    "Lt", "Col", "Adm", "Amb", "Brig", "Cpl", "Pvt", "Spc", "Sgt", "Maj", "Capt", "Cmdr", "Cdr",
+    "Supt", "Insp", "Det", "Atty", "Dept", "Rev", "Hon", "Msgr", "Fr", "St", "Jr", "Sr", "No",
+    "Prof", "vs", "etc", "Inc", "Co", "Corp", "Ltd", "Jan", "Feb", "Mar", "Apr", "Aug", "Sep",
+    "Sept", "Oct", "Nov", "Dec", "Mt", "Ft",
+)  # fmt: skip
+_ABBREV = frozenset(a.lower() for a in ABBREVIATIONS)
+
+
+@dataclass
+class Quote:
+    """One quotation.  ``start``/``end`` span it with its marks; for a quotation split around
+    its attribution or continued over paragraphs, from the first opening mark to the last
+    closing mark."""
+
+    start: int
+    end: int
+    text: str  # the quotation as written, without the outer marks (parts joined with " … ")
+    normalized: str  # for comparison: see :func:`normalize`
+    speaker: int | None  # index into the mentions passed in, or None
+    speaker_text: str  # the speaker as written ("Ratner", "the official", "she"), or ""
+    cue: str  # "said", "told", "according to", "quoted ... as saying", ... or ""
+    partial: bool  # a word or phrase quoted inside a sentence
+    pronoun: bool  # the speaker was resolved from a pronoun
+
+
+def normalize(text: str) -> str:
+    """Lowercased, ASCII-folded (anyascii), apostrophes dropped ("that’s" -> "thats"),
+    ellipses and all other punctuation removed, whitespace collapsed to single spaces."""
+    s = text.lower()
+    if not s.isascii():
+        for a, b in _FOLD:
+            if a in s:
+                s = s.replace(a, b)
+        if not s.isascii():
+            s = anyascii(s).lower()
+    return " ".join(s.translate(_ASCII_PUNCT).split())
+
+
+# common non-ASCII punctuation, folded without anyascii (faster)
+_FOLD = (
+    ("’", ""), ("‘", ""), ("“", " "), ("”", " "), ("…", " "), ("—", " "), ("–", " "),
+    ("\u00a0", " "), ("«", " "), ("»", " "),
+)  # fmt: skip
+_ASCII_PUNCT = str.maketrans({**{c: " " for c in string.punctuation}, "'": None, "`": None})
+
+# --------------------------------------------------------------------------------------------
+# regexes
+
+
+_VERBS = frozenset(w for w in REPORTING_VERBS if " " not in w)
+_PARTICIPLES = frozenset(PARTICIPLES)
+_PARTIAL_VERBS = frozenset(PARTIAL_VERBS)
+_VERB_WORDS = _VERBS | _PARTICIPLES
+# first word -> second word of a two-word cue
+_TWO_WORD = {w.split()[0]: w.split()[1] for w in REPORTING_VERBS if " " in w}
+_TWO_WORD["according"] = "to"
+_TWO_WORD["According"] = "to"
+# words, hyphenated compounds as one ("so-called" is no "called")
+_WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
+_WORD_AFTER_SPACE = re.compile(r"\s+([A-Za-z]+(?:-[A-Za-z]+)*)")
+_APPOSITIVE = re.compile(r"\s*,[^,;:.!?“”\"\r\n]{1,200},")
+_AS_SAYING = re.compile(r"\s+as\s+(?:saying|telling|writing|stating)(?![\w-])")
+_LEAD = re.compile(r"[\s,;:—–-]*")
+_MARK_CHARS = re.compile(r"[\"“”„‟«»‹›`「」『』‘’‚']")
+# (no "\r?" in front: a pattern opening with a literal is found much faster)
+_PARA = re.compile(r"\n\s*\n|\n(?=[ \t]*[•▪·*–-][ \t])")
+_ABBREV_TAIL = re.compile(rf"(?:^|\W)(?:{'|'.join(ABBREVIATIONS)}|[A-Z])\Z")
+# a sentence ends at . ! ? … (and closing marks) before a capital; paragraphs end sentences too
+_BOUNDARY = re.compile(r"[.!?…][\"”’'`»)\]]*\s+(?=[\"“‘'`«(\[]?[A-Z0-9À-ÖØ-Þ])")
+
+
+@dataclass(slots=True)
+class _Cue:
+    kind: str  # "verb", "acc", "qas", "part", "pv"
+    start: int
+    end: int
+    word: str
+
+
+def _cues(text: str, lo: int, hi: int, first_verb: bool = False) -> list[_Cue]:
+    """Reporting cues in ``text[lo:hi]``; with ``first_verb`` only the first reporting verb."""
+    out: list[_Cue] = []
+    pending: str | None = None
+    pend_start = pend_end = 0
+    for m in _WORD.finditer(text, lo, hi):
+        w = m.group()
+        if pending is not None:
+            if w == pending and not text[pend_end:m.start()].strip():
+                first = text[pend_start:pend_end].lower()
+                kind = "acc" if first == "according" else "verb"
+                out.append(_Cue(kind, pend_start, m.end(), f"{first} {w}"))
+                if first_verb and kind == "verb":
+                    return out
+                pending = None
+                continue
+            pending = None
+        if w in _TWO_WORD:
+            pending = _TWO_WORD[w]
+            pend_start, pend_end = m.start(), m.end()
+        if w in _VERBS:
+            out.append(_Cue("verb", m.start(), m.end(), w))
+            if first_verb:
+                return out
+        elif first_verb:
+            continue
+        elif w in _PARTICIPLES:
+            out.append(_Cue("part", m.start(), m.end(), w))
+        elif w in _PARTIAL_VERBS:
+            out.append(_Cue("pv", m.start(), m.end(), w))
+        elif w == "quoted" or w == "cited":
+            out.append(_Cue("qas", m.start(), m.end(), w))
+    return out
+
+
+def _lead_end(text: str, pos: int, hi: int) -> int:
+    """``pos`` moved over spaces, commas, semicolons, colons and dashes."""
+    m = _LEAD.match(text, pos, hi)
+    return m.end() if m is not None else pos
+
+
+def _verb_at(text: str, pos: int, hi: int) -> _Cue | None:
+    """A reporting verb starting at ``pos`` (after leading punctuation and spaces)."""
+    m = _WORD.match(text, _lead_end(text, pos, hi), hi)
+    if m is None:
+        return None
+    w = m.group()
+    second = _TWO_WORD.get(w)
+    if second is not None and w != "according" and w != "According":
+        n = _WORD_AFTER_SPACE.match(text, m.end(), hi)
+        if n is not None and n.group(1) == second:
+            return _Cue("verb", m.start(), n.end(), f"{w} {second}")
+    if w in _VERBS:
+        return _Cue("verb", m.start(), m.end(), w)
+    return None
+
+
+_LINEBREAK_WS = re.compile(r"\s*[\r\n]\s*")
+_FIRST_ALPHA = re.compile(r"[^\W\d_]")
+
+# pairs of marks: opener -> closers
+_PRIMARY_CLOSE: dict[str, tuple[str, ...]] = {
+    "“": ("”",), "„": ("“", "”", '"'), "‟": ("”",), "«": ("»",), "‹": ("›",), "「": ("」",),
+    "『": ("』",), '"': ('"',), "`": ("`",), "``": ("''", "``"),
+}  # fmt: skip
+_SINGLE_CLOSE: dict[str, tuple[str, ...]] = {"‘": ("’",), "'": ("'",), "‚": ("‘", "’")}
+_PRIMARY = frozenset("“”„‟«»‹›「」『』\"`") | {"``", "''"}
+_SINGLE = frozenset("‘’‚'")
+_QUOTE_CHARS = frozenset("“”„‟«»‹›「」『』\"`‘’‚'")
+_OPEN_AFTER = frozenset("([{—–-/:;") | _QUOTE_CHARS
+
+
+# --------------------------------------------------------------------------------------------
+# step 1: quotation marks
+
+
+@dataclass(slots=True)
+class _Tok:
+    pos: int
+    end: int
+    s: str
+    para: int
+    prev: str
+    next: str
+
+
+@dataclass
+class _Raw:
+    start: int
+    end: int
+    pieces: list[tuple[int, int]]
+    joins: list[str] = field(default_factory=list)
+    first_end: int = 0  # end of the first part, where an attribution after it starts
+    gap_end: int | None = None  # for a split quotation: where its second part opens
+
+
+def _can_open(t: _Tok, single: bool) -> bool:
+    s, p, n = t.s, t.prev, t.next
+    if single:
+        if s == "‘":
+            return not p.isalnum() and (n.isalpha() or n in _QUOTE_CHARS or n == "…")
+        if s == "'":
+            return (p.isspace() or p in _OPEN_AFTER) and n.isalpha()
+        if s == "‚":
+            return n.isalpha()
+        return False
+    if s == '"':
+        return (p.isspace() or p in _OPEN_AFTER) and not n.isspace()
+    if s == "`":
+        return not p.isalnum() and not n.isspace()
+    return s in _PRIMARY_CLOSE
+
+
+def _can_close(opener: str, t: _Tok, single: bool) -> bool:
+    closers = (_SINGLE_CLOSE if single else _PRIMARY_CLOSE)[opener]
+    if t.s not in closers:
+        return False
+    p, n = t.prev, t.next
+    if single:
+        return not p.isspace() and not n.isalnum()
+    if t.s == '"':
+        return not (p.isspace() and not n.isspace())
+    if t.s == "`":
+        return not p.isspace()
+    return True
+
+
+def _restarts(opener: str, t: _Tok, single: bool) -> bool:
+    """A second opening mark of the same kind while one is open: the first was never closed
+    (straight and curly double marks), or ends the run of candidate closers (single marks)."""
+    if t.s != opener and not (opener in "“„‟" and t.s in "“„‟"):
+        return False
+    return _can_open(t, single)
+
+
+def _possessive(text: str, t: _Tok, limit: int) -> bool:
+    """“the countries’ leaders”: a mark after s, followed by a word."""
+    if t.prev not in "sS" or not t.next.isspace():
+        return False
+    k = _first_nonspace(text, t.end, limit)
+    return k < limit and text[k].isalpha()
+
+
+def _scan(text: str, toks: list[_Tok], paras: list[tuple[int, int]], single: bool) -> list[_Raw]:
+    out: list[_Raw] = []
+    n = len(toks)
+    i = 0
+    dead: set[int] = set()  # marks that continued a quotation never closed: no openers either
+    while i < n:
+        op = toks[i]
+        if i in dead or not _can_open(op, single):
+            i += 1
+            continue
+        conts: list[int] = []
+        pieces: list[tuple[int, int]] = []
+        piece_start = op.end
+        para = op.para
+        k = i + 1
+        cands: list[int] = []
+        close: int | None = None
+        restart: int | None = None
+        while True:
+            if k < n and toks[k].para == para:
+                t = toks[k]
+                if _can_close(op.s, t, single):
+                    if not single:
+                        close = k
+                        break
+                    cands.append(k)
+                    k += 1
+                    continue
+                if _restarts(op.s, t, single):
+                    if not single:
+                        restart = k
+                    break
+                k += 1
+                continue
+            if cands:
+                break
+            # open at the end of its paragraph: does the next one continue it?
+            nxt = para + 1
+            if (
+                k < n
+                and toks[k].para == nxt
+                and nxt < len(paras)
+                and toks[k].pos == _first_nonspace(text, *paras[nxt])
+                and toks[k].s == op.s
+                and _can_open(toks[k], single)
+            ):
+                pieces.append((piece_start, paras[para][1]))
+                piece_start = toks[k].end
+                para = nxt
+                conts.append(k)
+                k += 1
+                continue
+            break
+        if single and cands:
+            pick = next(
+                (c for c in cands if not _possessive(text, toks[c], paras[toks[c].para][1])),
+                cands[0],
+            )
+            close = pick
+        if close is None:
+            dead.update(conts)
+            i = restart if restart is not None else i + 1
+            continue
+        ct = toks[close]
+        pieces.append((piece_start, ct.pos))
+        raw = _Raw(op.pos, ct.end, pieces, [" "] * (len(pieces) - 1))
+        raw.first_end = ct.end
+        out.append(raw)
+        i = close + 1
+    return out
+
+
+def _two_alnum(text: str, start: int, end: int) -> bool:
+    seen = 0
+    for i in range(start, end):
+        if text[i].isalnum():
+            seen += 1
+            if seen == 2:
+                return True
+    return False
+
+
+def _first_nonspace(text: str, start: int, end: int) -> int:
+    i = start
+    while i < end and text[i].isspace():
+        i += 1
+    return i
+
+
+def _raw_quotes(
+    text: str, start: int, end: int
+) -> tuple[list[_Raw], list[tuple[int, int]]]:
+    paras: list[tuple[int, int]] = []
+    pstart = start
+    for m in _PARA.finditer(text, start, end):
+        pend = m.start()
+        if pend > pstart and text[pend - 1] == "\r":
+            pend -= 1
+        paras.append((pstart, pend))
+        pstart = m.end()
+    paras.append((pstart, end))
+    toks: list[_Tok] = []
+    pi = 0
+    ps, pe = paras[0]
+    skip = -1
+    for m in _MARK_CHARS.finditer(text, start, end):
+        pos = m.start()
+        if pos < skip:
+            continue
+        while pos >= pe:
+            pi += 1
+            ps, pe = paras[pi]
+        c = text[pos]
+        e = pos + 1
+        prev = text[pos - 1] if pos > ps else " "
+        if c == "’" or c == "'":
+            nc = text[e] if e < pe else " "
+            if prev.isalnum() and nc.isalnum():
+                continue  # an apostrophe inside a word
+            if c == "'" and nc == "'":
+                e += 1
+                c = "''"
+        elif c == "`" and e < pe and text[e] == "`":
+            if e + 1 < pe and text[e + 1] == "`":
+                k = e + 1
+                while k < pe and text[k] == "`":
+                    k += 1
+                skip = k  # a code fence
+                continue
+            e += 1
+            c = "``"
+        toks.append(_Tok(pos, e, c, pi, prev, text[e] if e < pe else " "))
+        if e > pos + 1:
+            skip = e
+    if not toks:
+        return [], paras
+    primary = _scan(text, [t for t in toks if t.s in _PRIMARY], paras, single=False)
+    spans = [(r.start, r.end) for r in primary]
+    starts = [s for s, _ in spans]
+
+    def inside(pos: int) -> bool:
+        j = bisect.bisect_right(starts, pos) - 1
+        return j >= 0 and spans[j][0] <= pos < spans[j][1]
+
+    singles = _scan(
+        text, [t for t in toks if t.s in _SINGLE and not inside(t.pos)], paras, single=True
+    )
+    if singles:
+        keep: list[_Raw] = []
+        for sq in singles:
+            if not _two_alnum(text, sq.start + 1, sq.end - 1):
+                continue  # rock 'n' roll
+            inner = [r for r in primary if sq.start < r.start and r.end < sq.end]
+            if inner and text[sq.start] == "'":
+                continue  # straight single marks around double quotations: apostrophes
+            for r in inner:
+                primary.remove(r)
+            keep.append(sq)
+        primary = sorted(primary + keep, key=lambda r: r.start)
+    return primary, paras
+
+
+# --------------------------------------------------------------------------------------------
+# mentions
+
+
+class _Mentions:
+    def __init__(self, mentions: Sequence[Mention]) -> None:
+        self.ms = mentions
+        self.order = sorted(range(len(mentions)), key=lambda i: mentions[i].span.start)
+        self.starts = [mentions[i].span.start for i in self.order]
+        self.by_end: dict[int, int] = {}
+        for i in self.order:
+            self.by_end[mentions[i].span.end] = i
+
+    def ending_at(self, pos: int) -> int | None:
+        return self.by_end.get(pos)
+
+    def covering(self, pos: int) -> int | None:
+        """The mention running over ``pos`` (mentions do not overlap)."""
+        j = bisect.bisect_right(self.starts, pos) - 1
+        if j >= 0 and self.ms[self.order[j]].span.start < pos < self.ms[self.order[j]].span.end:
+            return self.order[j]
+        return None
+
+    def before(self, pos: int, lo: int, limit: int = 40) -> list[int]:
+        """Indices of mentions inside [lo, pos), nearest first, at most ``limit``."""
+        j = bisect.bisect_left(self.starts, pos) - 1
+        out: list[int] = []
+        while j >= 0 and self.starts[j] >= lo and len(out) < limit:
+            i = self.order[j]
+            if self.ms[i].span.end <= pos:
+                out.append(i)
+            j -= 1
+        return out
+
+
+# --------------------------------------------------------------------------------------------
+# words
+
+
+def _prev_word(text: str, lo: int, e: int) -> tuple[int, int] | None:
+    i = e
+    while i > lo and text[i - 1].isspace():
+        i -= 1
+    if i <= lo:
+        return None
+    j = i
+    while j > lo and not text[j - 1].isspace():
+        j -= 1
+    return j, i
+
+
+def _next_word(text: str, s: int, hi: int) -> tuple[int, int] | None:
+    i = s
+    while i < hi and text[i].isspace():
+        i += 1
+    if i >= hi:
+        return None
+    j = i
+    while j < hi and not text[j].isspace():
+        j += 1
+    return i, j
+
+
+def _is_abbrev(word: str) -> bool:
+    """A word ending in a period that does not end a sentence ("U.S.", "Pres.", "D.C.")."""
+    w = word.rstrip(".")
+    if not w:
+        return False
+    return "." in w or len(w) == 1 and w.isupper() or w.lower() in _ABBREV
+
+
+def _clean(s: str) -> str:
+    if "\n" in s or "\r" in s:
+        s = _LINEBREAK_WS.sub(" ", s)
+    return s.strip()
+
+
+@dataclass
+class _Subj:
+    kind: str  # "mention", "pronoun", "desc"
+    start: int
+    end: int
+    text: str
+    index: int | None = None
+
+
+class _Finder:
+    def __init__(self, text: str, mentions: Sequence[Mention]) -> None:
+        self.text = text
+        self.mx = _Mentions(mentions)
+        self.speakers: set[int] = set()
+        self.spans: list[tuple[int, int]] = []
+        self.span_starts: list[int] = []
+        self._cues: dict[int, tuple[list[int], list[_Cue]]] = {}
+
+    def cues_before(self, s0: int, s_end: int, pos: int) -> list[_Cue]:
+        """The cues of the sentence ``[s0, s_end)`` before ``pos`` (outside quotations), found
+        once per sentence."""
+        got = self._cues.get(s0)
+        if got is None:
+            cues = [c for c in _cues(self.text, s0, s_end) if not self.in_quote(c.start)]
+            got = self._cues[s0] = ([c.start for c in cues], cues)
+        return got[1][: bisect.bisect_left(got[0], pos)]
+
+    # ---- quotation spans of the current region (for masking)
+
+    def in_quote(self, pos: int) -> bool:
+        j = bisect.bisect_right(self.span_starts, pos) - 1
+        return j >= 0 and self.spans[j][0] <= pos < self.spans[j][1]
+
+    # ---- subjects
+
+    def strip_adverbs(self, lo: int, e: int) -> int:
+        text = self.text
+        for _ in range(8):
+            w = _prev_word(text, lo, e)
+            if w is None:
+                return e
+            word = text[w[0] : w[1]]
+            low = word.lower()
+            if word in ADVERBS or (word.islower() and low.endswith("ly") and len(low) > 3):
+                e = w[0]
+                continue
+            if low in DAYS:
+                p = _prev_word(text, lo, w[0])
+                if p is not None and text[p[0] : p[1]].lower() == "on":
+                    e = p[0]
+                    continue
+            if word == "asked":
+                p = _prev_word(text, lo, w[0])
+                if p is not None and text[p[0] : p[1]] == "when":
+                    e = p[0]
+                    continue
+            return e
+        return e
+
+    def subject_before(self, e: int, lo: int, depth: int = 0) -> _Subj | None:
+        """The subject of a verb starting at ``e``, within ``[lo, e)``."""
+        text = self.text
+        e = self.strip_adverbs(lo, e)
+        while e > lo and text[e - 1].isspace():
+            e -= 1
+        if e <= lo:
+            return None
+        k = self.mx.ending_at(e)
+        if k is not None:
+            m = self.mx.ms[k]
+            if m.span.start >= lo:
+                pw = _prev_word(text, lo, m.span.start)
+                prep = pw is not None and text[pw[0] : pw[1]].lower() in _PREPOSITIONS
+                if m.kind in SPEAKER_KINDS and not prep:
+                    return _Subj("mention", m.span.start, e, _clean(m.surface), k)
+                return self.describe(e, lo)
+        if text[e - 1] == "," and depth == 0:
+            c = text.rfind(",", lo, e - 1)
+            if c == -1 or not text[c + 1 : e - 1].strip():
+                return None
+            named = self.appositive_name(c + 1, e - 1)
+            if named is not None:
+                return named
+            return self.subject_before(c, lo, depth + 1)
+        w = _prev_word(text, lo, e)
+        if w is None:
+            return None
+        word = text[w[0] : w[1]]
+        if word.lower() in PRONOUNS and (word.islower() or word[1:].islower() or word == "I"):
+            return _Subj("pronoun", w[0], w[1], word)
+        return self.describe(e, lo)
+
+    def appositive_name(self, a: int, e: int) -> _Subj | None:
+        """"the Pentagon’s press secretary, Brig. Gen. Pat Ryder, said": a short appositive
+        that is a person's name (with its title) names the speaker."""
+        text = self.text
+        while e > a and text[e - 1].isspace():
+            e -= 1
+        k = self.mx.ending_at(e)
+        if k is None or self.mx.ms[k].kind != "person" or self.mx.ms[k].span.start < a:
+            return None
+        words = text[a:e].split()
+        if len(words) > 6 or words[0].lower() in _CLAUSE_WORDS or words[0] in DETERMINERS:
+            return None
+        m = self.mx.ms[k]
+        return _Subj("mention", m.span.start, e, _clean(m.surface), k)
+
+    def title_run(self, lo: int, start: int) -> bool:
+        """Is ``text[lo:start]`` only a title before a name ("U.S. Defense Secretary")?"""
+        text = self.text
+        pos = lo
+        while True:
+            w = _next_word(text, pos, start)
+            if w is None:
+                return True
+            word = text[w[0] : w[1]]
+            if word[-1] in ",;:" or word in _QUOTE_CHARS:
+                return False
+            if not (
+                word[0].isupper()
+                or word in _TITLE_GLUE
+                or self.mx.covering(w[0] + 1) is not None
+                or self.mx.ending_at(w[1]) is not None
+            ):
+                return False
+            pos = w[1]
+
+    def describe(self, e: int, lo: int) -> _Subj | None:
+        """A descriptive subject ending at ``e``: back to a clause boundary, at most 8 words."""
+        text = self.text
+        start = e
+        words: list[str] = []
+        pos = e
+        while len(words) < 8:
+            w = _prev_word(text, lo, pos)
+            if w is None:
+                break
+            word = text[w[0] : w[1]]
+            if word[-1] in ",;:()—–" or word.lower() in _CLAUSE_WORDS:
+                break
+            if word[-1] == "." and not _is_abbrev(word):
+                break
+            if any(c in _QUOTE_CHARS for c in word) and not ("’" in word or "'" in word):
+                break
+            words.append(word)
+            start = w[0]
+            pos = w[0]
+        if not words:
+            return None
+        words.reverse()
+        lows = [w.lower() for w in words]
+        if any(w in _NOT_NP for w in lows) or lows[-1] in DETERMINERS:
+            return None
+        if any(w.lower().rstrip(".") in _VERB_WORDS for w in words):
+            return None
+        return _Subj("desc", start, e, _clean(text[start:e]))
+
+    def np_after(self, s: int, hi: int) -> _Subj | None:
+        """The noun phrase starting at ``s`` (after a verb, "according to", "quoted")."""
+        text = self.text
+        pos = s
+        first: int | None = None
+        end = s
+        count = 0
+        while count < 10:
+            w = _next_word(text, pos, hi)
+            if w is None:
+                break
+            a, b = w
+            word = text[a:b]
+            core = word.rstrip(",;:!?)”’\"'`»")
+            if core.lower() in _NP_STOP:
+                cov = self.mx.covering(a) if first is not None else None
+                if cov is None:
+                    break
+                b = self.mx.ms[cov].span.end
+                core = text[a:b]
+                word = core
+            if not core:
+                break
+            sentence_end = core.endswith(".") and not _is_abbrev(core)
+            if sentence_end:
+                core = core.rstrip(".")
+            if first is None:
+                first = a
+            end = a + len(core)
+            count += 1
+            pos = b
+            if core != word or sentence_end:
+                break
+        if first is None or end <= first:
+            return None
+        # trailing adverbs ("said Ratner later")
+        end2 = self.strip_adverbs(first, end)
+        if end2 > first:
+            end = end2
+        while end > first and text[end - 1].isspace():
+            end -= 1
+        phrase = text[first:end]
+        if phrase.lower() in PRONOUNS:
+            return _Subj("pronoun", first, end, phrase)
+        k = self.mx.ending_at(end)
+        if k is not None:
+            m = self.mx.ms[k]
+            if m.span.start >= first and m.kind in SPEAKER_KINDS:
+                lead = text[first : m.span.start].strip().lower()
+                if lead in ("", "the"):
+                    return _Subj("mention", m.span.start, end, _clean(m.surface), k)
+        lows = phrase.lower().split()
+        if not lows or any(w in _NOT_NP for w in lows):
+            return None
+        return _Subj("desc", first, end, _clean(phrase))
+
+    def pronoun(self, word: str, pos: int, window: int) -> int | None:
+        """A pronoun at ``pos``: the most recent mention of the right kind from ``window`` on
+        that is the subject of a reporting act, else the last one named."""
+        kind = PRONOUNS.get(word.lower(), "")
+        if not kind:
+            return None
+        last_strong: int | None = None
+        last_any: int | None = None
+        for k in self.mx.before(pos, window):
+            m = self.mx.ms[k]
+            if m.kind != kind or self.in_quote(m.span.start):
+                continue
+            if k in self.speakers or self.reports(k, window):
+                return k
+            if last_any is None:
+                last_any = k
+            if last_strong is None and (m.entity or m.candidates or not m.hint.get("run")):
+                last_strong = k
+        return last_strong if last_strong is not None else last_any
+
+    def reports(self, k: int, lo: int) -> bool:
+        """Is mention ``k`` the subject of a reporting verb, or after "according to"?"""
+        m = self.mx.ms[k]
+        text = self.text
+        pos = m.span.end
+        a = _APPOSITIVE.match(text, pos)
+        if a is not None:
+            pos = a.end()
+        for _ in range(6):
+            n = _WORD_AFTER_SPACE.match(text, pos)
+            if n is None:
+                break
+            word = n.group(1)
+            if word in _VERBS or word in _TWO_WORD and _verb_at(text, n.start(1), len(text)):
+                return True
+            if not (word in ADVERBS or word.islower() and word.endswith("ly")):
+                break
+            pos = n.end()
+        w = _prev_word(text, lo, m.span.start)
+        if w is None:
+            return False
+        word = text[w[0] : w[1]]
+        if word in _VERBS:
+            return True
+        if word == "to":
+            p = _prev_word(self.text, lo, w[0])
+            return p is not None and self.text[p[0] : p[1]].lower() == "according"
+        return False
+
+
+
+# --------------------------------------------------------------------------------------------
+# step 2: sentences
+
+
+def _sentence_starts(
+    text: str, paras: list[tuple[int, int]], raws: list[_Raw], f: _Finder
+) -> list[int]:
+    """Sentence starts: every paragraph start, and the sentence boundaries inside the
+    paragraphs that hold a quotation or come up to two before one (as far as pronouns and
+    continued speakers look back); a paragraph left out counts as one sentence, which changes
+    nothing they see."""
+    pstarts = [p[0] for p in paras]
+    need: set[int] = set()
+    for r in raws:
+        a = bisect.bisect_right(pstarts, r.start) - 1
+        b = bisect.bisect_right(pstarts, r.end - 1) - 1
+        need.update(range(max(0, a - 2), b + 1))
+    cuts = set(pstarts)
+    for pi in sorted(need):
+        start, end = paras[pi]
+        for m in _BOUNDARY.finditer(text, start, end):
+            cut = m.end()
+            if f.in_quote(cut) and f.in_quote(cut - 1):
+                continue
+            i = m.start()
+            if text[i] == "." and _ABBREV_TAIL.search(text[max(start, i - 5) : i]):
+                continue
+            cuts.add(cut)
+    return sorted(cuts)
+
+
+# --------------------------------------------------------------------------------------------
+# step 3: attribution
+
+
+@dataclass
+class _Attr:
+    subj: _Subj | None
+    cue: str
+    end: int  # where the attribution ends
+
+
+def _merge_split(text: str, raws: list[_Raw]) -> list[_Raw]:
+    """“If that’s not going to happen,” Neill said, “then …”: one quotation."""
+    out: list[_Raw] = []
+    for r in raws:
+        if out:
+            q = out[-1]
+            gap = text[q.end : r.start]
+            last = text[q.pieces[-1][0] : q.pieces[-1][1]].rstrip()
+            g = gap.strip()
+            if (
+                (last.endswith(",") or g.startswith(","))
+                and g.endswith(",")
+                and "\n" not in gap
+                and 1 <= len(g.split()) <= 14
+                and _cues(text, q.end, r.start, first_verb=True)
+                and not any(
+                    w[-1] in "!?;" or (w[-1] == "." and not _is_abbrev(w)) for w in g.split()
+                )
+                and q.gap_end is None
+            ):
+                q.gap_end = r.start
+                q.pieces = q.pieces + r.pieces
+                q.joins = q.joins + [" … "] + r.joins
+                q.end = r.end
+                continue
+        out.append(r)
+    return out
+
+
+def _text_of(text: str, r: _Raw) -> str:
+    parts: list[str] = []
+    for i, (a, b) in enumerate(r.pieces):
+        piece = _clean(text[a:b])
+        if i + 1 < len(r.pieces) and r.joins[i] != " ":
+            piece = piece.rstrip(",").rstrip()
+        parts.append(piece)
+    out = parts[0]
+    for join, piece in zip(r.joins, parts[1:], strict=False):
+        out = f"{out}{join}{piece}" if out and piece else out or piece
+    # the comma before an attribution ("“…,” Neill said") is no part of what was said
+    return out[:-1].rstrip() if out.endswith(",") else out
+
+
+def find_quotes(
+    text: str, mentions: Sequence[Mention], regions: Sequence[tuple[int, int]]
+) -> list[Quote]:
+    """The quotations in ``regions`` of ``text`` with their speakers (indices into
+    ``mentions``)."""
+    f = _Finder(text, mentions)
+    out: list[Quote] = []
+    n = len(text)
+    for rs, re_ in sorted((max(0, a), min(n, b)) for a, b in regions):
+        if re_ <= rs:
+            continue
+        raws, paras = _raw_quotes(text, rs, re_)
+        if not raws:
+            continue
+        f.spans = [(r.start, r.end) for r in raws]
+        f.span_starts = [r.start for r in raws]
+        f._cues.clear()
+        raws = _merge_split(text, raws)
+        sents = _sentence_starts(text, paras, raws, f)
+        prev: tuple[Quote, int] | None = None
+        for i, r in enumerate(raws):
+            nxt_start = raws[i + 1].start if i + 1 < len(raws) else re_
+            q, last_sent = _attribute(text, r, f, sents, re_, nxt_start, prev)
+            out.append(q)
+            if q.speaker is not None:
+                f.speakers.add(q.speaker)
+            prev = (q, last_sent)
+    return out
+
+
+def _sent_index(sents: list[int], pos: int) -> int:
+    return max(bisect.bisect_right(sents, pos) - 1, 0)
+
+
+def _attribute(
+    text: str,
+    r: _Raw,
+    f: _Finder,
+    sents: list[int],
+    re_: int,
+    nxt_start: int,
+    prev: tuple[Quote, int] | None,
+) -> tuple[Quote, int]:
+    si = _sent_index(sents, r.start)
+    s0 = sents[si]
+    s_end = sents[si + 1] if si + 1 < len(sents) else re_
+    sj = _sent_index(sents, r.end - 1)
+    send = sents[sj + 1] if sj + 1 < len(sents) else re_
+    body = _text_of(text, r)
+    last_sent = sj
+
+    # the window after the quotation where an attribution may stand
+    p_hi = r.gap_end if r.gap_end is not None else min(send, nxt_start)
+    strict = False
+    if (
+        r.gap_end is None
+        and send < nxt_start
+        and body[-1:] in (".", "?", "!", "…")
+        and _first_nonspace(text, r.end, send) == send
+        and "\n" not in text[r.end : send]
+    ):
+        # “…?” Neill asked.  The attribution is a sentence of its own by the boundary rule.
+        p_hi = min(sents[sj + 2] if sj + 2 < len(sents) else re_, nxt_start)
+        strict = body[-1] != "?" and body[-1] != "!"
+
+    last = _last_lead_char(text, s0, r.start)
+    lead = last != ""
+    colon = last == ":"
+    pre: tuple[_Attr, bool] | None = None
+    pre_done = False
+    attr: _Attr | None = None
+    if colon:
+        pre, pre_done = _pre_attribution(text, r, f, s0, s_end), True
+        if pre is not None and pre[1]:
+            attr = pre[0]
+    if attr is None:
+        attr = _post_attribution(text, r.first_end, p_hi, f, strict)
+        if attr is not None:
+            last_sent = _sent_index(sents, max(attr.end - 1, r.start))
+    if attr is None and lead:
+        if not pre_done:
+            pre, pre_done = _pre_attribution(text, r, f, s0, s_end), True
+        if pre is not None:
+            attr = pre[0]
+
+    first = _FIRST_ALPHA.search(body)
+    if first is not None and first.group().islower():
+        partial = True
+    elif not lead or colon:
+        partial = False
+    else:
+        if not pre_done:
+            pre, pre_done = _pre_attribution(text, r, f, s0, s_end), True
+        partial = not (pre is not None and pre[1])
+    if not partial and (attr is None or attr.end <= r.start):
+        if _ALNUM.search(text, r.end, send):
+            partial = True
+
+    speaker: int | None = None
+    speaker_text = ""
+    cue = ""
+    pronoun = False
+    if attr is not None and attr.subj is not None:
+        subj = attr.subj
+        cue = attr.cue
+        speaker_text = subj.text
+        if subj.kind == "mention":
+            speaker = subj.index
+        elif subj.kind == "pronoun":
+            speaker = f.pronoun(subj.text, subj.start, sents[max(0, si - 2)])
+            pronoun = speaker is not None
+    elif attr is None and not partial and not lead and prev is not None:
+        pq, psent = prev
+        if pq.speaker_text and si - psent <= 1:
+            speaker, speaker_text, cue, pronoun = pq.speaker, pq.speaker_text, pq.cue, pq.pronoun
+    if not speaker_text and len(body.split()) <= 2:
+        partial = True
+    q = Quote(
+        start=r.start,
+        end=r.end,
+        text=body,
+        normalized=normalize(body),
+        speaker=speaker,
+        speaker_text=speaker_text,
+        cue=cue,
+        partial=partial,
+        pronoun=pronoun,
+    )
+    return q, last_sent
+
+
+def _pre_attribution(
+    text: str, r: _Raw, f: _Finder, s0: int, s_end: int
+) -> tuple[_Attr, bool] | None:
+    """The nearest reporting cue before the quotation in its sentence (of the three nearest,
+    the first that yields a subject), and whether it stands right before it ("Neill told NBC
+    News: “…”")."""
+    if s0 >= r.start:
+        return None
+    cues = f.cues_before(s0, s_end, r.start)
+    nearest = True
+    for c in cues[: -4 : -1]:
+        attr = _cue_attr(text, c, f, s0, r.start, cues)
+        if attr is not None:
+            words = _words_between(text, attr.end, r.start, 7)
+            adjacent = nearest and len(words) <= 5 and not any(
+                w[-1] in ",;" for w in words[:-1]
+            )
+            return attr, adjacent
+        nearest = False
+    return None
+
+
+def _cue_attr(
+    text: str, c: _Cue, f: _Finder, s0: int, hi: int, cues: list[_Cue]
+) -> _Attr | None:
+    if c.kind == "acc":
+        subj = f.np_after(c.end, hi)
+        return _Attr(subj, "according to", subj.end) if subj else None
+    if c.kind == "qas":
+        a = _AS_SAYING.search(text, c.end, _after_words(text, c.end, hi, 12))
+        if a is None:
+            return None
+        subj = f.np_after(c.end, a.start())
+        verb = a.group().split()[-1]
+        return _Attr(subj, f"{c.word} ... as {verb}", a.end()) if subj else None
+    if c.kind == "part":
+        if _prev_word_is(text, s0, c.start, "as"):
+            return None  # "quoted ... as saying"
+        for d in [d for d in cues[-12:] if d.start < c.start][::-1]:
+            if d.kind == "verb":
+                attr = _cue_attr(text, d, f, s0, hi, cues)
+                if attr is not None:
+                    return _Attr(attr.subj, attr.cue, c.end)
+        return None
+    if text[c.start - 1 : c.start] == "-":
+        return None
+    subj = f.subject_before(c.start, s0)
+    if subj is None:
+        return None
+    return _Attr(subj, c.word, c.end)
+
+
+_LEAD_JUNK = frozenset(" \t\r\n\u00a0•▪·*–—-(")
+_ALNUM = re.compile(r"[^\W_]")
+
+
+def _last_lead_char(text: str, s0: int, pos: int) -> str:
+    """The last character before ``pos`` in its sentence that is no space, bullet or dash
+    (or "" when the quotation opens the sentence)."""
+    i = pos - 1
+    while i >= s0 and text[i] in _LEAD_JUNK:
+        i -= 1
+    return text[i] if i >= s0 else ""
+
+
+def _after_words(text: str, pos: int, hi: int, n: int) -> int:
+    """Where the ``n``-th word after ``pos`` ends (or ``hi``)."""
+    for _ in range(n):
+        w = _next_word(text, pos, hi)
+        if w is None:
+            return hi
+        pos = w[1]
+    return pos
+
+
+def _words_between(text: str, a: int, b: int, limit: int) -> list[str]:
+    """The words of ``text[a:b]``, at most ``limit`` of them (then ``limit + 1``)."""
+    out: list[str] = []
+    pos = a
+    while len(out) <= limit:
+        w = _next_word(text, pos, b)
+        if w is None:
+            break
+        out.append(text[w[0] : w[1]])
+        pos = w[1]
+    return out
+
+
+def _prev_word_is(text: str, lo: int, pos: int, word: str) -> bool:
+    w = _prev_word(text, lo, pos)
+    return w is not None and text[w[0] : w[1]].lower() == word
+
+
+_POST_ACC = re.compile(r"[\s,;:—–-]*according\s+to\s")
+_POST_QAS = re.compile(r"[\s,;—–-]*(?:[^\s.!?;:“”\"]+\s+){1,6}?(?P<v>quoted|cited)\s")
+
+
+def _post_attribution(text: str, lo: int, hi: int, f: _Finder, strict: bool) -> _Attr | None:
+    """“…,” X said / said X / according to X / X quoted Y as saying, right after ``lo``."""
+    if hi <= lo:
+        return None
+    m = _POST_ACC.match(text, lo, hi)
+    if m is not None:
+        subj = f.np_after(m.end(), hi)
+        return _Attr(subj, "according to", subj.end) if subj else None
+    m = _POST_QAS.match(text, lo, hi)
+    if m is not None:
+        a = _AS_SAYING.search(text, m.end(), _after_words(text, m.end(), hi, 12))
+        if a is not None:
+            subj = f.np_after(m.end(), a.start())
+            if subj is not None:
+                verb = a.group().split()[-1]
+                return _Attr(subj, f"{m.group('v')} ... as {verb}", a.end())
+    v = _verb_at(text, lo, hi)
+    if v is not None:
+        # verb first: “…,” said Ratner
+        subj = f.np_after(v.end, hi)
+        if subj is not None and (subj.kind != "desc" or not strict):
+            return _Attr(subj, v.word, subj.end)
+        return None
+    found = _cues(text, lo, hi, first_verb=True)
+    if not found or found[-1].kind != "verb":
+        return None
+    v = found[-1]
+    if strict and len(text[lo : v.start].split()) > 4:
+        return None
+    subj = f.subject_before(v.start, lo)
+    if subj is None:
+        return None
+    gap = text[lo : subj.start]
+    if _LEAD.fullmatch(gap) is None and not (
+        subj.kind == "mention" and f.title_run(_lead_end(text, lo, subj.start), subj.start)
+    ):
+        # “…” have been a refrain, officials said: only a closing clause after a comma
+        if not gap.rstrip().endswith(",") or len(text[v.end : hi].split()) > 6:
+            return None
+    if strict and len(text[v.end : hi].split()) > 6:
+        return None
+    return _Attr(subj, v.word, v.end)

@@ -1,0 +1,262 @@
+"""Office claims that lean on another person's office, made once names are resolved:
+"his Chinese counterpart Li Shangfu" (the office of the same function in the other country)
+and "Li's predecessor Wei Fenghe" (the same office, held before)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ledger.extract.sentences import Sentences, sentences_of
+from ledger.model import Claim, Document, Mention, Span
+from ledger.resolve.tokens import phrase_key
+
+_COUNTERPART = re.compile(r"\b(?:his|her|their|its)\s+(?:(?P<adj>[A-Z][\w’'.-]*)\s+)?counterparts?,?\s*$")
+_PREDECESSOR = re.compile(r"(?:['’]s|\b(?P<pron>his|her))\s+predecessor,?\s*$")
+# words every title shares: they say nothing about which office it is
+_GENERIC = {
+    "of",
+    "the",
+    "and",
+    "for",
+    "minister",
+    "secretary",
+    "chief",
+    "national",
+    "us",
+    "state",
+    "general",
+    "head",
+    "director",
+    "office",
+    "chairman",
+    "president",
+    "department",
+    "ministry",
+}
+
+
+def relation_claims(doc: Document, mentions: list[Mention], claims: list[Claim], index: Any) -> list[Claim]:
+    out: list[Claim] = []
+    sentences: Sentences | None = None
+    for i, m in enumerate(mentions):
+        if m.kind != "person" or not m.entity:
+            continue
+        before = doc.text[max(0, m.span.start - 60) : m.span.start]
+        cp = _COUNTERPART.search(before)
+        pred = _PREDECESSOR.search(before) if cp is None else None
+        if cp is None and pred is None:
+            continue
+        if sentences is None:
+            sentences = sentences_of(doc)
+        cue_start = m.span.start - (len(before) - (cp or pred).start())  # type: ignore[union-attr]
+        lo, _ = sentences.bounds(m.span.start)
+        if cp is not None:
+            other = _antecedent(mentions, i, lo, doc.text, cue_start)
+            c = _counterpart(doc, m, other, cp.group("adj"), claims, index, cue_start) if other else None
+        else:
+            other = _antecedent(mentions, i, lo, doc.text, cue_start, possessive=pred.group("pron") is None)  # type: ignore[union-attr]
+            c = _predecessor(doc, m, other, claims, index, cue_start) if other else None
+        if c is not None:
+            c.sentence = sentences.sentence(m.span.start)
+            out.append(c)
+    return out
+
+
+def _antecedent(
+    mentions: list[Mention], i: int, lo: int, text: str, cue: int, possessive: bool = False
+) -> Mention | None:
+    """The person the 'his'/'X's' points at: the nearest person before the cue in the sentence."""
+    for m in reversed(mentions[:i]):
+        if m.span.start < lo - 400:
+            break
+        if m.kind == "person" and m.entity and m.span.end <= cue:
+            if possessive and m.span.end != cue:
+                continue
+            return m
+    return None
+
+
+def _office_of(person: Mention, doc: Document, claims: list[Claim], index: Any) -> str | None:
+    """The antecedent's office: the KB's when it knows (a wrong title in the text must not
+    spread to the counterpart), else what this document calls them."""
+    named = [
+        c.object
+        for c in claims
+        if c.predicate == "holds_office" and c.subject == person.entity and c.object and not c.qualifiers.get("time")
+    ]
+    ent = index.get(person.entity)
+    if ent is not None and ent.offices and doc.published is not None:
+        held = [t.office for t in ent.offices if t.covers(doc.published)]
+        if len(held) > 1:  # several at once: the one the text names, else the single-holder one
+            held = [o for o in held if o in named] or [
+                o for o in held if (e := index.get(o)) is not None and e.single_holder
+            ]
+        return held[0] if len(held) == 1 else None
+    return named[0] if named else None
+
+
+def _words(index: Any, office_id: str) -> set[str]:
+    ent = index.get(office_id)
+    words: set[str] = set()
+    for t in [ent.name, *ent.titles] if ent else []:
+        words |= set(phrase_key(t).split())
+    return words - _GENERIC
+
+
+def _counterpart(
+    doc: Document, m: Mention, other: Mention, adj: str | None, claims: list[Claim], index: Any, cue_start: int
+) -> Claim | None:
+    office = _office_of(other, doc, claims, index)
+    if office is None:
+        return None
+    country = None
+    if adj:
+        for e in index.lookup(phrase_key(adj, expand=False)):
+            if e.kind == "place":
+                country = index.country_of(e.entity)
+    country = country or index.country_of(m.entity)
+    if not country or country == index.country_of(office):
+        return None
+    words = _words(index, office)
+    scored = sorted(
+        (
+            (len(words & _words(index, o.id)), o.id)
+            for o in index.entities.values()
+            if o.kind == "office" and index.country_of(o.id) == country
+        ),
+        reverse=True,
+    )
+    if not scored or scored[0][0] == 0:
+        return None
+    best = [o for s, o in scored if s == scored[0][0]]
+    if len(best) > 1:
+        person = index.get(m.entity)
+        held = [o for o in best if person and doc.published and person.holds(o, doc.published)]
+        if len(held) != 1:
+            return None
+        best = held
+    return _claim(
+        doc, m, best[0], cue_start, {"title": "counterpart", "counterpart_of": office}, doc.published, doc.published
+    )
+
+
+def _predecessor(
+    doc: Document, m: Mention, other: Mention, claims: list[Claim], index: Any, cue_start: int
+) -> Claim | None:
+    office = _office_of(other, doc, claims, index)
+    if office is None:
+        return None
+    start = other.span.start if doc.text[other.span.end : cue_start + 2] in ("'s", "’s") else cue_start
+    return _claim(
+        doc,
+        m,
+        office,
+        start,
+        {"title": "predecessor", "time": "former", "predecessor_of": other.entity},
+        None,
+        doc.published,
+    )
+
+
+def _claim(
+    doc: Document, m: Mention, office: str, start: int, qualifiers: dict[str, Any], valid_from: Any, valid_to: Any
+) -> Claim:
+    return Claim(
+        span=Span.of(doc, start, m.span.end),
+        subject=m.entity,
+        predicate="holds_office",
+        object=office,
+        valid_from=valid_from,
+        valid_to=valid_to,
+        qualifiers=qualifiers,
+        section=m.section,
+        excerpt=" ".join(doc.text[start : m.span.end].split()),
+        subject_surface=m.surface,
+        object_surface=qualifiers["title"],
+    )
+
+
+# counted nouns too generic to say which fact a number is about
+_GENERIC_UNITS = {
+    "",
+    "country",
+    "side",
+    "time",
+    "year",
+    "day",
+    "week",
+    "month",
+    "hour",
+    "minute",
+    "way",
+    "thing",
+    "people",
+    "person",
+    "level",
+    "part",
+    "one",
+    "other",
+    "percent",
+    "point",
+    "place",
+}
+
+
+def count_claims(doc: Document, mentions: list[Mention], index: Any) -> list[Claim]:
+    """``count`` claims: a number and what it counts, about the first actor named in its
+    sentence ("Mr. Ly ... the purchase of 10 Su-35 fighters" -> li-shangfu, su-35, 10)."""
+    from ledger.extract.quantities import find_quantities
+
+    out: list[Claim] = []
+    sentences: Sentences | None = None
+    for sec in doc.body_spans():
+        for q in find_quantities(doc.text, sec.start, sec.end):
+            unit = _unit_key(q.unit)
+            if unit in _GENERIC_UNITS:
+                continue
+            sentences = sentences or sentences_of(doc)
+            lo, hi = sentences.bounds(q.start)
+            actor = next(
+                (
+                    m
+                    for m in mentions
+                    if lo <= m.span.start < hi and m.entity and m.kind in ("person", "org", "place", "event")
+                ),
+                None,
+            )
+            if actor is None:
+                continue
+            value = int(q.value) if float(q.value).is_integer() else q.value
+            out.append(
+                Claim(
+                    span=Span.of(doc, q.start, q.end),
+                    subject=actor.entity,
+                    predicate="count",
+                    object=None,
+                    value=str(value),
+                    valid_from=doc.published,
+                    valid_to=doc.published,
+                    qualifiers={
+                        "unit": unit,
+                        "noun": q.noun or q.unit,
+                        "low": q.low,
+                        "high": q.high,
+                        "approx": q.approx,
+                    },
+                    section=sec.kind,
+                    sentence=sentences.sentence(q.start),
+                    excerpt=q.text,
+                    subject_surface=actor.surface,
+                    object_surface=unit,
+                )
+            )
+    return out
+
+
+def _unit_key(unit: str) -> str:
+    """'su-35 fighter' and 'su-35' count the same thing: a model name is the key."""
+    for word in unit.split():
+        if any(ch.isdigit() for ch in word) and any(ch.isalpha() for ch in word):
+            return word
+    return unit

@@ -1,0 +1,46 @@
+"""Sentence boundaries (a light rule: end punctuation followed by space and a capital, or a
+blank line), enough to give each claim its sentence and to keep names from joining across."""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from ledger.model import Document
+
+_BOUNDARY = re.compile(r"(?<=[.!?…])[\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9À-ÖØ-Þ])|\n\s*\n|\n(?=\s*[•*\-–] )")
+_NOT_END = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Sec|Pres|Sen|Rep|Gov|Lt|Col|Adm|Amb|St|Jr|Sr|No|Prof|Capt|Maj|Sgt|vs|etc|Inc|Co|Corp|Ltd)|\b[A-Z])\.$"
+)
+
+
+class Sentences:
+    def __init__(self, text: str, start: int = 0, end: int | None = None) -> None:
+        end = len(text) if end is None else end
+        cuts = [start]
+        for m in _BOUNDARY.finditer(text, start, end):
+            before = text[max(start, m.start() - 6) : m.start()]
+            if _NOT_END.search(before):
+                continue
+            cuts.append(m.end())
+        self.text = text
+        self.starts = cuts
+        self.end = end
+
+    def bounds(self, offset: int) -> tuple[int, int]:
+        i = bisect.bisect_right(self.starts, offset) - 1
+        s = self.starts[max(i, 0)]
+        e = self.starts[i + 1] if i + 1 < len(self.starts) else self.end
+        return s, e
+
+    def sentence(self, offset: int) -> str:
+        s, e = self.bounds(offset)
+        return " ".join(self.text[s:e].split())
+
+
+def sentences_of(doc: Document) -> Sentences:
+    """The sentences of a document, split once however many stages ask."""
+    cached = doc.cache.get("sentences")
+    if cached is None:
+        cached = doc.cache["sentences"] = Sentences(doc.text)
+    return cached

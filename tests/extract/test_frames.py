@@ -1,0 +1,97 @@
+"""Each predicate frame's examples are its tests; and on the seeds, all five articles yield the
+normalized claim "Li Shangfu sanctioned by the United States"."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from ledger.errors import RuleError
+from ledger.extract.frames import load_frame, load_frames
+from ledger.model import Document, Section
+from ledger.pipeline import analyze
+from ledger.read import read_file
+from ledger.resolve.index import build_index
+from ledger.resolve.kb import load_kb
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def index():  # type: ignore[no-untyped-def]
+    return build_index(load_kb([ROOT / "seeds" / "kb"]).entities)
+
+
+def _examples() -> list:  # type: ignore[type-arg]
+    return [
+        pytest.param(f.name, ex, id=f"{f.name}:{i}")
+        for f in load_frames()
+        for i, ex in enumerate(f.examples)
+    ]
+
+
+@pytest.mark.parametrize(("frame", "example"), _examples())
+def test_frame_example(frame: str, example: dict, index) -> None:  # type: ignore[no-untyped-def,type-arg]
+    text = example["text"]
+    published = example.get("published")
+    doc = Document(path="x.txt", text=text, published=published if isinstance(published, date) else None,
+                   sections=[Section("body", 0, len(text))])
+    claims = [c for c in analyze(doc, index).claims if c.qualifiers.get("frame") == frame]
+    want = example["claim"]
+    assert claims, f"frame {frame} found nothing in {text!r}"
+    def ok(c) -> bool:  # type: ignore[no-untyped-def]
+        got = {"subject": c.subject, "object": c.object, "value": c.value,
+               "valid_from": c.valid_from, **c.qualifiers}
+        return all(got.get(k) == v for k, v in want.items())
+    assert any(ok(c) for c in claims), [(c.subject, c.object, c.value, c.valid_from, c.qualifiers) for c in claims]
+
+
+def test_every_frame_has_examples() -> None:
+    for f in load_frames():
+        assert f.examples, f"frame {f.name} has no examples"
+
+
+def test_all_five_seeds_say_li_was_sanctioned_by_the_us(index) -> None:  # type: ignore[no-untyped-def]
+    found = {}
+    for path in sorted((ROOT / "seeds" / "articles").glob("*.txt")):
+        doc = read_file(path)[0]
+        hits = [c for c in analyze(doc, index).claims
+                if (c.subject, c.predicate, c.object) == ("li-shangfu", "sanctioned", "united-states")]
+        found[path.name[:3]] = hits
+    assert all(found.values()), {k: len(v) for k, v in found.items()}
+    spans = {(k, c.span.line) for k, v in found.items() for c in v}
+    assert len(spans) >= 5
+
+
+def test_bad_frame_file_is_refused(tmp_path: Path) -> None:
+    p = tmp_path / "x.yaml"
+    p.write_text("frame: x\nsubject: who\npatterns: ['{who:robot} did it']\n")
+    with pytest.raises(RuleError, match="unknown kind 'robot'"):
+        load_frame(p)
+    p.write_text("frame: x\nsubject: nobody\npatterns: ['{who:person} did it']\n")
+    with pytest.raises(RuleError, match="no placeholder named 'nobody'"):
+        load_frame(p)
+
+
+def test_users_add_frames_without_python(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "frames").mkdir()
+    (tmp_path / "frames" / "visited.yaml").write_text(
+        "frame: visited\n"
+        "description: Someone visited a place.\n"
+        "subject: who\nobject: where\nvalue: time\n"
+        "patterns:\n  - \"{who:person} visited {where:place}{rest}\"\n"
+        "examples:\n  - text: \"Nancy Pelosi visited Taiwan in August 2022.\"\n"
+        "    claim: {subject: nancy-pelosi, object: taiwan, value: \"2022-08\"}\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "ledger.toml").write_text(f'kb = ["{ROOT / "seeds" / "kb"}"]\nframes = ["frames"]\n', encoding="utf-8")
+    (tmp_path / "a.md").write_text("---\npublished: 2023-06-20\n---\nNancy Pelosi visited Taiwan in August 2022.\n", encoding="utf-8")
+    r = cli("claims", "a.md", "--format", "json", cwd=tmp_path)
+    assert r.code == 0, r.err
+    got = [(c["subject"], c["predicate"], c["object"], c["value"]) for c in __import__("json").loads(r.out)["claims"]]
+    assert ("nancy-pelosi", "visited", "taiwan", "2022-08") in got
+    (tmp_path / "ledger.toml").write_text('frames = ["nowhere"]\n', encoding="utf-8")
+    r = cli("claims", "a.md", cwd=tmp_path)
+    assert r.code == 2 and "frame folder not found" in r.err

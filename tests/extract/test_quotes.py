@@ -1,0 +1,624 @@
+"""Quotations and who said them (ledger.extract.quotes).
+
+Mentions come from the real pipeline: extraction finds them, ``find_quotes`` runs on that list
+(as ``extract`` will), and resolution then sets ``entity`` on the same Mention objects.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from ledger.extract import extract
+from ledger.extract.quotes import REPORTING_VERBS, Quote, find_quotes, normalize
+from ledger.model import Document, Mention, Section, Span
+from ledger.read import read_file
+from ledger.resolve.document import resolve
+from ledger.resolve.index import NameIndex, build_index
+from ledger.resolve.kb import load_kb
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+
+
+@cache
+def index() -> NameIndex:
+    return build_index(load_kb([SEEDS / "kb"]).entities)
+
+
+@dataclass
+class Found:
+    doc: Document
+    mentions: list[Mention]
+    quotes: list[Quote]
+
+    def speaker(self, q: Quote) -> Mention | None:
+        return None if q.speaker is None else self.mentions[q.speaker]
+
+    def surface(self, q: Quote) -> str:
+        m = self.speaker(q)
+        assert m is not None
+        return m.surface
+
+    def entity(self, q: Quote) -> str | None:
+        m = self.speaker(q)
+        return m.entity if m else None
+
+    def line(self, q: Quote) -> int:
+        return self.doc.position(q.start)[0]
+
+    def on(self, line: int) -> list[Quote]:
+        return [q for q in self.quotes if self.line(q) == line]
+
+    def one(self, line: int = 0, text: str = "") -> Quote:
+        found = [
+            q for q in self.quotes if (not line or self.line(q) == line) and text in q.text
+        ]
+        assert len(found) == 1, [q.text for q in self.quotes]
+        return found[0]
+
+
+def regions(doc: Document) -> list[tuple[int, int]]:
+    return [(s.start, s.end) for s in doc.body_spans(("body",))]
+
+
+def analyze(doc: Document) -> Found:
+    ex = extract(doc, index())
+    mentions = list(ex.mentions)  # resolution drops some from ex.mentions; indices stay valid
+    quotes = find_quotes(doc.text, mentions, regions(doc))
+    resolve(doc, ex, index())
+    return Found(doc, mentions, quotes)
+
+
+@cache
+def seed(prefix: str) -> Found:
+    path = next((SEEDS / "articles").glob(f"{prefix}_*.txt"))
+    return analyze(read_file(path)[0])
+
+
+def text(t: str) -> Found:
+    return analyze(Document(path="t.txt", text=t, sections=[Section("body", 0, len(t))]))
+
+
+# --------------------------------------------------------------------------------------------
+# the seeds: every quotation, its speaker and its cue
+
+# a bare "Biden" resolves only as far as resolution links it (see test_bare_biden_resolves)
+BIDEN = frozenset({None, "joe-biden"})
+SEED_QUOTES: dict[str, list[tuple[Any, ...]]] = {
+    "000": [
+        (15, "under negotiation", BIDEN, "Biden", "said", True),
+        (19, "believes in the importance", "ely-ratner", "Ely Ratner", "said", True),
+        (21, "The US and Department of Defense", "ely-ratner", "Ratner", "emphasized", False),
+        (23, "The Pentagon’s attempts", "ely-ratner", "Ratner", "told", False),
+    ],
+    "001": [
+        (9, "The US side clearly knows", None, "a Chinese Embassy spokesman",
+         "quoted ... as saying", False),
+        (11, "Such obstacles need to be removed", None, "the spokesman", "added", False),
+        (13, "likely mentioned", "bloomberg-news", "Bloomberg", "according to", True),
+    ],
+    "002": [(13, "thaw", BIDEN, "Biden", "said", True)],
+    "003": [(23, "guardrails", "joe-biden", "Joe Biden", "stressed", True)],
+    "004": [
+        (15, "Overnight, the PRC informed", "us-department-of-defense", "the Pentagon", "said",
+         False),
+        (17, "The Department believes", "us-department-of-defense", "the Pentagon", "said",
+         False),
+        (21, "what is the sincerity", "mao-ning", "she", "said", False),
+        (27, "It’s designed to be a snub", "alexander-neill", "Alexander Neill", "told", False),
+        (31, "Frankly, it’s just the latest", None, "the official", "said", False),
+        (41, "thaw very soon", "joe-biden", "Biden", "said", True),
+        (45, "obviously the most fraught", "alexander-neill", "Neill", "said", True),
+        (51, "There’s a possibility", "alexander-neill", "Neill", "said", False),
+        (51, "I think it’ll look pretty grim", "alexander-neill", "Neill", "said", False),
+        (53, "is willing to sit down", "alexander-neill", "he", "said", True),
+        (55, "If that’s not going to happen", "alexander-neill", "Neill", "said", False),
+    ],
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("prefix", sorted(SEED_QUOTES))
+def test_seed_inventory(prefix: str) -> None:
+    f = seed(prefix)
+    got = [
+        (f.line(q), q.text, f.entity(q), q.speaker_text, q.cue, q.partial) for q in f.quotes
+    ]
+    assert len(got) == len(SEED_QUOTES[prefix]), got
+    for (line, txt, entity, st_, cue, partial), want in zip(got, SEED_QUOTES[prefix], strict=True):
+        assert (line, st_, cue, partial) == (want[0], *want[3:]), (txt, want)
+        assert entity in want[2] if isinstance(want[2], frozenset) else entity == want[2], txt
+        assert want[1] in txt
+
+
+def test_comments_are_never_searched() -> None:
+    # seed 000 has “powers-that-be.”, “great again” in its reader comments
+    f = seed("000")
+    assert all(f.line(q) < 28 for q in f.quotes)
+    assert not any("powers" in q.text for q in f.quotes)
+
+
+# --------------------------------------------------------------------------------------------
+# attribution after the quotation
+
+
+def test_quote_then_name_told_nbc_news_across_an_appositive() -> None:
+    # “…,” Alexander Neill, a Singapore-based strategic adviser …, told NBC News.
+    q = seed("004").one(27)
+    assert seed("004").entity(q) == "alexander-neill"
+    assert q.cue == "told" and not q.partial
+    assert q.text == "It’s designed to be a snub, I think that’s pretty evident"
+
+
+def test_quote_then_surname_emphasized() -> None:
+    f = seed("000")
+    q = f.one(21)
+    assert (f.surface(q), f.entity(q), q.cue) == ("Ratner", "ely-ratner", "emphasized")
+
+
+def test_quote_then_told_an_audience_at() -> None:
+    f = seed("000")
+    q = f.one(23)
+    assert (f.entity(q), q.cue, q.speaker_text) == ("ely-ratner", "told", "Ratner")
+
+
+def test_org_speaker_said_in_a_statement() -> None:
+    f = seed("004")
+    q = f.one(15)
+    m = f.speaker(q)
+    assert m is not None and m.kind == "org"
+    assert (f.entity(q), q.speaker_text, q.cue) == ("us-department-of-defense", "the Pentagon",
+                                                    "said")
+
+
+def test_descriptive_speaker_the_official() -> None:
+    # l.29 introduced "a senior U.S. defense official"; the speaker stays unresolved
+    f = seed("004")
+    q = f.one(31)
+    assert q.speaker is None and q.speaker_text == "the official" and q.cue == "said"
+
+
+def test_pronoun_she_is_the_person_reporting_in_the_sentence_before() -> None:
+    # l.19: "... spokesperson Mao Ning reiterated ... sanctions Li has been under": Mao Ning
+    # reports something, Li is only named last
+    f = seed("004")
+    q = f.one(21)
+    assert (f.entity(q), q.speaker_text, q.pronoun, q.partial) == ("mao-ning", "she", True,
+                                                                   False)
+    assert q.text.endswith("what is the sincerity and meaning of such communication?")
+
+
+def test_split_quote_around_its_attribution_is_one_quote() -> None:
+    f = seed("004")
+    (q,) = f.on(55)
+    assert q.text == (
+        "If that’s not going to happen … then there won’t be a sort of cascade of similar "
+        "engagements with the PLA."
+    )
+    assert f.entity(q) == "alexander-neill" and q.speaker_text == "Neill"
+    assert f.doc.text[q.start] == "“" and f.doc.text[q.end - 1] == "”"
+    assert "Neill said" in f.doc.text[q.start : q.end]
+
+
+def test_quote_after_an_attribution_sentence_keeps_the_speaker() -> None:
+    # “There’s a possibility …,” Neill said. “I think it’ll look pretty grim …”
+    f = seed("004")
+    first, second = f.on(51)
+    assert f.entity(first) == f.entity(second) == "alexander-neill"
+    assert not second.partial and second.text.startswith("I think")
+
+
+def test_unattributed_paragraph_continues_the_previous_speaker() -> None:
+    f = seed("004")
+    q = f.one(17)
+    assert f.entity(q) == "us-department-of-defense" and q.speaker_text == "the Pentagon"
+
+
+def test_said_x_verb_first() -> None:
+    f = text("“We will win,” said Alexander Neill, a Singapore-based adviser.")
+    (q,) = f.quotes
+    assert (q.text, f.entity(q), q.cue) == ("We will win", "alexander-neill", "said")
+
+
+@pytest.mark.parametrize(
+    "verb", ["warned", "noted", "reiterated", "added", "emphasized", "stressed", "insisted"]
+)
+def test_reporting_verbs_from_the_data_list(verb: str) -> None:
+    assert verb in REPORTING_VERBS
+    f = text(f"Ely Ratner spoke on Friday. “We will not wait,” Ratner {verb}.")
+    (q,) = f.quotes
+    assert (f.entity(q), q.cue, q.speaker_text) == ("ely-ratner", verb, "Ratner")
+
+
+def test_according_to_after_the_quote() -> None:
+    f = text("“The talks are over,” according to Alexander Neill.")
+    (q,) = f.quotes
+    assert (f.entity(q), q.cue) == ("alexander-neill", "according to")
+
+
+def test_according_to_before_the_quote() -> None:
+    f = text("According to Alexander Neill, “the talks are over.”")
+    (q,) = f.quotes
+    assert (f.entity(q), q.cue, q.partial) == ("alexander-neill", "according to", True)
+
+
+def test_title_before_the_name_after_the_quote() -> None:
+    f = text("“We will win,” U.S. Defense Secretary Lloyd Austin told reporters on Tuesday.")
+    (q,) = f.quotes
+    assert (f.entity(q), q.speaker_text, q.cue) == ("lloyd-austin", "Lloyd Austin", "told")
+
+
+def test_name_in_an_appositive_after_a_title() -> None:
+    f = text("“We will win,” the Pentagon’s press secretary, Brig. Gen. Pat Ryder, said.")
+    (q,) = f.quotes
+    assert f.surface(q).endswith("Pat Ryder") and q.cue == "said"
+
+
+def test_name_then_an_age_appositive() -> None:
+    f = text("“We will win,” Alexander Neill, 45, said.")
+    assert f.entity(f.quotes[0]) == "alexander-neill"
+
+
+def test_descriptive_speaker_with_an_abbreviation() -> None:
+    (q,) = text("“We will win,” a senior U.S. defense official said on condition of anonymity."
+                ).quotes
+    assert (q.speaker, q.speaker_text) == (None, "a senior U.S. defense official")
+    (q,) = text("“We will win,” said a State Department spokesperson.").quotes
+    assert (q.speaker, q.speaker_text) == (None, "a State Department spokesperson")
+
+
+def test_question_mark_then_capitalized_attribution() -> None:
+    f = text("“Why now?” Alexander Neill asked. The meeting ended.")
+    (q,) = f.quotes
+    assert (q.text, f.entity(q), q.cue) == ("Why now?", "alexander-neill", "asked")
+
+
+def test_period_then_unrelated_sentence_is_no_attribution() -> None:
+    f = text("“The talks ended.” Alexander Neill left the room.")
+    (q,) = f.quotes
+    assert q.speaker is None and q.speaker_text == "" and q.cue == ""
+
+
+def test_pronoun_it_resolves_to_an_organization() -> None:
+    f = text("“Stop,” the Pentagon said. “Now,” it added.")
+    first, second = f.quotes
+    assert f.entity(second) == "us-department-of-defense"
+    assert second.pronoun and second.speaker_text == "it" and not first.pronoun
+
+
+def test_plural_pronoun_is_left_unresolved() -> None:
+    f = text("Alexander Neill met Mao Ning. “Go,” they said.")
+    (q,) = f.quotes
+    assert q.speaker is None and q.speaker_text == "they" and not q.pronoun
+
+
+# --------------------------------------------------------------------------------------------
+# attribution before the quotation
+
+
+def test_name_said_then_quote() -> None:
+    f = text("Alexander Neill said “We will win.”")
+    (q,) = f.quotes
+    assert (q.text, f.entity(q), q.cue, q.partial) == ("We will win.", "alexander-neill",
+                                                       "said", False)
+
+
+def test_name_said_colon_quote() -> None:
+    f = text("Alexander Neill said: “We will win,” and left.")
+    (q,) = f.quotes
+    assert (f.entity(q), q.cue) == ("alexander-neill", "said")
+
+
+@pytest.mark.parametrize("colon", ["", ":"])
+def test_name_told_nbc_news_quote(colon: str) -> None:
+    f = text(f"Alexander Neill told NBC News{colon} “We will win.”")
+    (q,) = f.quotes
+    assert (f.entity(q), q.cue, q.partial) == ("alexander-neill", "told", False)
+
+
+def test_subject_across_a_relative_clause() -> None:
+    # seed 004 l.41: "Biden, who last spoke with President Xi Jinping …, said … “thaw very soon”"
+    f = seed("004")
+    q = f.one(41)
+    assert (f.entity(q), q.text, q.partial) == ("joe-biden", "thaw very soon", True)
+
+
+def test_indirect_speech_is_no_quote() -> None:
+    assert text("Alexander Neill said that the talks would fail.").quotes == []
+    assert text("According to Alexander Neill, the talks would fail.").quotes == []
+
+
+def test_quoted_as_saying_after_a_backtick_quote() -> None:
+    f = seed("001")
+    q = f.one(9)
+    assert q.speaker is None
+    assert (q.speaker_text, q.cue, q.partial) == ("a Chinese Embassy spokesman",
+                                                  "quoted ... as saying", False)
+    assert q.text.startswith("The US side") and q.text.endswith("sanctions on China")
+
+
+def test_the_spokesman_added_in_the_next_paragraph() -> None:
+    q = seed("001").one(11)
+    assert (q.speaker, q.speaker_text, q.cue) == (None, "the spokesman", "added")
+
+
+def test_participle_continues_the_reporting_clause() -> None:
+    f = text("“We will win,” Alexander Neill said, adding that talks were “useful.”")
+    first, second = f.quotes
+    assert f.entity(first) == f.entity(second) == "alexander-neill"
+    assert second.partial
+
+
+# --------------------------------------------------------------------------------------------
+# partial quotations
+
+
+def test_partial_long_quote_inside_a_sentence() -> None:
+    # seed 000 l.19: Ratner said late last week the Pentagon “believes in … dialogues.”
+    f = seed("000")
+    q = f.one(19)
+    assert f.entity(q) == "ely-ratner" and q.partial and q.cue == "said"
+    assert f.surface(q) == "Ely Ratner"  # not "the Pentagon" after the verb
+    assert "Unfortunately… we’ve had a lot of difficulty" in q.text  # spans sentences
+
+
+def test_partial_quote_after_a_surname() -> None:
+    # seed 000 l.15: Biden when asked had said the anti-China sanctions were “under negotiation”
+    f = seed("000")
+    q = f.one(15)
+    assert (f.surface(q), q.speaker_text, q.cue, q.partial) == ("Biden", "Biden",
+                                                                        "said", True)
+
+
+def test_partial_straight_quotes() -> None:
+    # seed 002 l.13: US Pres. Biden said … that he expected an imminent "thaw"
+    f = seed("002")
+    q = f.one(13)
+    assert (q.text, f.surface(q), q.partial) == ("thaw", "Biden", True)
+    assert f.doc.text[q.start] == '"'
+
+
+@pytest.mark.xfail(reason="resolution drops a bare 'Biden' with no full name introduced before "
+                   "(000) and does not link 'Pres.' + 'Biden' (002); the quote speaker is right",
+                   strict=False)
+@pytest.mark.parametrize("prefix, line", [("000", 15), ("002", 13)])
+def test_bare_biden_resolves(prefix: str, line: int) -> None:
+    f = seed(prefix)
+    assert f.entity(f.one(line)) == "joe-biden"
+
+
+def test_partial_with_pronoun_subject() -> None:
+    # seed 004 l.53: But he said … unless Xi “is willing to sit down …” (he = Neill, not Xi)
+    f = seed("004")
+    q = f.one(53)
+    assert (f.entity(q), q.speaker_text, q.pronoun, q.partial) == ("alexander-neill", "he",
+                                                                   True, True)
+
+
+def test_scare_quotes_have_no_speaker() -> None:
+    f = text("The so-called “thaw” never came.")
+    (q,) = f.quotes
+    assert (q.text, q.speaker, q.speaker_text, q.cue, q.partial) == ("thaw", None, "", "", True)
+
+
+def test_uppercase_quote_inside_a_sentence_is_partial() -> None:
+    (q,) = text("Officials met for the “Shangri-La Dialogue” talks.").quotes
+    assert q.partial and q.speaker is None
+
+
+# --------------------------------------------------------------------------------------------
+# spans
+
+
+def test_quote_spanning_sentences() -> None:
+    f = text("“We tried. We failed. We will try again,” Alexander Neill said.")
+    (q,) = f.quotes
+    assert q.text == "We tried. We failed. We will try again"
+    assert f.entity(q) == "alexander-neill"
+
+
+@pytest.mark.parametrize("mark", ["“", '"'])
+def test_quote_spanning_paragraphs(mark: str) -> None:
+    close = "”" if mark == "“" else '"'
+    t = (
+        f"{mark}The first paragraph of it.\n\n"
+        f"{mark}The second one continues,{close} Ely Ratner said."
+    )
+    f = text(t)
+    (q,) = f.quotes
+    assert q.text == "The first paragraph of it. The second one continues"
+    assert (q.start, q.end) == (0, t.index(" Ely"))
+    assert f.entity(q) == "ely-ratner"
+
+
+def test_open_quote_not_continued_is_dropped() -> None:
+    assert text("“Unclosed quote here.\n\nThe next paragraph has no mark.").quotes == []
+
+
+def test_quotes_stay_inside_their_regions() -> None:
+    t = "“One,” he said.\n\n“Two,” she said.\n\nComment: “three”"
+    cut = t.index("Comment")
+    quotes = find_quotes(t, [], [(0, cut)])
+    assert [q.text for q in quotes] == ["One", "Two"]
+    assert find_quotes(t, [], [(0, 5), (5, cut)]) == find_quotes(t, [], [(5, cut)])
+
+
+# --------------------------------------------------------------------------------------------
+# marks
+
+
+@pytest.mark.parametrize(
+    "t, want",
+    [
+        ("“We will win,” Alexander Neill said.", "We will win"),
+        ('"We will win," Alexander Neill said.', "We will win"),
+        ("‘We will win,’ Alexander Neill said.", "We will win"),
+        ("'We will win,' Alexander Neill said.", "We will win"),
+        ("`We will win,` Alexander Neill said.", "We will win"),
+        ("``We will win,'' Alexander Neill said.", "We will win"),
+        ("« We will win », Alexander Neill said.", "We will win"),
+        ("„We will win“, Alexander Neill said.", "We will win"),
+        ("「We will win,」 Alexander Neill said.", "We will win"),
+    ],
+)
+def test_quotation_marks(t: str, want: str) -> None:
+    f = text(t)
+    (q,) = f.quotes
+    assert q.text == want
+    assert f.entity(q) == "alexander-neill"
+
+
+def test_apostrophes_inside_double_quotes() -> None:
+    (q,) = text("“It’s China’s call, and we don’t know,” Alexander Neill said.").quotes
+    assert q.text == "It’s China’s call, and we don’t know"
+
+
+def test_apostrophes_inside_single_quotes() -> None:
+    (q,) = text("‘It’s China’s call, and we don’t know,’ Alexander Neill said.").quotes
+    assert q.text == "It’s China’s call, and we don’t know"
+
+
+def test_possessive_plural_inside_single_quotes() -> None:
+    f = text("‘The countries’ leaders agreed,’ Alexander Neill said. The countries’ talks ended.")
+    (q,) = f.quotes
+    assert q.text == "The countries’ leaders agreed" and f.entity(q) == "alexander-neill"
+
+
+@pytest.mark.parametrize(
+    "t",
+    [
+        "China’s defense minister didn’t go.",
+        "The two countries’ defense ministers met.",
+        "Washington's offer, the '90s, rock 'n' roll and the US' position.",
+        "It's good that China won't go; there's time.",
+    ],
+)
+def test_apostrophes_are_no_quotes(t: str) -> None:
+    assert text(t).quotes == []
+
+
+def test_single_quotes_nested_in_double() -> None:
+    (q,) = text("“He called it ‘a snub’ at once,” Alexander Neill said.").quotes
+    assert q.text == "He called it ‘a snub’ at once"
+
+
+def test_double_quotes_nested_in_single() -> None:
+    (q,) = text("‘He told me “no” at once,’ Alexander Neill said.").quotes
+    assert q.text == "He told me “no” at once"
+
+
+def test_code_fences_are_no_quotes() -> None:
+    assert text("```\ncode\n```").quotes == []
+
+
+def test_normalize() -> None:
+    assert normalize("If that’s not going to happen … then — “Café” 18%... naïve!") == (
+        "if thats not going to happen then cafe 18 naive"
+    )
+    (q,) = seed("004").on(55)
+    assert "…" not in q.normalized and q.normalized.startswith("if thats not going to happen then")
+
+
+# --------------------------------------------------------------------------------------------
+# the pipeline's resolved list works as well
+
+
+@pytest.mark.parametrize("prefix", sorted(SEED_QUOTES))
+def test_resolved_mentions_give_the_same_speakers(prefix: str) -> None:
+    f = seed(prefix)
+    ex = extract(f.doc, index())
+    resolve(f.doc, ex, index())
+    again = find_quotes(f.doc.text, ex.mentions, regions(f.doc))
+    ent = [ex.mentions[q.speaker].entity if q.speaker is not None else None for q in again]
+    assert [(q.text, q.cue) for q in again] == [(q.text, q.cue) for q in f.quotes]
+    assert ent == [f.entity(q) for q in f.quotes]
+
+
+# --------------------------------------------------------------------------------------------
+# properties and speed
+
+FRAGMENTS = st.sampled_from([
+    "“", "”", '"', "'", "’", "‘", "`", "``", "''", "«", "»", "„", "‚", "「", "」", "```",
+    " said", " Neill said", " he said", ", ", ". ", "? ", "\n", "\n\n", "\n• ", " according to ",
+    " quoted ", " as saying", "…", "U.S. ", "Mr. ", "countries’ ", "don’t", " the official",
+    "We", " win", "A", "s", " ", ":", "—", "-",
+])  # fmt: skip
+TEXTS = st.one_of(
+    st.text(max_size=200),
+    st.lists(st.one_of(FRAGMENTS, st.text(max_size=4)), max_size=60).map("".join),
+)
+
+
+def _check(t: str) -> list[Quote]:
+    quotes = find_quotes(t, [], [(0, len(t))])
+    for q in quotes:
+        assert 0 <= q.start < q.end <= len(t)
+        assert q.speaker is None
+        assert isinstance(q.text, str) and isinstance(q.normalized, str)
+    assert quotes == sorted(quotes, key=lambda q: q.start)
+    return quotes
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(TEXTS)
+def test_never_raises_and_spans_inside_the_text(t: str) -> None:
+    _check(t)
+    find_quotes(t, [], [(-5, 3), (2, len(t) + 10), (7, 1)])
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(TEXTS)
+def test_crlf_gives_the_same_quotes(t: str) -> None:
+    lf = t.replace("\r", "")
+    crlf = lf.replace("\n", "\r\n")
+    a, b = _check(lf), _check(crlf)
+    assert len(a) == len(b)
+    for x, y in zip(a, b, strict=True):
+        assert y.start == x.start + lf.count("\n", 0, x.start)
+        assert y.end == x.end + lf.count("\n", 0, x.end)
+        assert (x.text, x.normalized, x.speaker_text, x.cue, x.partial, x.pronoun) == (
+            y.text, y.normalized, y.speaker_text, y.cue, y.partial, y.pronoun
+        )
+
+
+def test_crlf_seed_gives_the_same_speakers() -> None:
+    f = seed("004")
+    lf = f.doc.text
+
+    def at(pos: int) -> int:  # an LF offset in the CRLF text
+        return pos + lf.count("\n", 0, pos)
+
+    moved = []
+    for m in f.mentions:
+        c = Mention(span=Span(at(m.span.start), at(m.span.end), 0, 0, 0, 0), surface=m.surface,
+                    kind=m.kind, entity=m.entity, method=m.method)
+        c.candidates, c.hint = m.candidates, m.hint
+        moved.append(c)
+    regs = [(at(s), at(e)) for s, e in regions(f.doc)]
+    again = find_quotes(lf.replace("\n", "\r\n"), moved, regs)
+    assert [(q.start, q.end) for q in again] == [(at(q.start), at(q.end)) for q in f.quotes]
+    assert [(q.text, q.speaker, q.speaker_text, q.cue, q.partial) for q in again] == [
+        (q.text, q.speaker, q.speaker_text, q.cue, q.partial) for q in f.quotes
+    ]
+
+
+@pytest.mark.parametrize(
+    "t",
+    [
+        "{" + ", ".join(f'"key{i}": "value {i}"' for i in range(3000)) + "}",  # pasted JSON
+        " and ".join(f"the “thing{i}”" for i in range(3000)) + ", he said.",  # one sentence
+        "\n\n".join(f"“paragraph {i}, never closed" for i in range(3000)),
+    ],
+    ids=["json", "one-long-sentence", "open-paragraphs"],
+)
+def test_many_quotes_in_one_text(t: str) -> None:
+    # cost is measured in bench/, not here; this checks that such texts are handled at all
+    quotes = find_quotes(t, [], [(0, len(t))])
+    assert all(0 <= q.start < q.end <= len(t) for q in quotes)
+
+
