@@ -1,0 +1,332 @@
+"""Resolution inside one document: pick the entity each mention denotes, with a reason.
+
+- KB forms (name, alias, derived transliteration) resolve directly; several entities with one
+  name (editions of a recurring event) are told apart by the document's date.
+- A capitalized run that is no KB form is tried syllable by syllable against the KB persons
+  sharing its surname reading ("Li Thuong Phuc": pinyin surname, Sino-Vietnamese given name).
+- A short form ("Austin", "Mr. Li", "Gen. Li", "Mr. Phuc") resolves only to a person introduced
+  earlier in the same document, the nearest compatible one; never by a guess across the KB.
+- A title resolves to the office of the country named before it ("US", "Chinese", "China's")
+  or, failing that, of its holder's country.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ledger.extract import Extraction
+from ledger.model import Document, Mention, Span
+from ledger.resolve.index import Entry, NameIndex
+from ledger.resolve.tokens import phrase_key
+
+
+@dataclass
+class Introduced:
+    entity: str | None
+    name: str
+    line: int
+    surnames: set[str]
+    givens: set[str]
+
+
+def resolve(doc: Document, ex: Extraction, index: NameIndex) -> None:
+    intro: list[Introduced] = []
+    last_event: Mention | None = None
+    for m in ex.mentions:
+        if m.kind == "office":
+            continue
+        if m.hint.get("anaphor"):
+            _resolve_anaphor(doc, m, last_event, index)
+            continue
+        if m.candidates:
+            _resolve_kb(doc, m, index)
+        elif m.hint.get("run"):
+            _resolve_run(doc, m, index, intro)
+        if m.kind == "person" and m.method in ("exact", "alias", "transliteration", "unknown-name"):
+            intro.append(_introduce(m, index))
+        if m.kind == "event" and m.entity:
+            last_event = m
+    for m in ex.mentions:
+        if m.kind == "office":
+            _resolve_office(doc, m, index)
+    for c in ex.claims:
+        subj = ex.mentions[c.refs["subject"]] if "subject" in c.refs else None
+        obj = ex.mentions[c.refs["object"]] if "object" in c.refs else None
+        c.subject = subj.entity if subj else None
+        c.object = obj.entity if obj else None
+    ex.mentions[:] = [m for m in ex.mentions if m.method != "dropped"]
+
+
+def _set(
+    m: Mention,
+    index: NameIndex,
+    entry: Entry | None,
+    entity: str | None,
+    score: float,
+    method: str,
+    reason: str,
+    form: str = "",
+) -> None:
+    m.entity = entity
+    m.score = round(score, 3)
+    m.method = method
+    m.reason = reason
+    m.form = form or method
+    ent = index.get(entity)
+    m.preferred = ent.name if ent else None
+    if ent is not None:
+        m.kind = ent.kind
+
+
+def _resolve_kb(doc: Document, m: Mention, index: NameIndex) -> None:
+    cands = m.candidates
+    ids = list(dict.fromkeys(e.entity for e in cands))
+    if len(ids) > 1 and doc.published is not None:
+        ids = _by_date(ids, index, doc, m) or ids
+    entity = ids[0]
+    entry = next(e for e in cands if e.entity == entity)
+    score = 1.0 if len(ids) == 1 else 0.8
+    form = {"exact": "preferred", "alias": "alias", "transliteration": "transliteration"}.get(
+        entry.method, entry.method
+    )
+    reason = entry.reason
+    if entry.method == "exact" and m.surface != entry.form:
+        reason = f"{reason} (written differently)"
+    _set(m, index, entry, entity, score, entry.method, reason, form)
+
+
+_YEAR_AFTER = re.compile(r"[\s,]*(?:(?:in|of|held in)\s+(?P<y>(?:19|20)\d\d)\b|(?P<rel>last|this|next) year\b)")
+
+
+def _year_after(doc: Document, m: Mention) -> int | None:
+    """A year named right after an event ("... in 2022", "... last year")."""
+    hit = _YEAR_AFTER.match(doc.text, m.span.end, m.span.end + 40)
+    if not hit:
+        return None
+    if hit.group("y"):
+        return int(hit.group("y"))
+    if doc.published is None:
+        return None
+    return doc.published.year + {"last": -1, "this": 0, "next": 1}[hit.group("rel")]
+
+
+def _resolve_anaphor(doc: Document, m: Mention, antecedent: Mention | None, index: NameIndex) -> None:
+    if antecedent is None or antecedent.entity is None:
+        _set(m, index, None, None, 0.0, "dropped", "")
+        return
+    name = index.entities[antecedent.entity].name
+    editions = [e.entity for e in index.lookup(phrase_key(name, expand=False)) if e.kind == "event"]
+    year = _year_after(doc, m)
+    pick = antecedent.entity
+    if year is not None:
+        same = [i for i in dict.fromkeys(editions) if (s := index.entities[i].start) and s.year == year]
+        if len(same) == 1:
+            pick = same[0]
+    when = f" of {year}" if year is not None else ""
+    _set(
+        m,
+        index,
+        None,
+        pick,
+        0.9,
+        "anaphor",
+        f"'{m.surface}' refers to {name} (line {antecedent.span.line}){when}",
+        "short",
+    )
+
+
+def _by_date(ids: list[str], index: NameIndex, doc: Document, m: Mention | None = None) -> list[str]:
+    """Editions of a recurring event: the one of a year named right after it, else the one in
+    the document's year, else the latest before."""
+    assert doc.published is not None
+    dated = [(index.entities[i].start, i) for i in ids if index.entities[i].start]
+    if not dated:
+        return []
+    year = _year_after(doc, m) if m is not None else None
+    if year is not None:
+        named = [i for s, i in dated if s and s.year == year]
+        if named:
+            return named
+    same = [i for s, i in dated if s and s.year == doc.published.year]
+    if same:
+        return same
+    before = sorted((s, i) for s, i in dated if s and s <= doc.published)
+    return [before[-1][1]] if before else []
+
+
+def _introduce(m: Mention, index: NameIndex) -> Introduced:
+    if m.entity:
+        return Introduced(
+            m.entity,
+            m.preferred or m.surface,
+            m.span.line,
+            set(index.surnames.get(m.entity, ())),
+            set(index.givens.get(m.entity, ())),
+        )
+    toks = phrase_key(m.surface, expand=False).split()
+    return Introduced(
+        None, m.surface, m.span.line, {toks[-1]} if toks else set(), {toks[0]} if len(toks) > 1 else set()
+    )
+
+
+def _resolve_run(doc: Document, m: Mention, index: NameIndex, intro: list[Introduced]) -> None:
+    _resolve_run_once(doc, m, index, intro)
+    toks = m.surface.split()
+    if m.method == "dropped" and m.hint.get("sentence_start") and len(toks) >= 2:
+        # a capitalized word opening the sentence is no part of the name: "Later Austin left"
+        cut = m.surface.index(toks[1], len(toks[0]))
+        m.span = Span.of(doc, m.span.start + cut, m.span.end)
+        m.surface = m.surface[cut:]
+        m.hint["sentence_start"] = False
+        _resolve_run_once(doc, m, index, intro)
+
+
+def _resolve_run_once(doc: Document, m: Mention, index: NameIndex, intro: list[Introduced]) -> None:
+    key = phrase_key(m.surface, expand=False)
+    toks = key.split()
+    honorific = m.hint.get("honorific")
+    titled = "title" in m.hint
+    # 1. a short form: one word (or the given names alone) of someone introduced before
+    if len(toks) == 1 or (honorific and len(toks) == 2 and any(key in p.givens for p in intro)):
+        for p in reversed(intro):
+            if key in p.surnames or key in p.givens:
+                what = "surname" if key in p.surnames else "given name"
+                cue = f"{honorific} + " if honorific else ""
+                _set(
+                    m,
+                    index,
+                    None,
+                    p.entity,
+                    0.9,
+                    "short",
+                    f"{cue}{what} of {p.name}, introduced on line {p.line}",
+                    "short",
+                )
+                if p.entity is None:
+                    m.hint["name_key"] = phrase_key(p.name, expand=False)
+                return
+        holder = _title_holder(doc, m, key, index) if titled else None
+        if holder is not None:
+            pid, office = holder
+            _set(
+                m,
+                index,
+                None,
+                pid,
+                0.85,
+                "title-holder",
+                f"{m.surface} held {index.entities[office].name} on {doc.published}",
+                "short",
+            )
+            return
+        if honorific or titled:
+            _set(
+                m,
+                index,
+                None,
+                None,
+                0.0,
+                "unintroduced",
+                f"{honorific or 'title'} + {m.surface}: no earlier full name in this document",
+            )
+            return
+        _set(m, index, None, None, 0.0, "dropped", "")
+        return
+    # 2. a full name that is no KB form: transliteration syllable by syllable
+    hit = _transliteration(m.surface, toks, index)
+    if hit is not None:
+        entity, score, reason = hit
+        _set(m, index, None, entity, score, "transliteration", reason, "transliteration")
+        return
+    # 3. a near miss of a known name ("Llyod Austin"), found by blocking, scored by rapidfuzz
+    fz = index.fuzzy()
+    hit = fz.best(m.surface) if fz is not None and len(toks) >= 2 else None
+    if hit is not None:
+        _set(m, index, None, hit.entity, hit.score, "fuzzy", hit.reason, "misspelling")
+        return
+    # 4. an unknown name: keep it when something says it is a person
+    if honorific or titled or m.hint.get("holder_of"):
+        _set(m, index, None, None, 0.0, "unknown-name", "no KB entity has this name")
+        return
+    _set(m, index, None, None, 0.0, "dropped", "")
+
+
+def _title_holder(doc: Document, m: Mention, key: str, index: NameIndex) -> tuple[str, str] | None:
+    """'US Pres. Biden': the one KB person of that surname holding the title's office then."""
+    title: Mention = m.hint["title"]
+    if doc.published is None:
+        return None
+    offices = {e.entity for e in title.candidates}
+    qualifier: Mention | None = title.hint.get("qualifier")
+    if qualifier is not None and qualifier.entity:
+        country = index.country_of(qualifier.entity)
+        offices = {o for o in offices if index.country_of(o) == country}
+    found = {(pid, o) for pid in index.by_surname(key) for o in offices if index.entities[pid].holds(o, doc.published)}
+    return found.pop() if len(found) == 1 else None
+
+
+def _transliteration(surface: str, toks: list[str], index: NameIndex) -> tuple[str, float, str] | None:
+    from ledger.resolve import translit
+
+    best: tuple[str, float, str] | None = None
+    for tok in (toks[0], toks[-1]):
+        for pid in index.by_surname(tok):
+            ent = index.entities[pid]
+            if not ent.native:
+                continue
+            r = translit.match(surface, ent.native)
+            if r and (best is None or r[0] > best[1]):
+                best = (pid, r[0], r[1])
+    return best
+
+
+def _resolve_office(doc: Document, m: Mention, index: NameIndex) -> None:
+    offices = list(dict.fromkeys(e.entity for e in m.candidates))
+    qualifier: Mention | None = m.hint.get("qualifier")
+    holder: Mention | None = m.hint.get("holder")
+    country = None
+    why = ""
+    if qualifier is not None and qualifier.entity:
+        country = index.country_of(qualifier.entity)
+        why = f"country from '{qualifier.surface}'"
+    elif holder is not None and holder.entity:
+        country = index.country_of(holder.entity)
+        why = f"country of {holder.preferred or holder.surface}"
+    if country:
+        offices = [o for o in offices if index.country_of(o) == country]
+    elif qualifier is not None:
+        offices = []  # a qualifier the KB does not know: some other country's office
+    if len(offices) > 1 and holder is not None and holder.entity:
+        # "China's top diplomat, Wang Yi": the office among them that the holder held then
+        person = index.get(holder.entity)
+        held = [o for o in offices if person and doc.published and person.holds(o, doc.published)]
+        if len(held) == 1:
+            offices = held
+            why = f"{why}; the one {person.name if person else ''} held on {doc.published}"
+    if len(offices) == 1:
+        entry = next(e for e in m.candidates if e.entity == offices[0])
+        _set(
+            m,
+            index,
+            entry,
+            offices[0],
+            1.0 if country else 0.8,
+            "title",
+            f"{entry.reason}{'; ' + why if why else ''}",
+            "title",
+        )
+    else:
+        _set(
+            m,
+            index,
+            None,
+            None,
+            0.0,
+            "unresolved",
+            "a title the KB does not know"
+            if not m.candidates
+            else "title of several offices; the country is not clear"
+            if offices
+            else "no office of that country in the KB",
+        )

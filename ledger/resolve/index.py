@@ -1,0 +1,177 @@
+"""The name index: every form of every KB entity under one folded key.
+
+Forms are the house-preferred name, the KB aliases, editor-taught aliases, and for entities with
+a ``native`` name the transliterations derived from it.  Offices are indexed by their titles,
+countries by their demonyms and codes.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from ledger.model import Entity
+from ledger.resolve.tokens import phrase_key
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    entity: str
+    kind: str
+    form: str  # the form as written in the KB or derived
+    method: str  # exact, alias, transliteration, title, demonym, code
+    reason: str
+
+
+@dataclass
+class NameIndex:
+    entities: dict[str, Entity] = field(default_factory=dict)
+    keys: dict[str, list[Entry]] = field(default_factory=lambda: defaultdict(list))
+    max_tokens: int = 1
+    prefixes: set[str] = field(default_factory=set)
+    # person id -> folded surname keys / given-name keys, for short references
+    surnames: dict[str, set[str]] = field(default_factory=dict)
+    givens: dict[str, set[str]] = field(default_factory=dict)
+    # country code -> place id
+    countries: dict[str, str] = field(default_factory=dict)
+    _by_surname: dict[str, list[str]] | None = None
+    _fuzzy: Any = None
+
+    def fuzzy(self) -> Any:
+        """The near-miss index over every form (built on first use)."""
+        if self._fuzzy is None:
+            from ledger.resolve.fuzzy import FuzzyIndex
+
+            fz = FuzzyIndex()
+            for entries in self.keys.values():
+                for e in entries:
+                    if e.method in ("exact", "alias", "transliteration"):
+                        fz.add(e.form, e.entity, e.kind)
+            fz.build()
+            self._fuzzy = fz
+        return self._fuzzy
+
+    def add(self, key: str, entry: Entry) -> None:
+        if not key:
+            return
+        bucket = self.keys[key]
+        if any(e.entity == entry.entity and e.method == entry.method for e in bucket):
+            return
+        bucket.append(entry)
+        self.max_tokens = max(self.max_tokens, key.count(" ") + 1)
+        words = key.split(" ")
+        for k in range(1, len(words)):
+            self.prefixes.add(" ".join(words[:k]))
+
+    def has_prefix(self, key: str) -> bool:
+        """Could a longer key start with ``key``?  (Stops the longest-match scan early.)"""
+        return key in self.prefixes
+
+    def lookup(self, key: str) -> list[Entry]:
+        return self.keys.get(key, [])
+
+    def by_surname(self, key: str) -> list[str]:
+        """Persons one of whose surname readings is ``key`` (blocking for transliteration)."""
+        if self._by_surname is None:
+            table: dict[str, list[str]] = defaultdict(list)
+            for pid, keys in self.surnames.items():
+                for k in keys:
+                    table[k].append(pid)
+            self._by_surname = table
+        return self._by_surname.get(key, [])
+
+    def get(self, entity_id: str | None) -> Entity | None:
+        return self.entities.get(entity_id) if entity_id else None
+
+    def country_of(self, entity_id: str | None) -> str | None:
+        """ISO code of an entity's country, following part_of for places."""
+        seen = set()
+        ent = self.get(entity_id)
+        while ent is not None and ent.id not in seen:
+            seen.add(ent.id)
+            if ent.code:
+                return ent.code
+            if ent.country:
+                return ent.country
+            ent = self.get(ent.part_of or ent.place)
+        return None
+
+    def within(self, inner: str, outer: str) -> bool:
+        """Is place ``inner`` the same as or part of ``outer``?"""
+        seen = set()
+        ent = self.get(inner)
+        while ent is not None and ent.id not in seen:
+            if ent.id == outer:
+                return True
+            seen.add(ent.id)
+            ent = self.get(ent.part_of)
+        return False
+
+
+def _name_parts(name: str) -> tuple[str, str]:
+    """(surname, given) keys of a Latin-script name written given-name first."""
+    toks = phrase_key(name, expand=False).split()
+    toks = [t for t in toks if len(t) > 1 or not t.isalpha()]  # drop initials
+    suffixes = {"jr", "sr", "ii", "iii", "iv"}
+    while len(toks) > 1 and toks[-1] in suffixes:
+        toks.pop()
+    if not toks:
+        return "", ""
+    return toks[-1], toks[0] if len(toks) > 1 else ""
+
+
+def build_index(entities: Iterable[Entity], extra_aliases: Iterable[tuple[str, str]] = ()) -> NameIndex:
+    idx = NameIndex()
+    ents = list(entities)
+    for e in ents:
+        idx.entities[e.id] = e
+    for e in ents:
+        idx.add(phrase_key(e.name, expand=False), Entry(e.id, e.kind, e.name, "exact", "house-preferred name"))
+        for a in e.aliases:
+            idx.add(phrase_key(a, expand=False), Entry(e.id, e.kind, a, "alias", f"KB alias of {e.name}"))
+        if e.kind == "office":
+            for t in [e.name, *e.titles]:
+                idx.add(phrase_key(t), Entry(e.id, e.kind, t, "title", f"title of {e.name}"))
+        if e.kind == "place":
+            if e.code:
+                idx.countries[e.code] = e.id
+                idx.add(
+                    phrase_key(e.code, expand=False), Entry(e.id, e.kind, e.code, "code", f"country code of {e.name}")
+                )
+            for d in e.demonyms:
+                idx.add(phrase_key(d, expand=False), Entry(e.id, e.kind, d, "demonym", f"demonym of {e.name}"))
+        if e.kind == "person":
+            sur, giv = set(), set()
+            for n in [e.name, *e.aliases]:
+                s, g = _name_parts(n)
+                if s:
+                    sur.add(s)
+                if g:
+                    giv.add(g)
+            if e.native:
+                _add_native(idx, e, sur, giv)
+            idx.surnames[e.id] = sur
+            idx.givens[e.id] = giv
+        elif e.native:
+            _add_native(idx, e, set(), set())
+    for entity_id, form in extra_aliases:
+        e = idx.entities.get(entity_id)
+        if e is not None:
+            idx.add(
+                phrase_key(form, expand=False),
+                Entry(e.id, e.kind, form, "alias", f"alias of {e.name} taught by an editor"),
+            )
+    return idx
+
+
+def _add_native(idx: NameIndex, e: Entity, sur: set[str], giv: set[str]) -> None:
+    from ledger.resolve import translit
+
+    assert e.native
+    for f in translit.derive_forms(e.native):
+        idx.add(phrase_key(f.text, expand=False), Entry(e.id, e.kind, f.text, "transliteration", f.reason))
+    if e.kind == "person":
+        sur |= {phrase_key(s, expand=False) for s in translit.surname_forms(e.native)}
+        giv |= {phrase_key(g, expand=False) for g in translit.given_forms(e.native)}

@@ -1,0 +1,25 @@
+"""Grouping keys of claims: the entity id when resolved, else the folded surface, so that
+rules can line up claims about a person or an office the KB does not know."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ledger.model import Claim
+from ledger.resolve.tokens import phrase_key
+
+
+def assign_keys(claims: Iterable[Claim]) -> None:
+    for c in claims:
+        c.subject_key = c.subject or (
+            "name:" + phrase_key(c.subject_surface, expand=False) if c.subject_surface else None
+        )
+        if c.object:
+            c.object_key = c.object
+        elif c.predicate == "count" and c.qualifiers.get("unit"):
+            c.object_key = f"unit:{c.qualifiers['unit']}"
+        elif c.predicate == "holds_office" and c.object_surface:
+            country = phrase_key(str(c.qualifiers.get("country", "")), expand=False)
+            c.object_key = f"title:{country}|{phrase_key(c.object_surface)}"
+        else:
+            c.object_key = None

@@ -1,0 +1,130 @@
+"""Resolution of every form a name takes in real text, each case naming its construction."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ledger.model import Document, Section
+from ledger.pipeline import analyze
+from ledger.resolve.index import build_index
+from ledger.resolve.kb import load_kb
+
+ROOT = Path(__file__).resolve().parents[2]
+KB = load_kb([ROOT / "seeds" / "kb"]).entities
+EXTRA = load_kb([ROOT / "tests" / "resolve" / "kb_extra"], extra=KB).entities
+INDEX = build_index([*KB, *EXTRA])
+KINDS = {e.id: e.kind for e in [*KB, *EXTRA]}
+
+
+def mentions(text: str, day: date | None = date(2023, 5, 30)):  # type: ignore[no-untyped-def]
+    doc = Document(path="t.txt", text=text, published=day, sections=[Section("body", 0, len(text))])
+    return analyze(doc, INDEX).mentions
+
+
+def resolved(text: str, surface: str, day: date | None = date(2023, 5, 30)):  # type: ignore[no-untyped-def]
+    found = [m for m in mentions(text, day) if m.surface == surface]
+    assert found, f"no mention {surface!r} in {text!r}: {[m.surface for m in mentions(text, day)]}"
+    return found[-1]
+
+
+CASES = [
+    # (construction, text, surface, entity, method)
+    ("house-preferred name", "Li Shangfu spoke.", "Li Shangfu", "li-shangfu", "exact"),
+    ("KB alias", "Lloyd J. Austin spoke.", "Lloyd J. Austin", "lloyd-austin", "alias"),
+    ("pinyin derived from native", "Wei Fenghe spoke.", "Wei Fenghe", "wei-fenghe", "exact"),
+    ("Wade-Giles derived from native", "Li Shang-fu spoke.", "Li Shang-fu", "li-shangfu", "transliteration"),
+    ("Sino-Vietnamese with diacritics", "Lý Thượng Phúc phát biểu.", "Lý Thượng Phúc", "li-shangfu", "transliteration"),
+    ("Sino-Vietnamese without diacritics", "Ly Thuong Phuc spoke.", "Ly Thuong Phuc", "li-shangfu", "transliteration"),
+    ("mixed: pinyin surname, Vietnamese given name", "Mr. Li Thuong Phuc spoke.", "Li Thuong Phuc", "li-shangfu", "transliteration"),
+    ("Cyrillic romanization", "Sergei Shoigu spoke. Sergey Shoygu left.", "Sergey Shoygu", "sergei-shoigu", "transliteration"),
+    ("Ukrainian romanization", "Volodymyr Zelenskyy spoke.", "Volodymyr Zelenskyy", "volodymyr-zelensky", "transliteration"),
+    ("surname after full name", "Lloyd Austin spoke. Later Austin left.", "Austin", "lloyd-austin", "short"),
+    ("Mr + surname", "Lloyd Austin spoke. Mr Austin left.", "Austin", "lloyd-austin", "short"),
+    ("Mr. + surname", "Li Shangfu spoke. Mr. Li left.", "Li", "li-shangfu", "short"),
+    ("Gen. + surname", "Li Shangfu spoke. Gen. Li left.", "Li", "li-shangfu", "short"),
+    ("General + surname", "Li Shangfu spoke. General Li left.", "Li", "li-shangfu", "short"),
+    ("Secretary + surname", "Lloyd Austin spoke. Secretary Austin left.", "Austin", "lloyd-austin", "short"),
+    ("Vietnamese surname reading", "Li Shangfu spoke. Mr. Ly left.", "Ly", "li-shangfu", "short"),
+    ("Vietnamese given-name habit", "Ly Thuong Phuc spoke. Mr. Phuc left.", "Phuc", "li-shangfu", "short"),
+    ("nearest antecedent wins", "Li Qiang and Li Shangfu met. Li spoke first.", "Li", "li-shangfu", "short"),
+    ("only Li is the premier", "Premier Li Qiang spoke. Mr. Li left.", "Li", "li-qiang", "short"),
+    ("title + surname of the one holder then", "US Pres. Biden said so.", "Biden", "joe-biden", "title-holder"),
+    ("recurring event: edition of the document's year", "the Shangri-La Dialogue opens", "Shangri-La Dialogue", "shangri-la-dialogue-2023", "exact"),
+    ("recurring event: alternative name", "the Shangri-La Security Forum opens", "Shangri-La Security Forum", "shangri-la-dialogue-2023", "alias"),
+    ("recurring event: the same event last year", "the Shangri-La Dialogue, where Austin met him at the same event last year", "the same event", "shangri-la-dialogue-2022", "anaphor"),
+    ("recurring event: a year named after it", "He spoke at the Shangri-La Dialogue in 2022.", "Shangri-La Dialogue", "shangri-la-dialogue-2022", "exact"),
+    ("country by demonym", "Chinese officials spoke.", "Chinese", "china", "demonym"),
+    ("country code with periods", "The U.S. said so.", "U.S.", "united-states", "alias"),
+]
+
+
+@pytest.mark.parametrize(("construction", "text", "surface", "entity", "method"), CASES, ids=[c[0] for c in CASES])
+def test_form(construction: str, text: str, surface: str, entity: str, method: str) -> None:
+    m = resolved(text, surface)
+    assert (m.entity, m.method) == (entity, method), m.reason
+    assert m.reason
+
+
+TITLES = [
+    ("Chinese Defense Minister", "Chinese Defense Minister Li Shangfu spoke.", "cn-minister-of-national-defense"),
+    ("country from the person", "Defense Minister Li Shangfu spoke.", "cn-minister-of-national-defense"),
+    ("British spelling", "Defence Secretary Lloyd Austin spoke.", "us-secretary-of-defense"),
+    ("abbreviation", "US Sec. of State Antony Blinken spoke.", "us-secretary-of-state"),
+    ("description", "Pentagon chief Lloyd Austin spoke.", "us-secretary-of-defense"),
+    ("description with possessive country", "China's top diplomat, Wang Yi, spoke.", "cn-director-of-the-central-foreign-affairs-commission-office"),
+    ("Russian title", "Russian Defence Minister Sergei Shoigu spoke.", "ru-minister-of-defence"),
+]
+
+
+@pytest.mark.parametrize(("construction", "text", "office"), TITLES, ids=[t[0] for t in TITLES])
+def test_title_resolves_to_office(construction: str, text: str, office: str) -> None:
+    offices = [m for m in mentions(text) if m.kind == "office"]
+    assert offices and offices[0].entity == office, [(m.surface, m.entity, m.reason) for m in offices]
+
+
+def test_short_form_is_never_a_global_guess() -> None:
+    m = [x for x in mentions("Mr. Austin left.") if x.surface == "Austin"][0]
+    assert m.entity is None and m.method == "unintroduced"
+    assert all(x.entity is None for x in mentions("Austin left early.") if x.surface == "Austin")
+
+
+def test_unknown_names_stay_unresolved() -> None:
+    ms = mentions("Analyst Priya Raghunathan said so. Mr. Bartholomew Quince agreed.")
+    assert all(m.entity is None for m in ms if m.kind == "person")
+
+
+VARIANTS = st.sampled_from([
+    ("Li Shangfu", "li-shangfu"), ("Lloyd Austin", "lloyd-austin"), ("Antony Blinken", "antony-blinken"),
+    ("Ly Thuong Phuc", "li-shangfu"), ("Wei Fenghe", "wei-fenghe"),
+])
+
+
+@settings(max_examples=60, deadline=None)
+@given(VARIANTS, st.sampled_from(["{}", "{}".upper, "{}".title]), st.sampled_from([" ", "  ", "\u00a0"]))
+def test_resolution_unchanged_by_case_and_whitespace(pair, case, space) -> None:  # type: ignore[no-untyped-def]
+    name, entity = pair
+    written = name.replace(" ", space)
+    written = written.upper() if case is str.upper else written
+    ms = [m for m in mentions(f"Then {written} spoke.") if m.kind == "person"]
+    assert ms and ms[0].entity == entity
+
+
+@pytest.mark.parametrize(("a", "b"), [("Lý Thượng Phúc", "Ly Thuong Phuc"), ("People’s Liberation Army", "People's Liberation Army")])
+def test_resolution_unchanged_by_diacritics_and_apostrophes(a: str, b: str) -> None:
+    ea = [m.entity for m in mentions(f"Then {a} spoke.")]
+    eb = [m.entity for m in mentions(f"Then {b} spoke.")]
+    assert ea == eb and any(ea)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=200))
+def test_never_crashes_and_never_the_wrong_kind(text: str) -> None:
+    for m in mentions(text):
+        assert 0 <= m.span.start <= m.span.end <= len(text)
+        if m.entity:
+            assert KINDS[m.entity] == m.kind
