@@ -1,0 +1,90 @@
+"""Plain DB-API access to a ledger, for the read paths that must start fast (`ledger check
+draft.md` answers in well under a second): the standard library's sqlite3, or psycopg,
+without importing SQLAlchemy.  Writing and migrations go through SQLAlchemy (``store.db``)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from datetime import date
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+
+class Connection:
+    """A DB-API connection and the few differences between the two databases."""
+
+    def __init__(self, raw: Any, dialect: str, owned: bool = True) -> None:
+        self.raw = raw
+        self.dialect = dialect
+        self.owned = owned
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        if self.dialect == "postgresql":
+            sql = sql.replace("?", "%s")
+        cur = self.raw.cursor()
+        try:
+            cur.execute(sql, tuple(params))
+            return list(cur.fetchall()) if cur.description else []
+        finally:
+            cur.close()
+
+    def close(self) -> None:
+        if self.owned:
+            try:
+                self.raw.rollback()
+            finally:
+                self.raw.close()
+
+
+def connect(url: str) -> Connection:
+    """Open ``sqlite:///path`` or ``postgresql[+psycopg]://...`` read-only, without SQLAlchemy."""
+    parts = urlsplit(url)
+    scheme = parts.scheme.split("+")[0]
+    if scheme == "sqlite":
+        import sqlite3
+
+        path = unquote(url[len(parts.scheme) + 4 :]) if url.startswith(parts.scheme + ":///") else ""
+        if not path or path == ":memory:":
+            raise LookupError("no fast path for an in-memory SQLite ledger")
+        raw = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=60)
+        return Connection(raw, "sqlite")
+    if scheme in ("postgresql", "postgres"):
+        import psycopg
+
+        dsn = url.replace(parts.scheme + "://", "postgresql://", 1)
+        return Connection(psycopg.connect(dsn), "postgresql")
+    raise LookupError(f"no fast path for {scheme}")
+
+
+def from_engine(engine: Any) -> Connection:
+    """The DB-API connection under a SQLAlchemy engine (its pool gets it back on close)."""
+    raw = engine.raw_connection()
+    return _Pooled(raw, engine.dialect.name)
+
+
+class _Pooled(Connection):
+    def __init__(self, raw: Any, dialect: str) -> None:
+        super().__init__(raw, dialect)
+
+    def close(self) -> None:
+        try:
+            self.raw.rollback()
+        finally:
+            self.raw.close()  # returns it to the pool
+
+
+def as_date(v: Any) -> date | None:
+    if v is None or isinstance(v, date):
+        return v
+    return date.fromisoformat(str(v)[:10])
+
+
+def as_json(v: Any) -> Any:
+    if v is None or not isinstance(v, (str, bytes)):
+        return v
+    return json.loads(v)
+
+
+def placeholders(values: Iterable[Any]) -> str:
+    return ",".join("?" for _ in values)

@@ -1,0 +1,240 @@
+"""The ledger as rules see it (``ledger.engine.view.LedgerView``), read with plain SQL over a
+DB-API connection: the same code serves the full check (through SQLAlchemy's pool) and the
+fast draft path (sqlite3 / psycopg directly, no SQLAlchemy import)."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from typing import Any
+
+from ledger.model import Claim, DocRef, Document, Entity, Mention, Section, Span, Term
+from ledger.store.dbapi import Connection, as_date, as_json, from_engine, placeholders
+
+CURRENT = "JOIN documents d ON d.current_revision = {t}.revision_id"
+CLAIM_COLS = (
+    "c.revision_id, c.subject_id, c.predicate, c.object_id, c.value, c.valid_from, c.valid_to, "
+    'c.start, c."end", c.line, c."column", c.end_line, c.end_column, c.section, c.sentence, '
+    "c.excerpt, c.subject_surface, c.object_surface, c.qualifiers, c.subject_key, c.object_key"
+)
+MENTION_COLS = (
+    'm.revision_id, m.start, m."end", m.line, m."column", m.end_line, m.end_column, m.surface, '
+    "m.entity_id, m.kind, m.score, m.method, m.reason, m.section, m.form"
+)
+
+
+class SqlView:
+    def __init__(self, source: Any) -> None:
+        """``source``: a SQLAlchemy engine, or a :class:`ledger.store.dbapi.Connection`."""
+        self._source = source
+        self._conn: Connection | None = source if isinstance(source, Connection) else None
+        self._entities: dict[str, Entity | None] = {}
+        self._refs: dict[int, DocRef] | None = None
+
+    @property
+    def conn(self) -> Connection:
+        if self._conn is None:
+            self._conn = from_engine(self._source)
+        return self._conn
+
+    def close(self) -> None:
+        if self._conn is not None and self._conn is not self._source:
+            self._conn.close()
+            self._conn = None
+
+    def _q(self, sql: str, params: Collection[Any] = ()) -> list[tuple[Any, ...]]:
+        return self.conn.execute(sql, list(params))
+
+    def _doc_refs(self) -> dict[int, DocRef]:
+        """Current revision id -> DocRef."""
+        if self._refs is None:
+            rows = self._q(
+                "SELECT r.id, d.key, d.path, s.name, r.published, r.content_hash, r.title "
+                "FROM documents d JOIN revisions r ON r.id = d.current_revision "
+                "LEFT JOIN sources s ON s.id = d.source_id"
+            )
+            self._refs = {r[0]: DocRef(r[1], r[2], r[3], as_date(r[4]), r[5], r[6]) for r in rows}
+        return self._refs
+
+    def documents(self) -> list[DocRef]:
+        return sorted(self._doc_refs().values(), key=lambda d: d.path)
+
+    def claims(
+        self, predicate: str, subjects: Collection[str] | None = None, *,
+        subject_keys: Collection[str] | None = None, object_keys: Collection[str] | None = None,
+        docs: Collection[str] | None = None,
+    ) -> list[tuple[DocRef, Claim]]:
+        refs = self._doc_refs()
+        base = f"SELECT {CLAIM_COLS} FROM claims c {CURRENT.format(t='c')} WHERE c.predicate = ?"
+        params: list[Any] = [predicate]
+        if docs is not None:
+            if not docs:
+                return []
+            base += f" AND d.key IN ({placeholders(docs)})"
+            params += list(docs)
+        for col, wanted in (("c.subject_id", subjects), ("c.subject_key", subject_keys),
+                            ("c.object_key", object_keys)):
+            if wanted is not None:
+                values = sorted(set(wanted))
+                rows: list[tuple[Any, ...]] = []
+                for k in range(0, len(values), 500):
+                    chunk = values[k : k + 500]
+                    rows += self._q(f"{base} AND {col} IN ({placeholders(chunk)})", params + chunk)
+                return [(refs[r[0]], _claim(r)) for r in rows]
+        return [(refs[r[0]], _claim(r)) for r in self._q(base, params)]
+
+    def groups(self, predicate: str, by: tuple[str, ...], distinct: str) -> set[tuple[Any, ...]]:
+        """Keys (values of the ``by`` columns) of the groups of current claims in which
+        ``distinct`` takes more than one value: where rules look for conflicts (GROUP BY)."""
+        cols = ", ".join(f"c.{_col(b)}" for b in by)
+        rows = self._q(
+            f"SELECT {cols} FROM claims c {CURRENT.format(t='c')} WHERE c.predicate = ? "
+            f"GROUP BY {cols} HAVING COUNT(DISTINCT c.{_col(distinct)}) > 1",
+            [predicate],
+        )
+        return {tuple(r) for r in rows}
+
+    def outside_terms(self) -> list[tuple[DocRef, Claim]]:
+        """Office claims about people with KB terms that no term of that office covers: an
+        anti-join of claims and terms, so a full check reads only the suspects."""
+        refs = self._doc_refs()
+        rows = self._q(
+            f"SELECT {CLAIM_COLS} FROM claims c {CURRENT.format(t='c')} "
+            "WHERE c.predicate = 'holds_office' AND c.object_id IS NOT NULL "
+            "AND EXISTS (SELECT 1 FROM terms t WHERE t.person_id = c.subject_id) "
+            "AND NOT EXISTS (SELECT 1 FROM terms t WHERE t.person_id = c.subject_id "
+            "  AND t.office_id = c.object_id "
+            "  AND (t.start IS NULL OR c.valid_to IS NULL OR t.start <= c.valid_to) "
+            '  AND (t."end" IS NULL OR c.valid_from IS NULL OR c.valid_from <= t."end"))'
+        )
+        return [(refs[r[0]], _claim(r)) for r in rows]
+
+    def mentions(
+        self, keys: Collection[str] | None = None, *, methods: Collection[str] | None = None,
+        multi_surface: bool = False,
+    ) -> list[tuple[DocRef, list[Mention]]]:
+        """Each document's mentions in text order; only those found by ``methods``; with
+        ``multi_surface``, only entities written in more than one way in their document."""
+        refs = self._doc_refs()
+        sql = f"SELECT {MENTION_COLS} FROM mentions m {CURRENT.format(t='m')}"
+        where, params = [], []
+        if keys is not None:
+            if not keys:
+                return []
+            where.append(f"d.key IN ({placeholders(keys)})")
+            params += list(keys)
+        if methods is not None:
+            where.append(f"m.method IN ({placeholders(methods)})")
+            params += list(methods)
+        if multi_surface:
+            sql += (
+                " JOIN (SELECT m2.revision_id AS rid, m2.entity_id AS eid FROM mentions m2 "
+                "JOIN documents d2 ON d2.current_revision = m2.revision_id "
+                "WHERE m2.entity_id IS NOT NULL GROUP BY m2.revision_id, m2.entity_id "
+                "HAVING COUNT(DISTINCT m2.surface) > 1) g "
+                "ON g.rid = m.revision_id AND g.eid = m.entity_id"
+            )
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY m.revision_id, m.start"
+        grouped: dict[int, list[Mention]] = {}
+        for r in self._q(sql, params):
+            grouped.setdefault(r[0], []).append(Mention(
+                span=Span(r[1], r[2], r[3], r[4], r[5], r[6]), surface=r[7], entity=r[8],
+                kind=r[9], score=r[10], method=r[11], reason=r[12], section=r[13], form=r[14],
+            ))
+        return [(refs[rid], ms) for rid, ms in grouped.items()]
+
+    def containing(self, needles: Collection[str]) -> set[str]:
+        """Keys of the documents whose current text contains any of ``needles``."""
+        if not needles:
+            return set()
+        cond = " OR ".join("INSTR(r.text, ?) > 0" if self.conn.dialect == "sqlite" else "STRPOS(r.text, ?) > 0"
+                           for _ in needles)
+        rows = self._q(
+            f"SELECT d.key FROM documents d JOIN revisions r ON r.id = d.current_revision WHERE {cond}",
+            list(needles),
+        )
+        return {r[0] for r in rows}
+
+    def has_text(self, key: str, needle: str) -> bool:
+        return key in self.containing([needle])
+
+    def document(self, key: str) -> Document | None:
+        rows = self._q(
+            "SELECT d.path, d.url, s.name, r.text, r.title, r.author, r.lang, r.published, "
+            "r.date_method, r.sections FROM documents d JOIN revisions r ON r.id = d.current_revision "
+            "LEFT JOIN sources s ON s.id = d.source_id WHERE d.key = ?",
+            [key],
+        )
+        if not rows:
+            return None
+        r = rows[0]
+        return Document(
+            path=r[0], text=r[3], title=r[4], source=r[2], url=r[1], published=as_date(r[7]),
+            author=r[5], lang=r[6], date_method=r[8],
+            sections=[Section(k, a, b) for k, a, b in (as_json(r[9]) or [])],
+        )
+
+    def entity(self, entity_id: str | None) -> Entity | None:
+        if not entity_id:
+            return None
+        if entity_id not in self._entities:
+            found = load_entities(self.conn, [entity_id])
+            self._entities[entity_id] = found[0] if found else None
+        return self._entities[entity_id]
+
+
+def claims_of_revision(conn: Connection, revision_id: int) -> list[Claim]:
+    rows = conn.execute(f"SELECT {CLAIM_COLS} FROM claims c WHERE c.revision_id = ? ORDER BY c.start, c.id",
+                        [revision_id])
+    return [_claim(r) for r in rows]
+
+
+def load_entities(conn: Connection, ids: Collection[str] | None = None) -> list[Entity]:
+    ent_sql = ('SELECT id, kind, name, native, country, single_holder, code, part_of, place, start, "end", '
+               "titles, demonyms, origin FROM entities")
+    alias_sql = "SELECT entity_id, form FROM aliases WHERE origin = 'kb'"
+    term_sql = 'SELECT person_id, office_id, start, "end" FROM terms'
+    params: list[Any] = []
+    if ids is not None:
+        wanted = sorted(set(ids))
+        if not wanted:
+            return []
+        marks = placeholders(wanted)
+        ent_sql += f" WHERE id IN ({marks})"
+        alias_sql += f" AND entity_id IN ({marks})"
+        term_sql += f" WHERE person_id IN ({marks})"
+        params = wanted
+    aliases: dict[str, list[str]] = {}
+    for eid, form in conn.execute(alias_sql + " ORDER BY id", params):
+        aliases.setdefault(eid, []).append(form)
+    terms: dict[str, list[Term]] = {}
+    for pid, office, start, end in conn.execute(term_sql + " ORDER BY id", params):
+        terms.setdefault(pid, []).append(Term(office, as_date(start), as_date(end)))
+    return [
+        Entity(
+            id=r[0], kind=r[1], name=r[2], aliases=aliases.get(r[0], []), native=r[3], country=r[4],
+            offices=terms.get(r[0], []), titles=list(as_json(r[11]) or []), single_holder=bool(r[5]),
+            code=r[6], demonyms=list(as_json(r[12]) or []), part_of=r[7], place=r[8],
+            start=as_date(r[9]), end=as_date(r[10]), origin=r[13],
+        )
+        for r in conn.execute(ent_sql, params)
+    ]
+
+
+_COLUMNS = {"subject_key", "object_key", "subject_id", "object_id", "value", "predicate"}
+
+
+def _col(name: str) -> str:
+    if name not in _COLUMNS:
+        raise ValueError(f"not a claim column to group by: {name!r}")
+    return name
+
+
+def _claim(r: tuple[Any, ...]) -> Claim:
+    return Claim(
+        span=Span(r[7], r[8], r[9], r[10], r[11], r[12]), subject=r[1], predicate=r[2],
+        object=r[3], value=r[4], valid_from=as_date(r[5]), valid_to=as_date(r[6]),
+        qualifiers=dict(as_json(r[18]) or {}), section=r[13], sentence=r[14], excerpt=r[15],
+        subject_surface=r[16], object_surface=r[17], subject_key=r[19], object_key=r[20],
+    )
