@@ -1,0 +1,177 @@
+"""Kind ``holder_conflict``: two people presented as holders of the same single-holder office
+at the same time, across documents, even with no KB entry for either.
+
+Offices are compared by KB id when the title resolved, otherwise by the title as written with
+its country ("US|defense secretary"); people by KB id, otherwise by their written name.  Claims
+are compared at their valid time: "then-Defense Minister Wei Fenghe" in 2022 and "Defense
+Minister Li Shangfu" in 2023 do not conflict.  Where the KB's terms show both claims right at
+their own dates (a hand-over between two articles), nothing is reported.
+
+Flagged::
+
+    A (2023-05-30): "Defense Minister Wei Fenghe declined."   B (2023-05-30): "Defense Minister Li Shangfu declined."
+
+Clean::
+
+    A: "Austin met then-Defense Minister Wei Fenghe in 2022."  B: "Defense Minister Li Shangfu declined."
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Collection, Iterator
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from ledger.engine.rules import Rule
+from ledger.engine.view import LedgerView
+from ledger.model import Claim, DocRef, Evidence, Finding
+from ledger.resolve.tokens import phrase_key
+
+
+@dataclass
+class Options:
+    # point claims (a title at the document's date) this many days apart still overlap
+    window_days: int = 7
+    sections: tuple[str, ...] = ("body",)
+
+    def __post_init__(self) -> None:
+        self.sections = tuple(self.sections)
+        if self.window_days < 0:
+            raise ValueError("window_days must be >= 0")
+
+
+def _office_key(c: Claim) -> str:
+    if c.object_key:
+        return c.object_key
+    if c.object:
+        return c.object
+    country = phrase_key(str(c.qualifiers.get("country", "")), expand=False)
+    return f"title:{country}|{phrase_key(c.object_surface)}"
+
+
+def _person_key(c: Claim) -> str:
+    return c.subject_key or c.subject or "name:" + phrase_key(c.subject_surface, expand=False)
+
+
+def _interval(ref: DocRef, c: Claim, window: int) -> tuple[date, date] | None:
+    if c.qualifiers.get("time") == "former" or c.qualifiers.get("years"):
+        return None  # a past or uncertain time: not comparable
+    # a state ("appointed in March") is asserted from its start to the document's date
+    lo = c.valid_from or ref.published
+    hi = c.valid_to or ref.published
+    if lo is None or hi is None:
+        return None
+    if lo == hi:
+        pad = timedelta(days=window / 2)
+        try:
+            return lo - pad, hi + pad
+        except OverflowError:
+            return lo, hi
+    return lo, hi
+
+
+def _kb_knows(view: LedgerView, c: Claim) -> bool:
+    """The KB has terms for this person: office-mismatch judges the claim, not this rule."""
+    person = view.entity(c.subject)
+    return person is not None and bool(person.offices)
+
+
+def _kb_refutes(view: LedgerView, c: Claim, iv: tuple[date, date]) -> bool:
+    person = view.entity(c.subject)
+    if person is None or not person.offices or not c.object:
+        return False
+    return not any(
+        t.office == c.object and (t.start is None or t.start <= iv[1]) and (t.end is None or iv[0] <= t.end)
+        for t in person.offices
+    )
+
+
+def check(view: LedgerView, rule: Rule, targets: Collection[str] | None) -> Iterator[Finding]:
+    opts: Options = rule.options
+    by_office: dict[str, list[tuple[DocRef, Claim, tuple[date, date]]]] = defaultdict(list)
+    if targets is not None:
+        keys = {c.object_key for _, c in view.claims("holds_office", docs=targets) if c.object_key}
+    else:  # offices given to more than one person anywhere in the ledger (GROUP BY)
+        keys = {k for (k,) in view.groups("holds_office", ("object_key",), "subject_key") if k}
+    if not keys:
+        return
+    for ref, c in view.claims("holds_office", object_keys=keys):
+        if c.section not in opts.sections:
+            continue
+        iv = _interval(ref, c, opts.window_days)
+        if iv is None:
+            continue
+        office = view.entity(c.object)
+        if office is not None and not office.single_holder:
+            continue
+        by_office[_office_key(c)].append((ref, c, iv))
+    for items in by_office.values():
+        if len({_person_key(c) for _, c, _ in items}) < 2:
+            continue
+        for ref, c, iv in items:
+            if targets is not None and ref.key not in targets:
+                continue
+            if _kb_knows(view, c):
+                continue
+            rivals = [
+                (r, o)
+                for r, o, jv in items
+                if r.key != ref.key
+                and _person_key(o) != _person_key(c)
+                and iv[0] <= jv[1]
+                and jv[0] <= iv[1]
+                and not _kb_refutes(view, o, jv)
+            ]
+            if not rivals:
+                continue
+            support = {
+                r.outlet for r, o, jv in items if _person_key(o) == _person_key(c) and iv[0] <= jv[1] and jv[0] <= iv[1]
+            } | {ref.outlet}
+            against = {r.outlet for r, _ in rivals}
+            if len(against) < len(support):
+                continue  # the majority sides with this claim: the rivals are reported instead
+            yield _finding(view, rule, ref, c, rivals)
+
+
+def _name(view: LedgerView, eid: str | None, fallback: str) -> str:
+    ent = view.entity(eid)
+    return ent.name if ent else fallback
+
+
+def _finding(view: LedgerView, rule: Rule, ref: DocRef, c: Claim, rivals: list[tuple[DocRef, Claim]]) -> Finding:
+    others = ", ".join(dict.fromkeys(_name(view, o.subject, o.subject_surface) for _, o in rivals))
+    day = c.valid_from.isoformat() if c.valid_from else "?"
+    evidence = [
+        Evidence(
+            path=r.path,
+            line=o.span.line,
+            column=o.span.column,
+            excerpt=o.excerpt,
+            source=r.source,
+            published=r.published.isoformat() if r.published else None,
+        )
+        for r, o in sorted(rivals, key=lambda x: (x[0].path, x[1].span.start))
+    ]
+    ident: tuple[Any, ...] = (_person_key(c), _office_key(c), tuple(sorted({_person_key(o) for _, o in rivals})))
+    return Finding(
+        rule=rule.id,
+        severity=rule.severity,
+        message=rule.format(
+            subject=_name(view, c.subject, c.subject_surface),
+            office=_name(view, c.object, c.object_surface),
+            date=day,
+            others=others,
+        ),
+        path=ref.path,
+        line=c.span.line,
+        column=c.span.column,
+        end_line=c.span.end_line,
+        end_column=c.span.end_column,
+        excerpt=c.excerpt,
+        entities=[e for e in (c.subject, c.object) if e],
+        evidence=evidence,
+        identity=ident,
+        source=ref.source,
+    )

@@ -1,0 +1,61 @@
+"""Kind ``mention_form``: mentions resolved in a given way, e.g. by a transliteration or alias
+(``name-variant``), by a near miss (``misspelled-name``), or left without an antecedent
+(``unintroduced-reference``).  Which ways, and of which entity kinds, are options.
+
+Flagged (``methods: [transliteration]``)::
+
+    In 2018, Mr. Li Thuong Phuc was among the Chinese officials sanctioned.
+
+Clean::
+
+    In 2018, Li Shangfu was among the Chinese officials sanctioned.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterator
+from dataclasses import dataclass
+
+from ledger.engine.rules import Rule
+from ledger.engine.view import LedgerView
+from ledger.model import Evidence, Finding, Fix
+
+
+@dataclass
+class Options:
+    methods: tuple[str, ...] = ()  # mention methods to flag: alias, transliteration, fuzzy, unintroduced, ...
+    kinds: tuple[str, ...] = ("person",)  # entity kinds to flag (unresolved mentions count as person)
+    sections: tuple[str, ...] = ("body", "opinion")
+    fix: bool = True  # suggest the house-preferred name
+
+    def __post_init__(self) -> None:
+        self.methods, self.kinds, self.sections = tuple(self.methods), tuple(self.kinds), tuple(self.sections)
+        if not self.methods:
+            raise ValueError("'methods' must name at least one mention method")
+
+
+def check(view: LedgerView, rule: Rule, targets: Collection[str] | None) -> Iterator[Finding]:
+    opts: Options = rule.options
+    for ref, mentions in view.mentions(targets, methods=opts.methods):
+        for m in mentions:
+            if m.method not in opts.methods or m.kind not in opts.kinds or m.section not in opts.sections:
+                continue
+            ent = view.entity(m.entity)
+            preferred = ent.name if ent else ""
+            message = rule.format(surface=m.surface, preferred=preferred or m.surface, reason=m.reason,
+                                  score=f"{m.score:.2f}")
+            fix = None
+            if opts.fix and ent is not None and m.surface != preferred:
+                fix = Fix(replacement=preferred, description=f"the house-preferred form of {preferred}")
+            evidence = []
+            if ent is not None and ent.origin:
+                path, _, line = ent.origin.rpartition(":")
+                evidence.append(Evidence(path=path or "KB", line=int(line) if line.isdigit() else 1,
+                                         column=1, excerpt=f"{ent.id}: {ent.name}", source="KB"))
+            yield Finding(
+                rule=rule.id, severity=rule.severity, message=message, path=ref.path,
+                line=m.span.line, column=m.span.column, end_line=m.span.end_line,
+                end_column=m.span.end_column, excerpt=m.surface,
+                entities=[m.entity] if m.entity else [], evidence=evidence, fix=fix,
+                identity=(m.entity or "", m.surface, m.method), source=ref.source,
+            )

@@ -1,0 +1,79 @@
+"""Kind ``name_consistency``: one person written in different ways within one document.
+
+Each mention of a person is compared with the first full form of that person in the document:
+a fuller or shorter form of the same spelling ("Lloyd J. Austin", later "Austin") is fine; a
+form sharing no spelling with it ("Li Shangfu", later "Li Thuong Phuc"; "Mr. Li", later
+"Mr. Ly") is flagged, even when both forms are accepted aliases.
+
+Flagged::
+
+    Li Shangfu was appointed in March. ... Mr. Ly is accused of buying Su-35 fighters.
+
+Clean::
+
+    Lloyd J. Austin spoke on Monday. ... Austin said the talks would go on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterator
+from dataclasses import dataclass
+
+from ledger.engine.rules import Rule
+from ledger.engine.view import LedgerView
+from ledger.model import Evidence, Finding, Mention
+from ledger.resolve.tokens import phrase_key
+
+
+@dataclass
+class Options:
+    kinds: tuple[str, ...] = ("person",)
+    sections: tuple[str, ...] = ("body", "opinion")
+
+    def __post_init__(self) -> None:
+        self.kinds, self.sections = tuple(self.kinds), tuple(self.sections)
+
+
+def _tokens(m: Mention) -> set[str]:
+    return set(phrase_key(m.surface, expand=False).split())
+
+
+def _compatible(a: set[str], b: set[str]) -> bool:
+    """One form is a fuller or shorter form of the other (initials match full words)."""
+    def covered(small: set[str], big: set[str]) -> bool:
+        return all(t in big or (len(t) == 1 and any(w.startswith(t) for w in big)) for t in small)
+    return covered(a, b) or covered(b, a)
+
+
+def check(view: LedgerView, rule: Rule, targets: Collection[str] | None) -> Iterator[Finding]:
+    opts: Options = rule.options
+    for ref, mentions in view.mentions(targets, multi_surface=True):
+        first: dict[str, Mention] = {}
+        reported: set[tuple[str, frozenset[str]]] = set()
+        for m in mentions:
+            if not m.entity or m.kind not in opts.kinds or m.section not in opts.sections:
+                continue
+            toks = _tokens(m)
+            anchor = first.get(m.entity)
+            if anchor is None:
+                if m.method != "short":
+                    first[m.entity] = m
+                continue
+            if _compatible(toks, _tokens(anchor)):
+                continue
+            key = (m.entity, frozenset(toks))
+            if key in reported:
+                continue
+            reported.add(key)
+            ent = view.entity(m.entity)
+            yield Finding(
+                rule=rule.id, severity=rule.severity,
+                message=rule.format(surface=m.surface, first=anchor.surface, line=anchor.span.line,
+                                    preferred=ent.name if ent else anchor.surface),
+                path=ref.path, line=m.span.line, column=m.span.column, end_line=m.span.end_line,
+                end_column=m.span.end_column, excerpt=m.surface, entities=[m.entity],
+                evidence=[Evidence(path=ref.path, line=anchor.span.line, column=anchor.span.column,
+                                   excerpt=anchor.surface, source=ref.source,
+                                   published=ref.published.isoformat() if ref.published else None)],
+                identity=(m.entity, m.surface, anchor.surface), source=ref.source,
+            )

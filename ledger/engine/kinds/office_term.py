@@ -1,0 +1,227 @@
+"""Kind ``office_term``: a person given an office they did not hold at the claim's time.
+
+Against the KB's terms of office when the KB knows the person's terms; otherwise against the
+agreeing majority of other outlets that name the person's office around the same date.
+
+Flagged (May 2023; the KB has Austin as Secretary of Defense 2021-01-22 to 2025-01-20)::
+
+    China rejected a request for a meeting between US Sec. of State Lloyd Austin and Li Shangfu.
+
+Clean::
+
+    Defense Secretary Lloyd Austin met then-Defense Minister Wei Fenghe in 2022.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Collection, Iterator
+from dataclasses import dataclass
+from datetime import date
+
+from ledger.engine.rules import Rule
+from ledger.engine.view import LedgerView
+from ledger.model import Claim, DocRef, Entity, Evidence, Finding, Fix, Term
+from ledger.resolve.tokens import phrase_key
+
+
+@dataclass
+class Options:
+    # claims of other outlets count for the majority when dated within this many days
+    window_days: int = 90
+    # the majority must count at least this many outlets (the flagged side has fewer)
+    min_outlets: int = 2
+    # sections whose claims are checked (opinion sections are not fact)
+    sections: tuple[str, ...] = ("body",)
+
+    def __post_init__(self) -> None:
+        self.sections = tuple(self.sections)
+        if self.window_days < 0 or self.min_outlets < 1:
+            raise ValueError("window_days must be >= 0 and min_outlets >= 1")
+
+
+def _when(c: Claim) -> date | None:
+    return c.valid_to or c.valid_from
+
+
+def _held(terms: list[Term], office: str, c: Claim) -> bool:
+    time = c.qualifiers.get("time")
+    for t in terms:
+        if t.office != office:
+            continue
+        if time == "former":
+            if c.valid_to is None or t.start is None or t.start <= c.valid_to:
+                return True
+        elif _overlaps(t, c.valid_from, c.valid_to):
+            return True
+        elif any(_overlaps(t, date(y, 1, 1), date(y, 12, 31)) for y in c.qualifiers.get("years", ())):
+            return True
+    return False
+
+
+def _overlaps(t: Term, lo: date | None, hi: date | None) -> bool:
+    return (t.start is None or hi is None or t.start <= hi) and (t.end is None or lo is None or lo <= t.end)
+
+
+def _subject_key(c: Claim) -> str:
+    return c.subject_key or c.subject or "name:" + phrase_key(c.subject_surface, expand=False)
+
+
+def _name(view: LedgerView, eid: str | None, fallback: str) -> str:
+    ent = view.entity(eid)
+    return ent.name if ent else fallback
+
+
+def _candidates(view: LedgerView, targets: Collection[str] | None) -> list[tuple[DocRef, Claim]]:
+    """The claims to judge: the drafts' own; over the whole ledger, those the KB's terms do
+    not cover (an anti-join in SQL) and those of people given more than one office."""
+    if targets is not None:
+        return view.claims("holds_office", docs=targets)
+    outside = view.outside_terms()
+    multi = {k for (k,) in view.groups("holds_office", ("subject_key",), "object_key") if k}
+    seen = {(r.key, c.span.start) for r, c in outside}
+    more = [(r, c) for r, c in view.claims("holds_office", subject_keys=multi) if (r.key, c.span.start) not in seen]
+    return outside + more
+
+
+def check(view: LedgerView, rule: Rule, targets: Collection[str] | None) -> Iterator[Finding]:
+    opts: Options = rule.options
+    candidates = [(r, c) for r, c in _candidates(view, targets) if c.section in opts.sections and c.object]
+    if not candidates:
+        return
+    # everything said about the same people, for the majority and the evidence
+    keys = {_subject_key(c) for _, c in candidates}
+    by_subject: dict[str, list[tuple[DocRef, Claim]]] = defaultdict(list)
+    for r, c in view.claims("holds_office", subject_keys=keys):
+        if c.object and c.section in opts.sections:
+            by_subject[_subject_key(c)].append((r, c))
+    for ref, c in candidates:
+        if c.valid_from is None and c.valid_to is None:
+            continue
+        person = view.entity(c.subject)
+        others = [
+            (r, o) for r, o in by_subject[_subject_key(c)]
+            if r.key != ref.key and _near(o, c, opts.window_days)
+        ]
+        if person is not None and person.offices:
+            f = _against_kb(view, rule, ref, c, person, others)
+        else:
+            f = _against_majority(view, rule, ref, c, others, opts)
+        if f is not None:
+            yield f
+
+
+def _near(o: Claim, c: Claim, days: int) -> bool:
+    a, b = _when(o), _when(c)
+    if a is None or b is None or o.qualifiers.get("time") or c.qualifiers.get("time"):
+        return False
+    return abs((a - b).days) <= days
+
+
+def _against_kb(view: LedgerView, rule: Rule, ref: DocRef, c: Claim, person: Entity,
+                others: list[tuple[DocRef, Claim]]) -> Finding | None:
+    if _held(person.offices, c.object or "", c):
+        return None
+    day = _when(c)
+    if c.qualifiers.get("time") == "then" and c.valid_from and c.valid_to:
+        held_terms = [t for t in person.offices if _overlaps(t, c.valid_from, c.valid_to)]
+    elif day is not None:
+        held_terms = [t for t in person.offices if t.covers(day)]
+    else:
+        held_terms = []
+    held_ids = {t.office for t in held_terms}
+    claimed = _name(view, c.object, c.object_surface)
+    if held_terms:
+        actual = "; ".join(
+            f"{_name(view, t.office, t.office)} ({_fmt(t.start)} to {_fmt(t.end)})" for t in held_terms
+        )
+        actual = f"per the KB, {person.name} was {actual}"
+    else:
+        actual = f"per the KB, {person.name} held no office then"
+    evidence = [
+        Evidence(path=person.origin.rsplit(":", 1)[0] if person.origin else "KB",
+                 line=_origin_line(person.origin), column=1,
+                 excerpt=f"{person.name}: " + "; ".join(
+                     f"{t.office} {_fmt(t.start)} to {_fmt(t.end)}" for t in person.offices),
+                 source="KB", published=None)
+    ]
+    support = [(r, o) for r, o in others if o.object in held_ids]
+    evidence += _evidence(support)
+    fix = _fix(view, c, support, held_terms[0].office if len(held_terms) == 1 else None)
+    return _finding(rule, ref, c, person.name, claimed, actual, evidence, fix)
+
+
+def _against_majority(view: LedgerView, rule: Rule, ref: DocRef, c: Claim,
+                      others: list[tuple[DocRef, Claim]], opts: Options) -> Finding | None:
+    outlets: dict[str, set[str]] = defaultdict(set)
+    for r, o in others:
+        if r.outlet != ref.outlet:
+            outlets[o.object or ""].add(r.outlet)
+    mine = len(outlets.get(c.object or "", set())) + 1
+    rivals = {o: n for o, s in outlets.items() if o != c.object and (n := len(s)) >= opts.min_outlets}
+    if not rivals or max(rivals.values()) < mine:
+        return None
+    top = max(rivals, key=lambda o: rivals[o])
+    subject = _name(view, c.subject, c.subject_surface)
+    claimed = _name(view, c.object, c.object_surface)
+    actual = f"{rivals[top]} other outlets call {subject} {_name(view, top, top)}"
+    support = [(r, o) for r, o in others if o.object == top]
+    return _finding(rule, ref, c, subject, claimed, actual, _evidence(support), _fix(view, c, support, top))
+
+
+def _evidence(claims: list[tuple[DocRef, Claim]]) -> list[Evidence]:
+    out: list[Evidence] = []
+    seen: set[str] = set()
+    for r, o in sorted(claims, key=lambda rc: (rc[0].path, rc[1].span.start)):
+        if r.key in seen:
+            continue
+        seen.add(r.key)
+        out.append(Evidence(path=r.path, line=o.span.line, column=o.span.column, excerpt=o.excerpt,
+                            source=r.source, published=_fmt(r.published) if r.published else None))
+    return out
+
+
+def _fix(view: LedgerView, c: Claim, support: list[tuple[DocRef, Claim]], office: str | None) -> Fix | None:
+    """The title most outlets use for the right office, before the name as written."""
+    outlets: dict[str, set[str]] = defaultdict(set)
+    counts: Counter[str] = Counter()
+    for r, o in support:
+        title = str(o.qualifiers.get("title") or "")
+        if title and (office is None or o.object == office):
+            outlets[title].add(r.outlet)
+            counts[title] += 1
+    if outlets:
+        title = max(outlets, key=lambda t: (len(outlets[t]), counts[t], t))
+    else:
+        ent = view.entity(office)
+        if ent is None:
+            return None
+        title = ent.titles[0] if ent.titles else ent.name
+    replacement = f"{title} {c.subject_surface}"
+    return Fix(replacement=replacement, description=f"call {c.subject_surface} by the office held then: {title}")
+
+
+def _finding(rule: Rule, ref: DocRef, c: Claim, subject: str, claimed: str, actual: str,
+             evidence: list[Evidence], fix: Fix | None) -> Finding:
+    day = _when(c)
+    message = rule.format(subject=subject, office=claimed, date=_fmt(day), actual=actual,
+                          title=c.object_surface)
+    return Finding(
+        rule=rule.id, severity=rule.severity, message=message, path=ref.path,
+        line=c.span.line, column=c.span.column, end_line=c.span.end_line,
+        end_column=c.span.end_column, excerpt=c.excerpt,
+        entities=[e for e in (c.subject, c.object) if e], evidence=evidence, fix=fix,
+        identity=(c.subject or c.subject_surface, c.predicate, c.object, c.qualifiers.get("time")),
+        source=ref.source,
+    )
+
+
+def _fmt(d: date | None) -> str:
+    return d.isoformat() if d else "present"
+
+
+def _origin_line(origin: str) -> int:
+    try:
+        return int(origin.rsplit(":", 1)[1])
+    except (IndexError, ValueError):
+        return 1

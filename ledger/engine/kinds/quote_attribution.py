@@ -1,0 +1,124 @@
+"""Kind ``quote_attribution``: the same quotation, or a substantial part of it, attributed to
+different speakers.
+
+Quotations are compared on their normalized text (case, punctuation, curly or straight marks
+and ellipses do not matter); a partial quote matches a longer one it is part of when it has at
+least ``min_words`` words.  Speakers are compared by KB entity, or by the name as written when
+unresolved; quotes with no speaker are not compared.  Reported at the attribution that the
+majority of other outlets disagrees with (each side on a tie).
+
+Flagged::
+
+    A: "It's designed to be a snub," Alexander Neill told NBC News.
+    B: "It's designed to be a snub," said Mao Ning.
+
+Clean::
+
+    A: "It's designed to be a snub," Alexander Neill told NBC News.
+    B: Neill said it was "designed to be a snub".
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Collection, Iterator
+from dataclasses import dataclass
+
+from ledger.engine.rules import Rule
+from ledger.engine.view import LedgerView
+from ledger.model import Claim, DocRef, Evidence, Finding
+from ledger.resolve.tokens import phrase_key
+
+
+@dataclass
+class Options:
+    min_words: int = 5  # a shared stretch of at least this many words is "a substantial part"
+    sections: tuple[str, ...] = ("body",)
+
+    def __post_init__(self) -> None:
+        self.sections = tuple(self.sections)
+        if self.min_words < 2:
+            raise ValueError("min_words must be at least 2")
+
+
+def _speaker(c: Claim) -> str | None:
+    if c.subject:
+        return c.subject
+    if c.subject_surface and c.qualifiers.get("speaker_text") and c.subject_surface[:1].isupper():
+        return "name:" + phrase_key(c.subject_surface, expand=False)
+    return None
+
+
+def _words(c: Claim) -> list[str]:
+    return str(c.qualifiers.get("normalized") or phrase_key(c.value or "", expand=False)).split()
+
+
+def _shingles(words: list[str], n: int) -> set[tuple[str, ...]]:
+    if len(words) < n:
+        return set()
+    return {tuple(words[i : i + n]) for i in range(len(words) - n + 1)}
+
+
+def _same_quote(a: list[str], b: list[str], n: int) -> bool:
+    """Equal, or the shorter is a stretch of the longer with at least n words."""
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    if short == long_:
+        return True
+    if len(short) < n:
+        return False
+    k = len(short)
+    return any(long_[i : i + k] == short for i in range(len(long_) - k + 1))
+
+
+def check(view: LedgerView, rule: Rule, targets: Collection[str] | None) -> Iterator[Finding]:
+    opts: Options = rule.options
+    n = opts.min_words
+    items: list[tuple[DocRef, Claim, str, list[str]]] = []
+    for ref, c in view.claims("said"):
+        who = _speaker(c)
+        words = _words(c)
+        if who and c.section in opts.sections and len(words) >= min(n, 2):
+            items.append((ref, c, who, words))
+    # blocking: quotes sharing an n-word shingle (or identical short quotes) are compared
+    blocks: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for i, (_, _, _, words) in enumerate(items):
+        keys = _shingles(words, n) or {tuple(words)}
+        for k in keys:
+            blocks[k].append(i)
+    pairs: dict[int, set[int]] = defaultdict(set)
+    for members in blocks.values():
+        if len(members) < 2 or len(members) > 200:
+            continue
+        for i in members:
+            pairs[i].update(j for j in members if j != i)
+    for i, (ref, c, who, words) in enumerate(items):
+        if targets is not None and ref.key not in targets:
+            continue
+        same = [items[j] for j in pairs.get(i, ()) if items[j][0].key != ref.key and _same_quote(words, items[j][3], n)]
+        against = {r.outlet: (r, o) for r, o, w, _ in same if w != who and r.outlet != ref.outlet}
+        agree = {r.outlet for r, o, w, _ in same if w == who and r.outlet != ref.outlet}
+        if not against or len(against) < 1 + len(agree):
+            continue
+        yield _finding(view, rule, ref, c, list(against.values()))
+
+
+def _name(view: LedgerView, c: Claim) -> str:
+    ent = view.entity(c.subject)
+    return ent.name if ent else c.subject_surface
+
+
+def _finding(view: LedgerView, rule: Rule, ref: DocRef, c: Claim, others: list[tuple[DocRef, Claim]]) -> Finding:
+    quote = " ".join((c.value or "").split())
+    short = quote if len(quote) <= 80 else quote[:77] + "..."
+    return Finding(
+        rule=rule.id, severity=rule.severity,
+        message=rule.format(quote=short, speaker=_name(view, c),
+                            others=", ".join(dict.fromkeys(_name(view, o) for _, o in others))),
+        path=ref.path, line=c.span.line, column=c.span.column, end_line=c.span.end_line,
+        end_column=c.span.end_column, excerpt=c.excerpt,
+        entities=[c.subject] if c.subject else [],
+        evidence=[Evidence(path=r.path, line=o.span.line, column=o.span.column, excerpt=o.sentence or o.excerpt,
+                           source=r.source, published=r.published.isoformat() if r.published else None)
+                  for r, o in sorted(others, key=lambda x: (x[0].path, x[1].span.start))],
+        identity=(c.subject or c.subject_surface, " ".join(_words(c))), source=ref.source,
+    )

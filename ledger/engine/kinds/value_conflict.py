@@ -1,0 +1,263 @@
+"""Kind ``value_conflict``: sources disagree on the date, number or place of the same fact.
+
+Claims of one predicate are grouped by subject (and object, for predicates whose value is a
+time or a number); within a group two values conflict when they cannot both be true: time
+ranges that do not overlap at their granularity ("in May" and "May 4" agree), numbers whose
+allowed intervals do not overlap ("more than a dozen" and 14 agree), places of which neither
+lies inside the other (Hiroshima and Japan agree; Tokyo and Hiroshima do not).  A claim is
+reported when the sources that disagree with it are at least as many as those on its side
+(so each side of a tie is reported), counting outlets, with copies of one text counted once.
+Where the KB knows the value (an event's place or dates), it decides.
+
+Flagged::
+
+    A: "The U.S. slapped sanctions on Li in 2017."   B, C: "... sanctions on Li in 2018."
+
+Clean::
+
+    A: "the G7 summit in Hiroshima"   B: "the G7 summit in Japan"
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Collection, Iterator
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+from ledger.engine.rules import Rule
+from ledger.engine.view import LedgerView
+from ledger.model import Claim, DocRef, Evidence, Finding
+
+
+@dataclass
+class Options:
+    # predicate -> how its values compare: "time" (the claim's value), "place" (its object),
+    # "number" (value with qualifiers low/high)
+    predicates: dict[str, str] = field(
+        default_factory=lambda: {"sanctioned": "time", "held": "time", "located_in": "place"}
+    )
+    sections: tuple[str, ...] = ("body",)
+
+    def __post_init__(self) -> None:
+        self.sections = tuple(self.sections)
+        bad = {v for v in self.predicates.values()} - {"time", "place", "number"}
+        if bad:
+            raise ValueError(f"'predicates' values must be time, place or number (got {', '.join(sorted(bad))})")
+
+
+_ISO = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
+
+
+def time_range(value: str | None) -> tuple[date, date] | None:
+    """'2018' -> the year; '2023-05' -> the month; '2023-05-04' -> the day; 'a/b' -> a range."""
+    if not value:
+        return None
+    if "/" in value:
+        a, _, b = value.partition("/")
+        ra, rb = time_range(a), time_range(b)
+        return (ra[0], rb[1]) if ra and rb else None
+    m = _ISO.match(value.strip())
+    if not m:
+        return None
+    y, mo, d = int(m.group(1)), m.group(2), m.group(3)
+    if mo is None:
+        return date(y, 1, 1), date(y, 12, 31)
+    mo_i = int(mo)
+    if d is None:
+        nxt = date(y + (mo_i == 12), mo_i % 12 + 1, 1)
+        return date(y, mo_i, 1), nxt - timedelta(days=1)
+    day = date(y, mo_i, int(d))
+    return day, day
+
+
+def _number_range(c: Claim) -> tuple[float, float] | None:
+    """The interval a number allows: "more than a dozen" -> (13, inf); "about 100" -> (90, 110)."""
+    q = c.qualifiers
+    try:
+        v = float(c.value) if c.value is not None else None
+        lo = float(q["low"]) if q.get("low") is not None else (v if not q.get("approx") else None)
+        hi = float(q["high"]) if q.get("high") is not None else (v if not q.get("approx") else None)
+    except (TypeError, ValueError):
+        return None
+    if v is None and lo is None and hi is None:
+        return None
+    return (lo if lo is not None else float("-inf"), hi if hi is not None else float("inf"))
+
+
+def _overlap(a: tuple[Any, Any], b: tuple[Any, Any]) -> bool:
+    return a[0] <= b[1] and b[0] <= a[1]
+
+
+class _Compare:
+    def __init__(self, view: LedgerView, how: str) -> None:
+        self.view, self.how = view, how
+
+    def value(self, c: Claim) -> Any:
+        if self.how == "time":
+            return time_range(c.value)
+        if self.how == "number":
+            return _number_range(c)
+        return c.object
+
+    def agree(self, a: Any, b: Any) -> bool:
+        if self.how in ("time", "number"):
+            return _overlap(a, b)
+        return a == b or self._within(a, b) or self._within(b, a)
+
+    def _within(self, inner: str, outer: str) -> bool:
+        seen: set[str] = set()
+        ent = self.view.entity(inner)
+        while ent is not None and ent.id not in seen:
+            if ent.id == outer:
+                return True
+            seen.add(ent.id)
+            ent = self.view.entity(ent.part_of) if ent.part_of else None
+        return False
+
+    def show(self, c: Claim) -> str:
+        if self.how == "place":
+            ent = self.view.entity(c.object)
+            return ent.name if ent else (c.object_surface or str(c.object))
+        return str(c.value)
+
+
+def _group_key(c: Claim, how: str) -> tuple[Any, ...]:
+    if how == "place":
+        return (c.subject, c.predicate)
+    if how == "number":
+        return (c.subject, c.predicate, c.object_key or c.qualifiers.get("unit"))
+    return (c.subject, c.predicate, c.object)
+
+
+def check(view: LedgerView, rule: Rule, targets: Collection[str] | None) -> Iterator[Finding]:
+    opts: Options = rule.options
+    for predicate, how in opts.predicates.items():
+        cmp = _Compare(view, how)
+        groups: dict[tuple[Any, ...], list[tuple[DocRef, Claim, Any]]] = defaultdict(list)
+        for ref, c in _related(view, predicate, how, targets):
+            if c.section not in opts.sections or not c.subject:
+                continue
+            v = cmp.value(c)
+            if v is not None:
+                groups[_group_key(c, how)].append((ref, c, v))
+        for items in groups.values():
+            yield from _conflicts(view, rule, cmp, items, targets)
+
+
+def _related(view: LedgerView, predicate: str, how: str, targets: Collection[str] | None) -> list[tuple[DocRef, Claim]]:
+    """The claims that may conflict: about the drafts' subjects; over the whole ledger, the
+    groups in which the value varies (GROUP BY), and what the KB can decide."""
+    if targets is not None:
+        keys = {c.subject_key for _, c in view.claims(predicate, docs=targets) if c.subject_key}
+        return view.claims(predicate, subject_keys=keys) if keys else []
+    if predicate in ("located_in", "held"):
+        return view.claims(predicate)  # events and places: few, and the KB may decide alone
+    if how == "place":
+        keys = {k for (k,) in view.groups(predicate, ("subject_key",), "object_key") if k}
+    else:
+        keys = {k for k, _ in view.groups(predicate, ("subject_key", "object_key"), "value") if k}
+    return view.claims(predicate, subject_keys=keys) if keys else []
+
+
+def _kb_value(view: LedgerView, c: Claim, how: str) -> Any:
+    ent = view.entity(c.subject)
+    if ent is None:
+        return None
+    if how == "place" and c.predicate == "located_in":
+        return ent.place
+    if how == "time" and c.predicate == "held" and ent.start:
+        return (ent.start, ent.end or ent.start)
+    return None
+
+
+def _conflicts(
+    view: LedgerView, rule: Rule, cmp: _Compare, items: list[tuple[DocRef, Claim, Any]], targets: Collection[str] | None
+) -> Iterator[Finding]:
+    for ref, c, v in items:
+        if targets is not None and ref.key not in targets:
+            continue
+        kb = _kb_value(view, c, cmp.how)
+        if kb is not None and not cmp.agree(v, kb):
+            others = [(r, o) for r, o, w in items if r.key != ref.key and cmp.agree(w, kb)]
+            yield _finding(view, rule, cmp, ref, c, others, kb_value=kb)
+            continue
+        side: dict[str, str] = {}  # content hash or outlet -> "same"/"other"
+        against: list[tuple[DocRef, Claim]] = []
+        for r, o, w in items:
+            if r.key == ref.key or r.outlet == ref.outlet:
+                continue
+            who = r.content_hash or r.outlet
+            who = r.outlet if r.outlet else who
+            if cmp.agree(v, w):
+                side.setdefault(who, "same")
+            else:
+                if side.get(who) != "other":
+                    against.append((r, o))
+                side[who] = "other"
+        opp = sum(1 for s in side.values() if s == "other")
+        mine = 1 + sum(1 for s in side.values() if s == "same")
+        if opp and opp >= mine:
+            yield _finding(view, rule, cmp, ref, c, against)
+
+
+def _finding(
+    view: LedgerView,
+    rule: Rule,
+    cmp: _Compare,
+    ref: DocRef,
+    c: Claim,
+    others: list[tuple[DocRef, Claim]],
+    kb_value: Any = None,
+) -> Finding:
+    subject = view.entity(c.subject)
+    evidence = [
+        Evidence(
+            path=r.path,
+            line=o.span.line,
+            column=o.span.column,
+            excerpt=o.excerpt,
+            source=r.source,
+            published=r.published.isoformat() if r.published else None,
+        )
+        for r, o in sorted(others, key=lambda x: (x[0].path, x[1].span.start))
+    ]
+    if kb_value is not None:
+        shown = kb_value if isinstance(kb_value, str) else f"{kb_value[0]} to {kb_value[1]}"
+        if isinstance(kb_value, str) and view.entity(kb_value):
+            shown = view.entity(kb_value).name  # type: ignore[union-attr]
+        evidence.insert(
+            0,
+            Evidence(
+                path=(subject.origin.rpartition(":")[0] if subject else "KB") or "KB",
+                line=1,
+                column=1,
+                excerpt=f"KB: {shown}",
+                source="KB",
+            ),
+        )
+        theirs = shown
+    else:
+        theirs = ", ".join(dict.fromkeys(cmp.show(o) for _, o in others))
+    return Finding(
+        rule=rule.id,
+        severity=rule.severity,
+        message=rule.format(
+            subject=subject.name if subject else c.subject_surface,
+            predicate=c.predicate.replace("_", " "),
+            value=cmp.show(c),
+            others=theirs,
+        ),
+        path=ref.path,
+        line=c.span.line,
+        column=c.span.column,
+        end_line=c.span.end_line,
+        end_column=c.span.end_column,
+        excerpt=c.excerpt,
+        entities=[e for e in (c.subject, c.object) if e],
+        evidence=evidence,
+        identity=(c.subject, c.predicate, c.object, c.value),
+        source=ref.source,
+    )

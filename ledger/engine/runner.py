@@ -1,0 +1,76 @@
+"""Run rules over a view: findings of every rule, suppression comments applied, sorted by path,
+line, column, rule."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable
+
+from ledger.engine.kinds import get_kind
+from ledger.engine.rules import Rule
+from ledger.engine.suppress import Directive, directives
+from ledger.engine.view import LedgerView
+from ledger.model import Finding
+
+UNUSED = "unused-suppression"
+
+
+def run_rules(view: LedgerView, rules: Iterable[Rule], targets: Collection[str] | None) -> list[Finding]:
+    rules = list(rules)
+    findings: list[Finding] = []
+    seen: set[str] = set()
+    for rule in rules:
+        if rule.kind == "unused_suppression":
+            continue
+        kind = get_kind(rule.kind)
+        for f in kind.check(view, rule, targets):
+            if f.fingerprint not in seen:
+                seen.add(f.fingerprint)
+                findings.append(f)
+    unused_rule = next((r for r in rules if r.kind == "unused_suppression"), None)
+    findings = _suppress(view, findings, targets, {r.id for r in rules}, unused_rule)
+    findings.sort(key=Finding.sort_key)
+    return findings
+
+
+def _suppress(view: LedgerView, findings: list[Finding], targets: Collection[str] | None,
+              active: set[str], unused_rule: Rule | None) -> list[Finding]:
+    by_path: dict[str, list[Directive]] = {}
+    for ref in view.documents():
+        if targets is not None and ref.key not in targets:
+            continue
+        doc = view.document(ref.key) if _may_have_directives(view, ref.key) else None
+        if doc is not None:
+            ds = directives(doc.text)
+            if ds:
+                by_path[ref.path] = ds
+    if not by_path:
+        return findings
+    kept = []
+    for f in findings:
+        hit = [d for d in by_path.get(f.path, ()) if d.covers(f.rule, f.line)]
+        for d in hit:
+            d.used.add(f.rule)
+        if not hit:
+            kept.append(f)
+    if unused_rule is None:
+        return kept
+    for path, ds in by_path.items():
+        for d in ds:
+            named = d.rules & active if d.rules else set()
+            idle = sorted(named - d.used) if d.rules else ([] if d.used else ["all"])
+            # a rule not selected in this run cannot be judged
+            for rid in idle:
+                if hit_rule := (rid if rid != "all" else "every rule"):
+                    kept.append(Finding(
+                        rule=unused_rule.id, severity=unused_rule.severity,
+                        message=unused_rule.format(rule=hit_rule, directive=d.text),
+                        path=path, line=d.line, column=d.column, end_line=d.line,
+                        end_column=d.end_column, excerpt=d.text,
+                        identity=(d.text, rid, d.target_line or 0),
+                    ))
+    return kept
+
+
+def _may_have_directives(view: LedgerView, key: str) -> bool:
+    probe = getattr(view, "has_text", None)
+    return True if probe is None else bool(probe(key, "ledger-ignore"))

@@ -1,0 +1,188 @@
+"""The read-only view of the ledger that rules see.  Rules never touch the database: a rule's
+test builds a :class:`MemoryView` from analysed documents; the CLI hands them a SQL view
+(``ledger.store.view.SqlView``), or an :class:`OverlayView` of drafts over it.
+
+Rules work set-based: over the whole ledger they ask for the groups in which a value differs
+(``groups``, a GROUP BY in SQL) and read only those claims; for drafts they read the drafts'
+claims and then only the claims about the same subjects or objects."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Collection, Iterable
+from typing import Any, Protocol
+
+from ledger.model import Analysis, Claim, DocRef, Document, Entity, Mention
+
+
+class LedgerView(Protocol):
+    def claims(
+        self, predicate: str, subjects: Collection[str] | None = None, *,
+        subject_keys: Collection[str] | None = None, object_keys: Collection[str] | None = None,
+        docs: Collection[str] | None = None,
+    ) -> list[tuple[DocRef, Claim]]:
+        """Claims of the current revision of every document (or of ``docs``), optionally
+        only those with the given subject ids, subject keys or object keys."""
+
+    def groups(self, predicate: str, by: tuple[str, ...], distinct: str) -> set[tuple[Any, ...]]:
+        """Values of the ``by`` claim fields of the groups in which ``distinct`` varies."""
+
+    def mentions(
+        self, keys: Collection[str] | None = None, *, methods: Collection[str] | None = None,
+        multi_surface: bool = False,
+    ) -> list[tuple[DocRef, list[Mention]]]:
+        """Each document's mentions, in text order (filters as in ``SqlView.mentions``)."""
+
+    def outside_terms(self) -> list[tuple[DocRef, Claim]]:
+        """Office claims about people with KB terms that no term of that office covers."""
+
+    def entity(self, entity_id: str | None) -> Entity | None: ...
+
+    def documents(self) -> list[DocRef]: ...
+
+    def document(self, key: str) -> Document | None:
+        """The full text and sections of a document's current revision."""
+
+    def containing(self, needles: Collection[str]) -> set[str]:
+        """Keys of the documents whose text contains any of ``needles``."""
+
+
+def _keep(c: Claim, subjects: Collection[str] | None, subject_keys: Collection[str] | None,
+          object_keys: Collection[str] | None) -> bool:
+    return ((subjects is None or c.subject in subjects)
+            and (subject_keys is None or c.subject_key in subject_keys)
+            and (object_keys is None or c.object_key in object_keys))
+
+
+def groups_of(claims: Iterable[tuple[DocRef, Claim]], by: tuple[str, ...], distinct: str) -> set[tuple[Any, ...]]:
+    seen: dict[tuple[Any, ...], set[Any]] = defaultdict(set)
+    for _, c in claims:
+        seen[tuple(getattr(c, _FIELD.get(b, b)) for b in by)].add(getattr(c, _FIELD.get(distinct, distinct)))
+    return {k for k, v in seen.items() if len(v) > 1}
+
+
+_FIELD = {"subject_id": "subject", "object_id": "object"}
+
+
+def outside_terms_of(view: LedgerView, claims: Iterable[tuple[DocRef, Claim]]) -> list[tuple[DocRef, Claim]]:
+    out = []
+    for r, c in claims:
+        person = view.entity(c.subject)
+        if person is None or not person.offices or not c.object:
+            continue
+        if not any(t.office == c.object
+                   and (t.start is None or c.valid_to is None or t.start <= c.valid_to)
+                   and (t.end is None or c.valid_from is None or c.valid_from <= t.end)
+                   for t in person.offices):
+            out.append((r, c))
+    return out
+
+
+class MemoryView:
+    """Analysed documents and KB entities held in memory."""
+
+    def __init__(self, analyses: Iterable[Analysis], entities: Iterable[Entity] = ()) -> None:
+        self.analyses = list(analyses)
+        self._entities = {e.id: e for e in entities}
+
+    def claims(
+        self, predicate: str, subjects: Collection[str] | None = None, *,
+        subject_keys: Collection[str] | None = None, object_keys: Collection[str] | None = None,
+        docs: Collection[str] | None = None,
+    ) -> list[tuple[DocRef, Claim]]:
+        out = []
+        for a in self.analyses:
+            ref = a.ref
+            if docs is not None and ref.key not in docs:
+                continue
+            for c in a.claims:
+                if c.predicate == predicate and _keep(c, subjects, subject_keys, object_keys):
+                    out.append((ref, c))
+        return out
+
+    def groups(self, predicate: str, by: tuple[str, ...], distinct: str) -> set[tuple[Any, ...]]:
+        return groups_of(self.claims(predicate), by, distinct)
+
+    def outside_terms(self) -> list[tuple[DocRef, Claim]]:
+        return outside_terms_of(self, self.claims("holds_office"))
+
+    def mentions(
+        self, keys: Collection[str] | None = None, *, methods: Collection[str] | None = None,
+        multi_surface: bool = False,
+    ) -> list[tuple[DocRef, list[Mention]]]:
+        out = []
+        for a in self.analyses:
+            if keys is not None and a.ref.key not in keys:
+                continue
+            ms = [m for m in a.mentions if methods is None or m.method in methods]
+            if multi_surface:
+                surfaces: dict[str, set[str]] = defaultdict(set)
+                for m in ms:
+                    if m.entity:
+                        surfaces[m.entity].add(m.surface)
+                ms = [m for m in ms if m.entity and len(surfaces[m.entity]) > 1]
+            out.append((a.ref, ms))
+        return out
+
+    def entity(self, entity_id: str | None) -> Entity | None:
+        return self._entities.get(entity_id) if entity_id else None
+
+    def documents(self) -> list[DocRef]:
+        return [a.ref for a in self.analyses]
+
+    def document(self, key: str) -> Document | None:
+        return next((a.doc for a in self.analyses if a.ref.key == key), None)
+
+    def containing(self, needles: Collection[str]) -> set[str]:
+        return {a.ref.key for a in self.analyses if any(n in a.doc.text for n in needles)}
+
+
+class OverlayView:
+    """Drafts checked against a ledger: the drafts replace stored documents with their key."""
+
+    def __init__(self, base: LedgerView, drafts: list[Analysis]) -> None:
+        self.base = base
+        self.drafts = MemoryView(drafts)
+        self.keys = {a.ref.key for a in drafts}
+
+    def claims(
+        self, predicate: str, subjects: Collection[str] | None = None, *,
+        subject_keys: Collection[str] | None = None, object_keys: Collection[str] | None = None,
+        docs: Collection[str] | None = None,
+    ) -> list[tuple[DocRef, Claim]]:
+        mine = self.drafts.claims(predicate, subjects, subject_keys=subject_keys,
+                                  object_keys=object_keys, docs=docs)
+        if docs is not None and set(docs) <= self.keys:
+            return mine
+        stored = self.base.claims(predicate, subjects, subject_keys=subject_keys,
+                                  object_keys=object_keys, docs=docs)
+        return [(r, c) for r, c in stored if r.key not in self.keys] + mine
+
+    def groups(self, predicate: str, by: tuple[str, ...], distinct: str) -> set[tuple[Any, ...]]:
+        return groups_of(self.claims(predicate), by, distinct)
+
+    def outside_terms(self) -> list[tuple[DocRef, Claim]]:
+        return outside_terms_of(self, self.claims("holds_office"))
+
+    def mentions(
+        self, keys: Collection[str] | None = None, *, methods: Collection[str] | None = None,
+        multi_surface: bool = False,
+    ) -> list[tuple[DocRef, list[Mention]]]:
+        mine = self.drafts.mentions(keys, methods=methods, multi_surface=multi_surface)
+        if keys is not None and set(keys) <= self.keys:
+            return mine
+        stored = self.base.mentions(keys, methods=methods, multi_surface=multi_surface)
+        return [(r, m) for r, m in stored if r.key not in self.keys] + mine
+
+    def entity(self, entity_id: str | None) -> Entity | None:
+        return self.base.entity(entity_id)
+
+    def documents(self) -> list[DocRef]:
+        return [r for r in self.base.documents() if r.key not in self.keys] + self.drafts.documents()
+
+    def document(self, key: str) -> Document | None:
+        return self.drafts.document(key) if key in self.keys else self.base.document(key)
+
+    def containing(self, needles: Collection[str]) -> set[str]:
+        stored = {k for k in self.base.containing(needles) if k not in self.keys}
+        return stored | self.drafts.containing(needles)

@@ -1,0 +1,50 @@
+"""Rules give the same findings over the whole ledger (set-based: GROUP BY, anti-join) as when
+each document is checked as a draft against the others, on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ledger import pipeline
+from ledger.engine.rules import load_rules
+from ledger.engine.runner import run_rules
+from ledger.engine.view import MemoryView, OverlayView
+from ledger.store.view import SqlView
+
+CORPUS = {
+    "a.md": ("Wire A", "2023-05-30", "Secretary of State Lloyd Austin met Li Shangfu. The U.S. slapped sanctions on Li Shangfu in 2017.\n"),
+    "b.md": ("Wire B", "2023-05-30", "Defense Secretary Lloyd Austin spoke. Washington issued sanctions against Li Shangfu in 2018.\n"),
+    "c.md": ("Wire C", "2023-05-29", "Defense Secretary Lloyd Austin left. Li Shangfu has been under U.S. sanctions since 2018.\n"),
+    "d.md": ("Wire D", "2023-05-30", "Fisheries Minister Jan Novak declined. At the G7 summit in Hiroshima, talks went on.\n"),
+    "e.md": ("Wire E", "2023-05-30", "Fisheries Minister Petr Svoboda spoke. Li Shangfu bought 24 Su-35 fighters.\n"),
+    "f.md": ("Wire F", "2023-05-30", "Li Shangfu bought 10 Su-35 fighters. Mr. Liu said nothing. US Pres. Biden spoke.\n"),
+}
+
+
+def _write(folder: Path) -> None:
+    for name, (source, day, text) in CORPUS.items():
+        (folder / name).write_text(f"---\nsource: {source}\npublished: {day}\n---\n{text}", encoding="utf-8")
+
+
+def _key(findings):  # type: ignore[no-untyped-def]
+    return sorted((f.rule, f.path, f.line, f.column, f.message) for f in findings)
+
+
+def test_whole_ledger_equals_drafts_and_memory(engine, seeds: Path, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.chdir(tmp_path)
+    _write(tmp_path)
+    pipeline.load_kb(engine, [seeds / "kb"])
+    pipeline.ingest(engine, [Path(n) for n in CORPUS])
+    rules = load_rules()
+    whole = run_rules(SqlView(engine), rules, None)
+    assert {f.rule for f in whole} >= {"office-mismatch", "office-holder-conflict", "value-conflict", "house-style", "unintroduced-reference"}
+    index = pipeline.name_index(engine)
+    analyses = [a for a in pipeline.analyze_paths([Path(n) for n in CORPUS], index) if not isinstance(a, pipeline.Skip)]
+    from ledger.store import repo
+
+    memory = run_rules(MemoryView(analyses, repo.entities(engine)), rules, None)
+    assert _key(whole) == _key(memory)
+    one_by_one = []
+    for a in analyses:
+        one_by_one += run_rules(OverlayView(SqlView(engine), [a]), rules, {a.ref.key})
+    assert _key(whole) == _key(one_by_one)
