@@ -1,0 +1,18 @@
+"""``--format json``: SPEC §7, schema version 1."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+
+from ledger.model import Finding
+from ledger.report import Context, summary
+
+
+def render(findings: Sequence[Finding], ctx: Context) -> str:
+    data = {
+        "version": 1,
+        "findings": [f.to_dict() for f in findings],
+        "summary": summary(findings, ctx.documents),
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
