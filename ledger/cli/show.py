@@ -1,0 +1,58 @@
+"""Text and JSON listings of mentions and claims (SPEC §7)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from ledger.model import Analysis, Claim, Mention
+
+
+def mention_dict(path: str, m: Mention) -> dict[str, Any]:
+    return {
+        "path": path, "line": m.span.line, "column": m.span.column,
+        "end_line": m.span.end_line, "end_column": m.span.end_column,
+        "surface": m.surface, "entity": m.entity, "kind": m.kind,
+        "score": m.score, "method": m.method, "reason": m.reason,
+    }
+
+
+def claim_dict(path: str, c: Claim) -> dict[str, Any]:
+    return {
+        "path": path, "line": c.span.line, "column": c.span.column,
+        "end_line": c.span.end_line, "end_column": c.span.end_column,
+        "subject": c.subject, "predicate": c.predicate, "object": c.object, "value": c.value,
+        "valid_from": c.valid_from.isoformat() if c.valid_from else None,
+        "valid_to": c.valid_to.isoformat() if c.valid_to else None,
+        "qualifiers": c.qualifiers, "section": c.section, "sentence": c.sentence,
+    }
+
+
+def mentions(items: Sequence[Analysis], fmt: str) -> str:
+    rows = [mention_dict(a.doc.path, m) for a in items for m in a.mentions]
+    if fmt == "json":
+        return json.dumps({"version": 1, "mentions": rows}, ensure_ascii=False, indent=2) + "\n"
+    out = []
+    for r in rows:
+        target = r["entity"] or "(unresolved)"
+        out.append(
+            f"{r['path']}:{r['line']}:{r['column']}: {r['surface']!r} -> {target} "
+            f"[{r['kind']}, {r['method']}, {r['score']:.2f}] {r['reason']}"
+        )
+    return "\n".join(out) + ("\n" if out else "")
+
+
+def claims(items: Sequence[Analysis], fmt: str) -> str:
+    rows = [claim_dict(a.doc.path, c) for a in items for c in a.claims]
+    if fmt == "json":
+        return json.dumps({"version": 1, "claims": rows}, ensure_ascii=False, indent=2, default=str) + "\n"
+    out = []
+    for r in rows:
+        obj = " ".join(x for x in (r["object"], repr(r["value"]) if r["value"] is not None else None) if x) or "?"
+        when = r["valid_from"] if r["valid_from"] == r["valid_to"] else f"{r['valid_from'] or '…'}..{r['valid_to'] or '…'}"
+        out.append(
+            f"{r['path']}:{r['line']}:{r['column']}: {r['subject'] or '?'} {r['predicate']} {obj} "
+            f"@ {when} [{r['section']}]\n    {r['sentence']}"
+        )
+    return "\n".join(out) + ("\n" if out else "")
