@@ -53,9 +53,10 @@ def load_rule(path: Path) -> Rule:
     import yaml
 
     from ledger.engine.kinds import get_kind
+    from ledger.read.yamlutil import safe_load
 
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = safe_load(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         at = f":{mark.line + 1}" if mark else ""

@@ -35,10 +35,10 @@ def run_rules(view: LedgerView, rules: Iterable[Rule], targets: Collection[str] 
 def _suppress(view: LedgerView, findings: list[Finding], targets: Collection[str] | None,
               active: set[str], unused_rule: Rule | None) -> list[Finding]:
     by_path: dict[str, list[Directive]] = {}
+    # drafts are read whole; over the ledger, one query finds the documents with directives
+    keys = set(targets) if targets is not None else view.containing(["ledger-ignore"])
     for ref in view.documents():
-        if targets is not None and ref.key not in targets:
-            continue
-        doc = view.document(ref.key) if _may_have_directives(view, ref.key) else None
+        doc = view.document(ref.key) if ref.key in keys else None
         if doc is not None:
             ds = directives(doc.text)
             if ds:
@@ -70,7 +70,3 @@ def _suppress(view: LedgerView, findings: list[Finding], targets: Collection[str
                     ))
     return kept
 
-
-def _may_have_directives(view: LedgerView, key: str) -> bool:
-    probe = getattr(view, "has_text", None)
-    return True if probe is None else bool(probe(key, "ledger-ignore"))

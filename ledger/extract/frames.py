@@ -84,8 +84,10 @@ def _compile(pattern: str, where: str) -> tuple[re.Pattern[str], dict[str, tuple
 def load_frame(path: Path) -> Frame:
     import yaml
 
+    from ledger.read.yamlutil import safe_load
+
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = safe_load(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as e:
         raise RuleError(f"{path}: cannot read frame: {e}") from None
     if not isinstance(data, dict) or not data.get("frame") or not data.get("patterns"):

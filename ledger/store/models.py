@@ -53,7 +53,7 @@ class DocumentRow(Base):
     path: Mapped[str] = mapped_column(String(1000))
     url: Mapped[str | None] = mapped_column(String(1000))
     source_id: Mapped[int | None] = mapped_column(ForeignKey("sources.id"))
-    current_revision: Mapped[int | None] = mapped_column(Integer)
+    current_revision: Mapped[int | None] = mapped_column(Integer, index=True)
 
 
 class Revision(Base):
@@ -120,6 +120,8 @@ class TermRow(Base):
 
 class MentionRow(Base):
     __tablename__ = "mentions"
+    # the name rules group a revision's mentions by entity and count their surfaces
+    __table_args__ = (Index(None, "revision_id", "entity_id", "surface"),)
     id: Mapped[int] = mapped_column(primary_key=True)
     revision_id: Mapped[int] = mapped_column(
         ForeignKey("revisions.id", ondelete="CASCADE"), index=True

@@ -156,9 +156,6 @@ class SqlView:
         )
         return {r[0] for r in rows}
 
-    def has_text(self, key: str, needle: str) -> bool:
-        return key in self.containing([needle])
-
     def document(self, key: str) -> Document | None:
         rows = self._q(
             "SELECT d.path, d.url, s.name, r.text, r.title, r.author, r.lang, r.published, "

@@ -14,6 +14,7 @@ Clean::
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass
@@ -95,14 +96,13 @@ def check(view: LedgerView, rule: Rule, targets: Collection[str] | None) -> Iter
     for r, c in view.claims("holds_office", subject_keys=keys):
         if c.object and c.section in opts.sections:
             by_subject[_subject_key(c)].append((r, c))
+    windows = {k: _Window(items) for k, items in by_subject.items()}
     for ref, c in candidates:
         if c.valid_from is None and c.valid_to is None:
             continue
         person = view.entity(c.subject)
-        others = [
-            (r, o) for r, o in by_subject[_subject_key(c)]
-            if r.key != ref.key and _near(o, c, opts.window_days)
-        ]
+        window = windows.get(_subject_key(c))
+        others = [] if window is None else window.near(ref, c, opts.window_days)
         if person is not None and person.offices:
             f = _against_kb(view, rule, ref, c, person, others)
         else:
@@ -111,11 +111,28 @@ def check(view: LedgerView, rule: Rule, targets: Collection[str] | None) -> Iter
             yield f
 
 
-def _near(o: Claim, c: Claim, days: int) -> bool:
-    a, b = _when(o), _when(c)
-    if a is None or b is None or o.qualifiers.get("time") or c.qualifiers.get("time"):
-        return False
-    return abs((a - b).days) <= days
+class _Window:
+    """A person's dated office claims (not "then-" or "former" ones), sorted by date, so that
+    the claims of other documents within ``days`` of a claim are found by bisection."""
+
+    def __init__(self, items: list[tuple[DocRef, Claim]]) -> None:
+        rows = sorted(
+            (when.toordinal(), i)
+            for i, (_, o) in enumerate(items)
+            if (when := _when(o)) is not None and not o.qualifiers.get("time")
+        )
+        self.days = [d for d, _ in rows]
+        self.order = [i for _, i in rows]
+        self.items = items
+
+    def near(self, ref: DocRef, c: Claim, days: int) -> list[tuple[DocRef, Claim]]:
+        when = _when(c)
+        if when is None or c.qualifiers.get("time"):
+            return []
+        lo = bisect_left(self.days, when.toordinal() - days)
+        hi = bisect_right(self.days, when.toordinal() + days)
+        picked = sorted(self.order[lo:hi])  # in the ledger's order, as before the bisection
+        return [self.items[i] for i in picked if self.items[i][0].key != ref.key]
 
 
 def _against_kb(view: LedgerView, rule: Rule, ref: DocRef, c: Claim, person: Entity,
