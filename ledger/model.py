@@ -282,11 +282,11 @@ class DocRef:
     published: date | None
     content_hash: str = ""
     title: str | None = None
+    # sources are counted by outlet; an unknown outlet counts as its own document
+    outlet: str = field(init=False, repr=False, compare=False)
 
-    @property
-    def outlet(self) -> str:
-        """Sources are counted by outlet; an unknown outlet counts as its own document."""
-        return (self.source or f"path:{self.path}").casefold()
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "outlet", (self.source or f"path:{self.path}").casefold())
 
 
 @dataclass(slots=True)

@@ -176,31 +176,42 @@ def _kb_value(view: LedgerView, c: Claim, how: str) -> Any:
 def _conflicts(
     view: LedgerView, rule: Rule, cmp: _Compare, items: list[tuple[DocRef, Claim, Any]], targets: Collection[str] | None
 ) -> Iterator[Finding]:
+    # sides by outlet, computed once per distinct value of the group: an outlet is against a
+    # value when any of its claims disagrees, with it when some agree and none disagrees
+    sides: dict[Any, tuple[dict[str, int], dict[str, int]]] = {}
+    kb_agree: dict[Any, list[int]] = {}
     for ref, c, v in items:
         if targets is not None and ref.key not in targets:
             continue
         kb = _kb_value(view, c, cmp.how)
         if kb is not None and not cmp.agree(v, kb):
-            others = [(r, o) for r, o, w in items if r.key != ref.key and cmp.agree(w, kb)]
+            if kb not in kb_agree:
+                kb_agree[kb] = [i for i, (_, _, w) in enumerate(items) if cmp.agree(w, kb)]
+            others = [(items[i][0], items[i][1]) for i in kb_agree[kb] if items[i][0].key != ref.key]
             yield _finding(view, rule, cmp, ref, c, others, kb_value=kb)
             continue
-        side: dict[str, str] = {}  # content hash or outlet -> "same"/"other"
-        against: list[tuple[DocRef, Claim]] = []
-        for r, o, w in items:
-            if r.key == ref.key or r.outlet == ref.outlet:
-                continue
-            who = r.content_hash or r.outlet
-            who = r.outlet if r.outlet else who
-            if cmp.agree(v, w):
-                side.setdefault(who, "same")
-            else:
-                if side.get(who) != "other":
-                    against.append((r, o))
-                side[who] = "other"
-        opp = sum(1 for s in side.values() if s == "other")
-        mine = 1 + sum(1 for s in side.values() if s == "same")
+        if v not in sides:
+            sides[v] = _sides(cmp, items, v)
+        against_first, agreeing = sides[v]
+        # the claim's own outlet does not vote
+        against = [i for outlet, i in against_first.items() if outlet != ref.outlet]
+        opp = len(against)
+        mine = 1 + sum(1 for outlet in agreeing if outlet != ref.outlet and outlet not in against_first)
         if opp and opp >= mine:
-            yield _finding(view, rule, cmp, ref, c, against)
+            yield _finding(view, rule, cmp, ref, c, [(items[i][0], items[i][1]) for i in sorted(against)])
+
+
+def _sides(cmp: _Compare, items: list[tuple[DocRef, Claim, Any]], v: Any) -> tuple[dict[str, int], dict[str, int]]:
+    """For value ``v``: each outlet's first claim disagreeing with it, and the outlets with an
+    agreeing claim."""
+    against: dict[str, int] = {}
+    agreeing: dict[str, int] = {}
+    for i, (r, _, w) in enumerate(items):
+        if cmp.agree(v, w):
+            agreeing.setdefault(r.outlet, i)
+        else:
+            against.setdefault(r.outlet, i)
+    return against, agreeing
 
 
 def _finding(
