@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Collection, Iterable
+from datetime import date
 from typing import Any, Protocol
 
 from ledger.model import Analysis, Claim, DocRef, Document, Entity, Mention
@@ -19,10 +20,14 @@ class LedgerView(Protocol):
     def claims(
         self, predicate: str, subjects: Collection[str] | None = None, *,
         subject_keys: Collection[str] | None = None, object_keys: Collection[str] | None = None,
-        docs: Collection[str] | None = None,
+        docs: Collection[str] | None = None, value_words: Collection[tuple[str, ...]] | None = None,
+        when: tuple[date, date] | None = None,
     ) -> list[tuple[DocRef, Claim]]:
         """Claims of the current revision of every document (or of ``docs``), optionally
-        only those with the given subject ids, subject keys or object keys."""
+        only those with the given subject ids, subject keys or object keys, or whose value
+        contains all the words of one of the ``value_words`` groups (lower-case ASCII words;
+        case-insensitive substrings), or dated (``valid_to``, else ``valid_from``) within
+        ``when``."""
 
     def groups(self, predicate: str, by: tuple[str, ...], distinct: str) -> set[tuple[Any, ...]]:
         """Values of the ``by`` claim fields of the groups in which ``distinct`` varies."""
@@ -48,10 +53,14 @@ class LedgerView(Protocol):
 
 
 def _keep(c: Claim, subjects: Collection[str] | None, subject_keys: Collection[str] | None,
-          object_keys: Collection[str] | None) -> bool:
+          object_keys: Collection[str] | None, value_words: Collection[tuple[str, ...]] | None = None,
+          when: tuple[date, date] | None = None) -> bool:
     return ((subjects is None or c.subject in subjects)
             and (subject_keys is None or c.subject_key in subject_keys)
-            and (object_keys is None or c.object_key in object_keys))
+            and (object_keys is None or c.object_key in object_keys)
+            and (value_words is None
+                 or any(all(w in (c.value or "").lower() for w in g) for g in value_words))
+            and (when is None or ((d := c.valid_to or c.valid_from) is not None and when[0] <= d <= when[1])))
 
 
 def groups_of(claims: Iterable[tuple[DocRef, Claim]], by: tuple[str, ...], distinct: str) -> set[tuple[Any, ...]]:
@@ -88,7 +97,8 @@ class MemoryView:
     def claims(
         self, predicate: str, subjects: Collection[str] | None = None, *,
         subject_keys: Collection[str] | None = None, object_keys: Collection[str] | None = None,
-        docs: Collection[str] | None = None,
+        docs: Collection[str] | None = None, value_words: Collection[tuple[str, ...]] | None = None,
+        when: tuple[date, date] | None = None,
     ) -> list[tuple[DocRef, Claim]]:
         out = []
         for a in self.analyses:
@@ -96,7 +106,7 @@ class MemoryView:
             if docs is not None and ref.key not in docs:
                 continue
             for c in a.claims:
-                if c.predicate == predicate and _keep(c, subjects, subject_keys, object_keys):
+                if c.predicate == predicate and _keep(c, subjects, subject_keys, object_keys, value_words, when):
                     out.append((ref, c))
         return out
 
@@ -148,14 +158,15 @@ class OverlayView:
     def claims(
         self, predicate: str, subjects: Collection[str] | None = None, *,
         subject_keys: Collection[str] | None = None, object_keys: Collection[str] | None = None,
-        docs: Collection[str] | None = None,
+        docs: Collection[str] | None = None, value_words: Collection[tuple[str, ...]] | None = None,
+        when: tuple[date, date] | None = None,
     ) -> list[tuple[DocRef, Claim]]:
         mine = self.drafts.claims(predicate, subjects, subject_keys=subject_keys,
-                                  object_keys=object_keys, docs=docs)
+                                  object_keys=object_keys, docs=docs, value_words=value_words, when=when)
         if docs is not None and set(docs) <= self.keys:
             return mine
         stored = self.base.claims(predicate, subjects, subject_keys=subject_keys,
-                                  object_keys=object_keys, docs=docs)
+                                  object_keys=object_keys, docs=docs, value_words=value_words, when=when)
         return [(r, c) for r, c in stored if r.key not in self.keys] + mine
 
     def groups(self, predicate: str, by: tuple[str, ...], distinct: str) -> set[tuple[Any, ...]]:

@@ -29,6 +29,10 @@ class Connection:
         finally:
             cur.close()
 
+    def date_param(self, d: date) -> Any:
+        """A date as a query parameter (SQLite keeps dates as ISO text)."""
+        return d.isoformat() if self.dialect == "sqlite" else d
+
     def close(self) -> None:
         if self.owned:
             try:

@@ -5,6 +5,7 @@ fast draft path (sqlite3 / psycopg directly, no SQLAlchemy import)."""
 from __future__ import annotations
 
 from collections.abc import Collection
+from datetime import date
 from typing import Any
 
 from ledger.model import Claim, DocRef, Document, Entity, Mention, Section, Span, Term
@@ -61,11 +62,23 @@ class SqlView:
     def claims(
         self, predicate: str, subjects: Collection[str] | None = None, *,
         subject_keys: Collection[str] | None = None, object_keys: Collection[str] | None = None,
-        docs: Collection[str] | None = None,
+        docs: Collection[str] | None = None, value_words: Collection[tuple[str, ...]] | None = None,
+        when: tuple[date, date] | None = None,
     ) -> list[tuple[DocRef, Claim]]:
         refs = self._doc_refs()
         base = f"SELECT {CLAIM_COLS} FROM claims c {CURRENT.format(t='c')} WHERE c.predicate = ?"
         params: list[Any] = [predicate]
+        if when is not None:
+            base += " AND COALESCE(c.valid_to, c.valid_from) BETWEEN ? AND ?"
+            params += [self.conn.date_param(when[0]), self.conn.date_param(when[1])]
+        if value_words is not None:
+            groups = sorted({tuple(sorted(set(g))) for g in value_words if g})
+            if not groups or not all(w.isascii() and w.isalnum() for g in groups for w in g):
+                raise ValueError("value_words: groups of lower-case ASCII letters and digits")
+            # SQLite's LIKE ignores ASCII case already
+            like = "c.value LIKE ?" if self.conn.dialect == "sqlite" else "c.value ILIKE ?"
+            base += " AND (" + " OR ".join("(" + " AND ".join(like for _ in g) + ")" for g in groups) + ")"
+            params += [f"%{w.lower()}%" for g in groups for w in g]
         if docs is not None:
             if not docs:
                 return []

@@ -15,9 +15,9 @@ CORPUS = {
     "a.md": ("Wire A", "2023-05-30", "Secretary of State Lloyd Austin met Li Shangfu. The U.S. slapped sanctions on Li Shangfu in 2017.\n"),
     "b.md": ("Wire B", "2023-05-30", "Defense Secretary Lloyd Austin spoke. Washington issued sanctions against Li Shangfu in 2018.\n"),
     "c.md": ("Wire C", "2023-05-29", "Defense Secretary Lloyd Austin left. Li Shangfu has been under U.S. sanctions since 2018.\n"),
-    "d.md": ("Wire D", "2023-05-30", "Fisheries Minister Jan Novak declined. At the G7 summit in Hiroshima, talks went on.\n"),
-    "e.md": ("Wire E", "2023-05-30", "Fisheries Minister Petr Svoboda spoke. Li Shangfu bought 24 Su-35 fighters.\n"),
-    "f.md": ("Wire F", "2023-05-30", "Li Shangfu bought 10 Su-35 fighters. Mr. Liu said nothing. US Pres. Biden spoke.\n"),
+    "d.md": ("Wire D", "2023-05-30", "Fisheries Minister Jan Novak declined. At the G7 summit in Hiroshima, talks went on. “It’s designed to be a snub to the United States,” Alexander Neill said.\n"),
+    "e.md": ("Wire E", "2023-05-30", "Fisheries Minister Petr Svoboda spoke. Li Shangfu bought 24 Su-35 fighters. \"It's designed to be a snub to the United States,\" Alexander Neill said.\n"),
+    "f.md": ("Wire F", "2023-05-30", "Li Shangfu bought 10 Su-35 fighters. Mr. Liu said nothing. US Pres. Biden spoke. Mao Ning said it was \"designed to be a snub to the United States\".\n"),
 }
 
 
@@ -37,7 +37,8 @@ def test_whole_ledger_equals_drafts_and_memory(engine, seeds: Path, tmp_path: Pa
     pipeline.ingest(engine, [Path(n) for n in CORPUS])
     rules = load_rules()
     whole = run_rules(SqlView(engine), rules, None)
-    assert {f.rule for f in whole} >= {"office-mismatch", "office-holder-conflict", "value-conflict", "house-style", "unintroduced-reference"}
+    assert {f.rule for f in whole} >= {"office-mismatch", "office-holder-conflict", "value-conflict", "house-style", "unintroduced-reference",
+                                       "quote-attribution"}
     index = pipeline.name_index(engine)
     analyses = [a for a in pipeline.analyze_paths([Path(n) for n in CORPUS], index) if not isinstance(a, pipeline.Skip)]
     from ledger.store import repo

@@ -88,11 +88,21 @@ def _kb_refutes(view: LedgerView, c: Claim, iv: tuple[date, date]) -> bool:
     )
 
 
+def _judged(view: LedgerView, ref: DocRef, c: Claim, opts: Options) -> bool:
+    """A claim this rule may flag: in a checked section, dated, of a single-holder (or
+    unknown) office, about a person whose terms the KB does not know."""
+    if c.section not in opts.sections or _interval(ref, c, opts.window_days) is None or _kb_knows(view, c):
+        return False
+    office = view.entity(c.object)
+    return office is None or office.single_holder
+
+
 def check(view: LedgerView, rule: Rule, targets: Collection[str] | None) -> Iterator[Finding]:
     opts: Options = rule.options
     by_office: dict[str, list[tuple[DocRef, Claim, tuple[date, date]]]] = defaultdict(list)
-    if targets is not None:
-        keys = {c.object_key for _, c in view.claims("holds_office", docs=targets) if c.object_key}
+    if targets is not None:  # the offices of the drafts' claims that this rule judges
+        keys = {c.object_key for r, c in view.claims("holds_office", docs=targets)
+                if c.object_key and _judged(view, r, c, opts)}
     else:  # offices given to more than one person anywhere in the ledger (GROUP BY)
         keys = {k for (k,) in view.groups("holds_office", ("object_key",), "subject_key") if k}
     if not keys:

@@ -18,7 +18,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from ledger.engine.rules import Rule
 from ledger.engine.view import LedgerView
@@ -93,7 +93,13 @@ def check(view: LedgerView, rule: Rule, targets: Collection[str] | None) -> Iter
     # everything said about the same people, for the majority and the evidence
     keys = {_subject_key(c) for _, c in candidates}
     by_subject: dict[str, list[tuple[DocRef, Claim]]] = defaultdict(list)
-    for r, c in view.claims("holds_office", subject_keys=keys):
+    # drafts: only the claims dated near theirs count (over the ledger, most of them do)
+    days = [w for _, c in candidates if (w := _when(c)) is not None and not c.qualifiers.get("time")]
+    window = timedelta(days=opts.window_days)
+    when = (min(days) - window, max(days) + window) if targets is not None and days else None
+    if targets is not None and not days:
+        keys = set()  # nothing dated near: no other claim is needed
+    for r, c in view.claims("holds_office", subject_keys=keys, when=when):
         if c.object and c.section in opts.sections:
             by_subject[_subject_key(c)].append((r, c))
     windows = {k: _Window(items) for k, items in by_subject.items()}

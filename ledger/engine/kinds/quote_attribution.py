@@ -27,7 +27,20 @@ from dataclasses import dataclass
 from ledger.engine.rules import Rule
 from ledger.engine.view import LedgerView
 from ledger.model import Claim, DocRef, Evidence, Finding
-from ledger.resolve.tokens import phrase_key
+from ledger.resolve.tokens import ABBREVIATIONS, SPELLINGS, phrase_key
+
+# words that folding rewrites ("defence" -> "defense"): not safe as substring anchors
+_RESPELT = (frozenset(SPELLINGS) | frozenset(SPELLINGS.values()) | frozenset(ABBREVIATIONS)
+            | frozenset(w for v in ABBREVIATIONS.values() for w in v.split()))
+
+
+# words found in most quotes: poor anchors for finding the quotes that match a draft's
+_COMMON = frozenset("""
+a about after all also an and any are as at be been but by can could did do does for from had
+has have he her his how i if in into is it its just like may me more most my no not now of on
+one only or our out over said say says she so some than that the their them then there these
+they this those to too up us very was we were what when which who will with would you your
+""".split())
 
 
 @dataclass
@@ -74,7 +87,7 @@ def check(view: LedgerView, rule: Rule, targets: Collection[str] | None) -> Iter
     opts: Options = rule.options
     n = opts.min_words
     items: list[tuple[DocRef, Claim, str, list[str]]] = []
-    for ref, c in view.claims("said"):
+    for ref, c in _related(view, targets, n):
         who = _speaker(c)
         words = _words(c)
         if who and c.section in opts.sections and len(words) >= min(n, 2):
@@ -100,6 +113,47 @@ def check(view: LedgerView, rule: Rule, targets: Collection[str] | None) -> Iter
         if not against or len(against) < 1 + len(agree):
             continue
         yield _finding(view, rule, ref, c, list(against.values()))
+
+
+def _related(view: LedgerView, targets: Collection[str] | None, n: int) -> list[tuple[DocRef, Claim]]:
+    """The quotes to compare: over the whole ledger all of them; for drafts, the quotes that
+    contain all the anchor words of one stretch of a draft quote (a substring query), when
+    every stretch of every draft quote has anchors."""
+    if targets is None:
+        return view.claims("said")
+    mine = view.claims("said", docs=targets)
+    groups: set[tuple[str, ...]] = set()
+    for _, c in mine:
+        found = _anchors(_words(c), (c.value or "").lower(), n)
+        if found is None:
+            return view.claims("said")
+        groups |= found
+    return view.claims("said", value_words=groups) if groups else []
+
+
+def _anchors(words: list[str], raw: str, n: int) -> set[tuple[str, ...]] | None:
+    """Groups of words of a quote such that every quote it can match contains, as written,
+    all the words of at least one group.
+
+    A quote matches another when they are equal, or when they share a stretch of ``n`` words
+    (``_same_quote``): each stretch gives a group, the whole quote when it is shorter.  Only
+    plain ASCII words written as they are in the quote qualify (folding could hide a spelling
+    difference from a substring query), and of those the (up to) three most selective; None
+    when some stretch has no such word."""
+    def plain(w: str) -> bool:
+        return w.isascii() and w.isalnum() and w in raw and w not in _RESPELT
+
+    def rank(w: str) -> tuple[bool, int]:
+        return (w not in _COMMON, len(w))
+
+    stretches = [words] if len(words) < n else [words[i : i + n] for i in range(len(words) - n + 1)]
+    out = set()
+    for stretch in stretches:
+        ok = sorted({w for w in stretch if plain(w)}, key=rank, reverse=True)[:3]
+        if not ok:
+            return None
+        out.add(tuple(sorted(ok)))
+    return out or None
 
 
 def _name(view: LedgerView, c: Claim) -> str:

@@ -51,8 +51,12 @@ class Options:
 def check(view: LedgerView, rule: Rule, targets: Collection[str] | None) -> Iterator[Finding]:
     opts: Options = rule.options
     keys = list(opts.swap)
-    # only the documents that contain one of the phrases (a LIKE in SQL) are read
-    wanted = None if opts.regex or opts.ignorecase else view.containing(keys)
+    # drafts are read whole; over the ledger, only the documents that contain one of the
+    # phrases (a substring query in SQL) are read
+    if targets is not None:
+        wanted: Collection[str] | None = targets
+    else:
+        wanted = None if opts.regex or opts.ignorecase else view.containing(keys)
     for ref in view.documents():
         if targets is not None and ref.key not in targets:
             continue

@@ -1,0 +1,43 @@
+"""The anchor words by which a draft's quotes find the stored quotes they may match: every
+quote that equals a draft quote, or shares a stretch of ``min_words`` words with it, contains
+all the words of one anchor group as written (so the substring query loses no match)."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from ledger.engine.kinds.quote_attribution import _anchors
+
+WORDS = st.lists(st.sampled_from(["a", "to", "the", "snub", "united", "states", "designed", "be", "it", "x9"]),
+                 min_size=1, max_size=30)
+
+
+@given(WORDS, st.integers(2, 6), st.data())
+def test_every_matching_quote_contains_an_anchor_group(words: list[str], n: int, data: st.DataObject) -> None:
+    raw = " ".join(words)
+    groups = _anchors(words, raw, n)
+    assert groups is not None  # plain ASCII words always have anchors
+    if len(words) < n:
+        other = words  # short quotes match only whole
+    else:
+        k = data.draw(st.integers(n, len(words)))
+        i = data.draw(st.integers(0, len(words) - k))
+        other = words[i : i + k]
+    other_raw = "“" + " ".join(w.upper() for w in other) + ",”"
+    assert any(all(w in other_raw.lower() for w in g) for g in groups)
+
+
+def test_anchor_groups() -> None:
+    # the three most selective plain words of each stretch of n words
+    assert _anchors(["we", "will", "not", "meet", "them"], "we will not meet them", 4) == {
+        ("meet", "not", "will"), ("meet", "them", "will")}
+    # a short quote matches only whole: one group
+    assert _anchors(["no", "comment"], "no comment", 5) == {("comment", "no")}
+
+
+def test_words_written_otherwise_are_no_anchors() -> None:
+    # "dont" is not written so in the quote, "defence" may be spelt "defense" elsewhere: they
+    # are never anchors; when a stretch holds only such words, there are no anchors
+    assert _anchors(["dont", "know", "defence", "plans"], "don't know defence plans", 2) == {("know",), ("plans",)}
+    assert _anchors(["dont", "defence", "no"], "don't defence no", 2) is None
