@@ -1378,7 +1378,6 @@ class ArticleWriter:
         return out
 
     def event_par(self) -> list[str]:
-        r = self.r
         forms = [
             "The {event}, an annual {event_kind} held in {event_city} from {dow} to {dow}, draws defense officials and analysts from around the world.",
             "{A} is expected to speak at the {event} in {event_city} {next_day}.",

@@ -124,6 +124,7 @@ def name_index(engine: Engine) -> NameIndex:
     cached on disk beside the ledger and rebuilt only when the KB changes (its generation)."""
     import os
     import pickle
+    import sqlite3
     import tempfile
 
     from ledger.resolve.index import build_index
@@ -136,17 +137,77 @@ def name_index(engine: Engine) -> NameIndex:
     cached = cached_index(url, generation)
     if cached is not None:
         return cached
-    index = build_index(repo.entities(engine), repo.editor_aliases(engine))
+    entities = repo.entities(engine)
+    index = build_index(entities, repo.editor_aliases(engine))
     index.fuzzy()  # build it now, so that the cache holds it
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
+        _write_translit_store(_translit_store_path(path), {e.native for e in entities if e.native}, stamp)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".names-")
         with os.fdopen(fd, "wb") as fh:
             pickle.dump((stamp, index), fh, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
-    except OSError:
+    except (OSError, sqlite3.Error):
         pass  # a read-only place: work without the cache
     return index
+
+
+def _translit_store_path(index_path: Path) -> Path:
+    return index_path.with_name(index_path.name + ".translit")
+
+
+def _write_translit_store(path: Path, natives: set[str], stamp: tuple[str, str]) -> None:
+    """The transliteration entries of the KB's native names, one row each, so that a later
+    process reads the few it needs instead of loading the transliteration libraries."""
+    import os
+    import pickle
+    import sqlite3
+    import tempfile
+
+    from ledger.resolve import translit
+
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".translit-")
+    os.close(fd)
+    try:
+        con = sqlite3.connect(tmp)
+        with con:
+            con.execute("CREATE TABLE stamp (value TEXT NOT NULL)")
+            con.execute("CREATE TABLE entries (native TEXT PRIMARY KEY, entry BLOB NOT NULL)")
+            con.execute("INSERT INTO stamp VALUES (?)", [repr(stamp)])
+            con.executemany(
+                "INSERT INTO entries VALUES (?, ?)",
+                ((n, pickle.dumps(translit.entry_of(n), protocol=pickle.HIGHEST_PROTOCOL)) for n in sorted(natives)),
+            )
+        con.close()
+        os.replace(tmp, path)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+
+
+def _use_translit_store(path: Path, stamp: tuple[str, str]) -> None:
+    """Let transliteration read prebuilt entries from the store of this KB generation."""
+    import pickle
+    import sqlite3
+
+    from ledger.resolve import translit
+
+    try:
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        if con.execute("SELECT value FROM stamp").fetchone() != (repr(stamp),):
+            con.close()
+            return
+    except sqlite3.Error:
+        return
+
+    def lookup(native: str) -> Any:
+        try:
+            row = con.execute("SELECT entry FROM entries WHERE native = ?", [native]).fetchone()
+            return pickle.loads(row[0]) if row else None  # noqa: S301 - our own cache beside the ledger
+        except (sqlite3.Error, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+            return None
+
+    translit.use_store(lookup)
 
 
 def cached_index(url: str, generation: str | None) -> NameIndex | None:
@@ -158,7 +219,10 @@ def cached_index(url: str, generation: str | None) -> NameIndex | None:
             stamp, index = pickle.load(fh)  # noqa: S301 - our own cache file beside the ledger
     except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError, AttributeError, ImportError):
         return None
-    return index if stamp == (generation or "none", analyzer_id()) else None
+    if stamp != (generation or "none", analyzer_id()):
+        return None
+    _use_translit_store(_translit_store_path(_index_cache_path(url)), stamp)
+    return index
 
 
 def kb_digest(dirs: Sequence[Path]) -> str:

@@ -275,7 +275,7 @@ class FuzzyIndex:
         self._kinds: list[str] = []
         self._kind_ids: dict[str, int] = {}
         # hash of a block key -> one form id, a list of them, or () past max_block
-        self._blocks: dict[int, int | list[int] | tuple[()]] = {}
+        self._blocks: dict[int, int | list[int] | tuple[()]] | None = {}
         self._vocab: dict[str, int] = {}
         self.dropped_blocks = 0
 
@@ -292,7 +292,7 @@ class FuzzyIndex:
             return  # single tokens are never fuzzy-matched
         eid = self._entity_ids.get(entity)
         if eid is not None:
-            same = self._blocks.get(hash(key))
+            same = self._block_map().get(hash(key))
             for fid in [same] if type(same) is int else same or ():  # type: ignore[union-attr]
                 if self._keys[fid] == key and self._ent[fid] == eid:
                     return  # the same form of the same entity
@@ -314,7 +314,7 @@ class FuzzyIndex:
         self._insert(fid, key, toks)
 
     def _insert(self, fid: int, key: str, toks: list[str]) -> None:
-        blocks = self._blocks
+        blocks = self._block_map()
         cap = self.max_block
         for k in _form_block_keys(key, toks):
             h = hash(k)  # ints take less memory than the strings; a collision only adds a form
@@ -339,10 +339,15 @@ class FuzzyIndex:
     def __setstate__(self, state: dict[str, object]) -> None:
         self.__dict__.update(state)
         self._score = SCORERS[self.scorer_name]
-        self._blocks = {}
-        self.dropped_blocks = 0
-        for fid, key in enumerate(self._keys):
-            self._insert(fid, key, key.split())
+        self._blocks = None  # rebuilt by the first lookup: many runs never need one
+
+    def _block_map(self) -> dict[int, int | list[int] | tuple[()]]:
+        if self._blocks is None:
+            self._blocks = {}
+            self.dropped_blocks = 0
+            for fid, key in enumerate(self._keys):
+                self._insert(fid, key, key.split())
+        return self._blocks
 
     def add_many(self, rows: Iterable[tuple[str, str, str]]) -> None:
         for form, entity, kind in rows:
@@ -355,7 +360,7 @@ class FuzzyIndex:
         return {
             "forms": len(self._keys),
             "entities": len(self._entities),
-            "blocks": len(self._blocks),
+            "blocks": len(self._block_map()),
             "dropped_blocks": self.dropped_blocks,
             "vocabulary": len(self._vocab),
         }
@@ -431,7 +436,7 @@ class FuzzyIndex:
 
     def _candidate_ids(self, key: str, toks: list[str]) -> set[int]:
         out: set[int] = set()
-        for v in map(self._blocks.get, map(hash, _query_block_keys(key, toks))):
+        for v in map(self._block_map().get, map(hash, _query_block_keys(key, toks))):
             if v is None:
                 continue
             if type(v) is int:

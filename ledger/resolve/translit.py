@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import itertools
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -621,8 +622,29 @@ def _simple_entry(native: str, kind: str, forms: list[Form]) -> _Entry:
     return _Entry(native, kind, forms, None, set(), set(), [], 0, keys)
 
 
+# A store of entries built earlier (``use_store``): the ledger keeps the entries of its KB's
+# native names beside its cached name index, so a draft check does not load pypinyin.
+_STORE: Callable[[str], _Entry | None] | None = None
+
+
+def use_store(lookup: Callable[[str], _Entry | None] | None) -> None:
+    """Consult ``lookup(native)`` for prebuilt entries before building one (None: stop)."""
+    global _STORE
+    _STORE = lookup
+    _entry.cache_clear()
+
+
+def entry_of(native: str) -> _Entry:
+    """The (picklable) matching entry of a native name, for a store."""
+    return _entry(native)
+
+
 @lru_cache(maxsize=32768)
 def _entry(native: str) -> _Entry:
+    if _STORE is not None:
+        stored = _STORE(native)
+        if stored is not None:
+            return stored
     name = unicodedata.normalize("NFC", native).strip()
     name = " ".join(name.split())
     if not name:
