@@ -5,11 +5,14 @@ from __future__ import annotations
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from ledger.cli.state import STATE, info, split_ids, use_color, warn, write_output
+
+if TYPE_CHECKING:
+    from ledger.model import Analysis
 
 KbOpt = Annotated[list[Path] | None, typer.Option("--kb", help="KB folder to load before running (repeatable).", metavar="DIR")]
 OutputOpt = Annotated[Path | None, typer.Option("--output", "-o", help="Write the output to FILE instead of stdout.", metavar="FILE")]
@@ -41,7 +44,7 @@ def _exclude(extra: list[str] | None) -> list[str]:
     return [*STATE.config.exclude, *(extra or [])]
 
 
-def _report_skips(skipped: list) -> None:  # type: ignore[type-arg]
+def _report_skips(skipped: list) -> None:
     for s in skipped:
         warn(f"skipped {s}")
 
@@ -139,8 +142,8 @@ def check(
     cfg = STATE.config
     all_rules = load_rules([*cfg.rules, *(rules or [])])
     chosen = select_rules(all_rules, split_ids(select) or cfg.select, split_ids(ignore) or cfg.ignore)
-    skipped = []
-    drafts = []
+    skipped: list[pipeline.Skip] = []
+    drafts: list[Analysis] = []
     fast = None
     if paths and not store and fmt != CheckFmt.html:
         # a reporter's draft: plain DB-API and the cached name index, when the ledger allows
@@ -250,14 +253,18 @@ def claims(
         raise typer.Exit(2)
 
 
-def _analyze(paths: list[Path], kb: list[Path] | None, exclude: list[str] | None) -> tuple[list, list]:  # type: ignore[type-arg]
+def _analyze(paths: list[Path], kb: list[Path] | None, exclude: list[str] | None) -> tuple[list, list]:
     from ledger import pipeline
 
     STATE.load_kb(kb)
     index = pipeline.name_index(STATE.engine())
-    items, skipped = [], []
+    items: list[Analysis] = []
+    skipped: list[pipeline.Skip] = []
     for item in pipeline.analyze_paths(paths, index, _exclude(exclude)):
-        (skipped if isinstance(item, pipeline.Skip) else items).append(item)
+        if isinstance(item, pipeline.Skip):
+            skipped.append(item)
+        else:
+            items.append(item)
     _report_skips(skipped)
     return items, skipped
 

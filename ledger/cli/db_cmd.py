@@ -11,7 +11,7 @@ from ledger.cli.state import STATE, info, write_output
 app = typer.Typer(help="Schema migrations of the ledger database.", no_args_is_help=True)
 
 
-def _engine():  # type: ignore[no-untyped-def]
+def _engine():
     from ledger.store.db import make_engine
 
     return make_engine(STATE.config.db_url(STATE.db))

@@ -53,7 +53,7 @@ alias_app = typer.Typer(help="Forms an editor teaches the KB (kept across re-ing
 app.add_typer(alias_app, name="alias")
 
 
-def _entity_or_fail(entity: str):  # type: ignore[no-untyped-def]
+def _entity_or_fail(entity: str):
     from ledger.errors import UsageError
     from ledger.store import repo
 

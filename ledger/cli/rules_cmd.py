@@ -42,7 +42,8 @@ def show(rule: Annotated[str, typer.Argument(help="A rule id, e.g. office-mismat
             for k, v in ex.items():
                 out.append(f"  {k}: {v}")
         out.append("")
-    opts = dataclasses.asdict(r.options) if dataclasses.is_dataclass(r.options) else {}
+    is_options = dataclasses.is_dataclass(r.options) and not isinstance(r.options, type)
+    opts = dataclasses.asdict(r.options) if is_options else {}
     if opts:
         out.append("Options:")
         out += [f"  {k}: {v}" for k, v in opts.items()]

@@ -35,7 +35,7 @@ class Rule:
         return string.Formatter().vformat(self.message, (), _Defaults(fields))
 
 
-class _Defaults(dict):  # type: ignore[type-arg]
+class _Defaults(dict):
     def __missing__(self, key: str) -> str:
         return "{" + key + "}"
 

@@ -157,11 +157,11 @@ def build_index(entities: Iterable[Entity], extra_aliases: Iterable[tuple[str, s
         elif e.native:
             _add_native(idx, e, set(), set())
     for entity_id, form in extra_aliases:
-        e = idx.entities.get(entity_id)
-        if e is not None:
+        taught = idx.entities.get(entity_id)
+        if taught is not None:
             idx.add(
                 phrase_key(form, expand=False),
-                Entry(e.id, e.kind, form, "alias", f"alias of {e.name} taught by an editor"),
+                Entry(taught.id, taught.kind, form, "alias", f"alias of {taught.name} taught by an editor"),
             )
     return idx
 

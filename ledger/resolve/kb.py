@@ -34,7 +34,7 @@ def _yaml_loader() -> type:
         pass
 
     def construct_mapping(loader: Any, node: Any, deep: bool = False) -> dict[str, Any]:
-        mapping = yaml.SafeLoader.construct_mapping(loader, node, deep=deep)
+        mapping: dict[str, Any] = dict(yaml.SafeLoader.construct_mapping(loader, node, deep=deep))  # type: ignore[arg-type]
         mapping["__line__"] = node.start_mark.line + 1
         return mapping
 

@@ -52,7 +52,7 @@ def make_engine(url: str) -> Engine:
             engine = create_engine(url, connect_args={"timeout": 60})
 
             @event.listens_for(engine, "connect")
-            def _pragmas(dbapi_conn, _rec):  # type: ignore[no-untyped-def]
+            def _pragmas(dbapi_conn, _rec):
                 cur = dbapi_conn.cursor()
                 cur.execute("PRAGMA busy_timeout=60000")
                 cur.execute("PRAGMA journal_mode=WAL")

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import UTC, date, datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
-from sqlalchemy import and_, func, select, update
+from sqlalchemy import Table, and_, func, select, update
 
 from ledger.model import Analysis, Entity, Term
 from ledger.store.models import (
@@ -31,12 +31,19 @@ def now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
 
+def _t(model: Any) -> Table:
+    """A model's table, typed as the Table it is."""
+    return cast(Table, model.__table__)
+
+
 def _insert(conn: Connection, table: Any) -> Any:
     if conn.dialect.name == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert
-    else:
-        from sqlalchemy.dialects.sqlite import insert
-    return insert(table)
+        from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+        return pg_insert(table)
+    from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+    return sqlite_insert(table)
 
 
 def upsert(conn: Connection, table: Any, rows: Sequence[dict[str, Any]], keys: Sequence[str],
@@ -58,13 +65,13 @@ def upsert(conn: Connection, table: Any, rows: Sequence[dict[str, Any]], keys: S
 
 
 def get_meta(engine: Engine, key: str) -> str | None:
-    t = Meta.__table__
+    t = _t(Meta)
     with engine.connect() as conn:
         return conn.execute(select(t.c.value).where(t.c.key == key)).scalar()
 
 
 def set_meta(conn: Connection, key: str, value: str) -> None:
-    upsert(conn, Meta.__table__, [{"key": key, "value": value}], ["key"])
+    upsert(conn, _t(Meta), [{"key": key, "value": value}], ["key"])
 
 
 def _kb_changed(conn: Connection) -> None:
@@ -80,7 +87,7 @@ def _kb_changed(conn: Connection) -> None:
 def save_entities(engine: Engine, entities: Sequence[Entity]) -> None:
     """Load or update KB entities (same id = same entity).  KB aliases and terms of an
     entity are replaced by the file's; aliases taught by editors are kept."""
-    t, a, tr = EntityRow.__table__, Alias.__table__, TermRow.__table__
+    t, a, tr = _t(EntityRow), _t(Alias), _t(TermRow)
     rows = [
         {
             "id": e.id, "kind": e.kind, "name": e.name, "native": e.native,
@@ -115,7 +122,7 @@ def _chunks(items: Sequence[Any], n: int) -> Iterable[Sequence[Any]]:
 
 
 def entities(engine: Engine, ids: Iterable[str] | None = None) -> list[Entity]:
-    t, a, tr = EntityRow.__table__, Alias.__table__, TermRow.__table__
+    t, a, tr = _t(EntityRow), _t(Alias), _t(TermRow)
     with engine.connect() as conn:
         q = select(t)
         wanted = None if ids is None else list(set(ids))
@@ -146,7 +153,7 @@ def entities(engine: Engine, ids: Iterable[str] | None = None) -> list[Entity]:
 
 
 def editor_aliases(engine: Engine) -> list[tuple[str, str]]:
-    a = Alias.__table__
+    a = _t(Alias)
     with engine.connect() as conn:
         return [
             (r[0], r[1])
@@ -156,13 +163,13 @@ def editor_aliases(engine: Engine) -> list[tuple[str, str]]:
 
 def add_alias(engine: Engine, entity_id: str, form: str) -> None:
     with engine.begin() as conn:
-        upsert(conn, Alias.__table__, [{"entity_id": entity_id, "form": form, "origin": "editor"}],
+        upsert(conn, _t(Alias), [{"entity_id": entity_id, "form": form, "origin": "editor"}],
                ["entity_id", "form"], update_cols=[])
         _kb_changed(conn)
 
 
 def remove_alias(engine: Engine, entity_id: str, form: str, origin: str | None = None) -> int:
-    a = Alias.__table__
+    a = _t(Alias)
     cond = and_(a.c.entity_id == entity_id, a.c.form == form)
     if origin is not None:
         cond = and_(cond, a.c.origin == origin)
@@ -178,7 +185,7 @@ def remove_alias(engine: Engine, entity_id: str, form: str, origin: str | None =
 def _source_id(conn: Connection, name: str | None) -> int | None:
     if not name:
         return None
-    s = Source.__table__
+    s = _t(Source)
     upsert(conn, s, [{"name": name}], ["name"], update_cols=[])
     return conn.execute(select(s.c.id).where(s.c.name == name)).scalar_one()
 
@@ -188,7 +195,7 @@ def save_analysis(engine: Engine, an: Analysis, analyzer: str = "") -> str:
     revision of a document already in the ledger), 'reanalysed' (same content, stored before by
     another version of the analysis: its mentions and claims are replaced) or 'unchanged'."""
     doc = an.doc
-    d, r = DocumentRow.__table__, Revision.__table__
+    d, r = _t(DocumentRow), _t(Revision)
     key = doc.url or doc.path
     digest = doc.content_hash
     with engine.begin() as conn:
@@ -207,8 +214,8 @@ def save_analysis(engine: Engine, an: Analysis, analyzer: str = "") -> str:
             conn.execute(update(d).where(d.c.id == doc_id).values(current_revision=existing))
             if stored_by == analyzer:
                 return "unchanged"
-            conn.execute(MentionRow.__table__.delete().where(MentionRow.__table__.c.revision_id == existing))
-            conn.execute(ClaimRow.__table__.delete().where(ClaimRow.__table__.c.revision_id == existing))
+            conn.execute(_t(MentionRow).delete().where(_t(MentionRow).c.revision_id == existing))
+            conn.execute(_t(ClaimRow).delete().where(_t(ClaimRow).c.revision_id == existing))
             conn.execute(update(r).where(r.c.id == existing).values(analyzer=analyzer))
             _insert_rows(conn, an, existing, now())
             return "reanalysed"
@@ -232,7 +239,7 @@ def save_analysis(engine: Engine, an: Analysis, analyzer: str = "") -> str:
 
 def _insert_rows(conn: Connection, an: Analysis, revision_id: int, stamp: datetime) -> None:
     if an.mentions:
-        conn.execute(MentionRow.__table__.insert(), [
+        conn.execute(_t(MentionRow).insert(), [
             {
                 "revision_id": revision_id, "start": m.span.start, "end": m.span.end,
                 "line": m.span.line, "column": m.span.column, "end_line": m.span.end_line,
@@ -243,7 +250,7 @@ def _insert_rows(conn: Connection, an: Analysis, revision_id: int, stamp: dateti
             for m in an.mentions
         ])
     if an.claims:
-        conn.execute(ClaimRow.__table__.insert(), [
+        conn.execute(_t(ClaimRow).insert(), [
             {
                 "revision_id": revision_id, "subject_id": c.subject, "subject_key": c.subject_key,
                 "object_key": c.object_key, "predicate": c.predicate,

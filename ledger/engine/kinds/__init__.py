@@ -27,7 +27,7 @@ def kind_names() -> list[str]:
     return sorted(names)
 
 
-def _entry_points() -> list:  # type: ignore[type-arg]
+def _entry_points() -> list:
     from importlib.metadata import entry_points
 
     return list(entry_points(group="ledger.kinds"))

@@ -95,8 +95,8 @@ def check(view: LedgerView, rule: Rule, targets: Collection[str] | None) -> Iter
     by_subject: dict[str, list[tuple[DocRef, Claim]]] = defaultdict(list)
     # drafts: only the claims dated near theirs count (over the ledger, most of them do)
     days = [w for _, c in candidates if (w := _when(c)) is not None and not c.qualifiers.get("time")]
-    window = timedelta(days=opts.window_days)
-    when = (min(days) - window, max(days) + window) if targets is not None and days else None
+    pad = timedelta(days=opts.window_days)
+    when = (min(days) - pad, max(days) + pad) if targets is not None and days else None
     if targets is not None and not days:
         keys = set()  # nothing dated near: no other claim is needed
     for r, c in view.claims("holds_office", subject_keys=keys, when=when):
