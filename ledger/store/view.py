@@ -72,7 +72,7 @@ class SqlView:
             base += " AND COALESCE(c.valid_to, c.valid_from) BETWEEN ? AND ?"
             params += [self.conn.date_param(when[0]), self.conn.date_param(when[1])]
         if value_words is not None:
-            groups = sorted({tuple(sorted(set(g))) for g in value_words if g})
+            groups = sorted({tuple(dict.fromkeys(g)) for g in value_words if g})
             if not groups or not all(w.isascii() and w.isalnum() for g in groups for w in g):
                 raise ValueError("value_words: groups of lower-case ASCII letters and digits")
             # SQLite's LIKE ignores ASCII case already

@@ -98,12 +98,14 @@ def check(view: LedgerView, rule: Rule, targets: Collection[str] | None) -> Iter
         keys = _shingles(words, n) or {tuple(words)}
         for k in keys:
             blocks[k].append(i)
+    judged = [targets is None or ref.key in targets for ref, _, _, _ in items]
     pairs: dict[int, set[int]] = defaultdict(set)
     for members in blocks.values():
         if len(members) < 2 or len(members) > 200:
             continue
         for i in members:
-            pairs[i].update(j for j in members if j != i)
+            if judged[i]:
+                pairs[i].update(j for j in members if j != i)
     for i, (ref, c, who, words) in enumerate(items):
         if targets is not None and ref.key not in targets:
             continue
@@ -143,8 +145,8 @@ def _anchors(words: list[str], raw: str, n: int) -> set[tuple[str, ...]] | None:
     def plain(w: str) -> bool:
         return w.isascii() and w.isalnum() and w in raw and w not in _RESPELT
 
-    def rank(w: str) -> tuple[bool, int]:
-        return (w not in _COMMON, len(w))
+    def rank(w: str) -> tuple[bool, int, str]:
+        return (w not in _COMMON, len(w), w)
 
     stretches = [words] if len(words) < n else [words[i : i + n] for i in range(len(words) - n + 1)]
     out = set()
@@ -152,7 +154,7 @@ def _anchors(words: list[str], raw: str, n: int) -> set[tuple[str, ...]] | None:
         ok = sorted({w for w in stretch if plain(w)}, key=rank, reverse=True)[:3]
         if not ok:
             return None
-        out.add(tuple(sorted(ok)))
+        out.add(tuple(ok))  # most selective first: the query stops at the first word missing
     return out or None
 
 
