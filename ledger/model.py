@@ -160,6 +160,12 @@ class Evidence:
     published: str | None = None
     note: str = ""
 
+    @classmethod
+    def at(cls, ref: DocRef, span: Span, excerpt: str) -> Evidence:
+        """Evidence from a stored document: where, what it says, which outlet and when."""
+        return cls(path=ref.path, line=span.line, column=span.column, excerpt=excerpt, source=ref.source,
+                   published=ref.published.isoformat() if ref.published else None)
+
     def to_dict(self) -> dict[str, Any]:
         d: dict[str, Any] = {
             "path": self.path,

@@ -154,14 +154,7 @@ def _finding(view: LedgerView, rule: Rule, ref: DocRef, c: Claim, rivals: list[t
     others = ", ".join(dict.fromkeys(_name(view, o.subject, o.subject_surface) for _, o in rivals))
     day = c.valid_from.isoformat() if c.valid_from else "?"
     evidence = [
-        Evidence(
-            path=r.path,
-            line=o.span.line,
-            column=o.span.column,
-            excerpt=o.excerpt,
-            source=r.source,
-            published=r.published.isoformat() if r.published else None,
-        )
+        Evidence.at(r, o.span, o.excerpt)
         for r, o in sorted(rivals, key=lambda x: (x[0].path, x[1].span.start))
     ]
     ident: tuple[Any, ...] = (_person_key(c), _office_key(c), tuple(sorted({_person_key(o) for _, o in rivals})))

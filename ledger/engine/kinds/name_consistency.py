@@ -72,8 +72,6 @@ def check(view: LedgerView, rule: Rule, targets: Collection[str] | None) -> Iter
                                     preferred=ent.name if ent else anchor.surface),
                 path=ref.path, line=m.span.line, column=m.span.column, end_line=m.span.end_line,
                 end_column=m.span.end_column, excerpt=m.surface, entities=[m.entity],
-                evidence=[Evidence(path=ref.path, line=anchor.span.line, column=anchor.span.column,
-                                   excerpt=anchor.surface, source=ref.source,
-                                   published=ref.published.isoformat() if ref.published else None)],
+                evidence=[Evidence.at(ref, anchor.span, anchor.surface)],
                 identity=(m.entity, m.surface, anchor.surface), source=ref.source,
             )

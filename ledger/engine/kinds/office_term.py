@@ -199,8 +199,7 @@ def _evidence(claims: list[tuple[DocRef, Claim]]) -> list[Evidence]:
         if r.key in seen:
             continue
         seen.add(r.key)
-        out.append(Evidence(path=r.path, line=o.span.line, column=o.span.column, excerpt=o.excerpt,
-                            source=r.source, published=_fmt(r.published) if r.published else None))
+        out.append(Evidence.at(r, o.span, o.excerpt))
     return out
 
 

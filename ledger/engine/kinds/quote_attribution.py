@@ -173,8 +173,7 @@ def _finding(view: LedgerView, rule: Rule, ref: DocRef, c: Claim, others: list[t
         path=ref.path, line=c.span.line, column=c.span.column, end_line=c.span.end_line,
         end_column=c.span.end_column, excerpt=c.excerpt,
         entities=[c.subject] if c.subject else [],
-        evidence=[Evidence(path=r.path, line=o.span.line, column=o.span.column, excerpt=o.sentence or o.excerpt,
-                           source=r.source, published=r.published.isoformat() if r.published else None)
+        evidence=[Evidence.at(r, o.span, o.sentence or o.excerpt)
                   for r, o in sorted(others, key=lambda x: (x[0].path, x[1].span.start))],
         identity=(c.subject or c.subject_surface, " ".join(_words(c))), source=ref.source,
     )

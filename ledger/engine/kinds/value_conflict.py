@@ -225,14 +225,7 @@ def _finding(
 ) -> Finding:
     subject = view.entity(c.subject)
     evidence = [
-        Evidence(
-            path=r.path,
-            line=o.span.line,
-            column=o.span.column,
-            excerpt=o.excerpt,
-            source=r.source,
-            published=r.published.isoformat() if r.published else None,
-        )
+        Evidence.at(r, o.span, o.excerpt)
         for r, o in sorted(others, key=lambda x: (x[0].path, x[1].span.start))
     ]
     if kb_value is not None:
