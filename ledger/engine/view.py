@@ -87,7 +87,23 @@ def outside_terms_of(view: LedgerView, claims: Iterable[tuple[DocRef, Claim]]) -
     return out
 
 
-class MemoryView:
+class _GroupsInPython:
+    """``groups`` and ``outside_terms`` computed from ``claims``, for views without SQL."""
+
+    def claims(self, predicate: str) -> list[tuple[DocRef, Claim]]:
+        raise NotImplementedError
+
+    def entity(self, entity_id: str | None) -> Entity | None:
+        raise NotImplementedError
+
+    def groups(self, predicate: str, by: tuple[str, ...], distinct: str) -> set[tuple[Any, ...]]:
+        return groups_of(self.claims(predicate), by, distinct)
+
+    def outside_terms(self) -> list[tuple[DocRef, Claim]]:
+        return outside_terms_of(self, self.claims("holds_office"))  # type: ignore[arg-type]
+
+
+class MemoryView(_GroupsInPython):
     """Analysed documents and KB entities held in memory."""
 
     def __init__(self, analyses: Iterable[Analysis], entities: Iterable[Entity] = ()) -> None:
@@ -109,12 +125,6 @@ class MemoryView:
                 if c.predicate == predicate and _keep(c, subjects, subject_keys, object_keys, value_words, when):
                     out.append((ref, c))
         return out
-
-    def groups(self, predicate: str, by: tuple[str, ...], distinct: str) -> set[tuple[Any, ...]]:
-        return groups_of(self.claims(predicate), by, distinct)
-
-    def outside_terms(self) -> list[tuple[DocRef, Claim]]:
-        return outside_terms_of(self, self.claims("holds_office"))
 
     def mentions(
         self, keys: Collection[str] | None = None, *, methods: Collection[str] | None = None,
@@ -147,7 +157,7 @@ class MemoryView:
         return {a.ref.key for a in self.analyses if any(n in a.doc.text for n in needles)}
 
 
-class OverlayView:
+class OverlayView(_GroupsInPython):
     """Drafts checked against a ledger: the drafts replace stored documents with their key."""
 
     def __init__(self, base: LedgerView, drafts: list[Analysis]) -> None:
@@ -168,12 +178,6 @@ class OverlayView:
         stored = self.base.claims(predicate, subjects, subject_keys=subject_keys,
                                   object_keys=object_keys, docs=docs, value_words=value_words, when=when)
         return [(r, c) for r, c in stored if r.key not in self.keys] + mine
-
-    def groups(self, predicate: str, by: tuple[str, ...], distinct: str) -> set[tuple[Any, ...]]:
-        return groups_of(self.claims(predicate), by, distinct)
-
-    def outside_terms(self) -> list[tuple[DocRef, Claim]]:
-        return outside_terms_of(self, self.claims("holds_office"))
 
     def mentions(
         self, keys: Collection[str] | None = None, *, methods: Collection[str] | None = None,
