@@ -208,6 +208,7 @@ class Finding:
     identity: tuple[Any, ...] = ()  # what the finding is about, for the fingerprint
     status: str = "open"
     source: str | None = None  # outlet of the flagged document
+    evidence_omitted: int = 0  # evidence left out of ``evidence`` (see ``engine.runner.MAX_EVIDENCE``)
     _fingerprint: str | None = None
 
     @property
@@ -238,7 +239,7 @@ class Finding:
             "fix": self.fix.to_dict() if self.fix else None,
             "fingerprint": self.fingerprint,
             "status": self.status,
-        }
+        } | ({"evidence_omitted": self.evidence_omitted} if self.evidence_omitted else {})
 
 
 @dataclass(frozen=True, slots=True)

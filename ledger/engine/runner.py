@@ -12,6 +12,8 @@ from ledger.engine.view import LedgerView
 from ledger.model import Finding
 
 UNUSED = "unused-suppression"
+# evidence shown per finding: the reference (KB) first, then one claim per outlet, then more
+MAX_EVIDENCE = 10
 
 
 def run_rules(view: LedgerView, rules: Iterable[Rule], targets: Collection[str] | None) -> list[Finding]:
@@ -25,11 +27,28 @@ def run_rules(view: LedgerView, rules: Iterable[Rule], targets: Collection[str] 
         for f in kind.check(view, rule, targets):
             if f.fingerprint not in seen:
                 seen.add(f.fingerprint)
-                findings.append(f)
+                findings.append(_trim_evidence(f))
     unused_rule = next((r for r in rules if r.kind == "unused_suppression"), None)
     findings = _suppress(view, findings, targets, {r.id for r in rules}, unused_rule)
     findings.sort(key=Finding.sort_key)
     return findings
+
+
+def _trim_evidence(f: Finding, limit: int = MAX_EVIDENCE) -> Finding:
+    """At most ``limit`` pieces of evidence, chosen so that every outlet (and the KB) is
+    heard before any speaks twice; the order of the rest is kept, the number left out noted."""
+    if len(f.evidence) <= limit:
+        return f
+    ranked = sorted(range(len(f.evidence)), key=lambda i: (f.evidence[i].source != "KB", i))
+    first, again, outlets = [], [], set()
+    for i in ranked:
+        who = f.evidence[i].source or f.evidence[i].path
+        (again if who in outlets else first).append(i)
+        outlets.add(who)
+    keep = sorted((first + again)[:limit])
+    f.evidence_omitted += len(f.evidence) - len(keep)
+    f.evidence = [f.evidence[i] for i in keep]
+    return f
 
 
 def _suppress(view: LedgerView, findings: list[Finding], targets: Collection[str] | None,

@@ -23,6 +23,8 @@ def render(findings: Sequence[Finding], ctx: Context) -> str:
             who = ", ".join(x for x in (e.source, e.published) if x)
             who = f" ({who})" if who else ""
             lines.append(f"    evidence: {e.path}:{e.line}:{e.column}{who}: {e.excerpt}")
+        if f.evidence_omitted:
+            lines.append(f"    evidence: ({f.evidence_omitted} more not shown)")
         if f.fix is not None:
             lines.append(f"    fix: {f.excerpt!r} -> {f.fix.replacement!r}")
         lines.append(f"    id: {f.fingerprint[:12]}" + (f" ({f.status})" if f.status != "open" else ""))
