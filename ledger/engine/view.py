@@ -14,6 +14,7 @@ from datetime import date
 from typing import Any, Protocol
 
 from ledger.model import Analysis, Claim, DocRef, Document, Entity, Mention
+from ledger.store.shingles import claim_keys
 
 
 class LedgerView(Protocol):
@@ -21,13 +22,13 @@ class LedgerView(Protocol):
         self, predicate: str, subjects: Collection[str] | None = None, *,
         subject_keys: Collection[str] | None = None, object_keys: Collection[str] | None = None,
         docs: Collection[str] | None = None, value_words: Collection[tuple[str, ...]] | None = None,
-        when: tuple[date, date] | None = None,
+        when: tuple[date, date] | None = None, quote_keys: Collection[int] | None = None,
     ) -> list[tuple[DocRef, Claim]]:
         """Claims of the current revision of every document (or of ``docs``), optionally
         only those with the given subject ids, subject keys or object keys, or whose value
         contains all the words of one of the ``value_words`` groups (lower-case ASCII words;
         case-insensitive substrings), or dated (``valid_to``, else ``valid_from``) within
-        ``when``."""
+        ``when``, or filed under one of ``quote_keys`` (``ledger.store.shingles``)."""
 
     def groups(self, predicate: str, by: tuple[str, ...], distinct: str) -> set[tuple[Any, ...]]:
         """Values of the ``by`` claim fields of the groups in which ``distinct`` varies."""
@@ -54,13 +55,14 @@ class LedgerView(Protocol):
 
 def _keep(c: Claim, subjects: Collection[str] | None, subject_keys: Collection[str] | None,
           object_keys: Collection[str] | None, value_words: Collection[tuple[str, ...]] | None = None,
-          when: tuple[date, date] | None = None) -> bool:
+          when: tuple[date, date] | None = None, quote_keys: Collection[int] | None = None) -> bool:
     return ((subjects is None or c.subject in subjects)
             and (subject_keys is None or c.subject_key in subject_keys)
             and (object_keys is None or c.object_key in object_keys)
             and (value_words is None
                  or any(all(w in (c.value or "").lower() for w in g) for g in value_words))
-            and (when is None or ((d := c.valid_to or c.valid_from) is not None and when[0] <= d <= when[1])))
+            and (when is None or ((d := c.valid_to or c.valid_from) is not None and when[0] <= d <= when[1]))
+            and (quote_keys is None or not claim_keys(c).isdisjoint(quote_keys)))
 
 
 def groups_of(claims: Iterable[tuple[DocRef, Claim]], by: tuple[str, ...], distinct: str) -> set[tuple[Any, ...]]:
@@ -114,7 +116,7 @@ class MemoryView(_GroupsInPython):
         self, predicate: str, subjects: Collection[str] | None = None, *,
         subject_keys: Collection[str] | None = None, object_keys: Collection[str] | None = None,
         docs: Collection[str] | None = None, value_words: Collection[tuple[str, ...]] | None = None,
-        when: tuple[date, date] | None = None,
+        when: tuple[date, date] | None = None, quote_keys: Collection[int] | None = None,
     ) -> list[tuple[DocRef, Claim]]:
         out = []
         for a in self.analyses:
@@ -122,7 +124,8 @@ class MemoryView(_GroupsInPython):
             if docs is not None and ref.key not in docs:
                 continue
             for c in a.claims:
-                if c.predicate == predicate and _keep(c, subjects, subject_keys, object_keys, value_words, when):
+                if c.predicate == predicate and _keep(c, subjects, subject_keys, object_keys, value_words, when,
+                                                      quote_keys):
                     out.append((ref, c))
         return out
 
@@ -169,14 +172,14 @@ class OverlayView(_GroupsInPython):
         self, predicate: str, subjects: Collection[str] | None = None, *,
         subject_keys: Collection[str] | None = None, object_keys: Collection[str] | None = None,
         docs: Collection[str] | None = None, value_words: Collection[tuple[str, ...]] | None = None,
-        when: tuple[date, date] | None = None,
+        when: tuple[date, date] | None = None, quote_keys: Collection[int] | None = None,
     ) -> list[tuple[DocRef, Claim]]:
-        mine = self.drafts.claims(predicate, subjects, subject_keys=subject_keys,
-                                  object_keys=object_keys, docs=docs, value_words=value_words, when=when)
+        mine = self.drafts.claims(predicate, subjects, subject_keys=subject_keys, object_keys=object_keys,
+                                  docs=docs, value_words=value_words, when=when, quote_keys=quote_keys)
         if docs is not None and set(docs) <= self.keys:
             return mine
-        stored = self.base.claims(predicate, subjects, subject_keys=subject_keys,
-                                  object_keys=object_keys, docs=docs, value_words=value_words, when=when)
+        stored = self.base.claims(predicate, subjects, subject_keys=subject_keys, object_keys=object_keys,
+                                  docs=docs, value_words=value_words, when=when, quote_keys=quote_keys)
         return [(r, c) for r, c in stored if r.key not in self.keys] + mine
 
     def mentions(

@@ -7,6 +7,7 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     CheckConstraint,
     Date,
@@ -177,6 +178,18 @@ class ClaimRow(Base):
     subject_surface: Mapped[str] = mapped_column(String(500), default="")
     object_surface: Mapped[str] = mapped_column(String(500), default="")
     qualifiers: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+
+class QuoteKeyRow(Base):
+    """A quote claim filed under one of its shingles (``ledger.store.shingles``): the index
+    through which ``quote-attribution`` finds the quotes that share words with a draft's."""
+
+    __tablename__ = "quote_keys"
+    key: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    revision_id: Mapped[int] = mapped_column(
+        ForeignKey("revisions.id", ondelete="CASCADE"), primary_key=True
+    )
+    start: Mapped[int] = mapped_column(Integer, primary_key=True)  # the claim's span start
 
 
 class Meta(Base):

@@ -18,10 +18,12 @@ from ledger.store.models import (
     EntityRow,
     MentionRow,
     Meta,
+    QuoteKeyRow,
     Revision,
     Source,
     TermRow,
 )
+from ledger.store.shingles import claim_keys
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection, Engine
@@ -216,6 +218,7 @@ def save_analysis(engine: Engine, an: Analysis, analyzer: str = "") -> str:
                 return "unchanged"
             conn.execute(_t(MentionRow).delete().where(_t(MentionRow).c.revision_id == existing))
             conn.execute(_t(ClaimRow).delete().where(_t(ClaimRow).c.revision_id == existing))
+            conn.execute(_t(QuoteKeyRow).delete().where(_t(QuoteKeyRow).c.revision_id == existing))
             conn.execute(update(r).where(r.c.id == existing).values(analyzer=analyzer))
             _insert_rows(conn, an, existing, now())
             return "reanalysed"
@@ -264,6 +267,10 @@ def _insert_rows(conn: Connection, an: Analysis, revision_id: int, stamp: dateti
             }
             for c in an.claims
         ])
+        keys = {(k, c.span.start) for c in an.claims for k in claim_keys(c)}
+        if keys:
+            conn.execute(_t(QuoteKeyRow).insert(),
+                         [{"key": k, "revision_id": revision_id, "start": s} for k, s in sorted(keys)])
 
 
 def _jsonable(q: dict[str, Any]) -> dict[str, Any]:

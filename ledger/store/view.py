@@ -63,11 +63,21 @@ class SqlView:
         self, predicate: str, subjects: Collection[str] | None = None, *,
         subject_keys: Collection[str] | None = None, object_keys: Collection[str] | None = None,
         docs: Collection[str] | None = None, value_words: Collection[tuple[str, ...]] | None = None,
-        when: tuple[date, date] | None = None,
+        when: tuple[date, date] | None = None, quote_keys: Collection[int] | None = None,
     ) -> list[tuple[DocRef, Claim]]:
         refs = self._doc_refs()
-        base = f"SELECT {CLAIM_COLS} FROM claims c {CURRENT.format(t='c')} WHERE c.predicate = ?"
-        params: list[Any] = [predicate]
+        source = "claims c"
+        params: list[Any] = []
+        if quote_keys is not None:
+            # the claims filed under the keys, found through the keys' primary key
+            keys = sorted(set(quote_keys))
+            if not keys:
+                return []
+            source = (f"(SELECT DISTINCT revision_id AS rid, start AS st FROM quote_keys WHERE key IN "
+                      f"({placeholders(keys)})) q JOIN claims c ON c.revision_id = q.rid AND c.start = q.st")
+            params += keys
+        base = f"SELECT {CLAIM_COLS} FROM {source} {CURRENT.format(t='c')} WHERE c.predicate = ?"
+        params.append(predicate)
         if when is not None:
             base += " AND COALESCE(c.valid_to, c.valid_from) BETWEEN ? AND ?"
             params += [self.conn.date_param(when[0]), self.conn.date_param(when[1])]

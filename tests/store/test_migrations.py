@@ -66,3 +66,26 @@ def test_db_commands(cli, db_url: str) -> None:  # type: ignore[no-untyped-def]
     assert cli("--db", db_url, "db", "current").out.startswith("0001")
     assert cli("--db", db_url, "db", "upgrade", head).code == 0
     assert cli("--db", db_url, "db", "current").out.startswith(head)
+
+
+def test_quote_keys_are_backfilled_as_ingest_files_them(db_url: str, seeds) -> None:  # type: ignore[no-untyped-def]
+    """0006 files the quotes already in a ledger under the keys ingest would have used."""
+    from ledger import pipeline
+
+    engine = db.open_engine(db_url)
+    pipeline.load_kb(engine, [seeds / "kb"])
+    pipeline.ingest(engine, [seeds / "articles"])
+
+    def keys() -> set[tuple[int, int, int]]:
+        with engine.connect() as conn:
+            return {tuple(r) for r in conn.execute(text("SELECT key, revision_id, start FROM quote_keys"))}
+
+    stored = keys()
+    with engine.connect() as conn:
+        quotes = conn.execute(text("SELECT COUNT(*) FROM claims WHERE predicate = 'said'")).scalar()
+    assert quotes and len({(r, s) for _, r, s in stored}) == quotes  # every quote is filed
+    db.downgrade(engine, "0005")
+    assert "quote_keys" not in inspect(engine).get_table_names()
+    db.upgrade(engine)
+    assert keys() == stored
+    engine.dispose()

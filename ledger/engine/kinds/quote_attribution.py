@@ -27,7 +27,8 @@ from dataclasses import dataclass
 from ledger.engine.rules import Rule
 from ledger.engine.view import LedgerView
 from ledger.model import Claim, DocRef, Evidence, Finding
-from ledger.resolve.tokens import ABBREVIATIONS, SPELLINGS, phrase_key
+from ledger.resolve.tokens import ABBREVIATIONS, SPELLINGS
+from ledger.store.shingles import SHINGLE, quote_speaker, quote_words, shingle_keys
 
 # words that folding rewrites ("defence" -> "defense"): not safe as substring anchors
 _RESPELT = (frozenset(SPELLINGS) | frozenset(SPELLINGS.values()) | frozenset(ABBREVIATIONS)
@@ -54,18 +55,6 @@ class Options:
             raise ValueError("min_words must be at least 2")
 
 
-def _speaker(c: Claim) -> str | None:
-    if c.subject:
-        return c.subject
-    if c.subject_surface and c.qualifiers.get("speaker_text") and c.subject_surface[:1].isupper():
-        return "name:" + phrase_key(c.subject_surface, expand=False)
-    return None
-
-
-def _words(c: Claim) -> list[str]:
-    return str(c.qualifiers.get("normalized") or phrase_key(c.value or "", expand=False)).split()
-
-
 def _shingles(words: list[str], n: int) -> set[tuple[str, ...]]:
     if len(words) < n:
         return set()
@@ -88,8 +77,8 @@ def check(view: LedgerView, rule: Rule, targets: Collection[str] | None) -> Iter
     n = opts.min_words
     items: list[tuple[DocRef, Claim, str, list[str]]] = []
     for ref, c in _related(view, targets, n):
-        who = _speaker(c)
-        words = _words(c)
+        who = quote_speaker(c)
+        words = quote_words(c)
         if who and c.section in opts.sections and len(words) >= min(n, 2):
             items.append((ref, c, who, words))
     # blocking: quotes sharing an n-word shingle (or identical short quotes) are compared
@@ -118,15 +107,19 @@ def check(view: LedgerView, rule: Rule, targets: Collection[str] | None) -> Iter
 
 
 def _related(view: LedgerView, targets: Collection[str] | None, n: int) -> list[tuple[DocRef, Claim]]:
-    """The quotes to compare: over the whole ledger all of them; for drafts, the quotes that
-    contain all the anchor words of one stretch of a draft quote (a substring query), when
-    every stretch of every draft quote has anchors."""
+    """The quotes to compare: over the whole ledger all of them; for drafts, the quotes filed
+    under a shingle of a draft quote (an index look-up), or, when ``min_words`` is below the
+    shingle length, those that contain all the anchor words of one stretch of a draft quote
+    (a substring query) when every stretch of every draft quote has anchors."""
     if targets is None:
         return view.claims("said")
     mine = view.claims("said", docs=targets)
+    if n >= SHINGLE:
+        keys = set().union(*(shingle_keys(quote_words(c)) for _, c in mine))
+        return view.claims("said", quote_keys=keys) if keys else []
     groups: set[tuple[str, ...]] = set()
     for _, c in mine:
-        found = _anchors(_words(c), (c.value or "").lower(), n)
+        found = _anchors(quote_words(c), (c.value or "").lower(), n)
         if found is None:
             return view.claims("said")
         groups |= found
@@ -175,5 +168,5 @@ def _finding(view: LedgerView, rule: Rule, ref: DocRef, c: Claim, others: list[t
         entities=[c.subject] if c.subject else [],
         evidence=[Evidence.at(r, o.span, o.sentence or o.excerpt)
                   for r, o in sorted(others, key=lambda x: (x[0].path, x[1].span.start))],
-        identity=(c.subject or c.subject_surface, " ".join(_words(c))), source=ref.source,
+        identity=(c.subject or c.subject_surface, " ".join(quote_words(c))), source=ref.source,
     )
