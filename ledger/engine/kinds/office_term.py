@@ -87,7 +87,8 @@ def _candidates(view: LedgerView, targets: Collection[str] | None) -> list[tuple
 
 def check(view: LedgerView, rule: Rule, targets: Collection[str] | None) -> Iterator[Finding]:
     opts: Options = rule.options
-    candidates = [(r, c) for r, c in _candidates(view, targets) if c.section in opts.sections and c.object]
+    candidates = [(r, c) for r, c in _candidates(view, targets) if c.section in opts.sections and c.object
+                  and (c.valid_from is not None or c.valid_to is not None) and not _kb_agrees(view, c)]
     if not candidates:
         return
     # everything said about the same people, for the majority and the evidence
@@ -104,8 +105,6 @@ def check(view: LedgerView, rule: Rule, targets: Collection[str] | None) -> Iter
             by_subject[_subject_key(c)].append((r, c))
     windows = {k: _Window(items) for k, items in by_subject.items()}
     for ref, c in candidates:
-        if c.valid_from is None and c.valid_to is None:
-            continue
         person = view.entity(c.subject)
         window = windows.get(_subject_key(c))
         others = [] if window is None else window.near(ref, c, opts.window_days)
@@ -115,6 +114,13 @@ def check(view: LedgerView, rule: Rule, targets: Collection[str] | None) -> Iter
             f = _against_majority(view, rule, ref, c, others, opts)
         if f is not None:
             yield f
+
+
+def _kb_agrees(view: LedgerView, c: Claim) -> bool:
+    """The KB knows the person's terms and one of them covers the claim: nothing to report,
+    and nothing else needs reading (the claims of other outlets serve only as evidence)."""
+    person = view.entity(c.subject)
+    return person is not None and bool(person.offices) and _held(person.offices, c.object or "", c)
 
 
 class _Window:
