@@ -40,7 +40,9 @@ def _trim_evidence(f: Finding, limit: int = MAX_EVIDENCE) -> Finding:
     if len(f.evidence) <= limit:
         return f
     ranked = sorted(range(len(f.evidence)), key=lambda i: (f.evidence[i].source != "KB", i))
-    first, again, outlets = [], [], set()
+    first: list[int] = []
+    again: list[int] = []
+    outlets: set[str] = set()
     for i in ranked:
         who = f.evidence[i].source or f.evidence[i].path
         (again if who in outlets else first).append(i)
