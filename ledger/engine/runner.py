@@ -58,8 +58,8 @@ def _suppress(view: LedgerView, findings: list[Finding], targets: Collection[str
     by_path: dict[str, list[Directive]] = {}
     # drafts are read whole; over the ledger, one query finds the documents with directives
     keys = set(targets) if targets is not None else view.containing(["ledger-ignore"])
-    for ref in view.documents():
-        doc = view.document(ref.key) if ref.key in keys else None
+    for ref in view.documents(keys):
+        doc = view.document(ref.key)
         if doc is not None:
             ds = directives(doc.text)
             if ds:

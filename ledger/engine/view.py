@@ -44,7 +44,8 @@ class LedgerView(Protocol):
 
     def entity(self, entity_id: str | None) -> Entity | None: ...
 
-    def documents(self) -> list[DocRef]: ...
+    def documents(self, keys: Collection[str] | None = None) -> list[DocRef]:
+        """The documents (of ``keys`` only, when given), by path."""
 
     def document(self, key: str) -> Document | None:
         """The full text and sections of a document's current revision."""
@@ -150,8 +151,8 @@ class MemoryView(_GroupsInPython):
     def entity(self, entity_id: str | None) -> Entity | None:
         return self._entities.get(entity_id) if entity_id else None
 
-    def documents(self) -> list[DocRef]:
-        return [a.ref for a in self.analyses]
+    def documents(self, keys: Collection[str] | None = None) -> list[DocRef]:
+        return [a.ref for a in self.analyses if keys is None or a.ref.key in keys]
 
     def document(self, key: str) -> Document | None:
         return next((a.doc for a in self.analyses if a.ref.key == key), None)
@@ -195,8 +196,11 @@ class OverlayView(_GroupsInPython):
     def entity(self, entity_id: str | None) -> Entity | None:
         return self.base.entity(entity_id)
 
-    def documents(self) -> list[DocRef]:
-        return [r for r in self.base.documents() if r.key not in self.keys] + self.drafts.documents()
+    def documents(self, keys: Collection[str] | None = None) -> list[DocRef]:
+        if keys is not None and set(keys) <= self.keys:
+            return self.drafts.documents(keys)
+        stored = self.base.documents(keys)
+        return [r for r in stored if r.key not in self.keys] + self.drafts.documents(keys)
 
     def document(self, key: str) -> Document | None:
         return self.drafts.document(key) if key in self.keys else self.base.document(key)

@@ -29,7 +29,8 @@ class SqlView:
         self._source = source
         self._conn: Connection | None = source if isinstance(source, Connection) else None
         self._entities: dict[str, Entity | None] = {}
-        self._refs: dict[int, DocRef] | None = None
+        self._refs: dict[int, DocRef] | None = None  # every document's, once read
+        self._some: dict[int, DocRef] = {}  # those read so far
 
     @property
     def conn(self) -> Connection:
@@ -45,19 +46,39 @@ class SqlView:
     def _q(self, sql: str, params: Collection[Any] = ()) -> list[tuple[Any, ...]]:
         return self.conn.execute(sql, list(params))
 
+    _REF_SQL = (
+        "SELECT r.id, d.key, d.path, s.name, r.published, r.content_hash, r.title "
+        "FROM documents d JOIN revisions r ON r.id = d.current_revision "
+        "LEFT JOIN sources s ON s.id = d.source_id"
+    )
+
     def _doc_refs(self) -> dict[int, DocRef]:
-        """Current revision id -> DocRef."""
+        """Current revision id -> DocRef, for every document."""
         if self._refs is None:
-            rows = self._q(
-                "SELECT r.id, d.key, d.path, s.name, r.published, r.content_hash, r.title "
-                "FROM documents d JOIN revisions r ON r.id = d.current_revision "
-                "LEFT JOIN sources s ON s.id = d.source_id"
-            )
-            self._refs = {r[0]: DocRef(r[1], r[2], r[3], as_date(r[4]), r[5], r[6]) for r in rows}
+            self._refs = {r[0]: _ref(r) for r in self._q(self._REF_SQL)}
+            self._some = self._refs
         return self._refs
 
-    def documents(self) -> list[DocRef]:
-        return sorted(self._doc_refs().values(), key=lambda d: d.path)
+    def _refs_of(self, rows: list[tuple[Any, ...]]) -> dict[int, DocRef]:
+        """DocRefs of the revisions (first column) of ``rows``: only those are read when they
+        are few (a draft's neighbours), every document's when they are many."""
+        missing = sorted({r[0] for r in rows} - self._some.keys())
+        if len(missing) > 2000:
+            return self._doc_refs()
+        for k in range(0, len(missing), 500):
+            chunk = missing[k : k + 500]
+            for r in self._q(f"{self._REF_SQL} WHERE r.id IN ({placeholders(chunk)})", chunk):
+                self._some[r[0]] = _ref(r)
+        return self._some
+
+    def documents(self, keys: Collection[str] | None = None) -> list[DocRef]:
+        if keys is None:
+            return sorted(self._doc_refs().values(), key=lambda d: d.path)
+        wanted = sorted(set(keys))
+        rows = [r for k in range(0, len(wanted), 500)
+                for r in self._q(f"{self._REF_SQL} WHERE d.key IN ({placeholders(wanted[k : k + 500])})",
+                                 wanted[k : k + 500])]
+        return sorted((_ref(r) for r in rows), key=lambda d: d.path)
 
     def claims(
         self, predicate: str, subjects: Collection[str] | None = None, *,
@@ -65,7 +86,6 @@ class SqlView:
         docs: Collection[str] | None = None, value_words: Collection[tuple[str, ...]] | None = None,
         when: tuple[date, date] | None = None, quote_keys: Collection[int] | None = None,
     ) -> list[tuple[DocRef, Claim]]:
-        refs = self._doc_refs()
         source = "claims c"
         params: list[Any] = []
         if quote_keys is not None:
@@ -102,8 +122,11 @@ class SqlView:
                 for k in range(0, len(values), 500):
                     chunk = values[k : k + 500]
                     rows += self._q(f"{base} AND {col} IN ({placeholders(chunk)})", params + chunk)
-                return [(refs[r[0]], _claim(r)) for r in rows]
-        return [(refs[r[0]], _claim(r)) for r in self._q(base, params)]
+                break
+        else:
+            rows = self._q(base, params)
+        refs = self._refs_of(rows)
+        return [(refs[r[0]], _claim(r)) for r in rows]
 
     def groups(self, predicate: str, by: tuple[str, ...], distinct: str) -> set[tuple[Any, ...]]:
         """Keys (values of the ``by`` columns) of the groups of current claims in which
@@ -119,7 +142,6 @@ class SqlView:
     def outside_terms(self) -> list[tuple[DocRef, Claim]]:
         """Office claims about people with KB terms that no term of that office covers: an
         anti-join of claims and terms, so a full check reads only the suspects."""
-        refs = self._doc_refs()
         rows = self._q(
             f"SELECT {CLAIM_COLS} FROM claims c {CURRENT.format(t='c')} "
             "WHERE c.predicate = 'holds_office' AND c.object_id IS NOT NULL "
@@ -129,6 +151,7 @@ class SqlView:
             "  AND (t.start IS NULL OR c.valid_to IS NULL OR t.start <= c.valid_to) "
             '  AND (t."end" IS NULL OR c.valid_from IS NULL OR c.valid_from <= t."end"))'
         )
+        refs = self._refs_of(rows)
         return [(refs[r[0]], _claim(r)) for r in rows]
 
     def mentions(
@@ -137,7 +160,6 @@ class SqlView:
     ) -> list[tuple[DocRef, list[Mention]]]:
         """Each document's mentions in text order; only those found by ``methods``; with
         ``multi_surface``, only entities written in more than one way in their document."""
-        refs = self._doc_refs()
         sql = f"SELECT {MENTION_COLS} FROM mentions m {CURRENT.format(t='m')}"
         where, params = [], []
         if keys is not None:
@@ -165,6 +187,7 @@ class SqlView:
                 span=Span(r[1], r[2], r[3], r[4], r[5], r[6]), surface=r[7], entity=r[8],
                 kind=r[9], score=r[10], method=r[11], reason=r[12], section=r[13], form=r[14],
             ))
+        refs = self._refs_of([(rid,) for rid in grouped])
         return [(refs[rid], ms) for rid, ms in grouped.items()]
 
     def containing(self, needles: Collection[str]) -> set[str]:
@@ -249,6 +272,10 @@ def _col(name: str) -> str:
     if name not in _COLUMNS:
         raise ValueError(f"not a claim column to group by: {name!r}")
     return name
+
+
+def _ref(r: tuple[Any, ...]) -> DocRef:
+    return DocRef(r[1], r[2], r[3], as_date(r[4]), r[5], r[6])
 
 
 def _claim(r: tuple[Any, ...]) -> Claim:

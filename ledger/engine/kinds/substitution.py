@@ -57,11 +57,7 @@ def check(view: LedgerView, rule: Rule, targets: Collection[str] | None) -> Iter
         wanted: Collection[str] | None = targets
     else:
         wanted = None if opts.regex or opts.ignorecase else view.containing(keys)
-    for ref in view.documents():
-        if targets is not None and ref.key not in targets:
-            continue
-        if wanted is not None and ref.key not in wanted:
-            continue
+    for ref in view.documents(wanted):
         doc = view.document(ref.key)
         if doc is None:
             continue
