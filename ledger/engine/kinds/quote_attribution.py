@@ -75,35 +75,45 @@ def _same_quote(a: list[str], b: list[str], n: int) -> bool:
 def check(view: LedgerView, rule: Rule, targets: Collection[str] | None) -> Iterator[Finding]:
     opts: Options = rule.options
     n = opts.min_words
-    items: list[tuple[DocRef, Claim, str, list[str]]] = []
+    # a quote repeated by many outlets is compared once: claims are grouped by their text
+    texts: dict[tuple[str, ...], list[tuple[DocRef, Claim, str]]] = defaultdict(list)
     for ref, c in _related(view, targets, n):
         who = quote_speaker(c)
-        words = quote_words(c)
+        words = tuple(quote_words(c))
         if who and c.section in opts.sections and len(words) >= min(n, 2):
-            items.append((ref, c, who, words))
-    # blocking: quotes sharing an n-word shingle (or identical short quotes) are compared
+            texts[words].append((ref, c, who))
+    order = list(texts)
+    judged = [targets is None or any(r.key in targets for r, _, _ in texts[t]) for t in order]
+    # blocking: texts sharing an n-word shingle (or identical short texts) are compared
     blocks: dict[tuple[str, ...], list[int]] = defaultdict(list)
-    for i, (_, _, _, words) in enumerate(items):
-        keys = _shingles(words, n) or {tuple(words)}
-        for k in keys:
+    for i, words in enumerate(order):
+        for k in _shingles(list(words), n) or {words}:
             blocks[k].append(i)
-    judged = [targets is None or ref.key in targets for ref, _, _, _ in items]
-    pairs: dict[int, set[int]] = defaultdict(set)
+    same: dict[int, set[int]] = defaultdict(set)
     for members in blocks.values():
         if len(members) < 2 or len(members) > 200:
-            continue
+            continue  # a stretch that common says nothing
         for i in members:
             if judged[i]:
-                pairs[i].update(j for j in members if j != i)
-    for i, (ref, c, who, words) in enumerate(items):
-        if targets is not None and ref.key not in targets:
+                same[i].update(j for j in members if j != i and j not in same[i]
+                               and _same_quote(list(order[i]), list(order[j]), n))
+    for i, words in enumerate(order):
+        if not judged[i]:
             continue
-        same = [items[j] for j in pairs.get(i, ()) if items[j][0].key != ref.key and _same_quote(words, items[j][3], n)]
-        against = {r.outlet: (r, o) for r, o, w, _ in same if w != who and r.outlet != ref.outlet}
-        agree = {r.outlet for r, o, w, _ in same if w == who and r.outlet != ref.outlet}
-        if not against or len(against) < 1 + len(agree):
-            continue
-        yield _finding(view, rule, ref, c, list(against.values()))
+        # every outlet's attribution of this quote, by speaker: (the first claim of each outlet)
+        speakers: dict[str, dict[str, tuple[DocRef, Claim]]] = defaultdict(dict)
+        for j in sorted({i} | same[i]):
+            for r, o, who in texts[order[j]]:
+                speakers[who].setdefault(r.outlet, (r, o))
+        for ref, c, who in texts[words]:
+            if targets is not None and ref.key not in targets:
+                continue
+            # one claim per outlet and other speaker; the majority counts outlets
+            against = [ro for sp, by in speakers.items() if sp != who for out, ro in by.items() if out != ref.outlet]
+            agree = {out for out in speakers[who] if out != ref.outlet}
+            if not against or len({r.outlet for r, _ in against}) < 1 + len(agree):
+                continue
+            yield _finding(view, rule, ref, c, against)
 
 
 def _related(view: LedgerView, targets: Collection[str] | None, n: int) -> list[tuple[DocRef, Claim]]:
@@ -157,6 +167,7 @@ def _name(view: LedgerView, c: Claim) -> str:
 
 
 def _finding(view: LedgerView, rule: Rule, ref: DocRef, c: Claim, others: list[tuple[DocRef, Claim]]) -> Finding:
+    others = sorted(others, key=lambda x: (x[0].path, x[1].span.start))
     quote = " ".join((c.value or "").split())
     short = quote if len(quote) <= 80 else quote[:77] + "..."
     return Finding(
@@ -167,6 +178,6 @@ def _finding(view: LedgerView, rule: Rule, ref: DocRef, c: Claim, others: list[t
         end_column=c.span.end_column, excerpt=c.excerpt,
         entities=[c.subject] if c.subject else [],
         evidence=[Evidence.at(r, o.span, o.sentence or o.excerpt)
-                  for r, o in sorted(others, key=lambda x: (x[0].path, x[1].span.start))],
+                  for r, o in others],
         identity=(c.subject or c.subject_surface, " ".join(quote_words(c))), source=ref.source,
     )
