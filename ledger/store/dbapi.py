@@ -78,16 +78,35 @@ class _Pooled(Connection):
             self.raw.close()  # returns it to the pool
 
 
+# rows repeat the same few dates and qualifier objects many times over: parse each text once
+_DATES: dict[str, date] = {}
+_JSON: dict[str | bytes, Any] = {}
+_CACHE_MAX = 100_000
+
+
 def as_date(v: Any) -> date | None:
     if v is None or isinstance(v, date):
         return v
-    return date.fromisoformat(str(v)[:10])
+    d = _DATES.get(v)
+    if d is None:
+        d = date.fromisoformat(str(v)[:10])
+        if len(_DATES) < _CACHE_MAX:
+            _DATES[v] = d
+    return d
 
 
 def as_json(v: Any) -> Any:
+    """A JSON column's value: parsed when the driver gives text (SQLite).  Parsed values are
+    shared between rows: callers copy before they change one."""
     if v is None or not isinstance(v, (str, bytes)):
         return v
-    return json.loads(v)
+    try:
+        return _JSON[v]
+    except KeyError:
+        out = json.loads(v)
+        if len(_JSON) < _CACHE_MAX and len(v) < 200:
+            _JSON[v] = out
+        return out
 
 
 def placeholders(values: Iterable[Any]) -> str:
