@@ -114,15 +114,21 @@ class SqlView:
                 return []
             base += f" AND d.key IN ({placeholders(docs)})"
             params += list(docs)
-        for col, wanted in (("c.subject_id", subjects), ("c.subject_key", subject_keys),
-                            ("c.object_key", object_keys)):
-            if wanted is not None:
-                values = sorted(set(wanted))
-                rows: list[tuple[Any, ...]] = []
-                for k in range(0, len(values), 500):
-                    chunk = values[k : k + 500]
-                    rows += self._q(f"{base} AND {col} IN ({placeholders(chunk)})", params + chunk)
-                break
+        # the largest id filter is sent in chunks, the others whole
+        filters = sorted(((col, sorted(set(wanted))) for col, wanted in (
+            ("c.subject_id", subjects), ("c.subject_key", subject_keys), ("c.object_key", object_keys))
+            if wanted is not None), key=lambda f: len(f[1]))
+        if any(not values for _, values in filters):
+            return []
+        for col, values in filters[:-1]:
+            base += f" AND {col} IN ({placeholders(values)})"
+            params += values
+        if filters:
+            col, values = filters[-1]
+            rows: list[tuple[Any, ...]] = []
+            for k in range(0, len(values), 500):
+                chunk = values[k : k + 500]
+                rows += self._q(f"{base} AND {col} IN ({placeholders(chunk)})", params + chunk)
         else:
             rows = self._q(base, params)
         refs = self._refs_of(rows)

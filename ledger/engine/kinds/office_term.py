@@ -91,24 +91,31 @@ def check(view: LedgerView, rule: Rule, targets: Collection[str] | None) -> Iter
                   and (c.valid_from is not None or c.valid_to is not None) and not _kb_agrees(view, c)]
     if not candidates:
         return
-    # everything said about the same people, for the majority and the evidence
-    keys = {_subject_key(c) for _, c in candidates}
+    # what other outlets say about the same people: for people the KB knows, only the claims
+    # of the offices the KB has them hold then (the evidence); for others, every claim (the
+    # majority); for drafts only claims dated near theirs (over the ledger, most of them are)
     by_subject: dict[str, list[tuple[DocRef, Claim]]] = defaultdict(list)
-    # drafts: only the claims dated near theirs count (over the ledger, most of them do)
-    days = [w for _, c in candidates if (w := _when(c)) is not None and not c.qualifiers.get("time")]
-    pad = timedelta(days=opts.window_days)
-    when = (min(days) - pad, max(days) + pad) if targets is not None and days else None
-    if targets is not None and not days:
-        keys = set()  # nothing dated near: no other claim is needed
-    for r, c in view.claims("holds_office", subject_keys=keys, when=when):
-        if c.object and c.section in opts.sections:
-            by_subject[_subject_key(c)].append((r, c))
+    known = [(r, c) for r, c in candidates if _with_terms(view, c) is not None]
+    unknown = [(r, c) for r, c in candidates if _with_terms(view, c) is None]
+    for group, kb in ((known, True), (unknown, False)):
+        objects = {t.office for _, c in group for t in _held_terms(_with_terms(view, c), c)} if kb else None
+        if not group or objects == set():
+            continue
+        days = [w for _, c in group if (w := _when(c)) is not None and not c.qualifiers.get("time")]
+        if targets is not None and not days:
+            continue  # nothing dated near: no other claim is needed
+        pad = timedelta(days=opts.window_days)
+        when = (min(days) - pad, max(days) + pad) if targets is not None else None
+        keys = {_subject_key(c) for _, c in group}
+        for r, c in view.claims("holds_office", subject_keys=keys, object_keys=objects, when=when):
+            if c.object and c.section in opts.sections and (objects is None or c.object in objects):
+                by_subject[_subject_key(c)].append((r, c))
     windows = {k: _Window(items) for k, items in by_subject.items()}
     for ref, c in candidates:
-        person = view.entity(c.subject)
+        person = _with_terms(view, c)
         window = windows.get(_subject_key(c))
         others = [] if window is None else window.near(ref, c, opts.window_days)
-        if person is not None and person.offices:
+        if person is not None:
             f = _against_kb(view, rule, ref, c, person, others)
         else:
             f = _against_majority(view, rule, ref, c, others, opts)
@@ -116,11 +123,17 @@ def check(view: LedgerView, rule: Rule, targets: Collection[str] | None) -> Iter
             yield f
 
 
+def _with_terms(view: LedgerView, c: Claim) -> Entity | None:
+    """The claim's person when the KB knows their terms of office."""
+    person = view.entity(c.subject)
+    return person if person is not None and person.offices else None
+
+
 def _kb_agrees(view: LedgerView, c: Claim) -> bool:
     """The KB knows the person's terms and one of them covers the claim: nothing to report,
     and nothing else needs reading (the claims of other outlets serve only as evidence)."""
-    person = view.entity(c.subject)
-    return person is not None and bool(person.offices) and _held(person.offices, c.object or "", c)
+    person = _with_terms(view, c)
+    return person is not None and _held(person.offices, c.object or "", c)
 
 
 class _Window:
@@ -151,13 +164,7 @@ def _against_kb(view: LedgerView, rule: Rule, ref: DocRef, c: Claim, person: Ent
                 others: list[tuple[DocRef, Claim]]) -> Finding | None:
     if _held(person.offices, c.object or "", c):
         return None
-    day = _when(c)
-    if c.qualifiers.get("time") == "then" and c.valid_from and c.valid_to:
-        held_terms = [t for t in person.offices if _overlaps(t, c.valid_from, c.valid_to)]
-    elif day is not None:
-        held_terms = [t for t in person.offices if t.covers(day)]
-    else:
-        held_terms = []
+    held_terms = _held_terms(person, c)
     held_ids = {t.office for t in held_terms}
     claimed = _name(view, c.object, c.object_surface)
     if held_terms:
@@ -178,6 +185,18 @@ def _against_kb(view: LedgerView, rule: Rule, ref: DocRef, c: Claim, person: Ent
     evidence += _evidence(support)
     fix = _fix(view, c, support, held_terms[0].office if len(held_terms) == 1 else None)
     return _finding(rule, ref, c, person.name, claimed, actual, evidence, fix)
+
+
+def _held_terms(person: Entity | None, c: Claim) -> list[Term]:
+    """The KB terms of the person at the claim's time."""
+    if person is None:
+        return []
+    day = _when(c)
+    if c.qualifiers.get("time") == "then" and c.valid_from and c.valid_to:
+        return [t for t in person.offices if _overlaps(t, c.valid_from, c.valid_to)]
+    if day is not None:
+        return [t for t in person.offices if t.covers(day)]
+    return []
 
 
 def _against_majority(view: LedgerView, rule: Rule, ref: DocRef, c: Claim,
