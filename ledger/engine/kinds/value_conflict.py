@@ -151,8 +151,14 @@ def _related(view: LedgerView, predicate: str, how: str, targets: Collection[str
     """The claims that may conflict: about the drafts' subjects; over the whole ledger, the
     groups in which the value varies (GROUP BY), and what the KB can decide."""
     if targets is not None:
-        keys = {c.subject_key for _, c in view.claims(predicate, docs=targets) if c.subject_key}
-        return view.claims(predicate, subject_keys=keys) if keys else []
+        mine = [c for _, c in view.claims(predicate, docs=targets)]
+        keys = {c.subject_key for c in mine if c.subject_key}
+        # dates and numbers are compared within (subject, object): read only the drafts' objects
+        # when each is named (a claim's object_key is its object when that resolved)
+        objects = None
+        if how != "place" and all(c.object_key and _group_key(c, how)[-1] == c.object_key for c in mine):
+            objects = {c.object_key for c in mine if c.object_key}
+        return view.claims(predicate, subject_keys=keys, object_keys=objects) if keys else []
     if predicate in ("located_in", "held"):
         return view.claims(predicate)  # events and places: few, and the KB may decide alone
     if how == "place":
