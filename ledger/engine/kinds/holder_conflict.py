@@ -18,6 +18,7 @@ Clean::
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass
@@ -120,29 +121,53 @@ def check(view: LedgerView, rule: Rule, targets: Collection[str] | None) -> Iter
     for items in by_office.values():
         if len({_person_key(c) for _, c, _ in items}) < 2:
             continue
-        for ref, c, iv in items:
+        overlap = _Overlaps(items)
+        refuted: dict[int, bool] = {}
+        for i, (ref, c, iv) in enumerate(items):
             if targets is not None and ref.key not in targets:
                 continue
             if _kb_knows(view, c):
                 continue
-            rivals = [
-                (r, o)
-                for r, o, jv in items
-                if r.key != ref.key
-                and _person_key(o) != _person_key(c)
-                and iv[0] <= jv[1]
-                and jv[0] <= iv[1]
-                and not _kb_refutes(view, o, jv)
-            ]
+            who = _person_key(c)
+            near = overlap.of(iv)
+            rivals = []
+            for j in near:
+                r, o, jv = items[j]
+                if r.key == ref.key or _person_key(o) == who:
+                    continue
+                if j not in refuted:
+                    refuted[j] = _kb_refutes(view, o, jv)
+                if not refuted[j]:
+                    rivals.append((r, o))
             if not rivals:
                 continue
-            support = {
-                r.outlet for r, o, jv in items if _person_key(o) == _person_key(c) and iv[0] <= jv[1] and jv[0] <= iv[1]
-            } | {ref.outlet}
+            support = {items[j][0].outlet for j in near if _person_key(items[j][1]) == who} | {ref.outlet}
             against = {r.outlet for r, _ in rivals}
             if len(against) < len(support):
                 continue  # the majority sides with this claim: the rivals are reported instead
             yield _finding(view, rule, ref, c, rivals)
+
+
+class _Overlaps:
+    """The items whose intervals overlap a given one, in their original order: short
+    intervals found by bisection on their start, the few long ones checked one by one."""
+
+    LONG = 31  # days
+
+    def __init__(self, items: list[tuple[DocRef, Claim, tuple[date, date]]]) -> None:
+        self.items = items
+        short = sorted((iv[0].toordinal(), i) for i, (_, _, iv) in enumerate(items)
+                       if (iv[1] - iv[0]).days <= self.LONG)
+        self.starts = [d for d, _ in short]
+        self.order = [i for _, i in short]
+        self.long = [i for i, (_, _, iv) in enumerate(items) if (iv[1] - iv[0]).days > self.LONG]
+
+    def of(self, iv: tuple[date, date]) -> list[int]:
+        lo = bisect_left(self.starts, iv[0].toordinal() - self.LONG)
+        hi = bisect_right(self.starts, iv[1].toordinal())
+        found = [j for j in self.order[lo:hi] if self.items[j][2][1] >= iv[0]]
+        found += [j for j in self.long if self.items[j][2][0] <= iv[1] and self.items[j][2][1] >= iv[0]]
+        return sorted(found)
 
 
 def _name(view: LedgerView, eid: str | None, fallback: str) -> str:
