@@ -44,6 +44,9 @@ class LedgerView(Protocol):
 
     def entity(self, entity_id: str | None) -> Entity | None: ...
 
+    def prefetch(self, entity_ids: Iterable[str | None]) -> None:
+        """Read these entities in one go (``entity`` then answers from memory)."""
+
     def documents(self, keys: Collection[str] | None = None) -> list[DocRef]:
         """The documents (of ``keys`` only, when given), by path."""
 
@@ -151,6 +154,9 @@ class MemoryView(_GroupsInPython):
     def entity(self, entity_id: str | None) -> Entity | None:
         return self._entities.get(entity_id) if entity_id else None
 
+    def prefetch(self, entity_ids: Iterable[str | None]) -> None:
+        pass
+
     def documents(self, keys: Collection[str] | None = None) -> list[DocRef]:
         return [a.ref for a in self.analyses if keys is None or a.ref.key in keys]
 
@@ -195,6 +201,9 @@ class OverlayView(_GroupsInPython):
 
     def entity(self, entity_id: str | None) -> Entity | None:
         return self.base.entity(entity_id)
+
+    def prefetch(self, entity_ids: Iterable[str | None]) -> None:
+        self.base.prefetch(entity_ids)
 
     def documents(self, keys: Collection[str] | None = None) -> list[DocRef]:
         if keys is not None and set(keys) <= self.keys:

@@ -4,7 +4,7 @@ fast draft path (sqlite3 / psycopg directly, no SQLAlchemy import)."""
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 from datetime import date
 from typing import Any
 
@@ -223,6 +223,14 @@ class SqlView:
             author=r[5], lang=r[6], date_method=r[8],
             sections=[Section(k, a, b) for k, a, b in (as_json(r[9]) or [])],
         )
+
+    def prefetch(self, entity_ids: Iterable[str | None]) -> None:
+        wanted = sorted({e for e in entity_ids if e and e not in self._entities})
+        for k in range(0, len(wanted), 500):
+            chunk = wanted[k : k + 500]
+            found = {e.id: e for e in load_entities(self.conn, chunk)}
+            for eid in chunk:
+                self._entities[eid] = found.get(eid)
 
     def entity(self, entity_id: str | None) -> Entity | None:
         if not entity_id:

@@ -102,13 +102,16 @@ def check(view: LedgerView, rule: Rule, targets: Collection[str] | None) -> Iter
     opts: Options = rule.options
     by_office: dict[str, list[tuple[DocRef, Claim, tuple[date, date]]]] = defaultdict(list)
     if targets is not None:  # the offices of the drafts' claims that this rule judges
-        keys = {c.object_key for r, c in view.claims("holds_office", docs=targets)
-                if c.object_key and _judged(view, r, c, opts)}
+        mine = view.claims("holds_office", docs=targets)
+        view.prefetch(e for _, c in mine for e in (c.subject, c.object))
+        keys = {c.object_key for r, c in mine if c.object_key and _judged(view, r, c, opts)}
     else:  # offices given to more than one person anywhere in the ledger (GROUP BY)
         keys = {k for (k,) in view.groups("holds_office", ("object_key",), "subject_key") if k}
     if not keys:
         return
-    for ref, c in view.claims("holds_office", object_keys=keys):
+    claims = view.claims("holds_office", object_keys=keys)
+    view.prefetch(e for _, c in claims for e in (c.subject, c.object))
+    for ref, c in claims:
         if c.section not in opts.sections:
             continue
         iv = _interval(ref, c, opts.window_days)
@@ -123,7 +126,7 @@ def check(view: LedgerView, rule: Rule, targets: Collection[str] | None) -> Iter
             continue
         overlap = _Overlaps(items)
         refuted: dict[int, bool] = {}
-        for i, (ref, c, iv) in enumerate(items):
+        for ref, c, iv in items:
             if targets is not None and ref.key not in targets:
                 continue
             if _kb_knows(view, c):

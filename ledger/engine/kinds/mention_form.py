@@ -36,7 +36,9 @@ class Options:
 
 def check(view: LedgerView, rule: Rule, targets: Collection[str] | None) -> Iterator[Finding]:
     opts: Options = rule.options
-    for ref, mentions in view.mentions(targets, methods=opts.methods):
+    found = view.mentions(targets, methods=opts.methods)
+    view.prefetch(m.entity for _, ms in found for m in ms)
+    for ref, mentions in found:
         for m in mentions:
             if m.method not in opts.methods or m.kind not in opts.kinds or m.section not in opts.sections:
                 continue

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from ledger.engine.rules import Rule
 from ledger.engine.view import LedgerView
-from ledger.model import Evidence, Finding, Mention
+from ledger.model import DocRef, Evidence, Finding, Mention
 from ledger.resolve.tokens import phrase_key
 
 
@@ -47,6 +47,7 @@ def _compatible(a: set[str], b: set[str]) -> bool:
 
 def check(view: LedgerView, rule: Rule, targets: Collection[str] | None) -> Iterator[Finding]:
     opts: Options = rule.options
+    flagged: list[tuple[DocRef, Mention, Mention]] = []
     for ref, mentions in view.mentions(targets, multi_surface=True):
         first: dict[str, Mention] = {}
         reported: set[tuple[str, frozenset[str]]] = set()
@@ -65,13 +66,16 @@ def check(view: LedgerView, rule: Rule, targets: Collection[str] | None) -> Iter
             if key in reported:
                 continue
             reported.add(key)
-            ent = view.entity(m.entity)
-            yield Finding(
-                rule=rule.id, severity=rule.severity,
-                message=rule.format(surface=m.surface, first=anchor.surface, line=anchor.span.line,
-                                    preferred=ent.name if ent else anchor.surface),
-                path=ref.path, line=m.span.line, column=m.span.column, end_line=m.span.end_line,
-                end_column=m.span.end_column, excerpt=m.surface, entities=[m.entity],
-                evidence=[Evidence.at(ref, anchor.span, anchor.surface)],
-                identity=(m.entity, m.surface, anchor.surface), source=ref.source,
-            )
+            flagged.append((ref, m, anchor))
+    view.prefetch(m.entity for _, m, _ in flagged)
+    for ref, m, anchor in flagged:
+        ent = view.entity(m.entity)
+        yield Finding(
+            rule=rule.id, severity=rule.severity,
+            message=rule.format(surface=m.surface, first=anchor.surface, line=anchor.span.line,
+                                preferred=ent.name if ent else anchor.surface),
+            path=ref.path, line=m.span.line, column=m.span.column, end_line=m.span.end_line,
+            end_column=m.span.end_column, excerpt=m.surface, entities=[m.entity] if m.entity else [],
+            evidence=[Evidence.at(ref, anchor.span, anchor.surface)],
+            identity=(m.entity, m.surface, anchor.surface), source=ref.source,
+        )

@@ -87,7 +87,9 @@ def _candidates(view: LedgerView, targets: Collection[str] | None) -> list[tuple
 
 def check(view: LedgerView, rule: Rule, targets: Collection[str] | None) -> Iterator[Finding]:
     opts: Options = rule.options
-    candidates = [(r, c) for r, c in _candidates(view, targets) if c.section in opts.sections and c.object
+    found = _candidates(view, targets)
+    view.prefetch(e for _, c in found for e in (c.subject, c.object))
+    candidates = [(r, c) for r, c in found if c.section in opts.sections and c.object
                   and (c.valid_from is not None or c.valid_to is not None) and not _kb_agrees(view, c)]
     if not candidates:
         return
@@ -110,6 +112,7 @@ def check(view: LedgerView, rule: Rule, targets: Collection[str] | None) -> Iter
         for r, c in view.claims("holds_office", subject_keys=keys, object_keys=objects, when=when):
             if c.object and c.section in opts.sections and (objects is None or c.object in objects):
                 by_subject[_subject_key(c)].append((r, c))
+    view.prefetch(o.object for items in by_subject.values() for _, o in items)
     windows = {k: _Window(items) for k, items in by_subject.items()}
     for ref, c in candidates:
         person = _with_terms(view, c)

@@ -137,7 +137,9 @@ def check(view: LedgerView, rule: Rule, targets: Collection[str] | None) -> Iter
     for predicate, how in opts.predicates.items():
         cmp = _Compare(view, how)
         groups: dict[tuple[Any, ...], list[tuple[DocRef, Claim, Any]]] = defaultdict(list)
-        for ref, c in _related(view, predicate, how, targets):
+        related = _related(view, predicate, how, targets)
+        view.prefetch(e for _, c in related for e in (c.subject, c.object))
+        for ref, c in related:
             if c.section not in opts.sections or not c.subject:
                 continue
             v = cmp.value(c)
