@@ -35,9 +35,10 @@ class LedgerView(Protocol):
 
     def mentions(
         self, keys: Collection[str] | None = None, *, methods: Collection[str] | None = None,
-        multi_surface: bool = False,
+        multi_surface: bool = False, kinds: Collection[str] | None = None,
     ) -> list[tuple[DocRef, list[Mention]]]:
-        """Each document's mentions, in text order (filters as in ``SqlView.mentions``)."""
+        """Each document's mentions, in text order (filters as in ``SqlView.mentions``; ``kinds``:
+        of these entity kinds only)."""
 
     def outside_terms(self) -> list[tuple[DocRef, Claim]]:
         """Office claims about people with KB terms that no term of that office covers."""
@@ -135,13 +136,14 @@ class MemoryView(_GroupsInPython):
 
     def mentions(
         self, keys: Collection[str] | None = None, *, methods: Collection[str] | None = None,
-        multi_surface: bool = False,
+        multi_surface: bool = False, kinds: Collection[str] | None = None,
     ) -> list[tuple[DocRef, list[Mention]]]:
         out = []
         for a in self.analyses:
             if keys is not None and a.ref.key not in keys:
                 continue
-            ms = [m for m in a.mentions if methods is None or m.method in methods]
+            ms = [m for m in a.mentions if (methods is None or m.method in methods)
+                  and (kinds is None or m.kind in kinds)]
             if multi_surface:
                 surfaces: dict[str, set[str]] = defaultdict(set)
                 for m in ms:
@@ -191,12 +193,12 @@ class OverlayView(_GroupsInPython):
 
     def mentions(
         self, keys: Collection[str] | None = None, *, methods: Collection[str] | None = None,
-        multi_surface: bool = False,
+        multi_surface: bool = False, kinds: Collection[str] | None = None,
     ) -> list[tuple[DocRef, list[Mention]]]:
-        mine = self.drafts.mentions(keys, methods=methods, multi_surface=multi_surface)
+        mine = self.drafts.mentions(keys, methods=methods, multi_surface=multi_surface, kinds=kinds)
         if keys is not None and set(keys) <= self.keys:
             return mine
-        stored = self.base.mentions(keys, methods=methods, multi_surface=multi_surface)
+        stored = self.base.mentions(keys, methods=methods, multi_surface=multi_surface, kinds=kinds)
         return [(r, m) for r, m in stored if r.key not in self.keys] + mine
 
     def entity(self, entity_id: str | None) -> Entity | None:

@@ -162,7 +162,7 @@ class SqlView:
 
     def mentions(
         self, keys: Collection[str] | None = None, *, methods: Collection[str] | None = None,
-        multi_surface: bool = False,
+        multi_surface: bool = False, kinds: Collection[str] | None = None,
     ) -> list[tuple[DocRef, list[Mention]]]:
         """Each document's mentions in text order; only those found by ``methods``; with
         ``multi_surface``, only entities written in more than one way in their document."""
@@ -176,6 +176,9 @@ class SqlView:
         if methods is not None:
             where.append(f"m.method IN ({placeholders(methods)})")
             params += list(methods)
+        if kinds is not None:
+            where.append(f"m.kind IN ({placeholders(kinds)})")
+            params += list(kinds)
         if multi_surface:
             sql += (
                 " JOIN (SELECT m2.revision_id AS rid, m2.entity_id AS eid FROM mentions m2 "

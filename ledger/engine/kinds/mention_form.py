@@ -36,7 +36,7 @@ class Options:
 
 def check(view: LedgerView, rule: Rule, targets: Collection[str] | None) -> Iterator[Finding]:
     opts: Options = rule.options
-    found = view.mentions(targets, methods=opts.methods)
+    found = view.mentions(targets, methods=opts.methods, kinds=opts.kinds)
     view.prefetch(m.entity for _, ms in found for m in ms)
     for ref, mentions in found:
         for m in mentions:

@@ -48,7 +48,7 @@ def _compatible(a: set[str], b: set[str]) -> bool:
 def check(view: LedgerView, rule: Rule, targets: Collection[str] | None) -> Iterator[Finding]:
     opts: Options = rule.options
     flagged: list[tuple[DocRef, Mention, Mention]] = []
-    for ref, mentions in view.mentions(targets, multi_surface=True):
+    for ref, mentions in view.mentions(targets, multi_surface=True, kinds=opts.kinds):
         first: dict[str, Mention] = {}
         reported: set[tuple[str, frozenset[str]]] = set()
         for m in mentions:
