@@ -1290,7 +1290,9 @@ def generate(url: str, claims: int, seed: int = 1, claims_per_doc: int = 100, ra
     from ledger.pipeline import analyzer_id, load_kb
     from ledger.store import repo
     from ledger.store.db import open_engine
-    from ledger.store.models import ClaimRow, DocumentRow, MentionRow, Revision, Source
+    from ledger.model import Claim, Span
+    from ledger.store.models import ClaimRow, DocumentRow, MentionRow, QuoteKeyRow, Revision, Source
+    from ledger.store.shingles import claim_keys
 
     t0 = time.perf_counter()
     rates = rates or Rates()
@@ -1310,12 +1312,13 @@ def generate(url: str, claims: int, seed: int = 1, claims_per_doc: int = 100, ra
     outlet_cum = _zipf(len(world.outlets), 6)
     analyzer = analyzer_id()
     stamp = datetime(2025, 1, 15, 12, 0, 0)
-    src, dt, rv, mt, ct = (Source.__table__, DocumentRow.__table__, Revision.__table__,
-                           MentionRow.__table__, ClaimRow.__table__)
+    src, dt, rv, mt, ct, qt = (Source.__table__, DocumentRow.__table__, Revision.__table__,
+                               MentionRow.__table__, ClaimRow.__table__, QuoteKeyRow.__table__)
     docs_buf: list[dict[str, Any]] = []
     revs_buf: list[dict[str, Any]] = []
     ment_buf: list[dict[str, Any]] = []
     claim_buf: list[dict[str, Any]] = []
+    key_buf: list[dict[str, Any]] = []  # quote_keys, as ingest files quotes
     by_pred: dict[str, int] = defaultdict(int)
     text_bytes = 0
 
@@ -1328,7 +1331,7 @@ def generate(url: str, claims: int, seed: int = 1, claims_per_doc: int = 100, ra
                 bulk_insert(conn, rv, revs_buf)
                 docs_buf.clear()
                 revs_buf.clear()
-            for buf, table in ((ment_buf, mt), (claim_buf, ct)):
+            for buf, table in ((ment_buf, mt), (claim_buf, ct), (key_buf, qt)):
                 while len(buf) >= BATCH or (final and buf):
                     bulk_insert(conn, table, buf[:BATCH])
                     del buf[:BATCH]
@@ -1346,9 +1349,15 @@ def generate(url: str, claims: int, seed: int = 1, claims_per_doc: int = 100, ra
             })
             for m in d.mentions:
                 m["revision_id"] = i
+            keys: set[tuple[int, int]] = set()
             for c in d.claims:
                 c["revision_id"] = i
                 by_pred[c["predicate"]] += 1
+                if c["predicate"] == "said":
+                    quote = Claim(span=Span(c["start"], c["end"], 1, 1, 1, 1), subject=None, predicate="said",
+                                  value=c["value"], qualifiers=c["qualifiers"])
+                    keys.update((k, c["start"]) for k in claim_keys(quote))
+            key_buf.extend({"key": k, "revision_id": i, "start": st} for k, st in sorted(keys))
             ment_buf.extend(d.mentions)
             claim_buf.extend(d.claims)
             stats.claims += len(d.claims)
