@@ -1287,10 +1287,10 @@ def _fix_sequences(conn: Any) -> None:
 def generate(url: str, claims: int, seed: int = 1, claims_per_doc: int = 100, rates: Rates | None = None,
              progress: Callable[[str], Any] | None = None) -> tuple[GenStats, World]:
     """Fill the (new, empty) ledger at ``url`` with about ``claims`` claims."""
+    from ledger.model import Claim, Span
     from ledger.pipeline import analyzer_id, load_kb
     from ledger.store import repo
     from ledger.store.db import open_engine
-    from ledger.model import Claim, Span
     from ledger.store.models import ClaimRow, DocumentRow, MentionRow, QuoteKeyRow, Revision, Source
     from ledger.store.shingles import claim_keys
 
