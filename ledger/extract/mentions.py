@@ -4,10 +4,12 @@ names nobody told the KB about, with the cues around them (honorifics, titles, q
 from __future__ import annotations
 
 import re
+from itertools import compress
+from operator import attrgetter
 
 from ledger.model import Document, Mention, Span
 from ledger.resolve.index import Entry, NameIndex
-from ledger.resolve.tokens import ABBREVIATIONS, Token, key_of, tokenize
+from ledger.resolve.tokens import ABBREVIATIONS, Token, tokenize
 
 # words that, before a capitalized name, mark a person ("Mr. Li", "Gen. Li", "General Li")
 HONORIFICS = {
@@ -59,55 +61,132 @@ def _joined(text: str, a: Token, b: Token) -> bool:
     return len(gap) <= 3 and bool(_GAP_OK.match(gap))
 
 
-def _entries_for(text: str, toks: list[Token], index: NameIndex) -> list[Entry]:
-    plain = key_of(toks)
+_ARTICLES = ("the", "de", "van", "von", "al", "el")  # may open a name in lower case
+
+
+def _entries_for(text: str, toks: list[Token], index: NameIndex, plain: str, expanded: str) -> list[Entry]:
+    """The KB entries a run of tokens may denote; ``plain`` and ``expanded`` are its keys
+    (``key_of(toks)`` and ``key_of(toks, expand=True)``).  The answer depends on the keys and
+    on the shape of the run only (capitals, a hyphen before the last word), so it is kept
+    with the index for the next run of that shape: the same names and words recur."""
+    first, last = toks[0], toks[-1]
+    upper = all(t.text.replace(".", "").isupper() for t in toks)
+    shape = (plain, expanded, first.cap, len(toks) > 1 and first.key in _ARTICLES,
+             last.cap or text[last.start - 1] == "-", upper)
+    memo = index.memo("mention-entries")
+    found = memo.get(shape)
+    if found is None:
+        found = memo[shape] = _entries_of(index, *shape)
+    return found
+
+
+def _entries_of(
+    index: NameIndex, plain: str, expanded: str, cap: bool, article: bool, last_cap: bool, upper: bool
+) -> list[Entry]:
     out: list[Entry] = []
     for e in index.lookup(plain):
         if e.method == "title":
             continue
         if e.method == "code":
-            if not all(t.text.replace(".", "").isupper() for t in toks):
+            if not upper:
                 continue
-        elif not toks[0].cap:
+        elif not cap:
             # a name starts with a capital; "the Pentagon" style aliases may start lower-case
-            if not (len(toks) > 1 and toks[0].key in ("the", "de", "van", "von", "al", "el")):
+            if not article:
                 continue
-        if e.kind == "person" and not (toks[-1].cap or text[toks[-1].start - 1] == "-"):
+        if e.kind == "person" and not last_cap:
             continue
         out.append(e)
-    expanded = key_of(toks, expand=True)
     out += [e for e in index.lookup(expanded) if e.method == "title"]
     if any(e.kind == "person" for e in out):
         out = [e for e in out if e.kind == "person"]
     return out
 
 
+def _starts(toks: list[Token], index: NameIndex) -> list[int]:
+    """The positions of the tokens where a match may start: tokens that are or begin a KB key
+    (by their key or, before a period, its expansion), found by C-level passes over all the
+    tokens, as most words begin no name.  A token without a capital starts no name (see
+    ``_entries_for``) unless it is in upper case (a code: "3M"), an article ("the Pentagon")
+    or begins a title ("defense minister"): the others are left out too."""
+    keys, prefixes = index.keys, index.prefixes
+    words = list(map(_KEY, toks))
+    hit = list(map(_first_words(index).__contains__, words))  # == key in keys or key in prefixes
+    for i in compress(range(len(toks)), map(_PERIOD, toks)):
+        if not hit[i]:
+            expanded = ABBREVIATIONS.get(words[i], words[i])  # may be two words: "vice president"
+            hit[i] = expanded in keys or expanded in prefixes
+    heads = _lowercase_heads(index)
+    out = []
+    for i in compress(range(len(toks)), hit):
+        t = toks[i]
+        if (
+            t.cap
+            or t.key in heads
+            or (t.period and ABBREVIATIONS.get(t.key, t.key).partition(" ")[0] in heads)
+            or t.text.replace(".", "").isupper()
+        ):
+            out.append(i)
+    return out
+
+
+def _first_words(index: NameIndex) -> frozenset[str]:
+    """The one-word keys and prefixes of the index: a token's key (one word) is a key or a
+    prefix if it is among them.  A small set (a thousand or so words at 100k names), much
+    cheaper to look words up in than the keys and prefixes themselves."""
+    memo = index.memo("first-words")
+    words = memo.get("words")
+    if words is None:
+        words = memo["words"] = frozenset(k for k in (*index.keys, *index.prefixes) if " " not in k)
+    return words
+
+
+def _lowercase_heads(index: NameIndex) -> frozenset[str]:
+    """The words a match may start with in lower case: the articles, and the first word of
+    every title (titles match in any case)."""
+    memo = index.memo("lowercase-heads")
+    heads = memo.get("heads")
+    if heads is None:
+        titles = (k for k, entries in index.keys.items() if any(e.method == "title" for e in entries))
+        heads = memo["heads"] = frozenset(_ARTICLES).union(k.partition(" ")[0] for k in titles)
+    return heads
+
+
+_KEY, _PERIOD, _CAP = attrgetter("key"), attrgetter("period"), attrgetter("cap")
+
+
 def find_mentions(doc: Document, index: NameIndex) -> list[Mention]:
     out: list[Mention] = []
     text = doc.text
+    keys, prefixes = index.keys, index.prefixes
     for sec in doc.body_spans():
         toks = tokenize(text, sec.start, sec.end)
         n = len(toks)
-        i = 0
-        joined = [_joined(text, toks[k], toks[k + 1]) for k in range(n - 1)]
-        while i < n:
+        after = 0  # the end of the last match
+        for i in _starts(toks, index):
+            if i < after:
+                continue
+            t = toks[i]
+            plain = t.key
+            expanded = ABBREVIATIONS.get(plain, plain) if t.period else plain
             best: tuple[int, list[Entry]] | None = None
             # grow the key token by token while some KB key still starts with it
-            plain = expanded = ""
             j = i
-            while j < n:
-                t = toks[j]
-                sep = " " if j > i else ""
-                plain += sep + t.key
-                expanded += sep + (ABBREVIATIONS.get(t.key, t.key) if t.period else t.key)
-                length = j - i + 1
-                if plain in index.keys or expanded in index.keys:
-                    entries = _entries_for(text, toks[i : j + 1], index)
+            while True:
+                if plain in keys or expanded in keys:
+                    entries = _entries_for(text, toks[i : j + 1], index, plain, expanded)
                     if entries:
-                        best = (length, entries)
-                if j + 1 >= n or not joined[j] or not (index.has_prefix(plain) or index.has_prefix(expanded)):
+                        best = (j - i + 1, entries)
+                if (
+                    j + 1 >= n
+                    or not (plain in prefixes or expanded in prefixes)
+                    or not _joined(text, toks[j], toks[j + 1])
+                ):
                     break
                 j += 1
+                t = toks[j]
+                plain += " " + t.key
+                expanded += " " + (ABBREVIATIONS.get(t.key, t.key) if t.period else t.key)
             if best is not None:
                 length, entries = best
                 run = toks[i : i + length]
@@ -125,9 +204,7 @@ def find_mentions(doc: Document, index: NameIndex) -> list[Mention]:
                 m.hint["tokens"] = (i, i + length)
                 m.hint["section"] = (sec.start, sec.end)
                 out.append(m)
-                i += length
-                continue
-            i += 1
+                after = i + length
         _name_runs(doc, toks, out, sec.kind, (sec.start, sec.end))
     _anaphors(doc, out)
     out.sort(key=lambda m: m.span.start)
@@ -143,6 +220,8 @@ _SAME_EVENT = re.compile(
 def _anaphors(doc: Document, out: list[Mention]) -> None:
     """"the same event" points back at the last event named before it."""
     for sec in doc.body_spans():
+        if doc.text.find("he same ", sec.start, sec.end) < 0:
+            continue  # a plain search first: much faster than the pattern's
         for m in _SAME_EVENT.finditer(doc.text, sec.start, sec.end):
             a = Mention(span=Span.of(doc, m.start(), m.end()), surface=m.group(), kind="event", section=sec.kind)
             a.hint["anaphor"] = True
@@ -164,11 +243,11 @@ def _name_runs(
         lo, hi = m.hint["section"]
         if lo <= bounds[0] and bounds[1] <= hi:
             covered.update(range(a, b))
-    i, n = 0, len(toks)
-    while i < n:
+    n = len(toks)
+    after = 0  # the end of the last run
+    for i in compress(range(n), map(_CAP, toks)):  # a run starts with a capital
         t = toks[i]
-        if i in covered or not t.cap or t.key in STOP and not _after_honorific(toks, i, text):
-            i += 1
+        if i < after or i in covered or t.key in STOP and not _after_honorific(toks, i, text):
             continue
         j = i
         while (
@@ -216,7 +295,7 @@ def _name_runs(
                 m.hint["honorific_start"] = honor.start
             m.hint["sentence_start"] = _sentence_initial(text, name[0].start)
             mentions.append(m)
-        i = j + 1
+        after = j + 1
 
 
 def _after_honorific(toks: list[Token], i: int, text: str) -> bool:
@@ -231,6 +310,10 @@ def _sentence_initial(text: str, start: int) -> bool:
 
 
 _ADJ = r"(?:(?:new|top|former|then|acting|incoming|outgoing|current|longtime|veteran|powerful)[ -]+)*"
+# the gaps _link reads: "China's new [Defense Minister]", "[Minister] Gen. [Li]", "[Wang Yi], the top"
+_QUALIFIER_GAP = re.compile(r"(?:['’]s)?[ \t\u00a0]+" + _ADJ, re.I)
+_HONORIFIC_GAP = re.compile(r"(?:[A-Z][a-z]{1,4}\.|General|Gen|Admiral|Adm)")
+_APPOSITION_GAP = re.compile(r",[ \t\u00a0]+(?:the |an? )?" + _ADJ, re.I)
 
 
 def _link(doc: Document, mentions: list[Mention]) -> None:
@@ -241,13 +324,13 @@ def _link(doc: Document, mentions: list[Mention]) -> None:
     text = doc.text
     for a, b in zip(mentions, mentions[1:], strict=False):
         gap = text[a.span.end : b.span.start]
-        if a.kind == "place" and b.kind == "office" and re.fullmatch(r"(?:['’]s)?[ \t\u00a0]+" + _ADJ, gap, re.I):
+        if a.kind == "place" and b.kind == "office" and _QUALIFIER_GAP.fullmatch(gap):
             b.hint["qualifier"] = a
         if a.kind == "office" and b.kind == "person":
             g = gap.strip(" \t\u00a0")
             if g.startswith(".") and a.surface.endswith(("Sec", "Pres", "Gen", "Sen", "Rep", "Gov", "Amb")):
                 g = g[1:].strip(" \t\u00a0")
-            if g == "" or re.fullmatch(r"(?:[A-Z][a-z]{1,4}\.|General|Gen|Admiral|Adm)", g):
+            if g == "" or _HONORIFIC_GAP.fullmatch(g):
                 b.hint["title"] = a
                 a.hint["holder"] = b
                 if g:
@@ -267,8 +350,8 @@ def _link(doc: Document, mentions: list[Mention]) -> None:
         start = mentions[i + 1].span.start
         gap = text[a.span.end : start]
         inner = text[mentions[i + 1].span.end : office.span.start] if j > i + 1 else ""
-        if re.fullmatch(r",[ \t\u00a0]+(?:the |an? )?" + _ADJ, gap, re.I) and (
-            j == i + 1 or re.fullmatch(r"(?:['’]s)?[ \t\u00a0]+" + _ADJ, inner, re.I)
+        if _APPOSITION_GAP.fullmatch(gap) and (
+            j == i + 1 or _QUALIFIER_GAP.fullmatch(inner)
         ):
             nxt = mentions[j + 1] if j + 1 < len(mentions) else None
             if nxt is not None and nxt.kind == "person" and text[office.span.end : nxt.span.start].strip() == "":

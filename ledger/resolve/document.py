@@ -267,6 +267,17 @@ def _title_holder(doc: Document, m: Mention, key: str, index: NameIndex) -> tupl
 
 
 def _transliteration(surface: str, toks: list[str], index: NameIndex) -> tuple[str, float, str] | None:
+    """The KB person whose native name ``surface`` (folded to ``toks``) reads best as, tried
+    against everyone sharing a surname reading with its first or last word.  A common surname
+    has many bearers, and the same runs recur ("Su-35", "Indo-Pacific"): answers are kept."""
+    memo = index.memo("transliteration")
+    if surface in memo:
+        return memo[surface]
+    best = memo[surface] = _transliteration_of(surface, toks, index)
+    return best
+
+
+def _transliteration_of(surface: str, toks: list[str], index: NameIndex) -> tuple[str, float, str] | None:
     from ledger.resolve import translit
 
     best: tuple[str, float, str] | None = None

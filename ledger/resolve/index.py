@@ -15,6 +15,8 @@ from typing import Any
 from ledger.model import Entity
 from ledger.resolve.tokens import phrase_key
 
+MEMO_SIZE = 100_000
+
 
 @dataclass(frozen=True, slots=True)
 class Entry:
@@ -53,9 +55,25 @@ class NameIndex:
             self._fuzzy = fz
         return self._fuzzy
 
+    def memo(self, name: str) -> dict[Any, Any]:
+        """A cache for what depends only on the index and a few values (named by ``name``),
+        kept with the index but never pickled with it.  Bounded: cleared when it grows past
+        ``MEMO_SIZE`` entries."""
+        memos: dict[str, dict[Any, Any]] = self.__dict__.setdefault("_memos", {})
+        memo = memos.get(name)
+        if memo is None or len(memo) > MEMO_SIZE:
+            memo = memos[name] = {}
+        return memo
+
+    def __getstate__(self) -> dict[str, Any]:
+        state = dict(self.__dict__)
+        state.pop("_memos", None)
+        return state
+
     def add(self, key: str, entry: Entry) -> None:
         if not key:
             return
+        self.__dict__.pop("_memos", None)  # what was worked out from the index before
         bucket = self.keys[key]
         if any(e.entity == entry.entity and e.method == entry.method for e in bucket):
             return

@@ -7,12 +7,13 @@ text, so "U.S." and "US", "Shang-fu" and "Shang fu", "Lý" and "Ly" meet on the 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate, chain, compress, repeat
+from operator import and_, itemgetter, methodcaller, not_
+from typing import NamedTuple
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
-_POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
 
 # abbreviations written with a period, expanded for matching titles ("Sec. of State")
 ABBREVIATIONS = {
@@ -47,8 +48,10 @@ ABBREVIATIONS = {
 SPELLINGS = {"defence": "defense", "programme": "program", "organisation": "organization"}
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    """One word.  A named tuple rather than a frozen dataclass: a document has thousands of
+    tokens, and a frozen dataclass takes several times longer to make."""
+
     start: int
     end: int  # end of the word, possessive 's excluded
     text: str
@@ -67,51 +70,84 @@ def fold_word(word: str) -> str:
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """The words of ``text[start:end]`` as tokens.
+
+    A document has thousands of words, so the work per word is done by C-level passes over
+    lists (``map``, ``accumulate``, ``compress``) rather than a Python loop; the few words that
+    need more (possessives, words without a key, initialisms) are fixed up afterwards."""
     end = len(text) if end is None else end
-    out: list[Token] = []
-    for m in _WORD.finditer(text, start, end):
-        s, e = m.span()
-        word = m.group()
-        possessive = False
-        pm = _POSSESSIVE.search(word)
-        if pm and len(word) > 2:
-            possessive = True
-            e -= 2
-            word = word[:-2]
-        key = fold_word(word)
-        if not key:
-            continue  # nothing to match on (a symbol without a Latin reading)
-        period = e < len(text) and text[e] == "." and not possessive
-        out.append(Token(s, e, word, key, word[:1].isupper(), period, possessive))
-    return _merge_initialisms(text, out)
+    pairs = _GAP_WORD.findall(text, start, end)  # (what precedes the word, the word)
+    if not pairs:
+        return []
+    words = list(map(_second, pairs))
+    bounds = list(accumulate(map(len, chain.from_iterable(pairs)), initial=start))
+    starts, ends = bounds[1::2], bounds[2::2]
+    keys = _fold_words(words)
+    caps = list(map(str.isupper, map(_first, words)))
+    periods = list(map(text.startswith, repeat("."), ends))  # directly followed by "."
+    possessives = [False] * len(words)
+    # a possessive 's (either apostrophe, either case) is no part of the word; the word before
+    # it is never empty, as a word starts with a letter or digit
+    for i in compress(range(len(words)), map(methodcaller("endswith", _POSSESSIVE), words)):
+        word = words[i] = words[i][:-2]
+        ends[i] -= 2
+        keys[i] = fold_word(word)
+        periods[i] = False
+        possessives[i] = True
+    toks = list(map(_new_token, repeat(Token), zip(starts, ends, words, keys, caps, periods, possessives, strict=True)))
+    # a one-letter word before a period may start an initialism
+    if "" in keys:
+        toks = [t for t in toks if t.key]  # nothing to match on (a symbol without a Latin reading)
+        initials = [i for i, t in enumerate(toks) if t.period and len(t.text) == 1]
+    else:
+        initials = list(compress(range(len(toks)), map(and_, periods, map(_ONE.__eq__, map(len, words)))))
+    return _merge_initialisms(text, toks, initials) if initials else toks
 
 
-def _merge_initialisms(text: str, toks: list[Token]) -> list[Token]:
-    """'U.S.' -> one token with key 'us'; 'U.N.' -> 'un'."""
+def _fold_words(words: list[str]) -> list[str]:
+    """``[fold_word(w) for w in words]``: a word of ASCII letters and digits folds to its
+    lower case (anyascii keeps ASCII as it is), done in bulk; the others go through
+    ``fold_word``.  (Its cache is large, and a look-up in it costs more than the folding.)"""
+    lowered = list(map(str.lower, words))
+    keys = list(map(SPELLINGS.get, lowered, lowered))
+    for i in compress(range(len(words)), map(not_, map(and_, map(str.isascii, words), map(str.isalnum, words)))):
+        keys[i] = fold_word(words[i])
+    return keys
+
+
+_GAP_WORD = re.compile(r"([\W_]*)(" + _WORD.pattern + ")")
+_POSSESSIVE = ("'s", "’s", "'S", "’S")
+_first, _second = itemgetter(0), itemgetter(1)
+_ONE = 1
+_new_token = tuple.__new__  # Token(*fields) without a Python-level __new__ per token
+
+
+def _merge_initialisms(text: str, toks: list[Token], candidates: list[int]) -> list[Token]:
+    """'U.S.' -> one token with key 'us'; 'U.N.' -> 'un'.  ``candidates``: the positions of
+    one-letter tokens followed by a period, in order."""
     out: list[Token] = []
-    i = 0
-    while i < len(toks):
-        t = toks[i]
-        if len(t.text) == 1 and t.period:
-            j = i
-            while (
-                j + 1 < len(toks)
-                and len(toks[j + 1].text) == 1
-                and toks[j].period
-                and toks[j + 1].start == toks[j].end + 1
-            ):
-                j += 1
-            if j > i:
-                last = toks[j]
-                end = last.end + (1 if last.period else 0)
-                word = text[t.start : end]
-                key = "".join(x.key for x in toks[i : j + 1])
-                period = end < len(text) and text[end] == "."
-                out.append(Token(t.start, end, word, key, True, period, last.possessive))
-                i = j + 1
-                continue
-        out.append(t)
-        i += 1
+    done = 0  # toks[:done] are in out
+    for i in candidates:
+        if i < done:
+            continue  # inside an initialism merged already
+        j = i
+        while (
+            j + 1 < len(toks)
+            and len(toks[j + 1].text) == 1
+            and toks[j].period
+            and toks[j + 1].start == toks[j].end + 1
+        ):
+            j += 1
+        if j > i:
+            t, last = toks[i], toks[j]
+            end = last.end + (1 if last.period else 0)
+            word = text[t.start : end]
+            key = "".join(x.key for x in toks[i : j + 1])
+            period = end < len(text) and text[end] == "."
+            out += toks[done:i]
+            out.append(Token(t.start, end, word, key, True, period, last.possessive))
+            done = j + 1
+    out += toks[done:]
     return out
 
 
