@@ -130,6 +130,151 @@ def load_frames(extra: tuple[Path, ...] = ()) -> tuple[Frame, ...]:
     return tuple(frames.values())
 
 
+# ------------------------------------------------------------------ prefilter
+# A pattern is tried on a sentence only if the sentence contains one of the strings every
+# match of the pattern contains ("met", "held talks with", ...), found by reading the compiled
+# pattern: most sentences name people and places but none of a frame's verbs.  The strings
+# never hold the placeholder brackets, so that they are looked for in the sentence as written
+# (whitespace made spaces, as in the abstract): text outside placeholders in the abstract is
+# sentence text.
+
+_Strings = frozenset[str]
+_MAX_STRINGS = 64  # a larger set of alternatives is no cheap test
+_NOT_IN_TEXT = "⟨⟩"  # placeholder brackets: in the abstract only
+
+
+def required_strings(rx: re.Pattern[str]) -> _Strings | None:
+    """Strings one of which occurs in any text ``rx`` finds a match in; None when no such set
+    is known (an optional or case-insensitive part, a character class, ...)."""
+    return _required_strings(rx.pattern, rx.flags)
+
+
+@lru_cache(maxsize=256)
+def _required_strings(pattern: str, flags: int) -> _Strings | None:
+    from re import _constants as sre  # type: ignore[attr-defined]
+    from re import _parser as sre_parse  # type: ignore[attr-defined]
+
+    try:
+        parsed = sre_parse.parse(pattern, flags)
+        need, _ = _sequence(sre, parsed, bool(parsed.state.flags & sre.SRE_FLAG_IGNORECASE))
+    except Exception:  # noqa: BLE001 - an unknown construct: no prefilter, every pattern is tried
+        return None
+    return need
+
+
+def _better(a: _Strings | None, b: _Strings | None) -> _Strings | None:
+    """The more selective requirement: longer shortest string, then fewer strings."""
+    if a is None or b is None:
+        return a if b is None else b
+    return b if (min(map(len, b)), -len(b)) > (min(map(len, a)), -len(a)) else a
+
+
+def _need_of(exact: _Strings) -> _Strings | None:
+    """The requirement a part matching exactly one of ``exact`` makes: one of them, the
+    ones containing another left out."""
+    if "" in exact or not exact:
+        return None
+    return frozenset(x for x in exact if not any(y != x and y in x for y in exact))
+
+
+def _sequence(sre: Any, items: Any, ignore: bool) -> tuple[_Strings | None, _Strings | None]:
+    """(requirement, exact strings) of a sequence of parsed items: the best requirement of any
+    item, or of a run of items with exact strings (``" (?:in|at) "`` -> ``" in "``, ``" at "``)."""
+    need: _Strings | None = None
+    run: _Strings | None = frozenset([""])  # exact strings of the current run of exact items
+    whole = True  # every item so far has exact strings
+    for op, av in items:
+        item_need, exact = _item(sre, op, av, ignore)
+        need = _better(need, item_need)
+        if exact is not None and run is not None:
+            joined = frozenset(a + b for a in run for b in exact)
+            if len(joined) <= _MAX_STRINGS:
+                run = joined
+                continue
+            whole = False  # too many strings: the run starts again here
+        need = _better(need, _need_of(run) if run is not None else None)
+        run = exact
+        whole = whole and exact is not None
+    if run is not None:
+        need = _better(need, _need_of(run))
+    return need, (run if whole else None)
+
+
+def _item(sre: Any, op: Any, av: Any, ignore: bool) -> tuple[_Strings | None, _Strings | None]:
+    if op is sre.LITERAL:
+        ch = chr(av)
+        if ignore or ch in _NOT_IN_TEXT:
+            return None, None
+        return frozenset([ch]), frozenset([ch])
+    if op is sre.IN:
+        chars = [chr(a) for o, a in av if o is sre.LITERAL]
+        if ignore or len(chars) != len(av) or any(c in _NOT_IN_TEXT for c in chars):
+            return None, None
+        exact = frozenset(chars)
+        return _need_of(exact), exact
+    if op is sre.SUBPATTERN:
+        _group, add, remove, sub = av
+        ignore = (ignore or bool(add & sre.SRE_FLAG_IGNORECASE)) and not remove & sre.SRE_FLAG_IGNORECASE
+        return _sequence(sre, sub, ignore)
+    if op is sre.ATOMIC_GROUP:
+        return _sequence(sre, av, ignore)
+    if op is sre.BRANCH:
+        parts = [_sequence(sre, sub, ignore) for sub in av[1]]
+        needs = [n for n, _ in parts if n is not None]
+        exacts = [e for _, e in parts if e is not None]
+        # an alternative with no requirement (or no exact strings) leaves the whole without
+        need = _need_of(frozenset().union(*needs)) if len(needs) == len(parts) else None
+        if len(exacts) < len(parts) or sum(map(len, exacts)) > _MAX_STRINGS:
+            return need, None
+        return need, frozenset().union(*exacts)
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, getattr(sre, "POSSESSIVE_REPEAT", sre.MAX_REPEAT)):
+        low, high, sub = av
+        sub_need, sub_exact = _sequence(sre, sub, ignore)
+        if sub_exact is not None and (low, high) == (0, 1):
+            return None, sub_exact | {""}
+        if sub_exact is not None and (low, high) == (1, 1):
+            return sub_need, sub_exact
+        return (sub_need if low >= 1 else None), None
+    return None, None  # any other construct: matches something unknown
+
+
+@dataclass
+class _Plan:
+    """The frames of a run with their patterns' requirements, worked out once."""
+
+    frames: tuple[Frame, ...]
+    patterns: list[list[tuple[re.Pattern[str], _Strings | None]]]  # per frame
+    strings: tuple[str, ...]  # every required string of every pattern
+    fitting: dict[tuple[frozenset[str], int], list[int]] = field(default_factory=dict)
+
+    def fits(self, present: frozenset[str], n: int) -> list[int]:
+        """The frames (by position) whose subject and object kinds are among ``present``."""
+        key = (present, min(n, 2))  # a frame has at most two roles to fill (_fits)
+        found = self.fitting.get(key)
+        if found is None:
+            found = self.fitting[key] = [k for k, f in enumerate(self.frames) if _fits(f, set(present), n)]
+        return found
+
+
+_LAST_PLAN: _Plan | None = None
+
+
+def _plan(frames: Sequence[Frame]) -> _Plan:
+    """The plan of ``frames``, kept while the same frames come (load_frames caches them)."""
+    global _LAST_PLAN
+    last = _LAST_PLAN
+    if (
+        last is not None
+        and len(last.frames) == len(frames)
+        and all(a is b for a, b in zip(last.frames, frames, strict=True))
+    ):
+        return last
+    patterns = [[(rx, required_strings(rx)) for rx in f.patterns] for f in frames]
+    strings = sorted({s for pats in patterns for _, need in pats for s in need or ()})
+    _LAST_PLAN = _Plan(tuple(frames), patterns, tuple(strings))
+    return _LAST_PLAN
+
+
 @dataclass
 class _Abstract:
     text: str
@@ -199,6 +344,7 @@ def frame_claims(
     for i, m in enumerate(mentions):
         if m.section in sections:
             by_sentence.setdefault(sentences.bounds(m.span.start), []).append(i)
+    plan = _plan(frames)
     last_person: int | None = None
     for (lo, hi), idxs in sorted(by_sentence.items()):
         section = mentions[idxs[0]].section
@@ -206,20 +352,29 @@ def frame_claims(
         present = {mentions[i].kind for i in idxs} | ({"pron"} if last_person is not None else set())
         if last_person is None and any(mentions[i].kind == "person" and mentions[i].entity for i in idxs):
             present.add("pron")
-        fitting = [f for f in frames if _fits(f, present, len(idxs))]
-        ab = _abstract(doc.text, lo, hi, mentions, idxs, last_person) if fitting else None
+        fitting = plan.fits(frozenset(present), len(idxs))
+        # and only where the sentence holds one of the strings a pattern needs
+        tried: list[tuple[Frame, list[re.Pattern[str]]]] = []
+        if fitting:
+            sentence = doc.text[lo:hi].translate(_SPACES)
+            found = {x for x in plan.strings if x in sentence}
+            for k in fitting:
+                rxs = [rx for rx, need in plan.patterns[k] if need is None or not need.isdisjoint(found)]
+                if rxs:
+                    tried.append((plan.frames[k], rxs))
+        ab = _abstract(doc.text, lo, hi, mentions, idxs, last_person) if tried else None
         for i in idxs:
             if mentions[i].kind == "person" and mentions[i].entity:
                 last_person = i
         if ab is None:
             continue
-        timexes = None
-        for frame in fitting:
-            for rx in frame.patterns:
+        timexes: list[Any] | None = None
+        for frame, rxs in tried:
+            for rx in rxs:
                 for mt in rx.finditer(ab.text):
-                    if timexes is None:
+                    if timexes is None and frame.value == "time":  # only a time value reads them
                         timexes = _timexes(doc, lo, hi, mentions, idxs)
-                    c = _claim(doc, frame, mt, ab, mentions, index, lo, hi, timexes, section)
+                    c = _claim(doc, frame, mt, ab, mentions, index, lo, hi, timexes or [], section)
                     if c is not None and not any(_same(c, o) for o in out):
                         out.append(c)
     return out
