@@ -99,7 +99,60 @@ def _key(text: str) -> str:
 
 
 def _matches(rxs: tuple[re.Pattern[str], ...], text: str) -> bool:
+    combined = _combined(rxs)
+    if combined is not None:
+        return combined.fullmatch(text) is not None
     return any(rx.fullmatch(text) for rx in rxs)
+
+
+_BACKREF = re.compile(r"\\\d|\(\?P=")
+_COMBINED: dict[int, tuple[tuple[re.Pattern[str], ...], re.Pattern[str] | None]] = {}
+
+
+def _combined(rxs: tuple[re.Pattern[str], ...]) -> re.Pattern[str] | None:
+    """One pattern that fully matches what one of ``rxs`` fully matches: an alternation, tried
+    in one call instead of one call per pattern, in which the patterns that start with ``.*``
+    ("... your browser is ...") share it, so that the line is scanned once for all of them.
+    None when the patterns cannot be joined (different flags, back-references whose numbers
+    would shift).  Kept per tuple (by identity: hashing the tuple would cost more than it
+    saves)."""
+    known = _COMBINED.get(id(rxs))
+    if known is not None and known[0] is rxs:
+        return known[1]
+    combined = None
+    if rxs and len({rx.flags for rx in rxs}) == 1 and not any(_BACKREF.search(rx.pattern) for rx in rxs):
+        heads = [rx.pattern for rx in rxs if not _dot_star(rx)]
+        tails = [rx.pattern[2:] for rx in rxs if _dot_star(rx)]
+        alternatives = [f"(?:{p})" for p in heads]
+        if tails:  # .*a | .*b == .*(?:a|b)
+            alternatives.append(".*(?:" + "|".join(f"(?:{p})" for p in tails) + ")")
+        try:
+            combined = re.compile("|".join(alternatives), rxs[0].flags)
+        except re.error:
+            pass
+    _COMBINED[id(rxs)] = (rxs, combined)
+    return combined
+
+
+def _dot_star(rx: re.Pattern[str]) -> bool:
+    """Does ``rx`` read ``.*`` and then a sequence (no ``|`` at its top level)?"""
+    if not rx.pattern.startswith(".*") or rx.pattern[2:3] in ("?", "+", "*", "{", ""):
+        return False
+    from re import _constants as sre  # type: ignore[attr-defined]
+    from re import _parser as sre_parse  # type: ignore[attr-defined]
+
+    try:
+        items = list(sre_parse.parse(rx.pattern, rx.flags))
+    except re.error:
+        return False
+    first = items[0] if items else None
+    return (
+        len(items) > 1
+        and first is not None
+        and first[0] is sre.MAX_REPEAT
+        and first[1][:2] == (0, sre.MAXREPEAT)
+        and list(first[1][2]) == [(sre.ANY, None)]
+    )
 
 
 def is_furniture_text(text: str) -> bool:
@@ -200,9 +253,11 @@ def analyse(text: str, *, preamble_end: int = 0, comments_start: int | None = No
     seen: set[str] = set()
     for ln in content:
         key = _key(ln.text)
-        if is_comment_marker(ln.text):
+        # is_comment_marker, else is_furniture_text, splitting the line once
+        short = len(ln.text.split()) <= patterns.MAX_FURNITURE_WORDS
+        if short and _matches(patterns.COMMENT_MARKERS, ln.text):
             marker[ln.index] = worded[ln.index] = furniture[ln.index] = True
-        elif is_furniture_text(ln.text):
+        elif not _HAS_ALNUM.search(ln.text) or (short and _matches(patterns.FURNITURE, ln.text)):
             worded[ln.index] = furniture[ln.index] = True
         elif key in seen:
             furniture[ln.index] = True  # a repeated line: headline shown twice, pull quote
