@@ -95,3 +95,48 @@ def test_arbitrary_bytes(data):
         except ReadError:
             return
         _check_tiling(doc.text, doc.sections)
+
+
+# front matter: the libyaml fast path for simple `key: value` texts reads them exactly as the
+# pure-Python parser does (same data, same key lines)
+_PIECES = ["a", "b", "title", ":", ": ", " ", "\n", "  ", "-", "- ", "'", '"', "#", "[", "]", "{", "}",
+           ",", "?", "&x", "*x", "!", "|", ">", "2023-05-30", "1", "0x1", "~", "null", "yes", "\\", "%",
+           "@", "`", "é", "\u2028", "\x85", "...", "---", "\ufeff", "=", "<<", "\t", "key: ", "\nkey: ",
+           "x", "’", "–"]
+
+
+def _both(text: str) -> tuple[object, object]:
+    from ledger.read.yamlutil import YamlProblem, _load, _load_simple
+
+    fast = _load_simple(text)
+    try:
+        slow: object = _load(text, 1)
+    except YamlProblem as e:
+        slow = e
+    return fast, slow
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=25).map("".join))
+def test_simple_front_matter_fast_path_agrees(text: str) -> None:
+    from ledger.read.yamlutil import _SIMPLE
+
+    if not _SIMPLE.fullmatch(text):
+        return
+    fast, slow = _both(text)
+    assert fast is not None and not isinstance(slow, Exception)
+    assert repr(fast[0]) == repr(slow[0])  # type: ignore[index]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.from_regex(r"(?:[a-z]{1,8}: (?:[A-Za-z0-9][A-Za-z0-9 .,/-]{0,20}[A-Za-z0-9]|'[a-z A-Z:#-]{0,10}')\n){1,4}",
+                     fullmatch=True))
+def test_generated_simple_front_matter_agrees(text: str) -> None:
+    from ledger.read.yamlutil import _SIMPLE, load_yaml
+
+    assert _SIMPLE.fullmatch(text)
+    fast, slow = _both(text)
+    assert fast is not None and repr(fast[0]) == repr(slow[0])  # type: ignore[index]
+    data, lines = load_yaml(text, 3)
+    assert repr(data) == repr(slow[0])  # type: ignore[index]
+    assert all(v >= 3 for v in lines.values())
