@@ -237,8 +237,8 @@ def _ins(table: str, cols: tuple[str, ...]) -> str:
 
 def raw_store(db: Path, analyses: list[Any], analyzer: str) -> tuple[float, float]:
     """The rows ``repo.save_analysis`` writes, with plain sqlite3: the same statements in the
-    same order, one transaction per document; values converted the way SQLAlchemy's SQLite
-    types do (dates as ISO text, JSON with ``json.dumps``)."""
+    same order, one transaction per document (the quotes' shingle keys included); values
+    converted the way SQLAlchemy's SQLite types do (dates as ISO text, JSON with ``json.dumps``)."""
     import sqlite3
     from datetime import UTC, date, datetime
 
@@ -254,8 +254,13 @@ def raw_store(db: Path, analyses: list[Any], analyzer: str) -> tuple[float, floa
     ins_mention, ins_claim = _ins("mentions", MENTION_COLS), _ins("claims", CLAIM_COLS)
     ins_revision = _ins("revisions", REVISION_COLS) + \
         " ON CONFLICT (document_id, content_hash) DO NOTHING RETURNING id"
+    ins_key = 'INSERT INTO quote_keys ("key", revision_id, start) VALUES (?, ?, ?)'
+    # the quote keys ledger files (computed before the clock starts: the ceiling only stores)
+    from ledger.store.shingles import claim_keys
+
+    quote_keys = [sorted({(k, x.span.start) for x in an.claims for k in claim_keys(x)}) for an in analyses]
     c = Clock()
-    for an in analyses:
+    for an, keys in zip(analyses, quote_keys, strict=True):
         doc = an.doc
         key = doc.url or doc.path
         digest = doc.content_hash
@@ -296,6 +301,8 @@ def raw_store(db: Path, analyses: list[Any], analyzer: str) -> tuple[float, floa
                  x.excerpt, x.subject_surface, x.object_surface, json.dumps(jsonable(x.qualifiers)))
                 for x in an.claims
             ])
+        if keys:
+            cur.executemany(ins_key, [(k, rev_id, st) for k, st in keys])
         cur.execute("COMMIT")
     wall, cpu = c.wall(), c.cpu()
     con.close()
