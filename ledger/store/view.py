@@ -86,16 +86,37 @@ class SqlView:
         docs: Collection[str] | None = None, value_words: Collection[tuple[str, ...]] | None = None,
         when: tuple[date, date] | None = None, quote_keys: Collection[int] | None = None,
     ) -> list[tuple[DocRef, Claim]]:
+        if quote_keys is None:
+            rows = self._claim_rows(predicate, subjects, subject_keys, object_keys, docs, value_words, when, None)
+        else:
+            # the claims filed under the keys, through the keys' primary key, a chunk at a time
+            keys = sorted(set(quote_keys))
+            seen: set[tuple[Any, ...]] = set()
+            rows = []
+            for k in range(0, len(keys), 5000):
+                for r in self._claim_rows(predicate, subjects, subject_keys, object_keys, docs, value_words,
+                                          when, keys[k : k + 5000]):
+                    ident = (r[0], r[7], r[8], r[2], r[4], r[16])  # revision, span, predicate, value, speaker
+                    if ident not in seen:
+                        seen.add(ident)
+                        rows.append(r)
+        refs = self._refs_of(rows)
+        return [(refs[r[0]], _claim(r)) for r in rows]
+
+    def _claim_rows(
+        self, predicate: str, subjects: Collection[str] | None, subject_keys: Collection[str] | None,
+        object_keys: Collection[str] | None, docs: Collection[str] | None,
+        value_words: Collection[tuple[str, ...]] | None, when: tuple[date, date] | None,
+        quote_keys: list[int] | None,
+    ) -> list[tuple[Any, ...]]:
         source = "claims c"
         params: list[Any] = []
         if quote_keys is not None:
-            # the claims filed under the keys, found through the keys' primary key
-            keys = sorted(set(quote_keys))
-            if not keys:
+            if not quote_keys:
                 return []
             source = (f"(SELECT DISTINCT revision_id AS rid, start AS st FROM quote_keys WHERE key IN "
-                      f"({placeholders(keys)})) q JOIN claims c ON c.revision_id = q.rid AND c.start = q.st")
-            params += keys
+                      f"({placeholders(quote_keys)})) q JOIN claims c ON c.revision_id = q.rid AND c.start = q.st")
+            params += quote_keys
         base = f"SELECT {CLAIM_COLS} FROM {source} {CURRENT.format(t='c')} WHERE c.predicate = ?"
         params.append(predicate)
         if when is not None:
@@ -131,8 +152,7 @@ class SqlView:
                 rows += self._q(f"{base} AND {col} IN ({placeholders(chunk)})", params + chunk)
         else:
             rows = self._q(base, params)
-        refs = self._refs_of(rows)
-        return [(refs[r[0]], _claim(r)) for r in rows]
+        return rows
 
     def groups(self, predicate: str, by: tuple[str, ...], distinct: str) -> set[tuple[Any, ...]]:
         """Keys (values of the ``by`` columns) of the groups of current claims in which
