@@ -15,6 +15,13 @@ def test_quote_lookup_by_keys(engine, seeds: Path) -> None:  # type: ignore[no-u
     pipeline.load_kb(engine, [seeds / "kb"])
     pipeline.ingest(engine, [seeds / "articles"])
     view = SqlView(engine)
+    try:
+        _check(view)
+    finally:
+        view.close()  # a connection left open would keep PostgreSQL from dropping the schema
+
+
+def _check(view: SqlView) -> None:
     quotes = view.claims("said")
     assert quotes
     _, one = quotes[0]
@@ -33,4 +40,3 @@ def test_quote_lookup_by_keys(engine, seeds: Path) -> None:  # type: ignore[no-u
     every = {k for _, c in quotes for k in claim_keys(c)}
     assert sorted((r.key, c.span.start) for r, c in view.claims("said", quote_keys=every)) == \
         sorted((r.key, c.span.start) for r, c in quotes)
-    view.close()
