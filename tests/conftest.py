@@ -74,6 +74,12 @@ def _drop_pg_schema(base: str, schema: str) -> None:
 
     eng = create_engine(base, isolation_level="AUTOCOMMIT")
     with eng.connect() as conn:
+        # a connection a failed test left in a transaction would hold its locks (and the drop)
+        # forever: tests run one at a time, so whatever idles in a transaction now is a leak
+        conn.execute(text(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() "
+            "AND pid <> pg_backend_pid() AND state LIKE 'idle in transaction%'"
+        ))
         conn.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
     eng.dispose()
 
