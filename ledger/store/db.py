@@ -145,9 +145,14 @@ def check_version(engine: Engine) -> set[str]:
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
+    with _migration_lock(engine):
+        _upgrade(engine, revision)
+
+
+def _upgrade(engine: Engine, revision: str) -> None:
     from alembic import command
 
-    with _migration_lock(engine), engine.begin() as conn:
+    with engine.begin() as conn:
         cfg = alembic_config()
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, revision)
@@ -170,9 +175,12 @@ def open_engine(url: str, migrate: bool = True) -> Engine:
 
     engine = make_engine(url)
     try:
-        current = check_version(engine)
-        if migrate and current != _heads():
-            upgrade(engine)
+        # SQLite: processes opening one new file take turns (the first connection creates the
+        # file and switches it to WAL; the first process migrates it), as migrations do
+        with _migration_lock(engine):
+            current = check_version(engine)
+            if migrate and current != _heads():
+                _upgrade(engine, "head")
     except (OperationalError, ProgrammingError) as e:
         msg = str(e.orig) if getattr(e, "orig", None) else str(e)
         raise DatabaseError(
