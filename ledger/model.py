@@ -211,6 +211,15 @@ class Finding:
     evidence_omitted: int = 0  # evidence left out of ``evidence`` (see ``engine.runner.MAX_EVIDENCE``)
     _fingerprint: str | None = None
 
+    @classmethod
+    def at(cls, rule: str, severity: str, ref: DocRef, c: Claim, message: str, **rest: Any) -> Finding:
+        """A finding at a stored claim: its place, excerpt and outlet; ``entities`` default to
+        the claim's subject and object."""
+        rest.setdefault("entities", [e for e in (c.subject, c.object) if e])
+        return cls(rule=rule, severity=severity, message=message, path=ref.path, line=c.span.line,
+                   column=c.span.column, end_line=c.span.end_line, end_column=c.span.end_column,
+                   excerpt=c.excerpt, source=ref.source, **rest)
+
     @property
     def fingerprint(self) -> str:
         """Stable across edits elsewhere in the document and re-ingest: built from the rule,

@@ -186,23 +186,6 @@ def _finding(view: LedgerView, rule: Rule, ref: DocRef, c: Claim, rivals: list[t
         for r, o in sorted(rivals, key=lambda x: (x[0].path, x[1].span.start))
     ]
     ident: tuple[Any, ...] = (_person_key(c), _office_key(c), tuple(sorted({_person_key(o) for _, o in rivals})))
-    return Finding(
-        rule=rule.id,
-        severity=rule.severity,
-        message=rule.format(
-            subject=_name(view, c.subject, c.subject_surface),
-            office=_name(view, c.object, c.object_surface),
-            date=day,
-            others=others,
-        ),
-        path=ref.path,
-        line=c.span.line,
-        column=c.span.column,
-        end_line=c.span.end_line,
-        end_column=c.span.end_column,
-        excerpt=c.excerpt,
-        entities=[e for e in (c.subject, c.object) if e],
-        evidence=evidence,
-        identity=ident,
-        source=ref.source,
-    )
+    message = rule.format(subject=_name(view, c.subject, c.subject_surface),
+                          office=_name(view, c.object, c.object_surface), date=day, others=others)
+    return Finding.at(rule.id, rule.severity, ref, c, message, evidence=evidence, identity=ident)

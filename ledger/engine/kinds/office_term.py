@@ -256,13 +256,9 @@ def _finding(rule: Rule, ref: DocRef, c: Claim, subject: str, claimed: str, actu
     day = _when(c)
     message = rule.format(subject=subject, office=claimed, date=_fmt(day), actual=actual,
                           title=c.object_surface)
-    return Finding(
-        rule=rule.id, severity=rule.severity, message=message, path=ref.path,
-        line=c.span.line, column=c.span.column, end_line=c.span.end_line,
-        end_column=c.span.end_column, excerpt=c.excerpt,
-        entities=[e for e in (c.subject, c.object) if e], evidence=evidence, fix=fix,
+    return Finding.at(
+        rule.id, rule.severity, ref, c, message, evidence=evidence, fix=fix,
         identity=(c.subject or c.subject_surface, c.predicate, c.object, c.qualifiers.get("time")),
-        source=ref.source,
     )
 
 

@@ -170,14 +170,11 @@ def _finding(view: LedgerView, rule: Rule, ref: DocRef, c: Claim, others: list[t
     others = sorted(others, key=lambda x: (x[0].path, x[1].span.start))
     quote = " ".join((c.value or "").split())
     short = quote if len(quote) <= 80 else quote[:77] + "..."
-    return Finding(
-        rule=rule.id, severity=rule.severity,
-        message=rule.format(quote=short, speaker=_name(view, c),
-                            others=", ".join(dict.fromkeys(_name(view, o) for _, o in others))),
-        path=ref.path, line=c.span.line, column=c.span.column, end_line=c.span.end_line,
-        end_column=c.span.end_column, excerpt=c.excerpt,
+    return Finding.at(
+        rule.id, rule.severity, ref, c,
+        rule.format(quote=short, speaker=_name(view, c),
+                    others=", ".join(dict.fromkeys(_name(view, o) for _, o in others))),
         entities=[c.subject] if c.subject else [],
-        evidence=[Evidence.at(r, o.span, o.sentence or o.excerpt)
-                  for r, o in others],
-        identity=(c.subject or c.subject_surface, " ".join(quote_words(c))), source=ref.source,
+        evidence=[Evidence.at(r, o.span, o.sentence or o.excerpt) for r, o in others],
+        identity=(c.subject or c.subject_surface, " ".join(quote_words(c))),
     )

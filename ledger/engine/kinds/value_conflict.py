@@ -253,23 +253,7 @@ def _finding(
         theirs = shown
     else:
         theirs = ", ".join(dict.fromkeys(cmp.show(o) for _, o in others))
-    return Finding(
-        rule=rule.id,
-        severity=rule.severity,
-        message=rule.format(
-            subject=subject.name if subject else c.subject_surface,
-            predicate=c.predicate.replace("_", " "),
-            value=cmp.show(c),
-            others=theirs,
-        ),
-        path=ref.path,
-        line=c.span.line,
-        column=c.span.column,
-        end_line=c.span.end_line,
-        end_column=c.span.end_column,
-        excerpt=c.excerpt,
-        entities=[e for e in (c.subject, c.object) if e],
-        evidence=evidence,
-        identity=(c.subject, c.predicate, c.object, c.value),
-        source=ref.source,
-    )
+    message = rule.format(subject=subject.name if subject else c.subject_surface,
+                          predicate=c.predicate.replace("_", " "), value=cmp.show(c), others=theirs)
+    return Finding.at(rule.id, rule.severity, ref, c, message, evidence=evidence,
+                      identity=(c.subject, c.predicate, c.object, c.value))
