@@ -150,3 +150,15 @@ def seeds(tmp_path: Path) -> Path:
     dst = tmp_path / "seeds"
     shutil.copytree(SEEDS, dst)
     return dst
+
+
+@pytest.fixture
+def seeded(cli, db_url: str, seeds: Path) -> Path:  # type: ignore[no-untyped-def]
+    """The seed KB loaded and the seed articles ingested into ``db_url``, from the folder
+    holding ``seeds/`` (returned: run commands there so paths read ``seeds/articles/…``)."""
+    work = seeds.parent
+    r = cli("--db", db_url, "kb", "load", "seeds/kb", cwd=work)
+    assert r.code == 0, r.err
+    r = cli("--db", db_url, "ingest", "seeds/articles", cwd=work)
+    assert r.code == 0, r.err
+    return work
