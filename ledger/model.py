@@ -262,6 +262,9 @@ class Term:
     def covers(self, day: date) -> bool:
         return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        return _by_fields(self)
+
 
 @dataclass(slots=True)
 class Entity:
@@ -286,6 +289,16 @@ class Entity:
 
     def holds(self, office: str, day: date) -> bool:
         return any(t.office == office and t.covers(day) for t in self.offices)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return _by_fields(self)
+
+
+def _by_fields(obj: Any) -> tuple[Any, ...]:
+    """Pickle a slotted dataclass as a call of its constructor: unpickling it is then about
+    four times faster than through the ``__setstate__`` that ``dataclass(slots=True)`` writes
+    (the cached name index holds thousands of entities and terms, read on every draft check)."""
+    return (type(obj), tuple(getattr(obj, name) for name in obj.__match_args__))
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from ledger.model import Entity
 from ledger.resolve.tokens import phrase_key
@@ -18,8 +18,9 @@ from ledger.resolve.tokens import phrase_key
 MEMO_SIZE = 100_000
 
 
-@dataclass(frozen=True, slots=True)
-class Entry:
+class Entry(NamedTuple):
+    """One form of an entity under a key (a tuple: the cached index unpickles fast)."""
+
     entity: str
     kind: str
     form: str  # the form as written in the KB or derived

@@ -72,3 +72,23 @@ def test_unknown_fields_are_warned_about(tmp_path: Path) -> None:
 def test_missing_folder(tmp_path: Path) -> None:
     with pytest.raises(KBError, match="KB folder not found"):
         load_kb([tmp_path / "nope"])
+
+
+def test_the_name_index_pickles_whole() -> None:
+    """The cached index (a pickle beside the ledger) answers as the one it was made from:
+    entities with their terms, every key's entries."""
+    import pickle
+
+    from ledger.resolve.index import Entry, build_index
+
+    entities = load_kb([SEED_KB]).entities
+    index = build_index(entities)
+    copy = pickle.loads(pickle.dumps(index, protocol=pickle.HIGHEST_PROTOCOL))
+    assert copy.entities == index.entities
+    assert dict(copy.keys) == dict(index.keys)
+    assert copy.keys["nonexistent key"] == []  # still a defaultdict
+    some = next(e for e in copy.entities.values() if e.offices)
+    assert type(some.offices[0]).__name__ == "Term" and some.offices == index.entities[some.id].offices
+    entry = next(iter(copy.keys.values()))[0]
+    assert isinstance(entry, Entry) and entry.entity in copy.entities
+    assert (copy.surnames, copy.givens, copy.prefixes) == (index.surnames, index.givens, index.prefixes)
