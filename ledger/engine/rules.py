@@ -5,17 +5,17 @@ its path, line and what is wrong."""
 from __future__ import annotations
 
 import dataclasses
-import re
 import string
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ledger import rx
 from ledger.errors import RuleError
 from ledger.model import SEVERITIES
 
-ID_RE = re.compile(r"^[a-z][a-z0-9-]*$")
+ID_RE = rx.compile(r"^[a-z][a-z0-9-]*$")
 FIELDS = {"id", "kind", "severity", "message", "summary", "description", "examples", "options"}
 
 

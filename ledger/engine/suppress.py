@@ -11,7 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-_DIRECTIVE = re.compile(
+from ledger import rx
+
+_DIRECTIVE = rx.compile(
     r"(?:<!--\s*|\[\s*|^[ \t]*)ledger-ignore(?P<file>-file)?\b(?P<rules>[^\n\]>]*?)\s*(?:-->|\]|$)",
     re.MULTILINE,
 )

@@ -19,19 +19,20 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from ledger import rx
 from ledger.errors import RuleError
 from ledger.extract.sentences import sentences_of
 from ledger.model import Claim, Document, Mention, Span
 
 KIND_CODE = {"person": "P", "org": "O", "place": "G", "event": "E", "office": "F", "pron": "R"}
-_PLACEHOLDER = re.compile(r"\{(~|[A-Za-z_]\w*)(?::|(?<=~))?([a-z][a-z,]*)?\}")
-_PRONOUN = re.compile(r"\b(?:he|she|He|She|him|Him|her|Her)\b")
+_PLACEHOLDER = rx.compile(r"\{(~|[A-Za-z_]\w*)(?::|(?<=~))?([a-z][a-z,]*)?\}")
+_PRONOUN = rx.compile(r"\b(?:he|she|He|She|him|Him|her|Her)\b")
 _QUAL = {
-    "over": re.compile(r"\b(?:over|for)\s+(.+?)(?=[,;:.]\s|[,;:.]?$|\s+(?:in|since|on)\s+\d{4}\b)"),
-    "where": re.compile(r"\b(?:in|at)\s+((?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)"),
+    "over": rx.compile(r"\b(?:over|for)\s+(.+?)(?=[,;:.]\s|[,;:.]?$|\s+(?:in|since|on)\s+\d{4}\b)"),
+    "where": rx.compile(r"\b(?:in|at)\s+((?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)"),
 }
 _SPACES = str.maketrans({c: " " for c in "\n\r\t\u00a0\u2009\u202f\u2007\u3000"})
-_POSSESSOR = re.compile(r"^(?:(?:[A-Z][\w.-]*\s)*[A-Z][\w.-]*['’]s|his|her|its|their|the)\s+")
+_POSSESSOR = rx.compile(r"^(?:(?:[A-Z][\w.-]*\s)*[A-Z][\w.-]*['’]s|his|her|its|their|the)\s+")
 
 
 @dataclass
@@ -76,7 +77,7 @@ def _compile(pattern: str, where: str) -> tuple[re.Pattern[str], dict[str, tuple
         return rf"(?:[Tt]he\s+)?(?P<{role}>⟨[{codes}]\d+⟩){guard}"
 
     try:
-        return re.compile(_PLACEHOLDER.sub(repl, pattern)), roles
+        return rx.compile(_PLACEHOLDER.sub(repl, pattern)), roles
     except re.error as e:
         raise RuleError(f"{where}: bad pattern: {e}") from None
 
@@ -95,8 +96,8 @@ def load_frame(path: Path) -> Frame:
     roles: dict[str, tuple[str, ...]] = {}
     patterns = []
     for i, p in enumerate(data["patterns"]):
-        rx, r = _compile(str(p), f"{path}: patterns[{i}]")
-        patterns.append(rx)
+        pat, r = _compile(str(p), f"{path}: patterns[{i}]")
+        patterns.append(pat)
         roles.update(r)
     for key in ("subject", "object"):
         if data.get(key) and data[key] not in roles:
@@ -143,10 +144,10 @@ _MAX_STRINGS = 64  # a larger set of alternatives is no cheap test
 _NOT_IN_TEXT = "⟨⟩"  # placeholder brackets: in the abstract only
 
 
-def required_strings(rx: re.Pattern[str]) -> _Strings | None:
-    """Strings one of which occurs in any text ``rx`` finds a match in; None when no such set
+def required_strings(pat: re.Pattern[str]) -> _Strings | None:
+    """Strings one of which occurs in any text ``pat`` finds a match in; None when no such set
     is known (an optional or case-insensitive part, a character class, ...)."""
-    return _required_strings(rx.pattern, rx.flags)
+    return _required_strings(pat.pattern, pat.flags)
 
 
 @lru_cache(maxsize=256)
@@ -269,7 +270,7 @@ def _plan(frames: Sequence[Frame]) -> _Plan:
         and all(a is b for a, b in zip(last.frames, frames, strict=True))
     ):
         return last
-    patterns = [[(rx, required_strings(rx)) for rx in f.patterns] for f in frames]
+    patterns = [[(pat, required_strings(pat)) for pat in f.patterns] for f in frames]
     strings = sorted({s for pats in patterns for _, need in pats for s in need or ()})
     _LAST_PLAN = _Plan(tuple(frames), patterns, tuple(strings))
     return _LAST_PLAN
@@ -359,9 +360,9 @@ def frame_claims(
             sentence = doc.text[lo:hi].translate(_SPACES)
             found = {x for x in plan.strings if x in sentence}
             for k in fitting:
-                rxs = [rx for rx, need in plan.patterns[k] if need is None or not need.isdisjoint(found)]
-                if rxs:
-                    tried.append((plan.frames[k], rxs))
+                pats = [pat for pat, need in plan.patterns[k] if need is None or not need.isdisjoint(found)]
+                if pats:
+                    tried.append((plan.frames[k], pats))
         ab = _abstract(doc.text, lo, hi, mentions, idxs, last_person) if tried else None
         for i in idxs:
             if mentions[i].kind == "person" and mentions[i].entity:
@@ -369,9 +370,9 @@ def frame_claims(
         if ab is None:
             continue
         timexes: list[Any] | None = None
-        for frame, rxs in tried:
-            for rx in rxs:
-                for mt in rx.finditer(ab.text):
+        for frame, pats in tried:
+            for pat in pats:
+                for mt in pat.finditer(ab.text):
                     if timexes is None and frame.value == "time":  # only a time value reads them
                         timexes = _timexes(doc, lo, hi, mentions, idxs)
                     c = _claim(doc, frame, mt, ab, mentions, index, lo, hi, timexes or [], section)
@@ -466,8 +467,8 @@ def _claim(
         value = _entity(mentions, roles[frame.value])
     rest = doc.text[rest_start:hi]
     for q in frame.qualifiers:
-        rx = _QUAL.get(q)
-        qm = rx.search(rest) if rx else None
+        pat = _QUAL.get(q)
+        qm = pat.search(rest) if pat else None
         if qm:
             qualifiers[q] = _POSSESSOR.sub("", qm.group(1).strip())
     subj = mentions[subj_i]

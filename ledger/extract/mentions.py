@@ -7,6 +7,7 @@ import re
 from itertools import compress
 from operator import attrgetter
 
+from ledger import rx
 from ledger.model import Document, Mention, Span
 from ledger.resolve.index import Entry, NameIndex
 from ledger.resolve.tokens import ABBREVIATIONS, Token, tokenize
@@ -46,8 +47,8 @@ TITLE_HEADS = {
     "spokeswoman", "commissioner", "chief", "commander", "senator", "representative", "envoy",
     "adviser", "advisor", "general", "admiral", "prosecutor", "attorney", "speaker", "leader",
 }
-_GAP_OK = re.compile(r"[ \t\u00a0]*(?:[-–][ \t\u00a0]*)?$")
-_GAP_NAME = re.compile(r"[ \t\u00a0]+$|-$|\.[ \t\u00a0]+$")
+_GAP_OK = rx.compile(r"[ \t\u00a0]*(?:[-–][ \t\u00a0]*)?$")
+_GAP_NAME = rx.compile(r"[ \t\u00a0]+$|-$|\.[ \t\u00a0]+$")
 KIND_ORDER = {"person": 0, "event": 1, "org": 2, "office": 3, "place": 4}
 
 
@@ -212,7 +213,7 @@ def find_mentions(doc: Document, index: NameIndex) -> list[Mention]:
     return out
 
 
-_SAME_EVENT = re.compile(
+_SAME_EVENT = rx.compile(
     r"\b[Tt]he same (?:event|forum|summit|conference|meeting|gathering|dialogue|venue)\b"
 )
 
@@ -311,9 +312,9 @@ def _sentence_initial(text: str, start: int) -> bool:
 
 _ADJ = r"(?:(?:new|top|former|then|acting|incoming|outgoing|current|longtime|veteran|powerful)[ -]+)*"
 # the gaps _link reads: "China's new [Defense Minister]", "[Minister] Gen. [Li]", "[Wang Yi], the top"
-_QUALIFIER_GAP = re.compile(r"(?:['’]s)?[ \t\u00a0]+" + _ADJ, re.I)
-_HONORIFIC_GAP = re.compile(r"(?:[A-Z][a-z]{1,4}\.|General|Gen|Admiral|Adm)")
-_APPOSITION_GAP = re.compile(r",[ \t\u00a0]+(?:the |an? )?" + _ADJ, re.I)
+_QUALIFIER_GAP = rx.compile(r"(?:['’]s)?[ \t\u00a0]+" + _ADJ, re.I)
+_HONORIFIC_GAP = rx.compile(r"(?:[A-Z][a-z]{1,4}\.|General|Gen|Admiral|Adm)")
+_APPOSITION_GAP = rx.compile(r",[ \t\u00a0]+(?:the |an? )?" + _ADJ, re.I)
 
 
 def _link(doc: Document, mentions: list[Mention]) -> None:

@@ -7,17 +7,18 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from ledger import rx
 from ledger.extract.sentences import Sentences, sentences_of
 from ledger.model import Claim, Document, Mention, Span
 
-_THEN = re.compile(r"\bthen[-\s]+(?:\S+\s+)?$", re.IGNORECASE)
-_FORMER = re.compile(r"\b(?:former|ex-|erstwhile|late|onetime|one-time)[\s-]*(?:\S+\s+)?$", re.IGNORECASE)
+_THEN = rx.compile(r"\bthen[-\s]+(?:\S+\s+)?$", re.IGNORECASE)
+_FORMER = rx.compile(r"\b(?:former|ex-|erstwhile|late|onetime|one-time)[\s-]*(?:\S+\s+)?$", re.IGNORECASE)
 # a rank word right before a title makes it another office ("Assistant Secretary of Defense")
-_RANK = re.compile(
+_RANK = rx.compile(
     r"\b(?:assistant|deputy|under|vice|associate|principal|shadow|acting\s+deputy)[\s-]*$",
     re.IGNORECASE,
 )
-_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_YEAR = rx.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
 
 def office_claims(doc: Document, mentions: list[Mention]) -> list[Claim]:

@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ledger import rx
 from ledger.extract.timex import ascii_views, date_span_at, fold_crlf, to_folded, to_original
 
 __all__ = ["Quantity", "find_quantities"]
@@ -93,7 +94,7 @@ _NUM = (
 )
 
 # Anchored at the word where a trigger was found.
-_CORE = re.compile(
+_CORE = rx.compile(
     r"(?:(?P<vague>(?:" + _ci("tens|hundreds|dozens|thousands|millions|billions|scores")
     + r")(?:\s+of\s+(?:thousands|millions))?)\s+of(?!\w)"
     r"|(?P<couple>" + _ci(r"a\s+couple|a\s+pair|couple|pair") + r")\s+of(?!\w)"
@@ -121,7 +122,7 @@ def _rev(phrases: str) -> str:
     return "|".join(r"\s+".join(w[::-1] for w in reversed(p.split())) for p in alts)
 
 
-_MARKER_R = re.compile(r"\s+(?P<m>" + _rev(_MARKERS) + r")(?!\w)")
+_MARKER_R = rx.compile(r"\s+(?P<m>" + _rev(_MARKERS) + r")(?!\w)")
 _LOWER = {"more than": 1, "over": 1, "above": 1, "upwards of": 1, "in excess of": 1,
           "well over": 1, "just over": 1, "at least": 0, "no fewer than": 0, "no less than": 0,
           "as few as": 0}  # fmt: skip
@@ -132,7 +133,7 @@ _ABOUT = {"about", "around", "roughly", "approximately", "some", "close to", "an
           "estimated"}  # fmt: skip
 _NEARLY = {"nearly", "almost"}
 
-_TOKEN = re.compile(r"[^\S\n]*((?:[A-Za-z]\.){2,}|[^\W_](?:[\w-]*[^\W_])?)(['’]s?)?")
+_TOKEN = rx.compile(r"[^\S\n]*((?:[A-Za-z]\.){2,}|[^\W_](?:[\w-]*[^\W_])?)(['’]s?)?")
 _STOP = {
     "of", "in", "on", "at", "for", "to", "from", "with", "by", "and", "or", "but", "nor", "the",
     "a", "an", "that", "this", "these", "those", "which", "who", "whom", "whose", "what", "when",
@@ -233,12 +234,12 @@ _FUNCTION = _STOP | {
     "there", "were", "are", "is", "was", "upwards", "excess", "than", "most", "like",
     "despite", "once", "many", "here", "now", "today", "yesterday",
 }  # fmt: skip
-_BAD_AFTER = re.compile(r"[.:/]\w|[A-Za-z_]")
-_SCALE_RX = re.compile(r"(?:\s+(?:hundred|thousand|million|billion|trillion)(?!\w))*")
-_A_BEFORE = re.compile(r"(?<!\w)(?:[Hh]alf\s+a|[Aa]n?)\s+\Z")
+_BAD_AFTER = rx.compile(r"[.:/]\w|[A-Za-z_]")
+_SCALE_RX = rx.compile(r"(?:\s+(?:hundred|thousand|million|billion|trillion)(?!\w))*")
+_A_BEFORE = rx.compile(r"(?<!\w)(?:[Hh]alf\s+a|[Aa]n?)\s+\Z")
 _A_WORDS = (b"dozen", b"hundred", b"thousand", b"million", b"billion", b"couple", b"pair")
-_TIME_AFTER = re.compile(r"\s*(?:[ap]\.?\s?m\b\.?|o['’]clock\b|[ap]\.m\.)", re.I)
-_PREV_WORD = re.compile(r"((?:[A-Za-z]\.){2,}|[A-Za-z][\w.'’]*)[^\S\n]+\Z")
+_TIME_AFTER = rx.compile(r"\s*(?:[ap]\.?\s?m\b\.?|o['’]clock\b|[ap]\.m\.)", re.I)
+_PREV_WORD = rx.compile(r"((?:[A-Za-z]\.){2,}|[A-Za-z][\w.'’]*)[^\S\n]+\Z")
 
 # Trigger literals, searched in the lowercased text.
 _TRIGGERS = [str(i).encode() for i in range(10)] + (

@@ -36,13 +36,13 @@ the resolved list; both give the same speakers (tests/extract/test_quotes.py).
 from __future__ import annotations
 
 import bisect
-import re
 import string
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from anyascii import anyascii
 
+from ledger import rx
 from ledger.model import Mention
 
 # --------------------------------------------------------------------------------------------
@@ -172,17 +172,17 @@ _TWO_WORD = {w.split()[0]: w.split()[1] for w in REPORTING_VERBS if " " in w}
 _TWO_WORD["according"] = "to"
 _TWO_WORD["According"] = "to"
 # words, hyphenated compounds as one ("so-called" is no "called")
-_WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
-_WORD_AFTER_SPACE = re.compile(r"\s+([A-Za-z]+(?:-[A-Za-z]+)*)")
-_APPOSITIVE = re.compile(r"\s*,[^,;:.!?“”\"\r\n]{1,200},")
-_AS_SAYING = re.compile(r"\s+as\s+(?:saying|telling|writing|stating)(?![\w-])")
-_LEAD = re.compile(r"[\s,;:—–-]*")
-_MARK_CHARS = re.compile(r"[\"“”„‟«»‹›`「」『』‘’‚']")
+_WORD = rx.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
+_WORD_AFTER_SPACE = rx.compile(r"\s+([A-Za-z]+(?:-[A-Za-z]+)*)")
+_APPOSITIVE = rx.compile(r"\s*,[^,;:.!?“”\"\r\n]{1,200},")
+_AS_SAYING = rx.compile(r"\s+as\s+(?:saying|telling|writing|stating)(?![\w-])")
+_LEAD = rx.compile(r"[\s,;:—–-]*")
+_MARK_CHARS = rx.compile(r"[\"“”„‟«»‹›`「」『』‘’‚']")
 # (no "\r?" in front: a pattern opening with a literal is found much faster)
-_PARA = re.compile(r"\n\s*\n|\n(?=[ \t]*[•▪·*–-][ \t])")
-_ABBREV_TAIL = re.compile(rf"(?:^|\W)(?:{'|'.join(ABBREVIATIONS)}|[A-Z])\Z")
+_PARA = rx.compile(r"\n\s*\n|\n(?=[ \t]*[•▪·*–-][ \t])")
+_ABBREV_TAIL = rx.compile(rf"(?:^|\W)(?:{'|'.join(ABBREVIATIONS)}|[A-Z])\Z")
 # a sentence ends at . ! ? … (and closing marks) before a capital; paragraphs end sentences too
-_BOUNDARY = re.compile(r"[.!?…][\"”’'`»)\]]*\s+(?=[\"“‘'`«(\[]?[A-Z0-9À-ÖØ-Þ])")
+_BOUNDARY = rx.compile(r"[.!?…][\"”’'`»)\]]*\s+(?=[\"“‘'`«(\[]?[A-Z0-9À-ÖØ-Þ])")
 
 
 @dataclass(slots=True)
@@ -250,8 +250,8 @@ def _verb_at(text: str, pos: int, hi: int) -> _Cue | None:
     return None
 
 
-_LINEBREAK_WS = re.compile(r"\s*[\r\n]\s*")
-_FIRST_ALPHA = re.compile(r"[^\W\d_]")
+_LINEBREAK_WS = rx.compile(r"\s*[\r\n]\s*")
+_FIRST_ALPHA = rx.compile(r"[^\W\d_]")
 
 # pairs of marks: opener -> closers
 _PRIMARY_CLOSE: dict[str, tuple[str, ...]] = {
@@ -1108,7 +1108,7 @@ def _cue_attr(
 
 
 _LEAD_JUNK = frozenset(" \t\r\n\u00a0•▪·*–—-(")
-_ALNUM = re.compile(r"[^\W_]")
+_ALNUM = rx.compile(r"[^\W_]")
 
 
 def _last_lead_char(text: str, s0: int, pos: int) -> str:
@@ -1148,8 +1148,8 @@ def _prev_word_is(text: str, lo: int, pos: int, word: str) -> bool:
     return w is not None and text[w[0] : w[1]].lower() == word
 
 
-_POST_ACC = re.compile(r"[\s,;:—–-]*according\s+to\s")
-_POST_QAS = re.compile(r"[\s,;—–-]*(?:[^\s.!?;:“”\"]+\s+){1,6}?(?P<v>quoted|cited)\s")
+_POST_ACC = rx.compile(r"[\s,;:—–-]*according\s+to\s")
+_POST_QAS = rx.compile(r"[\s,;—–-]*(?:[^\s.!?;:“”\"]+\s+){1,6}?(?P<v>quoted|cited)\s")
 
 
 def _post_attribution(text: str, lo: int, hi: int, f: _Finder, strict: bool) -> _Attr | None:

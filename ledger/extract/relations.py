@@ -4,15 +4,15 @@ and "Li's predecessor Wei Fenghe" (the same office, held before)."""
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
+from ledger import rx
 from ledger.extract.sentences import Sentences, sentences_of
 from ledger.model import Claim, Document, Mention, Span
 from ledger.resolve.tokens import phrase_key
 
-_COUNTERPART = re.compile(r"\b(?:his|her|their|its)\s+(?:(?P<adj>[A-Z][\w’'.-]*)\s+)?counterparts?,?\s*$")
-_PREDECESSOR = re.compile(r"(?:['’]s|\b(?P<pron>his|her))\s+predecessor,?\s*$")
+_COUNTERPART = rx.compile(r"\b(?:his|her|their|its)\s+(?:(?P<adj>[A-Z][\w’'.-]*)\s+)?counterparts?,?\s*$")
+_PREDECESSOR = rx.compile(r"(?:['’]s|\b(?P<pron>his|her))\s+predecessor,?\s*$")
 # words every title shares: they say nothing about which office it is
 _GENERIC = {
     "of",

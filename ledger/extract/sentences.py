@@ -4,12 +4,12 @@ blank line), enough to give each claim its sentence and to keep names from joini
 from __future__ import annotations
 
 import bisect
-import re
 
+from ledger import rx
 from ledger.model import Document
 
-_BOUNDARY = re.compile(r"(?<=[.!?…])[\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9À-ÖØ-Þ])|\n\s*\n|\n(?=\s*[•*\-–] )")
-_NOT_END = re.compile(
+_BOUNDARY = rx.compile(r"(?<=[.!?…])[\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9À-ÖØ-Þ])|\n\s*\n|\n(?=\s*[•*\-–] )")
+_NOT_END = rx.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Sec|Pres|Sen|Rep|Gov|Lt|Col|Adm|Amb|St|Jr|Sr|No|Prof|Capt|Maj|Sgt|vs|etc|Inc|Co|Corp|Ltd)|\b[A-Z])\.$"
 )
 

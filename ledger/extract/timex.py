@@ -51,6 +51,8 @@ from datetime import date, datetime, timedelta
 from functools import lru_cache
 from typing import Any
 
+from ledger import rx
+
 __all__ = ["Timex", "date_span_at", "find_timexes"]
 
 
@@ -168,7 +170,7 @@ _UNITS = (
 # order.  What may precede the core (an operator, "early", "last", "two", "the") is read
 # backwards from it with _PREFIX.
 _CORES: dict[str, list[tuple[str, re.Pattern[str]]]] = {
-    fam: [(name, re.compile(pat)) for name, pat in alts]
+    fam: [(name, rx.compile(pat)) for name, pat in alts]
     for fam, alts in {
         "digit4": [
             ("iso", r"(?<![\d.\-/])(?P<y>" + _Y + r")[-/.](?P<m>1[0-2]|0?[1-9])[-/.]"
@@ -241,7 +243,7 @@ _OPS_R = _rev(
 )
 # Read right to left from the core: count, ordinal, relative word, "the", early/mid/late, "the",
 # circa, then one or two operators.
-_PREFIX = re.compile(
+_PREFIX = rx.compile(
     r"(?:\s+(?P<n>\d{1,3}|"
     + _rev(
         "a few|a couple of|couple of|an|a|one|two|three|four|five"
@@ -263,7 +265,7 @@ _PREFIX = re.compile(
     r"(?:\s+(?P<circa>" + _rev("about|around|circa|roughly|approximately") + r"|\.c)(?!\w))?"
     r"(?:\s+(?P<ops>(?:" + _OPS_R + r")(?:\s+(?:" + _OPS_R + r"))?)(?!\w))?"
 )  # fmt: skip  (matched against lowercased text)
-_PREFIX_I = re.compile(_PREFIX.pattern, re.I)
+_PREFIX_I = rx.compile(_PREFIX.pattern, re.I)
 _PREFIX_ORDER = ("n", "ord", "rel", "the2", "eml", "the1", "circa", "ops")
 _NO_PREFIX = dict.fromkeys((*_PREFIX_ORDER, "the", "_ops_start"))
 _ALLOWED = {
@@ -281,34 +283,34 @@ _REL_UNITS = {"week", "weekend", "month", "year", "decade", "quarter", "night", 
 _PLURAL_UNITS = {"day", "week", "month", "year", "decade"}
 _REL_SIMPLE = {None, "last", "this", "next", "past", "coming"}
 
-_FUTURE = re.compile(
+_FUTURE = rx.compile(
     r"\b(?:will|shall|won['’]t|set\s+to|to\s+(?:begin|start|be\s+held|take\s+place|open)"
     r"|being\s+held|scheduled|slated|planned|plans?\s+to|expected\s+to|is\s+to|are\s+to"
     r"|due\s+to\s+(?:begin|start|be|open|arrive)|upcoming|next|going\s+to|begins|starts|opens"
     r"|kicks\s+off)\b|\w['’]ll\b"
 )  # matched against lowercased text
-_COUNT_BEFORE = re.compile(
+_COUNT_BEFORE = rx.compile(
     r"(?:\b(?:than|least|nearly|almost|some|only|just|estimated|No\.?|no|number|Number|of|for"
     r"|by|from|between|and|to|top|over|under)|[#№])\s*\Z"
 )
-_DETERMINER_BEFORE = re.compile(
+_DETERMINER_BEFORE = rx.compile(
     r"(?:\b(?:the|a|an|its|his|her|their|our|this|that)|['’]s)\s+\Z", re.I
 )
-_WORD_AFTER = re.compile(r"\s+([a-z]+)\b")
+_WORD_AFTER = rx.compile(r"\s+([a-z]+)\b")
 _COUNT_NOUNS = {"people", "men", "women", "children", "personnel", "aircraft", "km", "kg", "m",
                 "ft", "feet", "mile", "meter", "metre", "ton", "tonne", "vote", "unit", "police",
                 "staff"}  # fmt: skip
 _NOT_PLURAL = {"was", "has", "is", "as", "its", "this", "his", "does", "us", "yes", "plus",
                "thus", "always", "perhaps", "news", "whereas", "unless", "across", "towards",
                "afterwards", "sometimes", "besides", "hers", "ours", "yours", "theirs"}  # fmt: skip
-_NAMED_DAY_BEFORE = re.compile(r"\b(?:Black|Good|Cyber|Super|Easter|Ash|Holy|Blue|Giving)\s+\Z")
-_NOT_WORD_BEFORE = re.compile(r"\bUSA\s+\Z")
+_NAMED_DAY_BEFORE = rx.compile(r"\b(?:Black|Good|Cyber|Super|Easter|Ash|Holy|Blue|Giving)\s+\Z")
+_NOT_WORD_BEFORE = rx.compile(r"\bUSA\s+\Z")
 
 _SPAN_OPS = {"since", "before", "until", "till", "by", "after", "from", "between", "through",
              "thru", "as of", "prior to", "starting", "until after"}  # fmt: skip
 _TEMPORAL_OPS = {"since", "before", "until", "till", "after", "in", "during", "as of", "prior to",
                  "starting", "until after", "on"}  # fmt: skip
-_CONNECT = re.compile(r"\s*(?:-|–|—|to|through|thru|until|till|and)\s*")
+_CONNECT = rx.compile(r"\s*(?:-|–|—|to|through|thru|until|till|and)\s*")
 
 _ENGLISH_NOT_MONTH = {
     "days", "weeks", "months", "years", "times", "people", "percent", "and", "the", "of", "to",
@@ -851,8 +853,8 @@ def _atom_at(
     text: str, ws: int, fam: str, anchor: date | None, floor: int, end: int
 ) -> _Atom | None:
     """The expression whose core starts at ``ws`` (a word start), if any."""
-    for name, rx in _CORES[fam]:
-        cm = rx.match(text, ws, end)
+    for name, pat in _CORES[fam]:
+        cm = pat.match(text, ws, end)
         if cm is None:
             continue
         g: dict[str, Any] = cm.groupdict()
@@ -978,8 +980,8 @@ def _apply_op(a: _Atom) -> _Atom:
     return a
 
 
-_MONTH_BEFORE = re.compile(r"(?:" + _MON_ANY + r")\.?,?\s+\Z")
-_UNIT_AFTER = re.compile(r"\s+((?:day|week|month|year|decade)s?)\b")
+_MONTH_BEFORE = rx.compile(r"(?:" + _MON_ANY + r")\.?,?\s+\Z")
+_UNIT_AFTER = rx.compile(r"\s+((?:day|week|month|year|decade)s?)\b")
 
 
 def date_span_at(text: str, s: int, e: int) -> tuple[int, int] | None:

@@ -22,6 +22,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from ledger import rx
+
 MONTHS = {
     "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4,
     "april": 4, "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8,
@@ -38,7 +40,7 @@ _DAY = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?"
 _WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?"
 
 _DATE_RES = tuple(
-    re.compile(p, re.I)
+    rx.compile(p, re.I)
     for p in (
         r"(?P<y>(?:19|20)\d\d)(?P<sep>[-/.])(?P<m>[01]?\d)(?P=sep)(?P<d>[0-3]?\d)(?![\d])",
         _MON + r"\s+" + _DAY + r",?\s+" + _YEAR,
@@ -48,22 +50,22 @@ _DATE_RES = tuple(
     )
 )
 
-_DATE_START_RES = tuple(re.compile(_WEEKDAY + rx.pattern, re.I) for rx in _DATE_RES)
+_DATE_START_RES = tuple(rx.compile(_WEEKDAY + p.pattern, re.I) for p in _DATE_RES)
 
-_LABEL = re.compile(
+_LABEL = rx.compile(
     r"\b(?P<label>(?:first\s+|originally\s+)?published|posted|dated?"
     r"|(?:last\s+)?(?:updated|modified))\b\s*(?:on\b|at\b)?\s*[:\-–—]?\s*",
     re.I,
 )
-_UPDATE_LABEL = re.compile(r"updated|modified", re.I)
-_LEAD = re.compile(r"^[\s•·*\-–—|>#]+")
-_TIME_TAIL = re.compile(
+_UPDATE_LABEL = rx.compile(r"updated|modified", re.I)
+_LEAD = rx.compile(r"^[\s•·*\-–—|>#]+")
+_TIME_TAIL = rx.compile(
     r"(?:[,|•·\-–—]?\s*(?:at\s+)?\d{1,2}(?::\d\d){0,2}\s*(?:[ap]\.?\s?m\.?)?"
     r"(?:\s*(?:UTC|GMT|[ECMP][SD]?T|BST|CES?T|IST|JST|KST|HKT|SGT|AE[SD]T)"
     r"(?:\s*[+-]\d{1,2}(?::?\d\d)?)?)?)?\s*$",
     re.I,
 )
-_YEAR_ANYWHERE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_YEAR_ANYWHERE = rx.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 RANK_PUBLISHED, RANK_BYLINE, RANK_DATE_LABEL, RANK_UPDATED = 0, 1, 2, 3
 WINDOW_LINES = 15
@@ -103,12 +105,12 @@ def find_date(s: str, *, at_start: bool = False) -> tuple[dt.date, int] | None:
     """The first date in ``s`` (or one starting ``s``, after an optional weekday) and the offset
     where it ends."""
     best: tuple[int, dt.date, int] | None = None
-    for rx, start_rx in zip(_DATE_RES, _DATE_START_RES, strict=True):
+    for pat, start_rx in zip(_DATE_RES, _DATE_START_RES, strict=True):
         if at_start:
             m = start_rx.match(s)
             found = [m] if m else []
         else:
-            found = list(rx.finditer(s))
+            found = list(pat.finditer(s))
         for m in found:
             day = _from_match(m)
             if day is not None and (best is None or m.start() < best[0]):

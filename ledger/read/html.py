@@ -15,12 +15,14 @@ import re
 from pathlib import Path
 from typing import Any
 
+from ledger import rx
+
 from .base import Parsed, ReadError, Skipped
 from .dates import parse_date_value
 from .decode import check_not_empty, decode_utf8
 
-_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
-_LANG = re.compile(
+_CHARSET = rx.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+_LANG = rx.compile(
     r"""<html\b[^>]*?\blang\s*=\s*["']?\s*([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]+)*)""", re.I
 )
 

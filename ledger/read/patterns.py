@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import re
 
+from ledger import rx
+
 
 def _compile(*patterns: str) -> tuple[re.Pattern[str], ...]:
-    return tuple(re.compile(p, re.I) for p in patterns)
+    return tuple(rx.compile(p, re.I) for p in patterns)
 
 
 MAX_FURNITURE_WORDS = 30
@@ -111,7 +113,7 @@ FURNITURE = _compile(
 )
 
 #: Heading words that mark an opinion section by themselves.
-OPINION_STRONG = re.compile(
+OPINION_STRONG = rx.compile(
     r"\b(?:narratives?|opinions?|analys[ie]s|commentar(?:y|ies)|editorials?|viewpoints?"
     r"|perspectives?|op-?eds?|(?:our|my|the) take|hot takes?|point of view|counterpoints?"
     r"|columns?|the case (?:for|against)|what (?:they|people|critics|experts|others|pundits)"
@@ -121,7 +123,7 @@ OPINION_STRONG = re.compile(
 
 #: Heading words that mark an opinion section only among opinion headings
 #: ("Establishment split" after "Nerd narrative").
-OPINION_WEAK = re.compile(
+OPINION_WEAK = rx.compile(
     r"\b(?:split|divided?|divisions?|views?|takes?|reactions?|debate|sides?|spin|angle|consensus"
     r"|bottom line|establishment|left|right|cent(?:er|re)|conservatives?|liberals?"
     r"|progressives?|critics|supporters|skeptics|sceptics|pundits?|nerds?|contrarian)\b",

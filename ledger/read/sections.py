@@ -29,6 +29,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from ledger import rx
 from ledger.model import Section
 
 from . import patterns
@@ -44,11 +45,11 @@ MIN_SEPARATORS = 2  # ...which must also recur
 
 _INVISIBLE = "\u200b\u2060\ufeff"  # zero-width characters str.strip() keeps
 _PLAIN_BLANK = frozenset(" \t\r\f\v")
-_HAS_ALNUM = re.compile(r"[^\W_]")
-_HAS_LETTER = re.compile(r"[^\W\d_]")
-_TRAILING_COUNT = re.compile(r"\s+\d+$")
-_MD_HEADING = re.compile(r"^#{1,6}\s+")
-_EMPHASIS = re.compile(r"^(\*\*|__)(.+)\1$")
+_HAS_ALNUM = rx.compile(r"[^\W_]")
+_HAS_LETTER = rx.compile(r"[^\W\d_]")
+_TRAILING_COUNT = rx.compile(r"\s+\d+$")
+_MD_HEADING = rx.compile(r"^#{1,6}\s+")
+_EMPHASIS = rx.compile(r"^(\*\*|__)(.+)\1$")
 _SENTENCE_END = tuple(".!?,;…")
 _CLOSERS = tuple(".!?,;:…\"”'’)]»")
 
@@ -98,51 +99,51 @@ def _key(text: str) -> str:
     return " ".join(text.casefold().split())
 
 
-def _matches(rxs: tuple[re.Pattern[str], ...], text: str) -> bool:
-    combined = _combined(rxs)
+def _matches(pats: tuple[re.Pattern[str], ...], text: str) -> bool:
+    combined = _combined(pats)
     if combined is not None:
         return combined.fullmatch(text) is not None
-    return any(rx.fullmatch(text) for rx in rxs)
+    return any(pat.fullmatch(text) for pat in pats)
 
 
-_BACKREF = re.compile(r"\\\d|\(\?P=")
+_BACKREF = rx.compile(r"\\\d|\(\?P=")
 _COMBINED: dict[int, tuple[tuple[re.Pattern[str], ...], re.Pattern[str] | None]] = {}
 
 
-def _combined(rxs: tuple[re.Pattern[str], ...]) -> re.Pattern[str] | None:
-    """One pattern that fully matches what one of ``rxs`` fully matches: an alternation, tried
+def _combined(pats: tuple[re.Pattern[str], ...]) -> re.Pattern[str] | None:
+    """One pattern that fully matches what one of ``pats`` fully matches: an alternation, tried
     in one call instead of one call per pattern, in which the patterns that start with ``.*``
     ("... your browser is ...") share it, so that the line is scanned once for all of them.
     None when the patterns cannot be joined (different flags, back-references whose numbers
     would shift).  Kept per tuple (by identity: hashing the tuple would cost more than it
     saves)."""
-    known = _COMBINED.get(id(rxs))
-    if known is not None and known[0] is rxs:
+    known = _COMBINED.get(id(pats))
+    if known is not None and known[0] is pats:
         return known[1]
     combined = None
-    if rxs and len({rx.flags for rx in rxs}) == 1 and not any(_BACKREF.search(rx.pattern) for rx in rxs):
-        heads = [rx.pattern for rx in rxs if not _dot_star(rx)]
-        tails = [rx.pattern[2:] for rx in rxs if _dot_star(rx)]
+    if pats and len({pat.flags for pat in pats}) == 1 and not any(_BACKREF.search(pat.pattern) for pat in pats):
+        heads = [pat.pattern for pat in pats if not _dot_star(pat)]
+        tails = [pat.pattern[2:] for pat in pats if _dot_star(pat)]
         alternatives = [f"(?:{p})" for p in heads]
         if tails:  # .*a | .*b == .*(?:a|b)
             alternatives.append(".*(?:" + "|".join(f"(?:{p})" for p in tails) + ")")
         try:
-            combined = re.compile("|".join(alternatives), rxs[0].flags)
+            combined = rx.compile("|".join(alternatives), pats[0].flags)
         except re.error:
             pass
-    _COMBINED[id(rxs)] = (rxs, combined)
+    _COMBINED[id(pats)] = (pats, combined)
     return combined
 
 
-def _dot_star(rx: re.Pattern[str]) -> bool:
-    """Does ``rx`` read ``.*`` and then a sequence (no ``|`` at its top level)?"""
-    if not rx.pattern.startswith(".*") or rx.pattern[2:3] in ("?", "+", "*", "{", ""):
+def _dot_star(pat: re.Pattern[str]) -> bool:
+    """Does ``pat`` read ``.*`` and then a sequence (no ``|`` at its top level)?"""
+    if not pat.pattern.startswith(".*") or pat.pattern[2:3] in ("?", "+", "*", "{", ""):
         return False
     from re import _constants as sre  # type: ignore[attr-defined]
     from re import _parser as sre_parse  # type: ignore[attr-defined]
 
     try:
-        items = list(sre_parse.parse(rx.pattern, rx.flags))
+        items = list(sre_parse.parse(pat.pattern, pat.flags))
     except re.error:
         return False
     first = items[0] if items else None

@@ -8,17 +8,18 @@ the block becomes a ``furniture`` section.  Its keys (``title``, ``source``, ``u
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Any
+
+from ledger import rx
 
 from .base import Parsed, ReadError, Skipped
 from .decode import decode_utf8
 from .meta import MetaError, normalize_meta
 from .yamlutil import YamlProblem, load_yaml
 
-_OPEN = re.compile(r"---[ \t]*\r?$")
-_CLOSE = re.compile(r"(?:---|\.\.\.)[ \t]*\r?$")
+_OPEN = rx.compile(r"---[ \t]*\r?$")
+_CLOSE = rx.compile(r"(?:---|\.\.\.)[ \t]*\r?$")
 
 
 def read(

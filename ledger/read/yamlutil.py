@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import functools
-import re
 from typing import Any
+
+from ledger import rx
 
 
 class YamlProblem(ValueError):
@@ -59,7 +60,7 @@ def _c_loader_class() -> type | None:
 # exotic line breaks, tags, anchors, block scalars, comments: where the two parsers differ).
 # Front matter is nearly always like this; anything else goes to the pure-Python parser.
 _QUOTED_CHAR = r"[^\x00-\x1f\x7f-\x9f\\\u2028\u2029\ufeff\ud800-\udfff\ufffe\uffff"
-_SIMPLE = re.compile(
+_SIMPLE = rx.compile(
     r"(?:[A-Za-z][A-Za-z0-9_-]*:"
     r"(?: (?:\"" + _QUOTED_CHAR + r"\"]*\"|'" + _QUOTED_CHAR + r"']*'"
     r"|[A-Za-z0-9](?:[A-Za-z0-9 .,/_+()?=%&~-]|:(?=[A-Za-z0-9/]))*(?<! )))?"

@@ -11,19 +11,19 @@ Every piece of article text goes through jinja2's autoescaping.  jinja2 is impor
 from __future__ import annotations
 
 import difflib
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from ledger import rx
 from ledger.model import SEVERITY_RANK, Finding
 from ledger.report import Context, summary
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
-WORD = re.compile(r"\S+")
-PUNCT = re.compile(r"^\W+|\W+$")
+WORD = rx.compile(r"\S+")
+PUNCT = rx.compile(r"^\W+|\W+$")
 WINDOW = 160  # characters of context either side of an excerpt
 
 

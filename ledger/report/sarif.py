@@ -12,19 +12,19 @@ from __future__ import annotations
 
 import json
 import os
-import re
 from collections.abc import Sequence
 from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import quote
 
+from ledger import rx
 from ledger.model import Evidence, Finding
 from ledger.report import Context
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 FINGERPRINT_KEY = "ledgerFingerprint/v1"
-URL_RE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
+URL_RE = rx.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 
 
 def uri(path: str) -> str:

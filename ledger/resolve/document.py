@@ -12,9 +12,9 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
+from ledger import rx
 from ledger.extract import Extraction
 from ledger.model import Document, Mention, Span
 from ledger.resolve.index import Entry, NameIndex
@@ -96,7 +96,7 @@ def _resolve_kb(doc: Document, m: Mention, index: NameIndex) -> None:
     _set(m, index, entry, entity, score, entry.method, reason, form)
 
 
-_YEAR_AFTER = re.compile(r"[\s,]*(?:(?:in|of|held in)\s+(?P<y>(?:19|20)\d\d)\b|(?P<rel>last|this|next) year\b)")
+_YEAR_AFTER = rx.compile(r"[\s,]*(?:(?:in|of|held in)\s+(?P<y>(?:19|20)\d\d)\b|(?P<rel>last|this|next) year\b)")
 
 
 def _year_after(doc: Document, m: Mention) -> int | None:

@@ -79,7 +79,6 @@ Single-token queries (a surname alone) are never matched here.
 
 from __future__ import annotations
 
-import re
 from array import array
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -88,6 +87,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA, JaroWinkler, Levenshtein
 
+from ledger import rx
 from ledger.resolve.tokens import SPELLINGS, phrase_key
 
 __all__ = ["Hit", "FuzzyIndex", "fold_key", "SCORERS", "DEFAULT_CUTOFF"]
@@ -128,7 +128,7 @@ class Hit:
 
 # ----------------------------------------------------------------------------- folding
 
-_SIMPLE = re.compile(r"[A-Za-z]+(?: [A-Za-z]+)*")
+_SIMPLE = rx.compile(r"[A-Za-z]+(?: [A-Za-z]+)*")
 
 
 def fold_key(text: str) -> str:
@@ -198,7 +198,7 @@ def _query_block_keys(key: str, toks: list[str]) -> list[str]:
 # ------------------------------------------------------------------------- the index
 
 
-_DOUBLE = re.compile(r"(.)\1+")
+_DOUBLE = rx.compile(r"(.)\1+")
 _SOUNDS = (("ph", "f"), ("ck", "k"), ("ks", "x"), ("oo", "u"), ("ee", "i"), ("y", "i"))
 
 

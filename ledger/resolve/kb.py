@@ -5,13 +5,13 @@ An error names the file, the line, the entity id and the field; unknown fields a
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
 
+from ledger import rx
 from ledger.errors import KBError
 from ledger.model import Entity, Term
 
@@ -24,7 +24,7 @@ FIELDS: dict[str, set[str]] = {
     "place": COMMON | {"code", "demonyms", "part_of", "country"},
     "event": COMMON | {"place", "from", "to"},
 }
-ID_RE = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
+ID_RE = rx.compile(r"^[a-z0-9][a-z0-9._-]*$")
 
 
 def _yaml_loader() -> type:

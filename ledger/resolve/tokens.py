@@ -12,8 +12,10 @@ from itertools import accumulate, chain, compress, repeat
 from operator import and_, itemgetter, methodcaller, not_
 from typing import NamedTuple
 
-_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
-_NON_ALNUM = re.compile(r"[^a-z0-9]+")
+from ledger import rx
+
+_WORD = rx.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
+_NON_ALNUM = rx.compile(r"[^a-z0-9]+")
 
 # abbreviations written with a period, expanded for matching titles ("Sec. of State")
 ABBREVIATIONS = {
@@ -115,7 +117,7 @@ def _fold_words(words: list[str]) -> list[str]:
     return keys
 
 
-_GAP_WORD = re.compile(r"([\W_]*)(" + _WORD.pattern + ")")
+_GAP_WORD = rx.compile(r"([\W_]*)(" + _WORD.pattern + ")")
 _POSSESSIVE = ("'s", "’s", "'S", "’S")
 _first, _second = itemgetter(0), itemgetter(1)
 _ONE = 1

@@ -10,7 +10,6 @@ records (:class:`ledger.model.Finding`, :class:`StoredFinding`, :class:`Decision
 
 from __future__ import annotations
 
-import re
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -18,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, insert, or_, select, update
 
+from ledger import rx
 from ledger.errors import UsageError
 from ledger.model import Evidence, Finding, Fix
 from ledger.review import ACTIONS, STATUSES
@@ -27,7 +27,7 @@ from ledger.store.repo import now, upsert
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection, Engine
 
-HEX = re.compile(r"^[0-9a-f]+$")
+HEX = rx.compile(r"^[0-9a-f]+$")
 FULL_LENGTH = 16  # length of Finding.fingerprint
 MIN_PREFIX = 4  # as git: shorter prefixes are too easy to mistype into another finding
 

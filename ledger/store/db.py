@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ledger import rx
 from ledger.errors import DatabaseError, SchemaTooNew
 
 if TYPE_CHECKING:
@@ -93,7 +94,7 @@ def _migration_lock(engine: Engine) -> Iterator[None]:
             fcntl.flock(fh, fcntl.LOCK_UN)
 
 
-_REV = re.compile(r"^(revision|down_revision)\s*=\s*(.+)$", re.MULTILINE)
+_REV = rx.compile(r"^(revision|down_revision)\s*=\s*(.+)$", re.MULTILINE)
 
 
 @functools.lru_cache(maxsize=1)

@@ -17,6 +17,7 @@ from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from ledger import rx
 from ledger.engine.rules import Rule
 from ledger.engine.view import LedgerView
 from ledger.model import Finding, Fix, Span
@@ -43,7 +44,7 @@ class Options:
             parts.append(f"(?P<k{i}>{body})")
         flags = re.IGNORECASE if self.ignorecase else 0
         try:
-            return re.compile(r"(?<![\w.])(?:" + "|".join(parts) + r")(?!\w)", flags)
+            return rx.compile(r"(?<![\w.])(?:" + "|".join(parts) + r")(?!\w)", flags)
         except re.error as e:
             raise ValueError(f"bad pattern in 'swap': {e}") from None
 

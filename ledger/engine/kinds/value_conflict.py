@@ -20,13 +20,13 @@ Clean::
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
+from ledger import rx
 from ledger.engine.rules import Rule
 from ledger.engine.view import LedgerView
 from ledger.model import Claim, DocRef, Evidence, Finding
@@ -48,7 +48,7 @@ class Options:
             raise ValueError(f"'predicates' values must be time, place or number (got {', '.join(sorted(bad))})")
 
 
-_ISO = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
+_ISO = rx.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
 
 
 def time_range(value: str | None) -> tuple[date, date] | None:
