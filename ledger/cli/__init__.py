@@ -86,3 +86,5 @@ def main() -> None:
             file=sys.stderr,
         )
         sys.exit(2)
+    finally:
+        STATE.close()

@@ -43,3 +43,25 @@ def test_two_ingest_processes_at_once(db_url: str, seeds: Path, tmp_path: Path) 
         ).all()
         assert dupes == []
     engine.dispose()
+
+
+def test_a_command_leaves_the_sqlite_file_whole(cli, seeds: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Each command closes its connections, so SQLite folds the write-ahead log into the file:
+    the ledger file alone (copied, backed up, mailed) holds everything, and the next reader
+    does not replay a log."""
+    import shutil
+    import sqlite3
+
+    db = tmp_path / "l.db"
+    r = cli("--db", f"sqlite:///{db}", "ingest", "--kb", str(seeds / "kb"), str(seeds / "articles"))
+    assert r.code == 0, r.err
+    assert not db.with_name("l.db-wal").exists()
+    lone = tmp_path / "copy" / "l.db"
+    lone.parent.mkdir()
+    shutil.copy(db, lone)  # the file only
+    con = sqlite3.connect(lone)
+    try:
+        assert con.execute("SELECT COUNT(*) FROM documents").fetchone() == (5,)
+        assert con.execute("SELECT COUNT(*) FROM claims").fetchone()[0] > 0
+    finally:
+        con.close()
