@@ -23,6 +23,10 @@ MENTION_COLS = (
 )
 
 
+# a claims query with more keys than this in each id filter reads the predicate whole
+WHOLE_KEYS = 2000
+
+
 class SqlView:
     def __init__(self, source: Any) -> None:
         """``source``: a SQLAlchemy engine, or a :class:`ledger.store.dbapi.Connection`."""
@@ -31,6 +35,8 @@ class SqlView:
         self._entities: dict[str, Entity | None] = {}
         self._refs: dict[int, DocRef] | None = None  # every document's, once read
         self._some: dict[int, DocRef] = {}  # those read so far
+        # the last predicate read whole (see ``claims``): (predicate, its claims)
+        self._whole: tuple[str, list[tuple[DocRef, Claim]]] | None = None
 
     @property
     def conn(self) -> Connection:
@@ -86,6 +92,15 @@ class SqlView:
         docs: Collection[str] | None = None, value_words: Collection[tuple[str, ...]] | None = None,
         when: tuple[date, date] | None = None, quote_keys: Collection[int] | None = None,
     ) -> list[tuple[DocRef, Claim]]:
+        ids = [len(set(w)) for w in (subjects, subject_keys, object_keys) if w is not None]
+        if (ids and min(ids) > WHOLE_KEYS and docs is None and value_words is None
+                and when is None and quote_keys is None):
+            # over the whole ledger rules ask for thousands of keys, most of a predicate's claims,
+            # and several rules ask about the same predicate: read them all once, filter here
+            subj, skeys, okeys = (None if w is None else set(w) for w in (subjects, subject_keys, object_keys))
+            return [(r, c) for r, c in self._whole_predicate(predicate)
+                    if (subj is None or c.subject in subj) and (skeys is None or c.subject_key in skeys)
+                    and (okeys is None or c.object_key in okeys)]
         if quote_keys is None:
             rows = self._claim_rows(predicate, subjects, subject_keys, object_keys, docs, value_words, when, None)
         else:
@@ -102,6 +117,15 @@ class SqlView:
                         rows.append(r)
         refs = self._refs_of(rows)
         return [(refs[r[0]], _claim(r)) for r in rows]
+
+    def _whole_predicate(self, predicate: str) -> list[tuple[DocRef, Claim]]:
+        if self._whole is None or self._whole[0] != predicate:
+            self._whole = None  # one predicate's claims in memory at a time
+            rows = self._q(f"SELECT {CLAIM_COLS} FROM claims c {CURRENT.format(t='c')} WHERE c.predicate = ?",
+                           [predicate])
+            refs = self._refs_of(rows)
+            self._whole = (predicate, [(refs[r[0]], _claim(r)) for r in rows])
+        return self._whole[1]
 
     def _claim_rows(
         self, predicate: str, subjects: Collection[str] | None, subject_keys: Collection[str] | None,

@@ -41,3 +41,25 @@ def test_words_written_otherwise_are_no_anchors() -> None:
     # are never anchors; when a stretch holds only such words, there are no anchors
     assert _anchors(["dont", "know", "defence", "plans"], "don't know defence plans", 2) == {("know",), ("plans",)}
     assert _anchors(["dont", "defence", "no"], "don't defence no", 2) is None
+
+
+def _stretch_of(short: list[str], long_: list[str]) -> bool:
+    k = len(short)
+    return any(long_[i : i + k] == short for i in range(len(long_) - k + 1))
+
+
+@given(WORDS, WORDS, st.integers(2, 6))
+def test_same_quote_is_equality_or_a_long_enough_stretch(a: list[str], b: list[str], n: int) -> None:
+    """The substring test on joined words decides as the word-by-word definition does
+    ("to be" is not a stretch of "to bee", nor "a b" of "xa b")."""
+    from ledger.engine.kinds.quote_attribution import _same_quote
+
+    ta, tb = tuple(a), tuple(b)
+    joined = {t: f" {' '.join(t)} " for t in (ta, tb)}
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    expected = a == b or (len(short) >= n and _stretch_of(short, long_))
+    assert _same_quote(ta, tb, n, joined) == _same_quote(tb, ta, n, joined) == expected
+    # a prefix of a word is not the word
+    assert not _same_quote(("designe", "to", "be", "a", "snub"), ("designed", "to", "be", "a", "snub", "x9"), 5,
+                           {("designe", "to", "be", "a", "snub"): " designe to be a snub ",
+                            ("designed", "to", "be", "a", "snub", "x9"): " designed to be a snub x9 "})

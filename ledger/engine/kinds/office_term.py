@@ -73,21 +73,30 @@ def _name(view: LedgerView, eid: str | None, fallback: str) -> str:
     return ent.name if ent else fallback
 
 
-def _candidates(view: LedgerView, targets: Collection[str] | None) -> list[tuple[DocRef, Claim]]:
+def _candidates(
+    view: LedgerView, targets: Collection[str] | None,
+) -> tuple[list[tuple[DocRef, Claim]], dict[str, list[tuple[DocRef, Claim]]]]:
     """The claims to judge: the drafts' own; over the whole ledger, those the KB's terms do
-    not cover (an anti-join in SQL) and those of people given more than one office."""
+    not cover (an anti-join in SQL) and those of people given more than one office.  Also
+    every office claim read of a subject key whose claims were all read (the second of those
+    reads), so that the check does not read them again."""
     if targets is not None:
-        return view.claims("holds_office", docs=targets)
+        return view.claims("holds_office", docs=targets), {}
     outside = view.outside_terms()
     multi = {k for (k,) in view.groups("holds_office", ("subject_key",), "object_key") if k}
     seen = {(r.key, c.span.start) for r, c in outside}
-    more = [(r, c) for r, c in view.claims("holds_office", subject_keys=multi) if (r.key, c.span.start) not in seen]
-    return outside + more
+    complete: dict[str, list[tuple[DocRef, Claim]]] = {k: [] for k in multi}
+    more = []
+    for r, c in view.claims("holds_office", subject_keys=multi):
+        complete[c.subject_key].append((r, c))  # type: ignore[index]
+        if (r.key, c.span.start) not in seen:
+            more.append((r, c))
+    return outside + more, complete
 
 
 def check(view: LedgerView, rule: Rule, targets: Collection[str] | None) -> Iterator[Finding]:
     opts: Options = rule.options
-    found = _candidates(view, targets)
+    found, complete = _candidates(view, targets)
     view.prefetch(e for _, c in found for e in (c.subject, c.object))
     candidates = [(r, c) for r, c in found if c.section in opts.sections and c.object
                   and (c.valid_from is not None or c.valid_to is not None) and not _kb_agrees(view, c)]
@@ -109,7 +118,10 @@ def check(view: LedgerView, rule: Rule, targets: Collection[str] | None) -> Iter
         pad = timedelta(days=opts.window_days)
         when = (min(days) - pad, max(days) + pad) if targets is not None else None
         keys = {_subject_key(c) for _, c in group}
-        for r, c in view.claims("holds_office", subject_keys=keys, object_keys=objects, when=when):
+        read = [rc for k in keys & complete.keys() for rc in complete[k]
+                if objects is None or rc[1].object_key in objects]
+        read += view.claims("holds_office", subject_keys=keys - complete.keys(), object_keys=objects, when=when)
+        for r, c in read:
             if c.object and c.section in opts.sections and (objects is None or c.object in objects):
                 by_subject[_subject_key(c)].append((r, c))
     view.prefetch(o.object for items in by_subject.values() for _, o in items)

@@ -61,15 +61,16 @@ def _shingles(words: list[str], n: int) -> set[tuple[str, ...]]:
     return {tuple(words[i : i + n]) for i in range(len(words) - n + 1)}
 
 
-def _same_quote(a: list[str], b: list[str], n: int) -> bool:
-    """Equal, or the shorter is a stretch of the longer with at least n words."""
+def _same_quote(a: tuple[str, ...], b: tuple[str, ...], n: int, joined: dict[tuple[str, ...], str]) -> bool:
+    """Equal, or the shorter is a stretch of the longer with at least n words.  ``joined``
+    holds each text's words between spaces (" a b c "): a stretch of words is then a
+    substring, which the string search finds far faster than a loop over word lists."""
     short, long_ = (a, b) if len(a) <= len(b) else (b, a)
     if short == long_:
         return True
     if len(short) < n:
         return False
-    k = len(short)
-    return any(long_[i : i + k] == short for i in range(len(long_) - k + 1))
+    return joined[short] in joined[long_]
 
 
 def check(view: LedgerView, rule: Rule, targets: Collection[str] | None) -> Iterator[Finding]:
@@ -83,26 +84,42 @@ def check(view: LedgerView, rule: Rule, targets: Collection[str] | None) -> Iter
         if who and c.section in opts.sections and len(words) >= min(n, 2):
             texts[words].append((ref, c, who))
     order = list(texts)
+    joined = {words: f" {' '.join(words)} " for words in order}
     judged = [targets is None or any(r.key in targets for r, _, _ in texts[t]) for t in order]
     # blocking: texts sharing an n-word shingle (or identical short texts) are compared
     blocks: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for i, words in enumerate(order):
         for k in _shingles(list(words), n) or {words}:
             blocks[k].append(i)
-    same: dict[int, set[int]] = defaultdict(set)
+    candidates: dict[int, set[int]] = defaultdict(set)
     for members in blocks.values():
         if len(members) < 2 or len(members) > 200:
             continue  # a stretch that common says nothing
         for i in members:
             if judged[i]:
-                same[i].update(j for j in members if j != i and j not in same[i]
-                               and _same_quote(list(order[i]), list(order[j]), n))
+                candidates[i].update(members)
+    # each pair is compared once: (j, i) was decided when j (judged, lower) had its turn
+    same: dict[int, set[int]] = defaultdict(set)
+    for i in sorted(candidates):
+        mine = same[i]
+        for j in candidates[i]:
+            if j == i:
+                continue
+            if j < i and judged[j]:
+                if i in same[j]:
+                    mine.add(j)
+            elif _same_quote(order[i], order[j], n, joined):
+                mine.add(j)
+    voices = [{who for _, _, who in texts[words]} for words in order]
     for i, words in enumerate(order):
         if not judged[i]:
             continue
+        cluster = sorted({i} | same[i])
+        if all(voices[j] == voices[i] for j in cluster) and len(voices[i]) == 1:
+            continue  # one speaker for all of them: nothing to compare
         # every outlet's attribution of this quote, by speaker: (the first claim of each outlet)
         speakers: dict[str, dict[str, tuple[DocRef, Claim]]] = defaultdict(dict)
-        for j in sorted({i} | same[i]):
+        for j in cluster:
             for r, o, who in texts[order[j]]:
                 speakers[who].setdefault(r.outlet, (r, o))
         for ref, c, who in texts[words]:
