@@ -340,9 +340,9 @@ def _ref(r: tuple[Any, ...]) -> DocRef:
 
 
 def _claim(r: tuple[Any, ...]) -> Claim:
+    # positional arguments, in the order of Claim's fields: a full check builds a million
+    q = as_json(r[18])
     return Claim(
-        span=Span(r[7], r[8], r[9], r[10], r[11], r[12]), subject=r[1], predicate=r[2],
-        object=r[3], value=r[4], valid_from=as_date(r[5]), valid_to=as_date(r[6]),
-        qualifiers=dict(as_json(r[18]) or {}), section=r[13], sentence=r[14], excerpt=r[15],
-        subject_surface=r[16], object_surface=r[17], subject_key=r[19], object_key=r[20],
+        Span(r[7], r[8], r[9], r[10], r[11], r[12]), r[1], r[2], r[3], r[4], as_date(r[5]), as_date(r[6]),
+        dict(q) if q else {}, r[13], r[14], r[15], r[16], r[17], r[19], r[20],
     )
