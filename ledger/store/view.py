@@ -23,8 +23,10 @@ MENTION_COLS = (
 )
 
 
-# a claims query with more keys than this in each id filter reads the predicate whole
+# a claims query with more keys than this (in its smallest id filter) reads the predicate whole
 WHOLE_KEYS = 2000
+# from this many keys, an index-only count decides whether they cover most of the predicate
+WHOLE_COUNT_FROM = 100
 
 
 class SqlView:
@@ -92,11 +94,10 @@ class SqlView:
         docs: Collection[str] | None = None, value_words: Collection[tuple[str, ...]] | None = None,
         when: tuple[date, date] | None = None, quote_keys: Collection[int] | None = None,
     ) -> list[tuple[DocRef, Claim]]:
-        ids = [len(set(w)) for w in (subjects, subject_keys, object_keys) if w is not None]
-        if (ids and min(ids) > WHOLE_KEYS and docs is None and value_words is None
-                and when is None and quote_keys is None):
-            # over the whole ledger rules ask for thousands of keys, most of a predicate's claims,
-            # and several rules ask about the same predicate: read them all once, filter here
+        if docs is None and value_words is None and when is None and quote_keys is None and self._most(
+                predicate, subjects, subject_keys, object_keys):
+            # over the whole ledger rules ask for most of a predicate's claims, and several rules
+            # ask about the same predicate: read them all once, keep them, filter here
             subj, skeys, okeys = (None if w is None else set(w) for w in (subjects, subject_keys, object_keys))
             return [(r, c) for r, c in self._whole_predicate(predicate)
                     if (subj is None or c.subject in subj) and (skeys is None or c.subject_key in skeys)
@@ -117,6 +118,28 @@ class SqlView:
                         rows.append(r)
         refs = self._refs_of(rows)
         return [(refs[r[0]], _claim(r)) for r in rows]
+
+    def _most(self, predicate: str, subjects: Collection[str] | None, subject_keys: Collection[str] | None,
+              object_keys: Collection[str] | None) -> bool:
+        """Whether claims with these ids are best taken from the predicate's claims read whole:
+        they are in memory already, or the ids are many, or (counted in an index) they are
+        more than a third of the predicate's claims (a few people and offices fill the news)."""
+        sizes = [len(set(w)) for w in (subjects, subject_keys, object_keys) if w is not None]
+        if not sizes or min(sizes) == 0:
+            return False
+        if self._whole is not None and self._whole[0] == predicate:
+            return True
+        if min(sizes) > WHOLE_KEYS:
+            return True
+        if min(sizes) < WHOLE_COUNT_FROM or subjects is not None:
+            return False  # a draft's few keys: an index look-up
+        col, wanted = ("c.subject_key", subject_keys) if subject_keys is not None else ("c.object_key", object_keys)
+        values = sorted(set(wanted))  # type: ignore[arg-type]
+        total = self._q("SELECT COUNT(*) FROM claims c WHERE c.predicate = ?", [predicate])[0][0]
+        found = sum(self._q(f"SELECT COUNT(*) FROM claims c WHERE c.predicate = ? AND {col} IN "
+                            f"({placeholders(values[k : k + 500])})", [predicate, *values[k : k + 500]])[0][0]
+                    for k in range(0, len(values), 500))
+        return found * 3 > total
 
     def _whole_predicate(self, predicate: str) -> list[tuple[DocRef, Claim]]:
         if self._whole is None or self._whole[0] != predicate:

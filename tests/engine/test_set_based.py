@@ -49,3 +49,43 @@ def test_whole_ledger_equals_drafts_and_memory(engine, seeds: Path, tmp_path: Pa
     for a in analyses:
         one_by_one += run_rules(OverlayView(SqlView(engine), [a]), rules, {a.ref.key})
     assert _key(whole) == _key(one_by_one)
+
+
+MORE = {
+    "g.md": ("Wire A", "2023-06-01", "Li Shangfu was sanctioned by the United States in 2016. Fisheries Minister Karel Dvorak spoke.\n"),
+    "h.md": ("Wire B", "2023-05-31", "The U.S. sanctioned Li Shangfu in 2017. Fisheries Minister Jan Novak left.\n"),
+    "i.md": ("Wire G", "2023-05-30", "Li Shangfu was sanctioned in 2018. Fisheries Minister Karel Dvorak declined.\n"),
+    "j.md": ("Wire C", "2023-05-31", "Li Shangfu bought 12 Su-35 fighters. \"It's designed to be a snub to the United States,\" Mao Ning said.\n"),
+}
+
+
+def test_findings_do_not_depend_on_the_order_claims_are_read(seeds: Path, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Which claim speaks for an outlet, the order of values and names in a message and the
+    evidence are the same whatever order the database returns rows in (a query plan, the
+    order of ingest)."""
+    import random
+
+    from ledger.resolve.index import build_index
+    from ledger.resolve.kb import load_kb
+
+    monkeypatch.chdir(tmp_path)
+    corpus = CORPUS | MORE
+    for name, (source, day, text) in corpus.items():
+        (tmp_path / name).write_text(f"---\nsource: {source}\npublished: {day}\n---\n{text}", encoding="utf-8")
+    entities = load_kb([seeds / "kb"]).entities
+    index = build_index(entities)
+    analyses = [a for a in pipeline.analyze_paths([Path(n) for n in corpus], index) if not isinstance(a, pipeline.Skip)]
+    rules = load_rules()
+
+    def run(items: list) -> list:  # type: ignore[type-arg]
+        return [f.to_dict() for f in run_rules(MemoryView(items, entities), rules, None)]
+
+    first = run(analyses)
+    assert {f["rule"] for f in first} >= {"value-conflict", "office-holder-conflict", "quote-attribution"}
+    rng = random.Random(7)
+    for _ in range(4):
+        shuffled = [type(a)(**{k: getattr(a, k) for k in a.__slots__}) for a in analyses]
+        rng.shuffle(shuffled)
+        for a in shuffled:
+            rng.shuffle(a.claims)  # within a document too
+        assert run(shuffled) == first

@@ -179,12 +179,11 @@ def _name(view: LedgerView, eid: str | None, fallback: str) -> str:
 
 
 def _finding(view: LedgerView, rule: Rule, ref: DocRef, c: Claim, rivals: list[tuple[DocRef, Claim]]) -> Finding:
+    # in document order, not the database's: the message must not depend on a query plan
+    rivals = sorted(rivals, key=lambda x: (x[0].path, x[1].span.start))
     others = ", ".join(dict.fromkeys(_name(view, o.subject, o.subject_surface) for _, o in rivals))
     day = c.valid_from.isoformat() if c.valid_from else "?"
-    evidence = [
-        Evidence.at(r, o.span, o.excerpt)
-        for r, o in sorted(rivals, key=lambda x: (x[0].path, x[1].span.start))
-    ]
+    evidence = [Evidence.at(r, o.span, o.excerpt) for r, o in rivals]
     ident: tuple[Any, ...] = (_person_key(c), _office_key(c), tuple(sorted({_person_key(o) for _, o in rivals})))
     message = rule.format(subject=_name(view, c.subject, c.subject_surface),
                           office=_name(view, c.object, c.object_surface), date=day, others=others)

@@ -125,7 +125,8 @@ def check(view: LedgerView, rule: Rule, targets: Collection[str] | None) -> Iter
             if c.object and c.section in opts.sections and (objects is None or c.object in objects):
                 by_subject[_subject_key(c)].append((r, c))
     view.prefetch(o.object for items in by_subject.values() for _, o in items)
-    windows = {k: _Window(items) for k, items in by_subject.items()}
+    # in document order, not the database's (which claim speaks for an outlet, ties)
+    windows = {k: _Window(sorted(items, key=_doc_order)) for k, items in by_subject.items()}
     for ref, c in candidates:
         person = _with_terms(view, c)
         window = windows.get(_subject_key(c))
@@ -136,6 +137,10 @@ def check(view: LedgerView, rule: Rule, targets: Collection[str] | None) -> Iter
             f = _against_majority(view, rule, ref, c, others, opts)
         if f is not None:
             yield f
+
+
+def _doc_order(rc: tuple[DocRef, Claim]) -> tuple[str, int]:
+    return (rc[0].path, rc[1].span.start)
 
 
 def _with_terms(view: LedgerView, c: Claim) -> Entity | None:
@@ -171,7 +176,7 @@ class _Window:
             return []
         lo = bisect_left(self.days, when.toordinal() - days)
         hi = bisect_right(self.days, when.toordinal() + days)
-        picked = sorted(self.order[lo:hi])  # in the ledger's order, as before the bisection
+        picked = sorted(self.order[lo:hi])  # in the items' (document) order
         return [self.items[i] for i in picked if self.items[i][0].key != ref.key]
 
 

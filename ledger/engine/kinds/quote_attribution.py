@@ -78,7 +78,9 @@ def check(view: LedgerView, rule: Rule, targets: Collection[str] | None) -> Iter
     n = opts.min_words
     # a quote repeated by many outlets is compared once: claims are grouped by their text
     texts: dict[tuple[str, ...], list[tuple[DocRef, Claim, str]]] = defaultdict(list)
-    for ref, c in _related(view, targets, n):
+    # in document order, not the database's: which claim speaks for an outlet must not
+    # depend on a query plan
+    for ref, c in sorted(_related(view, targets, n), key=lambda rc: (rc[0].path, rc[1].span.start)):
         who = quote_speaker(c)
         words = tuple(quote_words(c))
         if who and c.section in opts.sections and len(words) >= min(n, 2):

@@ -146,6 +146,9 @@ def check(view: LedgerView, rule: Rule, targets: Collection[str] | None) -> Iter
             if v is not None:
                 groups[_group_key(c, how)].append((ref, c, v))
         for items in groups.values():
+            # in document order, not the database's: which claim speaks for an outlet, and the
+            # order of the values in the message, must not depend on a query plan
+            items.sort(key=lambda it: (it[0].path, it[1].span.start))
             yield from _conflicts(view, rule, cmp, items, targets)
 
 
