@@ -39,3 +39,5 @@ def test_bench_check_quick(capsys: pytest.CaptureFixture[str], tmp_path: Path) -
         assert findings >= 1, f"the whole-ledger check found nothing on {backend}:\n{out}"
     assert "failed" not in out, out
     assert "office-mm" in out  # the planted wrong office is found
+    # the draft row: the sa.orm import timed beside the draft runs, and the ratio of the pairs
+    assert re.search(r"^sqlite\s.*\s\d+ ms\s+\d+\.\d\dx\s", out, re.MULTILINE), out
