@@ -161,10 +161,14 @@ class SqlView:
         if quote_keys is not None:
             if not quote_keys:
                 return []
+            # CROSS JOIN: SQLite then always starts from the few keys' claims, whatever its
+            # statistics say (PostgreSQL plans it as the inner join it is)
             source = (f"(SELECT DISTINCT revision_id AS rid, start AS st FROM quote_keys WHERE key IN "
-                      f"({placeholders(quote_keys)})) q JOIN claims c ON c.revision_id = q.rid AND c.start = q.st")
+                      f"({placeholders(quote_keys)})) q CROSS JOIN claims c")
             params += quote_keys
         base = f"SELECT {CLAIM_COLS} FROM {source} {CURRENT.format(t='c')} WHERE c.predicate = ?"
+        if quote_keys is not None:
+            base += " AND c.revision_id = q.rid AND c.start = q.st"
         params.append(predicate)
         if when is not None:
             base += " AND COALESCE(c.valid_to, c.valid_from) BETWEEN ? AND ?"
