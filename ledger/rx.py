@@ -41,19 +41,19 @@ def compile(pattern: str, flags: int | re.RegexFlag = 0) -> re.Pattern[str]:  # 
     args = cache.get(key)
     if args is not None:
         try:
-            return _engine().compile(pattern, *args)  # type: ignore[union-attr, no-any-return]
+            return _engine().compile(pattern, *args)
         except Exception:  # noqa: BLE001 - a damaged entry: compile afresh
             pass
     try:
         args = _compiled_args(pattern, int(flags))
-        compiled = _engine().compile(pattern, *args)  # type: ignore[union-attr]
+        compiled = _engine().compile(pattern, *args)
     except re.error:
         raise
     except Exception:  # noqa: BLE001 - internals not as expected: the public way
         return re.compile(pattern, flags)
     cache[key] = args
     _dirty = True
-    return compiled  # type: ignore[no-any-return]
+    return compiled
 
 
 def cache_path() -> Path | None:
@@ -72,7 +72,7 @@ def _engine() -> Any:
     """CPython's ``_sre`` when ``re`` has the internals this module relies on (3.11+)."""
     try:
         import _sre
-        from re import _compiler, _parser  # noqa: F401
+        from re import _compiler, _parser  # type: ignore[attr-defined]  # noqa: F401
     except ImportError:
         return None
     return _sre if sys.implementation.name == "cpython" and hasattr(_sre, "compile") else None
@@ -80,7 +80,7 @@ def _engine() -> Any:
 
 def _compiled_args(pattern: str, flags: int) -> tuple[Any, ...]:
     """What ``re._compiler.compile`` passes to ``_sre.compile`` after the pattern."""
-    from re import _compiler, _parser
+    from re import _compiler, _parser  # type: ignore[attr-defined]
 
     p = _parser.parse(pattern, flags)
     code = _compiler._code(p, flags)

@@ -21,7 +21,7 @@ from .base import Parsed, ReadError, Skipped
 from .dates import parse_date_value
 from .decode import check_not_empty, decode_utf8
 
-_CHARSET = rx.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _LANG = rx.compile(
     r"""<html\b[^>]*?\blang\s*=\s*["']?\s*([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]+)*)""", re.I
 )
