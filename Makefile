@@ -39,6 +39,7 @@ lint: install ## ruff and mypy
 
 bench: install ## benchmarks with their baselines (installs the optional bench extra)
 	$(BIN)/python -m pip install -q -e '.[dev,bench]'
+	$(BIN)/python -m compileall -q ledger >/dev/null  # bytecode of the sources as they are now, as an install has
 	$(BIN)/python -m bench
 
 clean: ## remove the environment and local ledgers
