@@ -53,6 +53,7 @@ DEFAULT_PG = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
 TARGET_WHOLE_1M = {"sqlite": 2.0, "postgresql": 4.0}  # seconds, at 1M claims
 TARGET_DRAFT = 0.300  # seconds
 ISSUE_SA_ORM = 0.250  # `import sqlalchemy.orm` on the machine the targets were set on
+SA_ORM = "import sqlalchemy.orm"  # the baseline: what the draft path must not cost much more than
 RULE_ABBREV = {
     "office-mismatch": "office-mm", "office-holder-conflict": "holder", "value-conflict": "value",
     "quote-attribution": "quote", "name-inconsistency": "name-inc", "name-variant": "variant",
@@ -170,9 +171,6 @@ def paired_ratio(t: Timing, b: Timing) -> float:
     """The median of the ratios of paired runs."""
     pairs = [x / y for x, y in zip(t.times, b.times, strict=False) if y]
     return statistics.median(pairs) if pairs else float("nan")
-
-
-SA_ORM = "import sqlalchemy.orm"
 
 
 def baselines(workdir: Path, runs: int) -> dict[str, Timing]:

@@ -122,11 +122,10 @@ def name_index(engine: Engine) -> NameIndex:
     """The KB's name index, with derived transliterations and the near-miss index built in.
     Building it costs seconds (transliteration libraries, every form of every entity), so it is
     cached on disk beside the ledger and rebuilt only when the KB changes (its generation)."""
-    import os
     import pickle
     import sqlite3
-    import tempfile
 
+    from ledger.cache import write_atomic
     from ledger.resolve.index import build_index
     from ledger.store import repo
 
@@ -143,10 +142,7 @@ def name_index(engine: Engine) -> NameIndex:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         _write_translit_store(_translit_store_path(path), {e.native for e in entities if e.native}, stamp)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".names-")
-        with os.fdopen(fd, "wb") as fh:
-            pickle.dump((stamp, index), fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
+        write_atomic(path, pickle.dumps((stamp, index), protocol=pickle.HIGHEST_PROTOCOL))
     except (OSError, sqlite3.Error):
         pass  # a read-only place: work without the cache
     return index
@@ -283,13 +279,13 @@ def check_drafts_fast(
 
 def _index_cache_path(url: str) -> Path:
     import hashlib
-    import os
+
+    from ledger.cache import cache_dir
 
     if url.startswith("sqlite:///") and ":memory:" not in url:
         db = Path(url[len("sqlite:///"):])
         return db.with_name(db.name + ".names.pickle")
-    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "ledger"
-    return base / f"names-{hashlib.sha1(url.encode()).hexdigest()[:16]}.pickle"
+    return cache_dir() / f"names-{hashlib.sha1(url.encode()).hexdigest()[:16]}.pickle"
 
 
 def ingest(

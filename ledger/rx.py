@@ -60,11 +60,12 @@ def cache_path() -> Path | None:
     engine = _engine()
     if engine is None or os.environ.get("LEDGER_NO_CACHE"):
         return None
-    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "ledger"
     import hashlib
 
+    from ledger.cache import cache_dir
+
     build = f"{sys.version}|{sys.implementation.cache_tag}|{engine.MAGIC}|{engine.CODESIZE}|{engine.MAXGROUPS}"
-    return base / f"regex-{hashlib.sha1(build.encode()).hexdigest()[:16]}.marshal"
+    return cache_dir() / f"regex-{hashlib.sha1(build.encode()).hexdigest()[:16]}.marshal"
 
 
 @functools.cache
@@ -118,18 +119,11 @@ def _save() -> None:
     if not _dirty or _cache is None or path is None:
         return
     import marshal
-    import tempfile
+
+    from ledger.cache import write_atomic
 
     keep = _cache if len(_cache) <= MAX_PATTERNS else {k: v for k, v in _cache.items() if k in _used}
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(marshal.dumps(keep))
-            os.replace(tmp, path)
-        except BaseException:
-            os.unlink(tmp)
-            raise
+        write_atomic(path, marshal.dumps(keep))
     except (OSError, ValueError):
         pass

@@ -15,6 +15,7 @@ from typing import Any, Protocol
 
 from ledger.model import Analysis, Claim, DocRef, Document, Entity, Mention
 from ledger.store.shingles import claim_keys
+from ledger.store.view import has_ids
 
 
 class LedgerView(Protocol):
@@ -58,12 +59,17 @@ class LedgerView(Protocol):
         """Keys of the documents whose text contains any of ``needles``."""
 
 
+def doc_order(item: tuple[Any, ...]) -> tuple[str, int]:
+    """Sort key of ``(DocRef, Claim, ...)`` items in document order (path, then position):
+    rules pick "each outlet's first claim" and list values in this order, never in the order
+    a database returns rows (which a query plan may change)."""
+    return (item[0].path, item[1].span.start)
+
+
 def _keep(c: Claim, subjects: Collection[str] | None, subject_keys: Collection[str] | None,
           object_keys: Collection[str] | None, value_words: Collection[tuple[str, ...]] | None = None,
           when: tuple[date, date] | None = None, quote_keys: Collection[int] | None = None) -> bool:
-    return ((subjects is None or c.subject in subjects)
-            and (subject_keys is None or c.subject_key in subject_keys)
-            and (object_keys is None or c.object_key in object_keys)
+    return (has_ids(c, subjects, subject_keys, object_keys)
             and (value_words is None
                  or any(all(w in (c.value or "").lower() for w in g) for g in value_words))
             and (when is None or ((d := c.valid_to or c.valid_from) is not None and when[0] <= d <= when[1]))

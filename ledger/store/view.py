@@ -23,6 +23,15 @@ MENTION_COLS = (
 )
 
 
+def has_ids(c: Claim, subjects: Collection[str] | None, subject_keys: Collection[str] | None,
+            object_keys: Collection[str] | None) -> bool:
+    """Whether a claim passes the id filters of a claims query (None: no filter), as the SQL
+    ``IN`` conditions of ``SqlView.claims`` do (a missing key matches nothing)."""
+    return ((subjects is None or c.subject in subjects)
+            and (subject_keys is None or c.subject_key in subject_keys)
+            and (object_keys is None or c.object_key in object_keys))
+
+
 # a claims query with more keys than this (in its smallest id filter) reads the predicate whole
 WHOLE_KEYS = 2000
 # from this many keys, an index-only count decides whether they cover most of the predicate
@@ -99,9 +108,7 @@ class SqlView:
             # over the whole ledger rules ask for most of a predicate's claims, and several rules
             # ask about the same predicate: read them all once, keep them, filter here
             subj, skeys, okeys = (None if w is None else set(w) for w in (subjects, subject_keys, object_keys))
-            return [(r, c) for r, c in self._whole_predicate(predicate)
-                    if (subj is None or c.subject in subj) and (skeys is None or c.subject_key in skeys)
-                    and (okeys is None or c.object_key in okeys)]
+            return [(r, c) for r, c in self._whole_predicate(predicate) if has_ids(c, subj, skeys, okeys)]
         if quote_keys is None:
             rows = self._claim_rows(predicate, subjects, subject_keys, object_keys, docs, value_words, when, None)
         else:

@@ -26,7 +26,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from ledger.engine.rules import Rule
-from ledger.engine.view import LedgerView
+from ledger.engine.view import LedgerView, doc_order
 from ledger.model import Claim, DocRef, Evidence, Finding
 from ledger.resolve.tokens import phrase_key
 
@@ -180,7 +180,7 @@ def _name(view: LedgerView, eid: str | None, fallback: str) -> str:
 
 def _finding(view: LedgerView, rule: Rule, ref: DocRef, c: Claim, rivals: list[tuple[DocRef, Claim]]) -> Finding:
     # in document order, not the database's: the message must not depend on a query plan
-    rivals = sorted(rivals, key=lambda x: (x[0].path, x[1].span.start))
+    rivals = sorted(rivals, key=doc_order)
     others = ", ".join(dict.fromkeys(_name(view, o.subject, o.subject_surface) for _, o in rivals))
     day = c.valid_from.isoformat() if c.valid_from else "?"
     evidence = [Evidence.at(r, o.span, o.excerpt) for r, o in rivals]

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from ledger.engine.rules import Rule
-from ledger.engine.view import LedgerView
+from ledger.engine.view import LedgerView, doc_order
 from ledger.model import Claim, DocRef, Entity, Evidence, Finding, Fix, Term
 from ledger.resolve.tokens import phrase_key
 
@@ -126,7 +126,7 @@ def check(view: LedgerView, rule: Rule, targets: Collection[str] | None) -> Iter
                 by_subject[_subject_key(c)].append((r, c))
     view.prefetch(o.object for items in by_subject.values() for _, o in items)
     # in document order, not the database's (which claim speaks for an outlet, ties)
-    windows = {k: _Window(sorted(items, key=_doc_order)) for k, items in by_subject.items()}
+    windows = {k: _Window(sorted(items, key=doc_order)) for k, items in by_subject.items()}
     for ref, c in candidates:
         person = _with_terms(view, c)
         window = windows.get(_subject_key(c))
@@ -137,10 +137,6 @@ def check(view: LedgerView, rule: Rule, targets: Collection[str] | None) -> Iter
             f = _against_majority(view, rule, ref, c, others, opts)
         if f is not None:
             yield f
-
-
-def _doc_order(rc: tuple[DocRef, Claim]) -> tuple[str, int]:
-    return (rc[0].path, rc[1].span.start)
 
 
 def _with_terms(view: LedgerView, c: Claim) -> Entity | None:
@@ -240,7 +236,7 @@ def _against_majority(view: LedgerView, rule: Rule, ref: DocRef, c: Claim,
 def _evidence(claims: list[tuple[DocRef, Claim]]) -> list[Evidence]:
     out: list[Evidence] = []
     seen: set[str] = set()
-    for r, o in sorted(claims, key=lambda rc: (rc[0].path, rc[1].span.start)):
+    for r, o in sorted(claims, key=doc_order):
         if r.key in seen:
             continue
         seen.add(r.key)

@@ -25,7 +25,7 @@ from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 
 from ledger.engine.rules import Rule
-from ledger.engine.view import LedgerView
+from ledger.engine.view import LedgerView, doc_order
 from ledger.model import Claim, DocRef, Evidence, Finding
 from ledger.resolve.tokens import ABBREVIATIONS, SPELLINGS
 from ledger.store.shingles import SHINGLE, quote_speaker, quote_words, shingle_keys
@@ -80,7 +80,7 @@ def check(view: LedgerView, rule: Rule, targets: Collection[str] | None) -> Iter
     texts: dict[tuple[str, ...], list[tuple[DocRef, Claim, str]]] = defaultdict(list)
     # in document order, not the database's: which claim speaks for an outlet must not
     # depend on a query plan
-    for ref, c in sorted(_related(view, targets, n), key=lambda rc: (rc[0].path, rc[1].span.start)):
+    for ref, c in sorted(_related(view, targets, n), key=doc_order):
         who = quote_speaker(c)
         words = tuple(quote_words(c))
         if who and c.section in opts.sections and len(words) >= min(n, 2):
@@ -186,7 +186,7 @@ def _name(view: LedgerView, c: Claim) -> str:
 
 
 def _finding(view: LedgerView, rule: Rule, ref: DocRef, c: Claim, others: list[tuple[DocRef, Claim]]) -> Finding:
-    others = sorted(others, key=lambda x: (x[0].path, x[1].span.start))
+    others = sorted(others, key=doc_order)
     quote = " ".join((c.value or "").split())
     short = quote if len(quote) <= 80 else quote[:77] + "..."
     return Finding.at(

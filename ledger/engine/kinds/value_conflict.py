@@ -28,7 +28,7 @@ from typing import Any
 
 from ledger import rx
 from ledger.engine.rules import Rule
-from ledger.engine.view import LedgerView
+from ledger.engine.view import LedgerView, doc_order
 from ledger.model import Claim, DocRef, Evidence, Finding
 
 
@@ -148,7 +148,7 @@ def check(view: LedgerView, rule: Rule, targets: Collection[str] | None) -> Iter
         for items in groups.values():
             # in document order, not the database's: which claim speaks for an outlet, and the
             # order of the values in the message, must not depend on a query plan
-            items.sort(key=lambda it: (it[0].path, it[1].span.start))
+            items.sort(key=doc_order)
             yield from _conflicts(view, rule, cmp, items, targets)
 
 
@@ -237,7 +237,7 @@ def _finding(
     subject = view.entity(c.subject)
     evidence = [
         Evidence.at(r, o.span, o.excerpt)
-        for r, o in sorted(others, key=lambda x: (x[0].path, x[1].span.start))
+        for r, o in sorted(others, key=doc_order)
     ]
     if kb_value is not None:
         shown = kb_value if isinstance(kb_value, str) else f"{kb_value[0]} to {kb_value[1]}"
