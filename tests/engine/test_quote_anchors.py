@@ -63,3 +63,26 @@ def test_same_quote_is_equality_or_a_long_enough_stretch(a: list[str], b: list[s
     assert not _same_quote(("designe", "to", "be", "a", "snub"), ("designed", "to", "be", "a", "snub", "x9"), 5,
                            {("designe", "to", "be", "a", "snub"): " designe to be a snub ",
                             ("designed", "to", "be", "a", "snub", "x9"): " designed to be a snub x9 "})
+
+
+@given(st.lists(WORDS, min_size=1, max_size=12, unique_by=tuple), st.integers(2, 6), st.data())
+def test_matches_finds_every_matching_pair(texts: list[list[str]], n: int, data: st.DataObject) -> None:
+    """The opening look-up finds exactly the pairs that the pairwise definition matches, for
+    every pair with a judged side (texts sharing a common stretch that is neither one's
+    opening, or shorter than ``min_words``, are not matched)."""
+    from ledger.engine.kinds.quote_attribution import _matches, _same_quote
+
+    order = [tuple(t) for t in texts]
+    # some stretches of the others, so that matches are common
+    for t in list(order):
+        if len(t) > n and data.draw(st.booleans()):
+            i = data.draw(st.integers(0, len(t) - n))
+            part = t[i : i + data.draw(st.integers(n, len(t) - i))]
+            if part not in order:
+                order.append(part)
+    judged = [data.draw(st.booleans()) for _ in order]
+    joined = {t: f" {' '.join(t)} " for t in order}
+    expected = {i: {j for j in range(len(order)) if j != i and (judged[i] or judged[j])
+                    and _same_quote(order[i], order[j], n, joined)} for i in range(len(order))}
+    found = _matches(order, judged, n, joined)
+    assert {i: found.get(i, set()) for i in range(len(order))} == expected

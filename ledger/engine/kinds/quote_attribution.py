@@ -55,12 +55,6 @@ class Options:
             raise ValueError("min_words must be at least 2")
 
 
-def _shingles(words: list[str], n: int) -> set[tuple[str, ...]]:
-    if len(words) < n:
-        return set()
-    return {tuple(words[i : i + n]) for i in range(len(words) - n + 1)}
-
-
 def _same_quote(a: tuple[str, ...], b: tuple[str, ...], n: int, joined: dict[tuple[str, ...], str]) -> bool:
     """Equal, or the shorter is a stretch of the longer with at least n words.  ``joined``
     holds each text's words between spaces (" a b c "): a stretch of words is then a
@@ -71,6 +65,28 @@ def _same_quote(a: tuple[str, ...], b: tuple[str, ...], n: int, joined: dict[tup
     if len(short) < n:
         return False
     return joined[short] in joined[long_]
+
+
+def _matches(order: list[tuple[str, ...]], judged: list[bool], n: int,
+             joined: dict[tuple[str, ...], str]) -> dict[int, set[int]]:
+    """For each text (by index in ``order``), the other texts it matches (``_same_quote``), for
+    every pair with a judged side.  A shorter text matches a longer one only if the longer
+    contains the shorter's first ``n`` words: each text looks up its stretches of ``n`` words
+    among the texts' openings, and only those pairs are compared (identical texts are one
+    text already; texts shorter than ``n`` words match only themselves)."""
+    openings: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for i, words in enumerate(order):
+        if len(words) >= n:
+            openings[words[:n]].append(i)
+    same: dict[int, set[int]] = defaultdict(set)
+    for j, words in enumerate(order):
+        for p in range(len(words) - n + 1):
+            for i in openings.get(words[p : p + n], ()):
+                if (i != j and (judged[i] or judged[j]) and len(order[i]) < len(words)
+                        and joined[order[i]] in joined[words]):
+                    same[i].add(j)
+                    same[j].add(i)
+    return same
 
 
 def check(view: LedgerView, rule: Rule, targets: Collection[str] | None) -> Iterator[Finding]:
@@ -88,30 +104,7 @@ def check(view: LedgerView, rule: Rule, targets: Collection[str] | None) -> Iter
     order = list(texts)
     joined = {words: f" {' '.join(words)} " for words in order}
     judged = [targets is None or any(r.key in targets for r, _, _ in texts[t]) for t in order]
-    # blocking: texts sharing an n-word shingle (or identical short texts) are compared
-    blocks: dict[tuple[str, ...], list[int]] = defaultdict(list)
-    for i, words in enumerate(order):
-        for k in _shingles(list(words), n) or {words}:
-            blocks[k].append(i)
-    candidates: dict[int, set[int]] = defaultdict(set)
-    for members in blocks.values():
-        if len(members) < 2 or len(members) > 200:
-            continue  # a stretch that common says nothing
-        for i in members:
-            if judged[i]:
-                candidates[i].update(members)
-    # each pair is compared once: (j, i) was decided when j (judged, lower) had its turn
-    same: dict[int, set[int]] = defaultdict(set)
-    for i in sorted(candidates):
-        mine = same[i]
-        for j in candidates[i]:
-            if j == i:
-                continue
-            if j < i and judged[j]:
-                if i in same[j]:
-                    mine.add(j)
-            elif _same_quote(order[i], order[j], n, joined):
-                mine.add(j)
+    same = _matches(order, judged, n, joined)
     voices = [{who for _, _, who in texts[words]} for words in order]
     for i, words in enumerate(order):
         if not judged[i]:
