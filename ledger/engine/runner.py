@@ -3,13 +3,14 @@ line, column, rule."""
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Sequence
+from typing import Any
 
 from ledger.engine.kinds import get_kind
 from ledger.engine.rules import Rule
 from ledger.engine.suppress import Directive, directives
 from ledger.engine.view import LedgerView
-from ledger.model import Finding
+from ledger.model import DocRef, Finding
 
 UNUSED = "unused-suppression"
 # evidence shown per finding: the reference (KB) first, then one claim per outlet, then more
@@ -34,20 +35,35 @@ def run_rules(view: LedgerView, rules: Iterable[Rule], targets: Collection[str] 
     return findings
 
 
-def _trim_evidence(f: Finding, limit: int = MAX_EVIDENCE) -> Finding:
-    """At most ``limit`` pieces of evidence, chosen so that every outlet (and the KB) is
-    heard before any speaks twice; the order of the rest is kept, the number left out noted."""
-    if len(f.evidence) <= limit:
-        return f
-    ranked = sorted(range(len(f.evidence)), key=lambda i: (f.evidence[i].source != "KB", i))
+def heard_first(whos: Sequence[str | None], limit: int = MAX_EVIDENCE) -> list[int]:
+    """Which of the evidence, by who gives it (an outlet; "KB" for the reference, ranked
+    first), to keep: at most ``limit``, every outlet heard before any speaks twice, in their
+    order.  Rules with much evidence call it before they build the evidence."""
+    if len(whos) <= limit:
+        return list(range(len(whos)))
+    ranked = sorted(range(len(whos)), key=lambda i: (whos[i] != "KB", i))
     first: list[int] = []
     again: list[int] = []
-    outlets: set[str] = set()
+    heard: set[str | None] = set()
     for i in ranked:
-        who = f.evidence[i].source or f.evidence[i].path
-        (again if who in outlets else first).append(i)
-        outlets.add(who)
-    keep = sorted((first + again)[:limit])
+        (again if whos[i] in heard else first).append(i)
+        heard.add(whos[i])
+    return sorted((first + again)[:limit])
+
+
+def cited(pairs: Sequence[tuple[DocRef, Any]], kb: bool = False) -> tuple[list[tuple[DocRef, Any]], int]:
+    """Of the ``(ref, claim)`` pairs a finding would cite (after the KB's evidence when
+    ``kb``), those ``heard_first`` keeps, and the number left out."""
+    keep = heard_first(["KB"] * kb + [r.source or r.path for r, _ in pairs])
+    picked = [pairs[i - kb] for i in keep if i >= kb]
+    return picked, len(pairs) - len(picked)
+
+
+def _trim_evidence(f: Finding, limit: int = MAX_EVIDENCE) -> Finding:
+    """At most ``limit`` pieces of evidence (``heard_first``), the number left out noted."""
+    if len(f.evidence) <= limit:
+        return f
+    keep = heard_first(["KB" if e.source == "KB" else (e.source or e.path) for e in f.evidence], limit)
     f.evidence_omitted += len(f.evidence) - len(keep)
     f.evidence = [f.evidence[i] for i in keep]
     return f

@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import json
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from ledger.engine.runner import MAX_EVIDENCE, _trim_evidence
 from ledger.model import Evidence, Finding
 from ledger.report import Context
@@ -58,3 +61,21 @@ def test_the_ledger_remembers_what_was_left_out(engine: object) -> None:
     assert stored is not None
     assert stored.finding.evidence == f.evidence
     assert stored.finding.evidence_omitted == 4
+
+
+@given(st.lists(st.sampled_from(["A", "B", "C", None]), max_size=30), st.booleans())
+def test_rules_citing_early_keep_what_the_runner_would(outlets: list[str | None], kb: bool) -> None:
+    """Rules pick the evidence to build (``cited``) before building it: the same pieces, and
+    the same count left out, as trimming the whole list afterwards."""
+    from ledger.engine.runner import cited
+    from ledger.model import DocRef, Span
+
+    pairs = [(DocRef(f"k{i}", f"d{i}.md", o, None), Span(i, i + 1, i + 1, 1, i + 1, 2))
+             for i, o in enumerate(outlets)]
+    full = ([Evidence(path="kb.yaml", line=1, column=1, excerpt="KB", source="KB")] if kb else []) + [
+        Evidence.at(r, s, "x") for r, s in pairs]
+    trimmed = _trim_evidence(_finding(full))
+    picked, omitted = cited(pairs, kb=kb)
+    early = ([full[0]] if kb else []) + [Evidence.at(r, s, "x") for r, s in picked]
+    assert early == trimmed.evidence
+    assert omitted == trimmed.evidence_omitted

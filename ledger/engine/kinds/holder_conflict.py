@@ -26,6 +26,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from ledger.engine.rules import Rule
+from ledger.engine.runner import cited
 from ledger.engine.view import LedgerView, doc_order
 from ledger.model import Claim, DocRef, Evidence, Finding
 from ledger.resolve.tokens import phrase_key
@@ -183,8 +184,10 @@ def _finding(view: LedgerView, rule: Rule, ref: DocRef, c: Claim, rivals: list[t
     rivals = sorted(rivals, key=doc_order)
     others = ", ".join(dict.fromkeys(_name(view, o.subject, o.subject_surface) for _, o in rivals))
     day = c.valid_from.isoformat() if c.valid_from else "?"
-    evidence = [Evidence.at(r, o.span, o.excerpt) for r, o in rivals]
+    picked, omitted = cited(rivals)
+    evidence = [Evidence.at(r, o.span, o.excerpt) for r, o in picked]
     ident: tuple[Any, ...] = (_person_key(c), _office_key(c), tuple(sorted({_person_key(o) for _, o in rivals})))
     message = rule.format(subject=_name(view, c.subject, c.subject_surface),
                           office=_name(view, c.object, c.object_surface), date=day, others=others)
-    return Finding.at(rule.id, rule.severity, ref, c, message, evidence=evidence, identity=ident)
+    return Finding.at(rule.id, rule.severity, ref, c, message, evidence=evidence, evidence_omitted=omitted,
+                      identity=ident)

@@ -25,6 +25,7 @@ from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 
 from ledger.engine.rules import Rule
+from ledger.engine.runner import cited
 from ledger.engine.view import LedgerView, doc_order
 from ledger.model import Claim, DocRef, Evidence, Finding
 from ledger.resolve.tokens import ABBREVIATIONS, SPELLINGS
@@ -180,6 +181,7 @@ def _name(view: LedgerView, c: Claim) -> str:
 
 def _finding(view: LedgerView, rule: Rule, ref: DocRef, c: Claim, others: list[tuple[DocRef, Claim]]) -> Finding:
     others = sorted(others, key=doc_order)
+    picked, omitted = cited(others)
     quote = " ".join((c.value or "").split())
     short = quote if len(quote) <= 80 else quote[:77] + "..."
     return Finding.at(
@@ -187,6 +189,6 @@ def _finding(view: LedgerView, rule: Rule, ref: DocRef, c: Claim, others: list[t
         rule.format(quote=short, speaker=_name(view, c),
                     others=", ".join(dict.fromkeys(_name(view, o) for _, o in others))),
         entities=[c.subject] if c.subject else [],
-        evidence=[Evidence.at(r, o.span, o.sentence or o.excerpt) for r, o in others],
+        evidence=[Evidence.at(r, o.span, o.sentence or o.excerpt) for r, o in picked], evidence_omitted=omitted,
         identity=(c.subject or c.subject_surface, " ".join(quote_words(c))),
     )

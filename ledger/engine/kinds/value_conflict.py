@@ -20,6 +20,7 @@ Clean::
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
@@ -28,6 +29,7 @@ from typing import Any
 
 from ledger import rx
 from ledger.engine.rules import Rule
+from ledger.engine.runner import cited
 from ledger.engine.view import LedgerView, doc_order
 from ledger.model import Claim, DocRef, Evidence, Finding
 
@@ -51,6 +53,7 @@ class Options:
 _ISO = rx.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
 
 
+@functools.lru_cache(maxsize=1 << 16)  # a ledger repeats the same few dates
 def time_range(value: str | None) -> tuple[date, date] | None:
     """'2018' -> the year; '2023-05' -> the month; '2023-05-04' -> the day; 'a/b' -> a range."""
     if not value:
@@ -189,7 +192,7 @@ def _conflicts(
 ) -> Iterator[Finding]:
     # sides by outlet, computed once per distinct value of the group: an outlet is against a
     # value when any of its claims disagrees, with it when some agree and none disagrees
-    sides: dict[Any, tuple[dict[str, int], dict[str, int]]] = {}
+    sides: dict[Any, tuple[dict[str, int], dict[str, int], int]] = {}
     kb_agree: dict[Any, list[int]] = {}
     for ref, c, v in items:
         if targets is not None and ref.key not in targets:
@@ -203,18 +206,19 @@ def _conflicts(
             continue
         if v not in sides:
             sides[v] = _sides(cmp, items, v)
-        against_first, agreeing = sides[v]
+        against_first, agreeing, with_it = sides[v]
         # the claim's own outlet does not vote
-        against = [i for outlet, i in against_first.items() if outlet != ref.outlet]
-        opp = len(against)
-        mine = 1 + sum(1 for outlet in agreeing if outlet != ref.outlet and outlet not in against_first)
+        opp = len(against_first) - (ref.outlet in against_first)
+        mine = 1 + with_it - (ref.outlet in agreeing and ref.outlet not in against_first)
         if opp and opp >= mine:
-            yield _finding(view, rule, cmp, ref, c, [(items[i][0], items[i][1]) for i in sorted(against)])
+            against = sorted(i for outlet, i in against_first.items() if outlet != ref.outlet)
+            yield _finding(view, rule, cmp, ref, c, [(items[i][0], items[i][1]) for i in against])
 
 
-def _sides(cmp: _Compare, items: list[tuple[DocRef, Claim, Any]], v: Any) -> tuple[dict[str, int], dict[str, int]]:
-    """For value ``v``: each outlet's first claim disagreeing with it, and the outlets with an
-    agreeing claim."""
+def _sides(cmp: _Compare, items: list[tuple[DocRef, Claim, Any]],
+           v: Any) -> tuple[dict[str, int], dict[str, int], int]:
+    """For value ``v``: each outlet's first claim disagreeing with it, the outlets with an
+    agreeing claim, and how many of those have no disagreeing claim."""
     against: dict[str, int] = {}
     agreeing: dict[str, int] = {}
     for i, (r, _, w) in enumerate(items):
@@ -222,7 +226,7 @@ def _sides(cmp: _Compare, items: list[tuple[DocRef, Claim, Any]], v: Any) -> tup
             agreeing.setdefault(r.outlet, i)
         else:
             against.setdefault(r.outlet, i)
-    return against, agreeing
+    return against, agreeing, sum(1 for outlet in agreeing if outlet not in against)
 
 
 def _finding(
@@ -235,10 +239,9 @@ def _finding(
     kb_value: Any = None,
 ) -> Finding:
     subject = view.entity(c.subject)
-    evidence = [
-        Evidence.at(r, o.span, o.excerpt)
-        for r, o in sorted(others, key=doc_order)
-    ]
+    # only the evidence that will be shown is built (a popular fact has hundreds of tellings)
+    picked, omitted = cited(sorted(others, key=doc_order), kb=kb_value is not None)
+    evidence = [Evidence.at(r, o.span, o.excerpt) for r, o in picked]
     if kb_value is not None:
         shown = kb_value if isinstance(kb_value, str) else f"{kb_value[0]} to {kb_value[1]}"
         if isinstance(kb_value, str) and view.entity(kb_value):
@@ -259,4 +262,5 @@ def _finding(
     message = rule.format(subject=subject.name if subject else c.subject_surface,
                           predicate=c.predicate.replace("_", " "), value=cmp.show(c), others=theirs)
     return Finding.at(rule.id, rule.severity, ref, c, message, evidence=evidence,
+                      evidence_omitted=omitted,
                       identity=(c.subject, c.predicate, c.object, c.value))
