@@ -256,7 +256,7 @@ def _name_runs(
             and j + 1 not in covered
             and (toks[j + 1].cap or text[toks[j + 1].start - 1] == "-")
             and toks[j + 1].key not in STOP
-            and j - i < 4
+            and j - i < 6  # a title and a name: "South Korean President Yoon Suk Yeol"
             and not toks[j].possessive
             and _GAP_NAME.match(text[toks[j].end : toks[j + 1].start] or " ")
             and len(text[toks[j].end : toks[j + 1].start]) <= 3
@@ -264,7 +264,7 @@ def _name_runs(
             j += 1
         run = toks[i : j + 1]
         # a title the KB does not know, then the name: "Fisheries Minister Jan Novak"
-        split = max((k for k in range(len(run) - 1) if run[k].key in TITLE_HEADS and k > 0), default=None)
+        split = max((k for k in range(len(run) - 1) if run[k].key in TITLE_HEADS), default=None)
         if split is not None and len(run) - split - 1 >= 2:
             title = Mention(
                 span=Span.of(doc, run[0].start, run[split].end),

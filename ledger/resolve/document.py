@@ -32,6 +32,9 @@ class Introduced:
 
 def resolve(doc: Document, ex: Extraction, index: NameIndex) -> None:
     intro: list[Introduced] = []
+    # capitalized runs of several words that nothing showed to be a name yet ("hosted Yoon Suk
+    # Yeol"): a later "Mr. Yoon" shows that one was, and is introduced by it
+    loose: list[Mention] = []
     last_event: Mention | None = None
     for m in ex.mentions:
         if m.kind == "office":
@@ -42,7 +45,9 @@ def resolve(doc: Document, ex: Extraction, index: NameIndex) -> None:
         if m.candidates:
             _resolve_kb(doc, m, index)
         elif m.hint.get("run"):
-            _resolve_run(doc, m, index, intro)
+            _resolve_run(doc, m, index, intro, loose)
+            if m.method == "dropped" and len(phrase_key(m.surface, expand=False).split()) >= 2:
+                loose.append(m)
         if m.kind == "person" and m.method in ("exact", "alias", "transliteration", "unknown-name"):
             intro.append(_introduce(m, index))
         if m.kind == "event" and m.entity:
@@ -170,8 +175,9 @@ def _introduce(m: Mention, index: NameIndex) -> Introduced:
     )
 
 
-def _resolve_run(doc: Document, m: Mention, index: NameIndex, intro: list[Introduced]) -> None:
-    _resolve_run_once(doc, m, index, intro)
+def _resolve_run(doc: Document, m: Mention, index: NameIndex, intro: list[Introduced],
+                 loose: list[Mention] | None = None) -> None:
+    _resolve_run_once(doc, m, index, intro, loose)
     toks = m.surface.split()
     if m.method == "dropped" and m.hint.get("sentence_start") and len(toks) >= 2:
         # a capitalized word opening the sentence is no part of the name: "Later Austin left"
@@ -179,10 +185,11 @@ def _resolve_run(doc: Document, m: Mention, index: NameIndex, intro: list[Introd
         m.span = Span.of(doc, m.span.start + cut, m.span.end)
         m.surface = m.surface[cut:]
         m.hint["sentence_start"] = False
-        _resolve_run_once(doc, m, index, intro)
+        _resolve_run_once(doc, m, index, intro, loose)
 
 
-def _resolve_run_once(doc: Document, m: Mention, index: NameIndex, intro: list[Introduced]) -> None:
+def _resolve_run_once(doc: Document, m: Mention, index: NameIndex, intro: list[Introduced],
+                      loose: list[Mention] | None = None) -> None:
     key = phrase_key(m.surface, expand=False)
     toks = key.split()
     honorific = m.hint.get("honorific")
@@ -219,6 +226,21 @@ def _resolve_run_once(doc: Document, m: Mention, index: NameIndex, intro: list[I
                 f"{m.surface} held {index.entities[office].name} on {doc.published}",
                 "short",
             )
+            return
+        named = next((r for r in reversed(loose or ()) if key in phrase_key(r.surface, expand=False).split()),
+                     None) if honorific or titled else None
+        if named is not None:
+            # an earlier run of capitalized words holding this name was a person's full name
+            _set(named, index, None, None, 0.0, "unknown-name",
+                 f"no KB entity has this name; {m.surface} on line {m.span.line} refers to it")
+            named.kind = "person"
+            p = _introduce(named, index)
+            p.surnames.add(key)
+            intro.append(p)
+            cue = f"{honorific} + " if honorific else ""
+            _set(m, index, None, None, 0.9, "short", f"{cue}surname of {named.surface}, introduced on line "
+                 f"{named.span.line}", "short")
+            m.hint["name_key"] = phrase_key(named.surface, expand=False)
             return
         if honorific or titled:
             _set(
