@@ -1,5 +1,9 @@
 """Kind ``holder_conflict``: two people presented as holders of the same single-holder office
-at the same time, across documents, even with no KB entry for either.
+at the same time, across documents, even with no KB entry for either.  An office the KB does
+not know counts as single-holder only when its title says so: a head word such as "President"
+or "Minister" with a country or portfolio before it ("French President", "Fisheries
+Minister"), and no "Deputy" or "Vice": two articles of a day may well name two countries'
+presidents or prime ministers, or two ministers.
 
 Offices are compared by KB id when the title resolved, otherwise by the title as written with
 its country ("US|defense secretary"); people by KB id, otherwise by their written name.  Claims
@@ -90,13 +94,32 @@ def _kb_refutes(view: LedgerView, c: Claim, iv: tuple[date, date]) -> bool:
     )
 
 
+# titles the KB does not know are compared only when they name one seat: a head word that
+# has one holder per country, a portfolio or a country before it, and no "deputy" or "vice"
+# ("Fisheries Minister", "Japanese Prime Minister" yes; "President" or "Prime Minister" alone,
+# "US Senator", "Deputy Foreign Minister" no)
+_ONE_SEAT = {"president": 2, "premier": 2, "chancellor": 2, "speaker": 2, "minister": 2, "secretary": 2}
+_SECOND = {"deputy", "vice", "assistant", "under", "junior", "associate", "acting", "former", "state"}
+
+
+def _one_holder(view: LedgerView, c: Claim) -> bool:
+    """Whether the claim's office has a single holder: per the KB, or by its title's shape."""
+    office = view.entity(c.object)
+    if office is not None:
+        return office.single_holder
+    words = phrase_key(c.object_surface, expand=False).split()
+    need = _ONE_SEAT.get(words[-1]) if words else None
+    if words[-2:] == ["prime", "minister"]:
+        need = 3  # the head of a government: which country's
+    return need is not None and len(words) >= need and _SECOND.isdisjoint(words)
+
+
 def _judged(view: LedgerView, ref: DocRef, c: Claim, opts: Options) -> bool:
     """A claim this rule may flag: in a checked section, dated, of a single-holder (or
     unknown) office, about a person whose terms the KB does not know."""
     if c.section not in opts.sections or _interval(ref, c, opts.window_days) is None or _kb_knows(view, c):
         return False
-    office = view.entity(c.object)
-    return office is None or office.single_holder
+    return _one_holder(view, c)
 
 
 def check(view: LedgerView, rule: Rule, targets: Collection[str] | None) -> Iterator[Finding]:
@@ -118,8 +141,7 @@ def check(view: LedgerView, rule: Rule, targets: Collection[str] | None) -> Iter
         iv = _interval(ref, c, opts.window_days)
         if iv is None:
             continue
-        office = view.entity(c.object)
-        if office is not None and not office.single_holder:
+        if not _one_holder(view, c):
             continue
         by_office[_office_key(c)].append((ref, c, iv))
     for items in by_office.values():
