@@ -26,6 +26,8 @@ def claim_dict(path: str, c: Claim) -> dict[str, Any]:
         "valid_from": c.valid_from.isoformat() if c.valid_from else None,
         "valid_to": c.valid_to.isoformat() if c.valid_to else None,
         "qualifiers": c.qualifiers, "section": c.section, "sentence": c.sentence,
+        # as written (beyond SPEC §7's fields): what an unresolved subject or object is
+        "subject_text": c.subject_surface or None, "object_text": c.object_surface or None,
     }
 
 
@@ -49,10 +51,13 @@ def claims(items: Sequence[Analysis], fmt: str) -> str:
         return json.dumps({"version": 1, "claims": rows}, ensure_ascii=False, indent=2, default=str) + "\n"
     out = []
     for r in rows:
-        obj = " ".join(x for x in (r["object"], repr(r["value"]) if r["value"] is not None else None) if x) or "?"
+        # an unresolved subject or office as written, quoted: "'Fumio Kishida' holds_office 'Prime Minister'"
+        subject = r["subject"] or (repr(r["subject_text"]) if r["subject_text"] else "?")
+        office = r["object"] or (repr(r["object_text"]) if r["object_text"] and r["value"] is None else None)
+        obj = " ".join(x for x in (office, repr(r["value"]) if r["value"] is not None else None) if x) or "?"
         when = r["valid_from"] if r["valid_from"] == r["valid_to"] else f"{r['valid_from'] or '…'}..{r['valid_to'] or '…'}"
         out.append(
-            f"{r['path']}:{r['line']}:{r['column']}: {r['subject'] or '?'} {r['predicate']} {obj} "
+            f"{r['path']}:{r['line']}:{r['column']}: {subject} {r['predicate']} {obj} "
             f"@ {when} [{r['section']}]\n    {r['sentence']}"
         )
     return "\n".join(out) + ("\n" if out else "")
