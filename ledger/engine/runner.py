@@ -63,7 +63,7 @@ def _trim_evidence(f: Finding, limit: int = MAX_EVIDENCE) -> Finding:
     """At most ``limit`` pieces of evidence (``heard_first``), the number left out noted."""
     if len(f.evidence) <= limit:
         return f
-    keep = heard_first(["KB" if e.source == "KB" else (e.source or e.path) for e in f.evidence], limit)
+    keep = heard_first([e.source or e.path for e in f.evidence], limit)
     f.evidence_omitted += len(f.evidence) - len(keep)
     f.evidence = [f.evidence[i] for i in keep]
     return f

@@ -34,7 +34,7 @@ def resolve(doc: Document, ex: Extraction, index: NameIndex) -> None:
     intro: list[Introduced] = []
     # capitalized runs of several words that nothing showed to be a name yet ("hosted Yoon Suk
     # Yeol"): a later "Mr. Yoon" shows that one was, and is introduced by it
-    loose: list[Mention] = []
+    loose: list[tuple[Mention, set[str]]] = []  # with the words of each
     last_event: Mention | None = None
     for m in ex.mentions:
         if m.kind == "office":
@@ -46,8 +46,9 @@ def resolve(doc: Document, ex: Extraction, index: NameIndex) -> None:
             _resolve_kb(doc, m, index)
         elif m.hint.get("run"):
             _resolve_run(doc, m, index, intro, loose)
-            if m.method == "dropped" and len(phrase_key(m.surface, expand=False).split()) >= 2:
-                loose.append(m)
+            words = set(phrase_key(m.surface, expand=False).split()) if m.method == "dropped" else set()
+            if len(words) >= 2:
+                loose.append((m, words))
         if m.kind == "person" and m.method in ("exact", "alias", "transliteration", "unknown-name"):
             intro.append(_introduce(m, index))
         if m.kind == "event" and m.entity:
@@ -176,7 +177,7 @@ def _introduce(m: Mention, index: NameIndex) -> Introduced:
 
 
 def _resolve_run(doc: Document, m: Mention, index: NameIndex, intro: list[Introduced],
-                 loose: list[Mention] | None = None) -> None:
+                 loose: list[tuple[Mention, set[str]]] | None = None) -> None:
     _resolve_run_once(doc, m, index, intro, loose)
     toks = m.surface.split()
     if m.method == "dropped" and m.hint.get("sentence_start") and len(toks) >= 2:
@@ -189,7 +190,7 @@ def _resolve_run(doc: Document, m: Mention, index: NameIndex, intro: list[Introd
 
 
 def _resolve_run_once(doc: Document, m: Mention, index: NameIndex, intro: list[Introduced],
-                      loose: list[Mention] | None = None) -> None:
+                      loose: list[tuple[Mention, set[str]]] | None = None) -> None:
     key = phrase_key(m.surface, expand=False)
     toks = key.split()
     honorific = m.hint.get("honorific")
@@ -227,8 +228,7 @@ def _resolve_run_once(doc: Document, m: Mention, index: NameIndex, intro: list[I
                 "short",
             )
             return
-        named = next((r for r in reversed(loose or ()) if key in phrase_key(r.surface, expand=False).split()),
-                     None) if honorific or titled else None
+        named = next((r for r, words in reversed(loose or ()) if key in words), None) if honorific or titled else None
         if named is not None:
             # an earlier run of capitalized words holding this name was a person's full name
             _set(named, index, None, None, 0.0, "unknown-name",

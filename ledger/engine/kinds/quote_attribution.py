@@ -83,8 +83,7 @@ def _matches(order: list[tuple[str, ...]], judged: list[bool], n: int,
     for j, words in enumerate(order):
         for p in range(len(words) - n + 1):
             for i in openings.get(words[p : p + n], ()):
-                if (i != j and (judged[i] or judged[j]) and len(order[i]) < len(words)
-                        and joined[order[i]] in joined[words]):
+                if i != j and (judged[i] or judged[j]) and _same_quote(order[i], words, n, joined):
                     same[i].add(j)
                     same[j].add(i)
     return same
