@@ -107,3 +107,28 @@ def test_transliterated_names_resolve_without_the_transliteration_libraries(cli,
     r = cli("--db", url, "check", str(draft), "--format", "json", "--select", "name-inconsistency")
     found = json.loads(r.out)["findings"]
     assert [(f["rule"], f["excerpt"]) for f in found] == [("name-inconsistency", "Li Thuong Phuc")]
+
+
+def test_both_postgresql_drivers_give_the_same_findings(cli, db_url: str, seeds: Path, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    # the draft path reads PostgreSQL through psycopg2 (it imports in a fifth of the time) and
+    # falls back to psycopg 3 where psycopg2 is not installed: the two must read alike
+    if not db_url.startswith("postgresql"):
+        import pytest
+
+        pytest.skip("PostgreSQL drivers only")
+    import psycopg
+    import psycopg2
+
+    from ledger.store import dbapi
+
+    draft = _setup(cli, db_url, seeds, tmp_path)
+    rules = load_rules()
+    seen = []
+    for driver in (psycopg2, psycopg):
+        monkeypatch.setattr(dbapi, "_pg_driver", lambda d=driver: d)
+        fast = pipeline.check_drafts_fast(db_url, [draft], rules, [seeds / "kb"])
+        assert fast is not None
+        seen.append(_key(fast[0]))
+    assert seen[0] == seen[1] and seen[0]
+    monkeypatch.undo()
+    assert dbapi._pg_driver() is psycopg2
