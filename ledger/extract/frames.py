@@ -12,6 +12,7 @@ time named in the sentence, and which qualifiers ("over ...") to keep.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -31,7 +32,17 @@ _QUAL = {
     "over": rx.compile(r"\b(?:over|for)\s+(.+?)(?=[,;:.]\s|[,;:.]?$|\s+(?:in|since|on)\s+\d{4}\b)"),
     "where": rx.compile(r"\b(?:in|at)\s+((?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)"),
 }
-_SPACES = str.maketrans({c: " " for c in "\n\r\t\u00a0\u2009\u202f\u2007\u3000"})
+_SPACE_CHARS = "\n\r\t\u00a0\u2009\u202f\u2007\u3000"
+
+
+def spaced(text: str) -> str:
+    """``text`` with every whitespace character made a plain space, one for one (offsets still
+    map).  A ``replace`` per character present: a hundred times faster than ``str.translate``
+    with a table, which looks each character up in a dict."""
+    for c in _SPACE_CHARS:
+        if c in text:
+            text = text.replace(c, " ")
+    return text
 _POSSESSOR = rx.compile(r"^(?:(?:[A-Z][\w.-]*\s)*[A-Z][\w.-]*['’]s|his|her|its|their|the)\s+")
 
 
@@ -247,6 +258,25 @@ class _Plan:
     patterns: list[list[tuple[re.Pattern[str], _Strings | None]]]  # per frame
     strings: tuple[str, ...]  # every required string of every pattern
     fitting: dict[tuple[frozenset[str], int], list[int]] = field(default_factory=dict)
+    _automaton: Any = None
+
+    def hits(self, text: str) -> tuple[list[int], list[tuple[int, str]]]:
+        """Where the required strings occur in ``text`` (whitespace made spaces): their starts,
+        in order, and (end, string) beside them.  One Aho-Corasick pass over a whole document
+        instead of a substring search per string and sentence."""
+        if self._automaton is None:
+            import ahocorasick
+
+            a = ahocorasick.Automaton()
+            for x in self.strings:
+                a.add_word(x, x)
+            if self.strings:
+                a.make_automaton()
+            self._automaton = a
+        if not self.strings:
+            return [], []
+        found = sorted((last + 1 - len(x), last + 1, x) for last, x in self._automaton.iter(spaced(text)))
+        return [f[0] for f in found], [(f[1], f[2]) for f in found]
 
     def fits(self, present: frozenset[str], n: int) -> list[int]:
         """The frames (by position) whose subject and object kinds are among ``present``."""
@@ -310,7 +340,7 @@ def _abstract(
 
     def _emit(s: str, o0: int, o1: int, m: int) -> None:
         nonlocal apos
-        s = s.translate(_SPACES)  # one for one, so offsets still map
+        s = spaced(s)
         parts.append(s)
         segs.append((apos, apos + len(s), o0, o1, m))
         apos += len(s)
@@ -346,6 +376,7 @@ def frame_claims(
         if m.section in sections:
             by_sentence.setdefault(sentences.bounds(m.span.start), []).append(i)
     plan = _plan(frames)
+    starts, ends = plan.hits(doc.text)
     last_person: int | None = None
     for (lo, hi), idxs in sorted(by_sentence.items()):
         section = mentions[idxs[0]].section
@@ -357,8 +388,10 @@ def frame_claims(
         # and only where the sentence holds one of the strings a pattern needs
         tried: list[tuple[Frame, list[re.Pattern[str]]]] = []
         if fitting:
-            sentence = doc.text[lo:hi].translate(_SPACES)
-            found = {x for x in plan.strings if x in sentence}
+            found = set()
+            for k in range(bisect_left(starts, lo), bisect_left(starts, hi)):
+                if ends[k][0] <= hi:
+                    found.add(ends[k][1])
             for k in fitting:
                 pats = [pat for pat, need in plan.patterns[k] if need is None or not need.isdisjoint(found)]
                 if pats:

@@ -65,19 +65,29 @@ def _joined(text: str, a: Token, b: Token) -> bool:
 _ARTICLES = ("the", "de", "van", "von", "al", "el")  # may open a name in lower case
 
 
-def _entries_for(text: str, toks: list[Token], index: NameIndex, plain: str, expanded: str) -> list[Entry]:
-    """The KB entries a run of tokens may denote; ``plain`` and ``expanded`` are its keys
-    (``key_of(toks)`` and ``key_of(toks, expand=True)``).  The answer depends on the keys and
-    on the shape of the run only (capitals, a hyphen before the last word), so it is kept
-    with the index for the next run of that shape: the same names and words recur."""
+def _entries_for(
+    text: str, toks: list[Token], index: NameIndex, plain: str, expanded: str
+) -> tuple[str, list[Entry]] | None:
+    """The kind a run of tokens names and the KB entries of that kind it may denote (None:
+    none); ``plain`` and ``expanded`` are its keys (``key_of(toks)`` and ``key_of(toks,
+    expand=True)``).  The answer depends on the keys and on the shape of the run only
+    (capitals, a hyphen before the last word), so it is kept with the index for the next run of
+    that shape: the same names and words recur."""
     first, last = toks[0], toks[-1]
     upper = all(t.text.replace(".", "").isupper() for t in toks)
     shape = (plain, expanded, first.cap, len(toks) > 1 and first.key in _ARTICLES,
              last.cap or text[last.start - 1] == "-", upper)
     memo = index.memo("mention-entries")
-    found = memo.get(shape)
-    if found is None:
-        found = memo[shape] = _entries_of(index, *shape)
+    try:
+        return memo[shape]  # type: ignore[no-any-return]
+    except KeyError:
+        pass
+    entries = _entries_of(index, *shape)
+    found = None
+    if entries:
+        kind = min({e.kind for e in entries}, key=lambda k: KIND_ORDER.get(k, 9))
+        found = (kind, [e for e in entries if e.kind == kind])
+    memo[shape] = found
     return found
 
 
@@ -170,14 +180,14 @@ def find_mentions(doc: Document, index: NameIndex) -> list[Mention]:
             t = toks[i]
             plain = t.key
             expanded = ABBREVIATIONS.get(plain, plain) if t.period else plain
-            best: tuple[int, list[Entry]] | None = None
+            best: tuple[int, tuple[str, list[Entry]]] | None = None
             # grow the key token by token while some KB key still starts with it
             j = i
             while True:
                 if plain in keys or expanded in keys:
-                    entries = _entries_for(text, toks[i : j + 1], index, plain, expanded)
-                    if entries:
-                        best = (j - i + 1, entries)
+                    found = _entries_for(text, toks[i : j + 1], index, plain, expanded)
+                    if found is not None:
+                        best = (j - i + 1, found)
                 if (
                     j + 1 >= n
                     or not (plain in prefixes or expanded in prefixes)
@@ -189,19 +199,18 @@ def find_mentions(doc: Document, index: NameIndex) -> list[Mention]:
                 plain += " " + t.key
                 expanded += " " + (ABBREVIATIONS.get(t.key, t.key) if t.period else t.key)
             if best is not None:
-                length, entries = best
-                run = toks[i : i + length]
-                kinds = sorted({e.kind for e in entries}, key=lambda k: KIND_ORDER.get(k, 9))
-                end = run[-1].end
-                if kinds[0] == "office" and run[-1].period and run[-1].key in ABBREVIATIONS:
+                length, (kind, candidates) = best
+                first, last = toks[i], toks[i + length - 1]
+                end = last.end
+                if kind == "office" and last.period and last.key in ABBREVIATIONS:
                     end += 1  # "Pres." keeps its period
                 m = Mention(
-                    span=Span.of(doc, run[0].start, end),
-                    surface=text[run[0].start : end],
-                    kind=kinds[0],
+                    span=Span.of(doc, first.start, end),
+                    surface=text[first.start : end],
+                    kind=kind,
                     section=sec.kind,
                 )
-                m.candidates = [e for e in entries if e.kind == kinds[0]]
+                m.candidates = list(candidates)
                 m.hint["tokens"] = (i, i + length)
                 m.hint["section"] = (sec.start, sec.end)
                 out.append(m)
