@@ -7,9 +7,10 @@ text, so "U.S." and "US", "Shang-fu" and "Shang fu", "Lý" and "Ly" meet on the 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 from itertools import accumulate, chain, compress, repeat
-from operator import and_, itemgetter, methodcaller, not_
+from operator import and_, itemgetter, not_
 from typing import NamedTuple
 
 from ledger import rx
@@ -84,13 +85,17 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     words = list(map(_second, pairs))
     bounds = list(accumulate(map(len, chain.from_iterable(pairs)), initial=start))
     starts, ends = bounds[1::2], bounds[2::2]
-    keys = _fold_words(words)
+    ascii_text = text.isascii() or text[start:end].isascii()
+    keys = _fold_words(words, ascii_text)
     caps = list(map(str.isupper, map(_first, words)))
     periods = list(map(text.startswith, repeat("."), ends))  # directly followed by "."
     possessives = [False] * len(words)
     # a possessive 's (either apostrophe, either case) is no part of the word; the word before
-    # it is never empty, as a word starts with a letter or digit
-    for i in compress(range(len(words)), map(methodcaller("endswith", _POSSESSIVE), words)):
+    # it is never empty, as a word starts with a letter or digit.  Found in the text (few words
+    # have one), then placed among the words by their ends.
+    owned = [m.end() for m in _POSSESSIVE_AT.finditer(text, start, end)]
+    at = [bisect_left(ends, e) for e in owned]
+    for i in [k for k, e in zip(at, owned, strict=True) if k < len(ends) and ends[k] == e and starts[k] < e - 2]:
         word = words[i] = words[i][:-2]
         ends[i] -= 2
         keys[i] = fold_word(word)
@@ -102,25 +107,33 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
         toks = [t for t in toks if t.key]  # nothing to match on (a symbol without a Latin reading)
         initials = [i for i, t in enumerate(toks) if t.period and len(t.text) == 1]
     else:
-        initials = list(compress(range(len(toks)), map(and_, periods, map(_ONE.__eq__, map(len, words)))))
+        initials = [i for i in compress(range(len(toks)), periods) if len(words[i]) == 1]
     return _merge_initialisms(text, toks, initials) if initials else toks
 
 
-def _fold_words(words: list[str]) -> list[str]:
+def _fold_words(words: list[str], ascii_text: bool = False) -> list[str]:
     """``[fold_word(w) for w in words]``: a word of ASCII letters and digits folds to its
     lower case (anyascii keeps ASCII as it is), done in bulk; the others go through
-    ``fold_word``.  (Its cache is large, and a look-up in it costs more than the folding.)"""
-    lowered = list(map(str.lower, words))
-    keys = list(map(SPELLINGS.get, lowered, lowered))
-    for i in compress(range(len(words)), map(not_, map(and_, map(str.isascii, words), map(str.isalnum, words)))):
+    ``fold_word``.  (Its cache is large, and a look-up in it costs more than the folding.)
+    ``ascii_text``: the words come from ASCII text, so only those with an apostrophe need more."""
+    keys = list(map(str.lower, words))
+    if not _SPELLING_KEYS.isdisjoint(keys):
+        keys = list(map(SPELLINGS.get, keys, keys))
+    if ascii_text:
+        odd = compress(range(len(words)), map(str.__contains__, words, repeat("'")))
+    else:
+        odd = compress(range(len(words)), map(not_, map(and_, map(str.isascii, words), map(str.isalnum, words))))
+    for i in odd:
         keys[i] = fold_word(words[i])
     return keys
 
 
+_SPELLING_KEYS = frozenset(SPELLINGS)
+
+
 _GAP_WORD = rx.compile(r"([\W_]*)(" + _WORD.pattern + ")")
-_POSSESSIVE = ("'s", "’s", "'S", "’S")
+_POSSESSIVE_AT = rx.compile(r"(?<=[^\W_])['’][sS](?![^\W_])")  # 's ending a word
 _first, _second = itemgetter(0), itemgetter(1)
-_ONE = 1
 _new_token = tuple.__new__  # Token(*fields) without a Python-level __new__ per token
 
 

@@ -39,3 +39,18 @@ def test_tokens_lie_inside_the_text_and_cover_their_surface(text: str) -> None:
 def test_phrase_key_is_idempotent(text: str) -> None:
     k = phrase_key(text)
     assert phrase_key(k) == k
+
+
+def test_an_apostrophe_s_opening_the_window_is_no_possessive() -> None:
+    # the text before the window is not the word's: "Li's" read from "'s" on
+    toks = tokenize("Li's turn", 2)
+    assert [(t.text, t.possessive) for t in toks] == [("s", False), ("turn", False)]
+    assert [(t.text, t.possessive) for t in tokenize("Li's turn")] == [("Li", True), ("turn", False)]
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=127)))
+def test_ascii_text_tokenizes_as_it_would_beside_other_scripts(text: str) -> None:
+    # ASCII text takes a shorter path (only words with an apostrophe need folding); the same
+    # words beside a non-ASCII one go the general way and must come out the same
+    mixed = tokenize(text + " é")
+    assert tokenize(text) == mixed[: len(mixed) - 1]
