@@ -79,13 +79,14 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     lists (``map``, ``accumulate``, ``compress``) rather than a Python loop; the few words that
     need more (possessives, words without a key, initialisms) are fixed up afterwards."""
     end = len(text) if end is None else end
-    pairs = _GAP_WORD.findall(text, start, end)  # (what precedes the word, the word)
+    ascii_text = text.isascii() or text[start:end].isascii()
+    # (what precedes the word, the word); ASCII text by the ASCII pattern, a third faster
+    pairs = (_GAP_WORD_ASCII if ascii_text else _GAP_WORD).findall(text, start, end)
     if not pairs:
         return []
     words = list(map(_second, pairs))
     bounds = list(accumulate(map(len, chain.from_iterable(pairs)), initial=start))
     starts, ends = bounds[1::2], bounds[2::2]
-    ascii_text = text.isascii() or text[start:end].isascii()
     keys = _fold_words(words, ascii_text)
     caps = list(map(str.isupper, map(_first, words)))
     periods = list(map(text.startswith, repeat("."), ends))  # directly followed by "."
@@ -132,6 +133,7 @@ _SPELLING_KEYS = frozenset(SPELLINGS)
 
 
 _GAP_WORD = rx.compile(r"([\W_]*)(" + _WORD.pattern + ")")
+_GAP_WORD_ASCII = rx.compile(r"([^A-Za-z0-9]*)([A-Za-z0-9]+(?:'[A-Za-z0-9]+)*)")  # the same on ASCII text
 _POSSESSIVE_AT = rx.compile(r"(?<=[^\W_])['’][sS](?![^\W_])")  # 's ending a word
 _first, _second = itemgetter(0), itemgetter(1)
 _new_token = tuple.__new__  # Token(*fields) without a Python-level __new__ per token
