@@ -76,15 +76,19 @@ class Line:
 def split_lines(text: str) -> list[Line]:
     """The lines of ``text`` split at ``\\n`` only (as :meth:`Document.position` counts them)."""
     lines: list[Line] = []
-    start, n = 0, len(text)
-    while start < n:
-        nl = text.find("\n", start)
-        end = n if nl == -1 else nl + 1
-        raw = text[start : end if nl == -1 else nl]
+    parts = text.split("\n")
+    if parts[-1] == "":
+        parts.pop()  # the text ends with a line break (or is empty): no line after it
+    start = 0
+    for i, raw in enumerate(parts):
+        end = start + len(raw) + 1
         stripped = _strip(raw)
         separator = not stripped and any(c not in _PLAIN_BLANK for c in raw)
-        lines.append(Line(len(lines), start, end, stripped, separator))
+        lines.append(Line(i, start, end, stripped, separator))
         start = end
+    if lines and lines[-1].end > len(text):  # the last line has no line break
+        last = lines[-1]
+        lines[-1] = Line(last.index, last.start, len(text), last.text, last.separator)
     return lines
 
 
@@ -247,22 +251,22 @@ def analyse(text: str, *, preamble_end: int = 0, comments_start: int | None = No
     first_content = content[0].index if content else -1
 
     # -- furniture by wording, repetition and shape --------------------------------------
-    counts = Counter(_key(ln.text) for ln in content)
+    keys = [_key(ln.text) for ln in content]
+    counts = Counter(keys)
     marker = [False] * n
     worded = [False] * n  # furniture by its wording (ends an opinion section)
     furniture = [False] * n
     seen: set[str] = set()
-    for ln in content:
-        key = _key(ln.text)
-        # is_comment_marker, else is_furniture_text, splitting the line once
-        short = len(ln.text.split()) <= patterns.MAX_FURNITURE_WORDS
+    for ln, key in zip(content, keys, strict=True):
+        # is_comment_marker, else is_furniture_text; the key has the line's words
+        short = key.count(" ") < patterns.MAX_FURNITURE_WORDS
         if short and _matches(patterns.COMMENT_MARKERS, ln.text):
             marker[ln.index] = worded[ln.index] = furniture[ln.index] = True
         elif not _HAS_ALNUM.search(ln.text) or (short and _matches(patterns.FURNITURE, ln.text)):
             worded[ln.index] = furniture[ln.index] = True
         elif key in seen:
             furniture[ln.index] = True  # a repeated line: headline shown twice, pull quote
-        elif len(key.split()) >= 4 and _TRAILING_COUNT.sub("", key) in seen:
+        elif key[-1:].isdigit() and key.count(" ") >= 3 and _TRAILING_COUNT.sub("", key) in seen:
             furniture[ln.index] = True  # "Headline 0": the headline with a comment count
         elif ln.index != first_content and counts[key] > 1 and _is_handle(ln.text):
             furniture[ln.index] = True  # a handle shown more than once
