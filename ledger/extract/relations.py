@@ -4,6 +4,7 @@ and "Li's predecessor Wei Fenghe" (the same office, held before)."""
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import Any
 
 from ledger import rx
@@ -210,6 +211,9 @@ def count_claims(doc: Document, mentions: list[Mention], index: Any) -> list[Cla
 
     out: list[Claim] = []
     sentences: Sentences | None = None
+    kinds = ("person", "org", "place", "event")
+    actors = sorted((m.span.start, k) for k, m in enumerate(mentions) if m.entity and m.kind in kinds)
+    actor_starts = [a for a, _ in actors]
     for sec in doc.body_spans():
         for q in find_quantities(doc.text, sec.start, sec.end):
             unit = _unit_key(q.unit)
@@ -217,14 +221,8 @@ def count_claims(doc: Document, mentions: list[Mention], index: Any) -> list[Cla
                 continue
             sentences = sentences or sentences_of(doc)
             lo, hi = sentences.bounds(q.start)
-            actor = next(
-                (
-                    m
-                    for m in mentions
-                    if lo <= m.span.start < hi and m.entity and m.kind in ("person", "org", "place", "event")
-                ),
-                None,
-            )
+            k = bisect_left(actor_starts, lo)  # the first actor named in the sentence
+            actor = mentions[actors[k][1]] if k < len(actors) and actors[k][0] < hi else None
             if actor is None:
                 continue
             value = int(q.value) if float(q.value).is_integer() else q.value
