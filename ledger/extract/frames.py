@@ -257,6 +257,7 @@ class _Plan:
     frames: tuple[Frame, ...]
     patterns: list[list[tuple[re.Pattern[str], _Strings | None]]]  # per frame
     strings: tuple[str, ...]  # every required string of every pattern
+    unconditional: bool  # some pattern requires no string: every sentence is tried
     fitting: dict[tuple[frozenset[str], int], list[int]] = field(default_factory=dict)
     _automaton: Any = None
 
@@ -302,7 +303,8 @@ def _plan(frames: Sequence[Frame]) -> _Plan:
         return last
     patterns = [[(pat, required_strings(pat)) for pat in f.patterns] for f in frames]
     strings = sorted({s for pats in patterns for _, need in pats for s in need or ()})
-    _LAST_PLAN = _Plan(tuple(frames), patterns, tuple(strings))
+    unconditional = any(need is None for pats in patterns for _, need in pats)
+    _LAST_PLAN = _Plan(tuple(frames), patterns, tuple(strings), unconditional)
     return _LAST_PLAN
 
 
@@ -380,18 +382,17 @@ def frame_claims(
     last_person: int | None = None
     for (lo, hi), idxs in sorted(by_sentence.items()):
         section = mentions[idxs[0]].section
-        # a frame can match only where the kinds its subject and object need are named
-        present = {mentions[i].kind for i in idxs} | ({"pron"} if last_person is not None else set())
-        if last_person is None and any(mentions[i].kind == "person" and mentions[i].entity for i in idxs):
-            present.add("pron")
-        fitting = plan.fits(frozenset(present), len(idxs))
-        # and only where the sentence holds one of the strings a pattern needs
+        # a pattern can match only where the sentence holds one of the strings it needs
+        found = {ends[k][1] for k in range(bisect_left(starts, lo), bisect_left(starts, hi)) if ends[k][0] <= hi}
+        fitting: list[int] = []
+        if found or plan.unconditional:
+            # and only where the kinds its frame's subject and object need are named
+            present = {mentions[i].kind for i in idxs} | ({"pron"} if last_person is not None else set())
+            if last_person is None and any(mentions[i].kind == "person" and mentions[i].entity for i in idxs):
+                present.add("pron")
+            fitting = plan.fits(frozenset(present), len(idxs))
         tried: list[tuple[Frame, list[re.Pattern[str]]]] = []
         if fitting:
-            found = set()
-            for k in range(bisect_left(starts, lo), bisect_left(starts, hi)):
-                if ends[k][0] <= hi:
-                    found.add(ends[k][1])
             for k in fitting:
                 pats = [pat for pat, need in plan.patterns[k] if need is None or not need.isdisjoint(found)]
                 if pats:
