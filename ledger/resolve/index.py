@@ -69,12 +69,14 @@ class NameIndex:
     def __getstate__(self) -> dict[str, Any]:
         state = dict(self.__dict__)
         state.pop("_memos", None)
+        state.pop("_countries_of", None)
         return state
 
     def add(self, key: str, entry: Entry) -> None:
         if not key:
             return
         self.__dict__.pop("_memos", None)  # what was worked out from the index before
+        self.__dict__.pop("_countries_of", None)
         bucket = self.keys[key]
         if any(e.entity == entry.entity and e.method == entry.method for e in bucket):
             return
@@ -105,7 +107,18 @@ class NameIndex:
         return self.entities.get(entity_id) if entity_id else None
 
     def country_of(self, entity_id: str | None) -> str | None:
-        """ISO code of an entity's country, following part_of for places."""
+        """ISO code of an entity's country, following part_of for places.  Asked for every
+        candidate office of every title mentioned, so the answers are kept (never pickled)."""
+        cache: dict[str | None, str | None] | None = self.__dict__.get("_countries_of")
+        if cache is None:
+            cache = self.__dict__["_countries_of"] = {}
+        try:
+            return cache[entity_id]
+        except KeyError:
+            code = cache[entity_id] = self._country_of(entity_id)
+            return code
+
+    def _country_of(self, entity_id: str | None) -> str | None:
         seen = set()
         ent = self.get(entity_id)
         while ent is not None and ent.id not in seen:
