@@ -134,7 +134,9 @@ _SPELLING_KEYS = frozenset(SPELLINGS)
 
 _GAP_WORD = rx.compile(r"([\W_]*)(" + _WORD.pattern + ")")
 _GAP_WORD_ASCII = rx.compile(r"([^A-Za-z0-9]*)([A-Za-z0-9]+(?:'[A-Za-z0-9]+)*)")  # the same on ASCII text
-_POSSESSIVE_AT = rx.compile(r"(?<=[^\W_])['’][sS](?![^\W_])")  # 's ending a word
+# 's ending a word (the caller checks that a word ends there and began before the apostrophe);
+# opening with the apostrophe lets the scan skip to the candidates
+_POSSESSIVE_AT = rx.compile(r"['’][sS](?![^\W_])")
 _first, _second = itemgetter(0), itemgetter(1)
 _new_token = tuple.__new__  # Token(*fields) without a Python-level __new__ per token
 
