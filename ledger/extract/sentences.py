@@ -8,7 +8,9 @@ import bisect
 from ledger import rx
 from ledger.model import Document
 
-_BOUNDARY = rx.compile(r"(?<=[.!?…])[\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9À-ÖØ-Þ])|\n\s*\n|\n(?=\s*[•*\-–] )")
+# a sentence ends after its punctuation (group ``cut``, where _NOT_END looks back from), or at a
+# blank line or a bullet; the pattern opens with those characters so that the scan can skip to them
+_BOUNDARY = rx.compile(r"[.!?…](?P<cut>)[\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9À-ÖØ-Þ])|\n\s*\n|\n(?=\s*[•*\-–] )")
 _NOT_END = rx.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Sec|Pres|Sen|Rep|Gov|Lt|Col|Adm|Amb|St|Jr|Sr|No|Prof|Capt|Maj|Sgt|vs|etc|Inc|Co|Corp|Ltd)|\b[A-Z])\.$"
 )
@@ -19,7 +21,9 @@ class Sentences:
         end = len(text) if end is None else end
         cuts = [start]
         for m in _BOUNDARY.finditer(text, start, end):
-            before = text[max(start, m.start() - 6) : m.start()]
+            cut = m.start("cut")
+            cut = m.start() if cut < 0 else cut
+            before = text[max(start, cut - 6) : cut]
             if _NOT_END.search(before):
                 continue
             cuts.append(m.end())
