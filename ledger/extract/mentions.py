@@ -74,7 +74,8 @@ def _entries_for(
     (capitals, a hyphen before the last word), so it is kept with the index for the next run of
     that shape: the same names and words recur."""
     first, last = toks[0], toks[-1]
-    upper = all(t.text.replace(".", "").isupper() for t in toks)
+    upper = (first.text.replace(".", "").isupper() if first is last
+             else all(t.text.replace(".", "").isupper() for t in toks))
     shape = (plain, expanded, first.cap, len(toks) > 1 and first.key in _ARTICLES,
              last.cap or text[last.start - 1] == "-", upper)
     memo = index.memo("mention-entries")
@@ -172,6 +173,7 @@ def find_mentions(doc: Document, index: NameIndex) -> list[Mention]:
     keys, prefixes = index.keys, index.prefixes
     for sec in doc.body_spans():
         toks = tokenize(text, sec.start, sec.end)
+        bounds = (sec.start, sec.end)
         n = len(toks)
         after = 0  # the end of the last match
         for i in _starts(toks, index):
@@ -204,16 +206,10 @@ def find_mentions(doc: Document, index: NameIndex) -> list[Mention]:
                 end = last.end
                 if kind == "office" and last.period and last.key in ABBREVIATIONS:
                     end += 1  # "Pres." keeps its period
-                m = Mention(
-                    span=Span.of(doc, first.start, end),
-                    surface=text[first.start : end],
-                    kind=kind,
-                    section=sec.kind,
-                )
-                m.candidates = list(candidates)
-                m.hint["tokens"] = (i, i + length)
-                m.hint["section"] = (sec.start, sec.end)
-                out.append(m)
+                out.append(Mention(
+                    Span.of(doc, first.start, end), text[first.start : end], kind, section=sec.kind,
+                    candidates=list(candidates), hint={"tokens": (i, i + length), "section": bounds},
+                ))
                 after = i + length
         _name_runs(doc, toks, out, sec.kind, (sec.start, sec.end))
     _anaphors(doc, out)
@@ -291,14 +287,9 @@ def _name_runs(
         name = run[lead:]
         if name and not (len(name) == 1 and name[0].key in HONORIFICS):
             m = Mention(
-                span=Span.of(doc, name[0].start, name[-1].end),
-                surface=text[name[0].start : name[-1].end],
-                kind="person",
-                section=section,
+                Span.of(doc, name[0].start, name[-1].end), text[name[0].start : name[-1].end], "person",
+                section=section, hint={"tokens": (i + lead, j + 1), "section": mentions_section, "run": True},
             )
-            m.hint["tokens"] = (i + lead, j + 1)
-            m.hint["section"] = mentions_section
-            m.hint["run"] = True
             honor = run[lead - 1] if lead else (toks[i - 1] if i > 0 and _joined(text, toks[i - 1], t) else None)
             if honor is not None and honor.key in HONORIFICS:
                 m.hint["honorific"] = text[honor.start : honor.end + (1 if honor.period else 0)]

@@ -85,17 +85,18 @@ def _set(
         m.kind = ent.kind
 
 
+_FORMS = {"exact": "preferred", "alias": "alias", "transliteration": "transliteration"}
+
+
 def _resolve_kb(doc: Document, m: Mention, index: NameIndex) -> None:
     cands = m.candidates
-    ids = list(dict.fromkeys(e.entity for e in cands))
+    ids = [cands[0].entity] if len(cands) == 1 else list(dict.fromkeys(e.entity for e in cands))
     if len(ids) > 1 and doc.published is not None:
         ids = _by_date(ids, index, doc, m) or ids
     entity = ids[0]
     entry = next(e for e in cands if e.entity == entity)
     score = 1.0 if len(ids) == 1 else 0.8
-    form = {"exact": "preferred", "alias": "alias", "transliteration": "transliteration"}.get(
-        entry.method, entry.method
-    )
+    form = _FORMS.get(entry.method, entry.method)
     reason = entry.reason
     if entry.method == "exact" and m.surface != entry.form:
         reason = f"{reason} (written differently)"
