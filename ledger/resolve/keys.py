@@ -20,6 +20,19 @@ def assign_keys(claims: Iterable[Claim]) -> None:
             c.object_key = f"unit:{c.qualifiers['unit']}"
         elif c.predicate == "holds_office" and c.object_surface:
             country = phrase_key(str(c.qualifiers.get("country", "")), expand=False)
-            c.object_key = f"title:{country}|{phrase_key(c.object_surface)}"
+            c.object_key = f"title:{country}|{title_key(c.object_surface)}"
         else:
             c.object_key = None
+
+
+# words before a title that say nothing about which office it is ("Outgoing Dutch Prime
+# Minister" is the Dutch Prime Minister); "former", "acting", "incoming" do, and stay
+_NEUTRAL = frozenset({"new", "current", "outgoing", "longtime", "veteran", "powerful", "sitting", "incumbent"})
+
+
+def title_key(title: str) -> str:
+    """The matching key of a title the KB does not know, without a leading neutral word."""
+    words = phrase_key(title).split(" ")
+    while len(words) > 1 and words[0] in _NEUTRAL:
+        words.pop(0)
+    return " ".join(words)

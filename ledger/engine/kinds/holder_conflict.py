@@ -99,7 +99,8 @@ def _kb_refutes(view: LedgerView, c: Claim, iv: tuple[date, date]) -> bool:
 # ("Fisheries Minister", "Japanese Prime Minister" yes; "President" or "Prime Minister" alone,
 # "US Senator", "Deputy Foreign Minister" no)
 _ONE_SEAT = {"president": 2, "premier": 2, "chancellor": 2, "speaker": 2, "minister": 2, "secretary": 2}
-_SECOND = {"deputy", "vice", "assistant", "under", "junior", "associate", "acting", "former", "state"}
+_SECOND = {"deputy", "vice", "assistant", "under", "junior", "associate", "acting", "former", "state",
+           "incoming", "designate", "elect"}
 
 
 def _one_holder(view: LedgerView, c: Claim) -> bool:
@@ -109,8 +110,8 @@ def _one_holder(view: LedgerView, c: Claim) -> bool:
         return office.single_holder
     words = phrase_key(c.object_surface, expand=False).split()
     need = _ONE_SEAT.get(words[-1]) if words else None
-    if words[-2:] == ["prime", "minister"]:
-        need = 3  # the head of a government: which country's
+    if words[-2:] in (["prime", "minister"], ["secretary", "general"], ["general", "secretary"]):
+        need = 3  # the head of a government, an organization or a party: which one's
     return need is not None and len(words) >= need and _SECOND.isdisjoint(words)
 
 
