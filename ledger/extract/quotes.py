@@ -667,6 +667,26 @@ class _Finder:
             return _Subj("pronoun", w[0], w[1], word)
         return self.describe(e, lo)
 
+    def clause_subject(self, lo: int, e: int) -> _Subj | None:
+        """The subject of the sentence's main clause in ``[lo, e)``: its first person named
+        (an organization when it names none), not after a preposition ("In talks with Biden,
+        Stoltenberg ...") and not inside a quotation."""
+        text = self.text
+        picked: dict[str, int] = {}
+        for k in reversed(self.mx.before(e, lo)):
+            m = self.mx.ms[k]
+            if m.kind not in ("person", "org") or m.kind in picked or self.in_quote(m.span.start):
+                continue
+            pw = _prev_word(text, lo, m.span.start)
+            if pw is not None and text[pw[0] : pw[1]].lower() in _PREPOSITIONS:
+                continue
+            picked[m.kind] = k
+        k = picked.get("person", picked.get("org"))
+        if k is None:
+            return None
+        m = self.mx.ms[k]
+        return _Subj("mention", m.span.start, m.span.end, _clean(m.surface), k)
+
     def appositive_name(self, a: int, e: int) -> _Subj | None:
         """"the Pentagon’s press secretary, Brig. Gen. Pat Ryder, said": a short appositive
         that is a person's name (with its title) names the speaker."""
@@ -1098,6 +1118,12 @@ def _cue_attr(
                 attr = _cue_attr(text, d, f, s0, hi, cues)
                 if attr is not None:
                     return _Attr(attr.subj, attr.cue, c.end)
+        if text[: c.start].rstrip().endswith(","):
+            # "Stoltenberg opened the summit on Tuesday, telling leaders that “…”": no
+            # reporting verb before; the participle continues the clause of the sentence's subject
+            subj = f.clause_subject(s0, c.start)
+            if subj is not None:
+                return _Attr(subj, c.word, c.end)
         return None
     if text[c.start - 1 : c.start] == "-":
         return None

@@ -354,6 +354,19 @@ def test_participle_continues_the_reporting_clause() -> None:
     assert second.partial
 
 
+def test_participle_without_a_reporting_verb_continues_the_subjects_clause() -> None:
+    f = text("WASHINGTON — Lloyd Austin opened the forum on Tuesday, telling delegates that “the region is safer.”\n\n"
+             "In talks with Lloyd Austin, Li Shangfu spent an hour on trade, saying “we want stability.”\n")
+    first, second = f.quotes
+    assert (f.entity(first), first.cue) == ("lloyd-austin", "telling")
+    assert (f.entity(second), second.cue) == ("li-shangfu", "saying")  # not the one after "with"
+
+
+def test_a_participle_after_no_comma_names_no_speaker() -> None:
+    f = text("Lloyd Austin kept saying “we are ready” to anyone.\n")
+    assert [f.speaker(q) for q in f.quotes] == [None]
+
+
 # --------------------------------------------------------------------------------------------
 # partial quotations
 
