@@ -632,6 +632,7 @@ def use_store(lookup: Callable[[str], _Entry | None] | None) -> None:
     global _STORE
     _STORE = lookup
     _entry.cache_clear()
+    _reading_heads.cache_clear()
 
 
 def entry_of(native: str) -> _Entry:
@@ -709,6 +710,7 @@ class _Surface:
     words: tuple[str, ...]
     diacritics: bool
     hyphen: bool
+    heads: tuple[str, ...] = ()  # the first two letters at each boundary (a syllable starts there)
 
 
 @lru_cache(maxsize=16384)
@@ -741,7 +743,9 @@ def _surface(surface: str) -> _Surface:
             k = i
     words = tuple(w for w in ("".join(c for c in x if "a" <= c <= "z") for x in f.split()) if w)
     diacritics = any(c.isalpha() and not c.isascii() for c in surface)
-    return _Surface("".join(letters), tuple(bnd), tuple(nxt), words, diacritics, hyphen)
+    joined = "".join(letters)
+    heads = tuple(joined[i : i + 2] for i in range(n) if bnd[i] > 0)
+    return _Surface(joined, tuple(bnd), tuple(nxt), words, diacritics, hyphen, heads)
 
 
 _MAX_SOLUTIONS = 32
@@ -849,6 +853,12 @@ def match(surface: str, native: str) -> tuple[float, str] | None:
         return None
     if not entry.plans:
         return _match_forms(entry, sf)
+    # a written word (or hyphenated part) starts a syllable: its first letters must start some
+    # reading of some syllable of the name, which most names sharing only a surname fail
+    two, one = _reading_heads(native)
+    for h in sf.heads:
+        if h not in two and h[:1] not in one:
+            return None
     best: tuple[float, str] | None = None
     for plan in entry.plans:
         slots, starts = plan[0], plan[1]
@@ -864,6 +874,22 @@ def match(surface: str, native: str) -> tuple[float, str] | None:
         if best is not None and best[0] >= 1.0:
             break
     return best
+
+
+@lru_cache(maxsize=32768)
+def _reading_heads(native: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The first two letters of every reading of every syllable of ``native``, and the
+    one-letter readings."""
+    two: set[str] = set()
+    one: set[str] = set()
+    for plan in _entry(native).plans:
+        for slot in plan[0]:
+            for r, _m, _p in slot:
+                if len(r) >= 2:
+                    two.add(r[:2])
+                elif r:
+                    one.add(r)
+    return frozenset(two), frozenset(one)
 
 
 def _match_forms(entry: _Entry, sf: _Surface) -> tuple[float, str] | None:
