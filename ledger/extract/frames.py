@@ -43,6 +43,8 @@ def spaced(text: str) -> str:
         if c in text:
             text = text.replace(c, " ")
     return text
+
+
 _POSSESSOR = rx.compile(r"^(?:(?:[A-Z][\w.-]*\s)*[A-Z][\w.-]*['’]s|his|her|its|their|the)\s+")
 
 

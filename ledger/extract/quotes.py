@@ -1118,7 +1118,10 @@ def _cue_attr(
                 attr = _cue_attr(text, d, f, s0, hi, cues)
                 if attr is not None:
                     return _Attr(attr.subj, attr.cue, c.end)
-        if text[: c.start].rstrip().endswith(","):
+        k = c.start
+        while k > s0 and text[k - 1].isspace():
+            k -= 1
+        if text[k - 1 : k] == ",":
             # "Stoltenberg opened the summit on Tuesday, telling leaders that “…”": no
             # reporting verb before; the participle continues the clause of the sentence's subject
             subj = f.clause_subject(s0, c.start)
