@@ -80,7 +80,7 @@ def _entries_for(
              last.cap or text[last.start - 1] == "-", upper)
     memo = index.memo("mention-entries")
     try:
-        return memo[shape]  # type: ignore[no-any-return]
+        return memo[shape]
     except KeyError:
         pass
     entries = _entries_of(index, *shape)
@@ -359,3 +359,29 @@ def _link(doc: Document, mentions: list[Mention]) -> None:
                 continue  # "Li, Defense Minister Wei Fenghe": the title belongs to the next name
             office.hint["holder"] = a
             office.hint["appositive"] = "after-name"
+
+
+# a capitalized word before a title that the KB does not know as a place
+_QUALIFIER_BEFORE = rx.compile(r"([A-Z][\w’'-]*(?:[ \t\u00a0][A-Z][\w’'-]*)?)(?:['’]s)?[ \t\u00a0]+\Z")
+_DEMONYM_SHAPE = rx.compile(r"[A-Z][a-z]+(?:an|ese|sh|i|ic|ch|ss)|[A-Z]{2,6}|Greek|Kazakh|Uzbek|Slovak|Serb|Thai")
+_OPENERS = frozenset({"new", "former", "acting", "deputy", "vice", "top", "senior", "chief", "incoming",
+                      "outgoing", "current", "then", "interim", "veteran", "longtime"})
+
+
+def unknown_qualifier(text: str, start: int) -> str | None:
+    """The capitalized word or two right before a title at ``start`` when no KB place was
+    found there ("Lithuanian", "South Korean", "Lithuania's"): the title is that country's (or
+    organization's).  None for a word that only opens a sentence ("The", "Former", "New")."""
+    hit = _QUALIFIER_BEFORE.search(text, max(0, start - 40), start)
+    if hit is None:
+        return None
+    words = hit.group(1).split()
+    while words and (w := words[0].rstrip("'’").lower()) and (w in STOP or w in _OPENERS or w in HONORIFICS):
+        words.pop(0)  # "The Lithuanian ...": the article is no part of it
+    found = " ".join(words)
+    if found.endswith(("'s", "’s")):
+        return found[:-2] or None  # "Lithuania's", "New Zealand's"
+    # otherwise it must look like a nationality or an acronym ("Lithuanian", "South Korean",
+    # "Dutch", "NATO"): a headline in title case capitalizes verbs too ("China Rebuffs
+    # Pentagon Chief")
+    return found if words and _DEMONYM_SHAPE.fullmatch(words[-1]) else None

@@ -681,11 +681,11 @@ class _Finder:
             if pw is not None and text[pw[0] : pw[1]].lower() in _PREPOSITIONS:
                 continue
             picked[m.kind] = k
-        k = picked.get("person", picked.get("org"))
-        if k is None:
+        chosen = picked.get("person", picked.get("org"))
+        if chosen is None:
             return None
-        m = self.mx.ms[k]
-        return _Subj("mention", m.span.start, m.span.end, _clean(m.surface), k)
+        m = self.mx.ms[chosen]
+        return _Subj("mention", m.span.start, m.span.end, _clean(m.surface), chosen)
 
     def appositive_name(self, a: int, e: int) -> _Subj | None:
         """"the Pentagon’s press secretary, Brig. Gen. Pat Ryder, said": a short appositive

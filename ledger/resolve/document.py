@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from ledger import rx
 from ledger.extract import Extraction
+from ledger.extract.mentions import unknown_qualifier
 from ledger.model import Document, Mention, Span
 from ledger.resolve.index import Entry, NameIndex
 from ledger.resolve.tokens import phrase_key
@@ -321,6 +322,7 @@ def _resolve_office(doc: Document, m: Mention, index: NameIndex) -> None:
     holder: Mention | None = m.hint.get("holder")
     country = None
     why = ""
+    unknown_holder = False
     if qualifier is not None and qualifier.entity:
         country = index.country_of(qualifier.entity)
         why = f"country from '{qualifier.surface}'"
@@ -329,8 +331,14 @@ def _resolve_office(doc: Document, m: Mention, index: NameIndex) -> None:
         why = f"country of {holder.preferred or holder.surface}"
     if country:
         offices = [o for o in offices if index.country_of(o) == country]
-    elif qualifier is not None:
-        offices = []  # a qualifier the KB does not know: some other country's office
+    elif qualifier is not None or unknown_qualifier(doc.text, m.span.start):
+        # a qualifier the KB does not know ("Lithuanian Defense Minister"): another country's
+        offices = []
+    elif holder is not None and not holder.entity and any(index.country_of(o) for o in offices):
+        # "Defense Minister Arvydas Anusauskas": a person the KB does not know, no country
+        # named: the title alone does not say whose ministry it is, even if the KB knows one
+        offices = []
+        unknown_holder = True
     if len(offices) > 1 and holder is not None and holder.entity:
         # "China's top diplomat, Wang Yi": the office among them that the holder held then
         person = index.get(holder.entity)
@@ -362,5 +370,7 @@ def _resolve_office(doc: Document, m: Mention, index: NameIndex) -> None:
             if not m.candidates
             else "title of several offices; the country is not clear"
             if offices
+            else "the holder and their country are not in the KB"
+            if unknown_holder
             else "no office of that country in the KB",
         )

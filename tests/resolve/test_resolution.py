@@ -87,6 +87,32 @@ def test_title_resolves_to_office(construction: str, text: str, office: str) -> 
     assert offices and offices[0].entity == office, [(m.surface, m.entity, m.reason) for m in offices]
 
 
+TITLES_OF_NO_KB_OFFICE = [
+    # the KB knows one Defense Minister (China's): a title of another country is not it
+    ("a nationality the KB does not know", "Li Shangfu met Lithuanian Defense Minister Arvydas Anusauskas.", "Lithuanian"),
+    ("two words of it", "Li Shangfu met South Korean Foreign Minister Park Jin.", "South Korean"),
+    ("a possessive country", "Li Shangfu met Lithuania's Defense Minister Arvydas Anusauskas.", "Lithuania"),
+    ("a holder the KB does not know, no country", "Later, Defense Minister Arvydas Anusauskas spoke.", None),
+]
+
+
+@pytest.mark.parametrize(("construction", "text", "country"), TITLES_OF_NO_KB_OFFICE,
+                         ids=[t[0] for t in TITLES_OF_NO_KB_OFFICE])
+def test_a_title_of_another_country_is_no_kb_office(construction: str, text: str, country: str | None) -> None:
+    doc = Document(path="t.txt", text=text, published=date(2023, 5, 30), sections=[Section("body", 0, len(text))])
+    an = analyze(doc, INDEX)
+    offices = [m for m in an.mentions if m.kind == "office"]
+    assert offices and all(m.entity is None for m in offices), [(m.surface, m.entity) for m in offices]
+    (claim,) = [c for c in an.claims if c.predicate == "holds_office"]
+    assert claim.object is None and claim.qualifiers.get("country") == country
+
+
+def test_a_title_case_headline_word_is_no_country() -> None:
+    # "Rebuffs" is capitalized as a headline capitalizes every word: no country qualifier
+    offices = [m for m in mentions("China Rebuffs Pentagon Chief Lloyd Austin") if m.kind == "office"]
+    assert [m.entity for m in offices] == ["us-secretary-of-defense"]
+
+
 def test_short_form_is_never_a_global_guess() -> None:
     m = [x for x in mentions("Mr. Austin left.") if x.surface == "Austin"][0]
     assert m.entity is None and m.method == "unintroduced"
