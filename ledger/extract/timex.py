@@ -965,7 +965,9 @@ def _combine_unsafe(text: str, atoms: list[_Atom]) -> list[_Atom]:
 
 def _apply_op(a: _Atom) -> _Atom:
     op = a.op
-    if op in ("since", "from", "starting"):
+    if op in ("from", "between") and a.gran == "range":
+        pass  # "from June 2 to 4": the expression is the range itself, not open-ended
+    elif op in ("since", "from", "starting"):
         a.to, a.gran = None, "range"
     elif op == "after":
         a.frm = a.to + timedelta(days=1) if a.to is not None else None

@@ -176,6 +176,10 @@ CASES = [
     # ranges
     ("from weekday to weekday", "A forum being held from Friday to Sunday.", TUE,
      "from Friday to Sunday", D(2023, 6, 2), D(2023, 6, 4), "range", False),
+    ("from a date to a date", "The forum runs from June 2 to June 4.", TUE,
+     "from June 2 to June 4", D(2023, 6, 2), D(2023, 6, 4), "range", False),
+    ("from a date to a day of its month", "The forum is held from June 2 to 4.", TUE,
+     "from June 2 to 4", D(2023, 6, 2), D(2023, 6, 4), "range", False),
     ("month day-day", "The summit ran June 2-4 in Hiroshima.", D(2023, 6, 20), "June 2-4",
      D(2023, 6, 2), D(2023, 6, 4), "range", False),
     ("month day-month day", "Lifted May 30-June 2.", TUE, "May 30-June 2",

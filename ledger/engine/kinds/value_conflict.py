@@ -2,7 +2,8 @@
 
 Claims of one predicate are grouped by subject (and object, for predicates whose value is a
 time or a number); within a group two values conflict when they cannot both be true: time
-ranges that do not overlap at their granularity ("in May" and "May 4" agree), numbers whose
+ranges that do not overlap at their granularity ("in May" and "May 4" agree; two ranges told to
+the day, "June 2 to 4" and "June 3 to 5", must be the same), numbers whose
 allowed intervals do not overlap ("more than a dozen" and 14 agree), places of which neither
 lies inside the other (Hiroshima and Japan agree; Tokyo and Hiroshima do not).  A claim is
 reported when the sources that disagree with it are at least as many as those on its side
@@ -76,6 +77,13 @@ def time_range(value: str | None) -> tuple[date, date] | None:
     return day, day
 
 
+def _day_range(value: str | None) -> bool:
+    """A range whose both ends are days ("2023-06-02/2023-06-04"; "early June" is one too,
+    but approximate: the caller checks)."""
+    a, slash, b = (value or "").partition("/")
+    return bool(slash) and len(a) == len(b) == 10
+
+
 def _number_range(c: Claim) -> tuple[float, float] | None:
     """The interval a number allows: "more than a dozen" -> (13, inf); "about 100" -> (90, 110)."""
     q = c.qualifiers
@@ -100,12 +108,15 @@ class _Compare:
 
     def value(self, c: Claim) -> Any:
         if self.how == "time":
-            return time_range(c.value)
+            r = time_range(c.value)
+            return None if r is None else (*r, _day_range(c.value) and not c.qualifiers.get("approx"))
         if self.how == "number":
             return _number_range(c)
         return c.object
 
     def agree(self, a: Any, b: Any) -> bool:
+        if self.how == "time" and a[2] and b[2]:
+            return a[:2] == b[:2]  # two ranges told to the day: "June 2 to 4" is not "June 3 to 5"
         if self.how in ("time", "number"):
             return _overlap(a, b)
         return a == b or self._within(a, b) or self._within(b, a)
@@ -183,7 +194,7 @@ def _kb_value(view: LedgerView, c: Claim, how: str) -> Any:
     if how == "place" and c.predicate == "located_in":
         return ent.place
     if how == "time" and c.predicate == "held" and ent.start:
-        return (ent.start, ent.end or ent.start)
+        return (ent.start, ent.end or ent.start, True)
     return None
 
 
@@ -204,6 +215,8 @@ def _conflicts(
             others = [(items[i][0], items[i][1]) for i in kb_agree[kb] if items[i][0].key != ref.key]
             yield _finding(view, rule, cmp, ref, c, others, kb_value=kb)
             continue
+        if kb is not None:
+            continue  # the KB knows the value and the claim agrees: other sources do not outvote it
         if v not in sides:
             sides[v] = _sides(cmp, items, v)
         against_first, agreeing, with_it = sides[v]
