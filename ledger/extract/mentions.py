@@ -339,6 +339,12 @@ def _link(doc: Document, mentions: list[Mention]) -> None:
             elif g == "," and "\n" not in gap:
                 a.hint["holder"] = b
                 a.hint["appositive"] = "after-title"
+    for m in mentions:
+        # a nationality the KB does not know before a title ("Lithuanian Defense Minister")
+        if m.kind == "office" and "qualifier" not in m.hint:
+            unknown = unknown_qualifier(text, m.span.start)
+            if unknown is not None:
+                m.hint["unknown_qualifier"] = unknown
     for i, a in enumerate(mentions):
         if a.kind != "person":
             continue

@@ -8,7 +8,6 @@ import re
 from datetime import date
 
 from ledger import rx
-from ledger.extract.mentions import unknown_qualifier
 from ledger.extract.sentences import Sentences, sentences_of
 from ledger.model import Claim, Document, Mention, Span
 
@@ -68,8 +67,8 @@ def office_claims(doc: Document, mentions: list[Mention]) -> list[Claim]:
         qualifiers["title"] = title
         if qualifier is not None:
             qualifiers["country"] = qualifier.surface
-        elif (unknown := unknown_qualifier(doc.text, office.span.start)) is not None:
-            qualifiers["country"] = unknown  # "Lithuanian Defense Minister": not a KB place
+        elif "unknown_qualifier" in office.hint:
+            qualifiers["country"] = office.hint["unknown_qualifier"]  # "Lithuanian": no KB place
         after_name = office.hint.get("appositive") == "after-name"
         if after_name:
             start = holder.span.start

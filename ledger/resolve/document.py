@@ -16,7 +16,6 @@ from dataclasses import dataclass
 
 from ledger import rx
 from ledger.extract import Extraction
-from ledger.extract.mentions import unknown_qualifier
 from ledger.model import Document, Mention, Span
 from ledger.resolve.index import Entry, NameIndex
 from ledger.resolve.tokens import phrase_key
@@ -331,7 +330,7 @@ def _resolve_office(doc: Document, m: Mention, index: NameIndex) -> None:
         why = f"country of {holder.preferred or holder.surface}"
     if country:
         offices = [o for o in offices if index.country_of(o) == country]
-    elif qualifier is not None or unknown_qualifier(doc.text, m.span.start):
+    elif qualifier is not None or "unknown_qualifier" in m.hint:
         # a qualifier the KB does not know ("Lithuanian Defense Minister"): another country's
         offices = []
     elif holder is not None and not holder.entity and any(index.country_of(o) for o in offices):
