@@ -20,6 +20,9 @@ HONORIFICS = {
     "rev", "sheikh", "president", "premier", "secretary", "minister", "ambassador", "judge",
     "chairman", "chairwoman", "chancellor", "mayor", "king", "queen", "prince", "princess",
     "pope", "marshal", "commander", "justice", "speaker", "mister",
+    # the abbreviated titles of style guides ("Pres. Biden", "Sec. Blinken", "Amb. Burns")
+    "pres", "sec", "secy", "amb", "atty", "supt", "insp", "det", "brig", "cpl", "pvt", "spc",
+    "cdr", "hon", "msgr", "fr", "sens", "reps",
 }
 # capitalized words that begin sentences or headings and are no names
 STOP = {

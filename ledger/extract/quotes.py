@@ -43,6 +43,7 @@ from dataclasses import dataclass, field
 from anyascii import anyascii
 
 from ledger import rx
+from ledger.extract.sentences import ABBREVIATIONS
 from ledger.model import Mention
 
 # --------------------------------------------------------------------------------------------
@@ -110,15 +111,6 @@ _NP_STOP = frozenset(
 _TITLE_GLUE = frozenset("the of for and de".split())
 _PREPOSITIONS = frozenset("in at from of for to with near by on inside outside within".split())
 SPEAKER_KINDS = ("person", "org", "place")
-#: words ending in a period that end no sentence (at most 4 letters; "U.S." and "D.C." are
-#: recognized by their inner period, single capitals as initials)
-ABBREVIATIONS: tuple[str, ...] = (
-    "Mr", "Mrs", "Ms", "Dr", "Gen", "Sec", "Pres", "Sen", "Sens", "Rep", "Reps", "Gov", "Govt",
-    "Lt", "Col", "Adm", "Amb", "Brig", "Cpl", "Pvt", "Spc", "Sgt", "Maj", "Capt", "Cmdr", "Cdr",
-    "Supt", "Insp", "Det", "Atty", "Dept", "Rev", "Hon", "Msgr", "Fr", "St", "Jr", "Sr", "No",
-    "Prof", "vs", "etc", "Inc", "Co", "Corp", "Ltd", "Jan", "Feb", "Mar", "Apr", "Aug", "Sep",
-    "Sept", "Oct", "Nov", "Dec", "Mt", "Ft",
-)  # fmt: skip
 _ABBREV = frozenset(a.lower() for a in ABBREVIATIONS)
 
 
@@ -700,7 +692,10 @@ class _Finder:
         if len(words) > 6 or words[0].lower() in _CLAUSE_WORDS or words[0] in DETERMINERS:
             return None
         m = self.mx.ms[k]
-        return _Subj("mention", m.span.start, e, _clean(m.surface), k)
+        while text[a].isspace():
+            a += 1
+        # the whole appositive, its title included ("Brig. Gen."), is the subject
+        return _Subj("mention", min(a, m.span.start), e, _clean(m.surface), k)
 
     def title_run(self, lo: int, start: int) -> bool:
         """Is ``text[lo:start]`` only a title before a name ("U.S. Defense Secretary")?"""

@@ -11,9 +11,16 @@ from ledger.model import Document
 # a sentence ends after its punctuation (group ``cut``, where _NOT_END looks back from), or at a
 # blank line or a bullet; the pattern opens with those characters so that the scan can skip to them
 _BOUNDARY = rx.compile(r"[.!?…](?P<cut>)[\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9À-ÖØ-Þ])|\n\s*\n|\n(?=\s*[•*\-–] )")
-_NOT_END = rx.compile(
-    r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Sec|Pres|Sen|Rep|Gov|Lt|Col|Adm|Amb|St|Jr|Sr|No|Prof|Capt|Maj|Sgt|vs|etc|Inc|Co|Corp|Ltd)|\b[A-Z])\.$"
-)
+#: words ending in a period that end no sentence (titles, months, companies: at most 4 letters; "U.S." and "D.C." are
+#: recognized by their inner period, single capitals as initials)
+ABBREVIATIONS: tuple[str, ...] = (
+    "Mr", "Mrs", "Ms", "Dr", "Gen", "Sec", "Pres", "Sen", "Sens", "Rep", "Reps", "Gov", "Govt",
+    "Lt", "Col", "Adm", "Amb", "Brig", "Cpl", "Pvt", "Spc", "Sgt", "Maj", "Capt", "Cmdr", "Cdr",
+    "Supt", "Insp", "Det", "Atty", "Dept", "Rev", "Hon", "Msgr", "Fr", "St", "Jr", "Sr", "No",
+    "Prof", "vs", "etc", "Inc", "Co", "Corp", "Ltd", "Jan", "Feb", "Mar", "Apr", "Aug", "Sep",
+    "Sept", "Oct", "Nov", "Dec", "Mt", "Ft",
+)  # fmt: skip
+_NOT_END = rx.compile(rf"(?:\b(?:{'|'.join(ABBREVIATIONS)})|\b[A-Z])\.$")
 
 
 class Sentences:

@@ -176,6 +176,14 @@ def key_of(tokens: list[Token], expand: bool = False) -> str:
     return " ".join(t.key for t in tokens)
 
 
+def compatible(a: set[str], b: set[str]) -> bool:
+    """Whether one name form (its ``phrase_key`` words) is a fuller or shorter form of the
+    other: every word of one is in the other, an initial standing for a word it starts."""
+    def covered(small: set[str], big: set[str]) -> bool:
+        return all(t in big or (len(t) == 1 and any(w.startswith(t) for w in big)) for t in small)
+    return covered(a, b) or covered(b, a)
+
+
 @lru_cache(maxsize=65536)
 def phrase_key(phrase: str, expand: bool = True) -> str:
     """The matching key of a KB form or any phrase."""

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from ledger.engine.rules import Rule
 from ledger.engine.view import LedgerView
 from ledger.model import DocRef, Evidence, Finding, Mention
-from ledger.resolve.tokens import phrase_key
+from ledger.resolve.tokens import compatible, phrase_key
 
 
 @dataclass
@@ -36,13 +36,6 @@ class Options:
 
 def _tokens(m: Mention) -> set[str]:
     return set(phrase_key(m.surface, expand=False).split())
-
-
-def _compatible(a: set[str], b: set[str]) -> bool:
-    """One form is a fuller or shorter form of the other (initials match full words)."""
-    def covered(small: set[str], big: set[str]) -> bool:
-        return all(t in big or (len(t) == 1 and any(w.startswith(t) for w in big)) for t in small)
-    return covered(a, b) or covered(b, a)
 
 
 def check(view: LedgerView, rule: Rule, targets: Collection[str] | None) -> Iterator[Finding]:
@@ -60,7 +53,7 @@ def check(view: LedgerView, rule: Rule, targets: Collection[str] | None) -> Iter
                 if m.method != "short":
                     first[m.entity] = m
                 continue
-            if _compatible(toks, _tokens(anchor)):
+            if compatible(toks, _tokens(anchor)):
                 continue
             key = (m.entity, frozenset(toks))
             if key in reported:

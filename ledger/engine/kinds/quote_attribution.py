@@ -28,7 +28,7 @@ from ledger.engine.rules import Rule
 from ledger.engine.runner import cited
 from ledger.engine.view import LedgerView, doc_order
 from ledger.model import Claim, DocRef, Evidence, Finding
-from ledger.resolve.tokens import ABBREVIATIONS, SPELLINGS
+from ledger.resolve.tokens import ABBREVIATIONS, SPELLINGS, compatible, phrase_key
 from ledger.store.shingles import SHINGLE, quote_speaker, quote_words, shingle_keys
 
 # words that folding rewrites ("defence" -> "defense"): not safe as substring anchors
@@ -106,6 +106,7 @@ def check(view: LedgerView, rule: Rule, targets: Collection[str] | None) -> Iter
     judged = [targets is None or any(r.key in targets for r, _, _ in texts[t]) for t in order]
     same = _matches(order, judged, n, joined)
     voices = [{who for _, _, who in texts[words]} for words in order]
+    names = _Speakers(view)
     for i, words in enumerate(order):
         if not judged[i]:
             continue
@@ -120,12 +121,43 @@ def check(view: LedgerView, rule: Rule, targets: Collection[str] | None) -> Iter
         for ref, c, who in texts[words]:
             if targets is not None and ref.key not in targets:
                 continue
-            # one claim per outlet and other speaker; the majority counts outlets
-            against = [ro for sp, by in speakers.items() if sp != who for out, ro in by.items() if out != ref.outlet]
-            agree = {out for out in speakers[who] if out != ref.outlet}
+            # one claim per outlet and other speaker; the majority counts outlets; a fuller or
+            # shorter name of the speaker ("Biden", "Joe Biden") is the same speaker
+            alike = {sp: names.alike(who, sp) for sp in speakers}
+            against = [ro for sp, by in speakers.items() if not alike[sp] for out, ro in by.items()
+                       if out != ref.outlet]
+            agree = {out for sp, by in speakers.items() if alike[sp] for out in by if out != ref.outlet}
             if not against or len({r.outlet for r, _ in against}) < 1 + len(agree):
                 continue
             yield _finding(view, rule, ref, c, against)
+
+
+class _Speakers:
+    """Whether two speakers (``quote_speaker``: a KB id, or ``name:`` and the name as written)
+    may be one person: the same id, or names of which one is a fuller or shorter form of the
+    other ("Biden" and "Joe Biden"; "J. Biden"); a KB entity by its name or any alias.  Two
+    different KB ids are two people."""
+
+    def __init__(self, view: LedgerView) -> None:
+        self.view = view
+        self._forms: dict[str, list[set[str]]] = {}
+
+    def forms(self, who: str) -> list[set[str]]:
+        if who not in self._forms:
+            if who.startswith("name:"):
+                found = [set(who[5:].split())]
+            else:
+                ent = self.view.entity(who)
+                found = [set(phrase_key(n, expand=False).split()) for n in ([ent.name, *ent.aliases] if ent else [])]
+            self._forms[who] = [f for f in found if f]
+        return self._forms[who]
+
+    def alike(self, a: str, b: str) -> bool:
+        if a == b:
+            return True
+        if not (a.startswith("name:") or b.startswith("name:")):
+            return False
+        return any(compatible(x, y) for x in self.forms(a) for y in self.forms(b))
 
 
 def _related(view: LedgerView, targets: Collection[str] | None, n: int) -> list[tuple[DocRef, Claim]]:
