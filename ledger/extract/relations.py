@@ -212,7 +212,9 @@ def count_claims(doc: Document, mentions: list[Mention], index: Any) -> list[Cla
     out: list[Claim] = []
     sentences: Sentences | None = None
     kinds = ("person", "org", "place", "event")
-    actors = sorted((m.span.start, k) for k, m in enumerate(mentions) if m.entity and m.kind in kinds)
+    text = doc.text
+    actors = sorted((m.span.start, k) for k, m in enumerate(mentions)
+                    if m.entity and m.kind in kinds and not _aside(text, m))
     actor_starts = [a for a, _ in actors]
     for sec in doc.body_spans():
         for q in find_quantities(doc.text, sec.start, sec.end):
@@ -250,6 +252,19 @@ def count_claims(doc: Document, mentions: list[Mention], index: Any) -> list[Cla
                 )
             )
     return out
+
+
+_QUALIFIES = rx.compile(r"[ \t\u00a0]+[A-Z]")
+
+
+def _aside(text: str, m: Mention) -> bool:
+    """A mention that is no actor of its sentence: in parentheses ("ISTANBUL (Reuters) -",
+    "the Pentagon (DoD)"), or a place that qualifies the capitalized name or title after it
+    ("the U.S. Geological Survey", "U.S. President Joe Biden")."""
+    a, b = m.span.start, m.span.end
+    if text[a - 1 : a] == "(" and text[b : b + 1] == ")":
+        return True
+    return m.kind == "place" and _QUALIFIES.match(text, b) is not None
 
 
 def _unit_key(unit: str) -> str:

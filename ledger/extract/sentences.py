@@ -4,6 +4,7 @@ blank line), enough to give each claim its sentence and to keep names from joini
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterable
 
 from ledger import rx
 from ledger.model import Document
@@ -24,7 +25,9 @@ _NOT_END = rx.compile(rf"(?:\b(?:{'|'.join(ABBREVIATIONS)})|\b[A-Z])\.$")
 
 
 class Sentences:
-    def __init__(self, text: str, start: int = 0, end: int | None = None) -> None:
+    def __init__(self, text: str, start: int = 0, end: int | None = None, breaks: Iterable[int] = ()) -> None:
+        """``breaks``: more places where a sentence starts (where sections begin and end: a
+        headline, the body after front matter)."""
         end = len(text) if end is None else end
         cuts = [start]
         for m in _BOUNDARY.finditer(text, start, end):
@@ -34,6 +37,9 @@ class Sentences:
             if _NOT_END.search(before):
                 continue
             cuts.append(m.end())
+        extra = {b for b in breaks if start < b < end}
+        if extra:
+            cuts = sorted(set(cuts) | extra)
         self.text = text
         self.starts = cuts
         self.end = end
@@ -53,5 +59,6 @@ def sentences_of(doc: Document) -> Sentences:
     """The sentences of a document, split once however many stages ask."""
     cached = doc.cache.get("sentences")
     if cached is None:
-        cached = doc.cache["sentences"] = Sentences(doc.text)
+        cached = doc.cache["sentences"] = Sentences(
+            doc.text, breaks=[b for sec in doc.sections for b in (sec.start, sec.end)])
     return cached

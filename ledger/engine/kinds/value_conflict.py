@@ -5,7 +5,9 @@ time or a number); within a group two values conflict when they cannot both be t
 ranges that do not overlap at their granularity ("in May" and "May 4" agree; two ranges told to
 the day, "June 2 to 4" and "June 3 to 5", must be the same), numbers whose
 allowed intervals do not overlap ("more than a dozen" and 14 agree), places of which neither
-lies inside the other (Hiroshima and Japan agree; Tokyo and Hiroshima do not).  A claim is
+lies inside the other (Hiroshima and Japan agree; Tokyo and Hiroshima do not).  Numbers are
+compared only with the numbers that tell the same fact: told within ``number_window_days`` and
+sharing a content word of their sentences.  A claim is
 reported when the sources that disagree with it are at least as many as those on its side
 (so each side of a tie is reported), counting outlets, with copies of one text counted once.
 Where the KB knows the value (an event's place or dates), it decides.
@@ -43,9 +45,17 @@ class Options:
         default_factory=lambda: {"sanctioned": "time", "held": "time", "located_in": "place"}
     )
     sections: tuple[str, ...] = ("body",)
+    # numbers are snapshots (a death toll rises, a budget is revised): two are compared only
+    # when told within this many days of each other, and only when their sentences share a
+    # content word besides the subject, the unit and the numbers ("purchase", "talks"), so that
+    # "Biden announced $10 billion in aid" and "Biden signed a $40 billion border bill" are two
+    # facts, not one told twice.  A unit with a model number ("Su-35") needs no shared word.
+    number_window_days: int = 31
 
     def __post_init__(self) -> None:
         self.sections = tuple(self.sections)
+        if self.number_window_days < 0:
+            raise ValueError("number_window_days must be >= 0")
         bad = {v for v in self.predicates.values()} - {"time", "place", "number"}
         if bad:
             raise ValueError(f"'predicates' values must be time, place or number (got {', '.join(sorted(bad))})")
@@ -163,7 +173,8 @@ def check(view: LedgerView, rule: Rule, targets: Collection[str] | None) -> Iter
             # in document order, not the database's: which claim speaks for an outlet, and the
             # order of the values in the message, must not depend on a query plan
             items.sort(key=doc_order)
-            yield from _conflicts(view, rule, cmp, items, targets)
+            facts = _SameFact(items, opts.number_window_days) if how == "number" else None
+            yield from _conflicts(view, rule, cmp, items, targets, facts)
 
 
 def _related(view: LedgerView, predicate: str, how: str, targets: Collection[str] | None) -> list[tuple[DocRef, Claim]]:
@@ -198,14 +209,67 @@ def _kb_value(view: LedgerView, c: Claim, how: str) -> Any:
     return None
 
 
+# words that say nothing about which fact a number belongs to
+_PLAIN = frozenset("""
+a about according added after again against ago all almost also among an and another any are as
+at be been before being between both but by can could did do does during each early either
+else ever every few for from had has have he her here his how if in into is it its just last
+late least less like many may me more most much must near nearly next no nor not now of off on
+once one only or other our out over own per said same say says she should since so some still
+such than that the their them then there these they this those though through to told too
+total under until up upon us very was we were what when where which while who whom whose why
+will with within would year years yet you
+january february march april june july august september october november december monday
+tuesday wednesday thursday friday saturday sunday week weeks month months day days today
+""".split())
+_WORD = rx.compile(r"[^\W\d_][\w'’-]*")
+
+
+def _context(c: Claim) -> frozenset[str]:
+    """The content words of a number's sentence, by their first six letters, without the
+    subject's name, the unit and the number's own words."""
+    own = {w.lower()[:6] for part in (c.subject_surface, c.excerpt, c.qualifiers.get("noun"),
+                                       c.qualifiers.get("unit"))
+           for w in _WORD.findall(str(part or ""))}
+    return frozenset(k for w in _WORD.findall(c.sentence or "")
+                     if (lw := w.lower()) not in _PLAIN and len(lw) > 2 and (k := lw[:6]) not in own)
+
+
+class _SameFact:
+    """Which numbers of a group (same subject and unit) tell the same fact: told within
+    ``days`` of each other and sharing a content word (``_context``), or counting a model
+    ("Su-35")."""
+
+    def __init__(self, items: list[tuple[DocRef, Claim, Any]], days: int) -> None:
+        self.items, self.days = items, days
+        self.contexts = [_context(c) for _, c, _ in items]
+        self.by_word: dict[str, list[int]] = defaultdict(list)
+        for i, ctx in enumerate(self.contexts):
+            for w in ctx:
+                self.by_word[w].append(i)
+
+    def of(self, i: int) -> list[int]:
+        c = self.items[i][1]
+        unit = str(c.qualifiers.get("unit") or "")
+        model = any(ch.isdigit() for ch in unit) and any(ch.isalpha() for ch in unit)
+        near = range(len(self.items)) if model else sorted(
+            {i} | {j for w in self.contexts[i] for j in self.by_word[w]})
+        day = c.valid_from or c.valid_to
+        return [j for j in near if day is None or (d := self.items[j][1].valid_from or self.items[j][1].valid_to)
+                is None or abs((d - day).days) <= self.days]
+
+
 def _conflicts(
-    view: LedgerView, rule: Rule, cmp: _Compare, items: list[tuple[DocRef, Claim, Any]], targets: Collection[str] | None
+    view: LedgerView, rule: Rule, cmp: _Compare, items: list[tuple[DocRef, Claim, Any]],
+    targets: Collection[str] | None, facts: _SameFact | None = None,
 ) -> Iterator[Finding]:
     # sides by outlet, computed once per distinct value of the group: an outlet is against a
     # value when any of its claims disagrees, with it when some agree and none disagrees
+    # (numbers: per claim, among the claims that tell the same fact)
     sides: dict[Any, tuple[dict[str, int], dict[str, int], int]] = {}
     kb_agree: dict[Any, list[int]] = {}
-    for ref, c, v in items:
+    everyone = list(range(len(items)))
+    for n, (ref, c, v) in enumerate(items):
         if targets is not None and ref.key not in targets:
             continue
         kb = _kb_value(view, c, cmp.how)
@@ -217,14 +281,19 @@ def _conflicts(
             continue
         if kb is not None:
             continue  # the KB knows the value and the claim agrees: other sources do not outvote it
-        if v not in sides:
-            sides[v] = _sides(cmp, items, v)
-        against_first, agreeing, with_it = sides[v]
+        if facts is not None:
+            same = facts.of(n)
+            against_first, agreeing, with_it = _sides(cmp, [items[j] for j in same], v)
+        else:
+            same = everyone
+            if v not in sides:
+                sides[v] = _sides(cmp, items, v)
+            against_first, agreeing, with_it = sides[v]
         # the claim's own outlet does not vote
         opp = len(against_first) - (ref.outlet in against_first)
         mine = 1 + with_it - (ref.outlet in agreeing and ref.outlet not in against_first)
         if opp and opp >= mine:
-            against = sorted(i for outlet, i in against_first.items() if outlet != ref.outlet)
+            against = sorted(same[i] for outlet, i in against_first.items() if outlet != ref.outlet)
             yield _finding(view, rule, cmp, ref, c, [(items[i][0], items[i][1]) for i in against])
 
 

@@ -1,0 +1,29 @@
+"""Sentence boundaries: end punctuation before a capital, not after a title's abbreviation;
+a section's start (the body after front matter, a headline) always starts a sentence."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ledger.extract.sentences import Sentences, sentences_of
+from ledger.read import read_file
+
+
+def test_abbreviated_titles_and_months_end_no_sentence() -> None:
+    text = "The team, led by Brig. Gen. Pat Ryder, met on Jan. 5 with Sec. Blinken. Then it left."
+    s = Sentences(text)
+    assert s.sentence(0) == "The team, led by Brig. Gen. Pat Ryder, met on Jan. 5 with Sec. Blinken."
+    assert s.sentence(text.index("Then")) == "Then it left."
+
+
+def test_front_matter_is_no_part_of_the_first_sentence(tmp_path: Path) -> None:
+    path = tmp_path / "a.md"
+    path.write_text("---\nsource: Wire A\npublished: 2023-05-10\n---\nJoe Biden spoke on Tuesday.\n")
+    doc = read_file(path)[0]
+    assert sentences_of(doc).sentence(doc.text.index("Joe")) == "Joe Biden spoke on Tuesday."
+
+
+def test_breaks_add_boundaries_inside_the_range_only() -> None:
+    s = Sentences("headline text body text", breaks=[0, 14, 99])
+    assert s.sentence(0) == "headline text"
+    assert s.sentence(15) == "body text"
