@@ -10,6 +10,7 @@ from operator import attrgetter
 from ledger import rx
 from ledger.model import Document, Mention, Span
 from ledger.resolve.index import Entry, NameIndex
+from ledger.extract.sentences import ABBREVIATIONS as ABBREVIATIONS_ENDING_NO_SENTENCE
 from ledger.resolve.tokens import ABBREVIATIONS, Token, tokenize
 
 # words that, before a capitalized name, mark a person ("Mr. Li", "Gen. Li", "General Li")
@@ -51,6 +52,7 @@ TITLE_HEADS = {
     "adviser", "advisor", "general", "admiral", "prosecutor", "attorney", "speaker", "leader",
 }
 _GAP_OK = rx.compile(r"[ \t\u00a0]*(?:[-–][ \t\u00a0]*)?$")
+_NAME_ABBREV = frozenset(a.lower() for a in ABBREVIATIONS_ENDING_NO_SENTENCE)
 _GAP_NAME = rx.compile(r"[ \t\u00a0]+$|-$|\.[ \t\u00a0]+$")
 KIND_ORDER = {"person": 0, "event": 1, "org": 2, "office": 3, "place": 4}
 
@@ -268,6 +270,9 @@ def _name_runs(
             and not toks[j].possessive
             and _GAP_NAME.match(text[toks[j].end : toks[j + 1].start] or " ")
             and len(text[toks[j].end : toks[j + 1].start]) <= 3
+            # a period inside a name follows an initial or an abbreviated title ("J. Biden",
+            # "Gen. Li"), not a word that ends a sentence ("... met Blinken. Li was ...")
+            and (not toks[j].period or len(toks[j].key) == 1 or toks[j].key in _NAME_ABBREV)
         ):
             j += 1
         run = toks[i : j + 1]

@@ -41,7 +41,8 @@ def relation_claims(doc: Document, mentions: list[Mention], claims: list[Claim],
     out: list[Claim] = []
     sentences: Sentences | None = None
     for i, m in enumerate(mentions):
-        if m.kind != "person" or not m.entity:
+        # a person of the KB, or one it does not know whom the text shows to be a person
+        if m.kind != "person" or not (m.entity or m.method == "unknown-name"):
             continue
         before = doc.text[max(0, m.span.start - 60) : m.span.start]
         cp = _COUNTERPART.search(before)

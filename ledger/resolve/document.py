@@ -268,11 +268,16 @@ def _resolve_run_once(doc: Document, m: Mention, index: NameIndex, intro: list[I
     if hit is not None:
         _set(m, index, None, hit.entity, hit.score, "fuzzy", hit.reason, "misspelling")
         return
-    # 4. an unknown name: keep it when something says it is a person
-    if honorific or titled or m.hint.get("holder_of"):
+    # 4. an unknown name: keep it when something says it is a person (an honorific, a title,
+    # an office it holds, a role that only people have: "Blinken's predecessor Mike Pompeo")
+    if honorific or titled or m.hint.get("holder_of") or _ROLE_BEFORE.search(doc.text, max(0, m.span.start - 30),
+                                                                             m.span.start):
         _set(m, index, None, None, 0.0, "unknown-name", "no KB entity has this name")
         return
     _set(m, index, None, None, 0.0, "dropped", "")
+
+
+_ROLE_BEFORE = rx.compile(r"\b(?:predecessor|successor|counterparts?)[ \t\u00a0]*,?[ \t\u00a0]+\Z")
 
 
 def _title_holder(doc: Document, m: Mention, key: str, index: NameIndex) -> tuple[str, str] | None:

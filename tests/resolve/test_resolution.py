@@ -54,6 +54,7 @@ CASES = [
     ("nearest antecedent wins", "Li Qiang and Li Shangfu met. Li spoke first.", "Li", "li-shangfu", "short"),
     ("only Li is the premier", "Premier Li Qiang spoke. Mr. Li left.", "Li", "li-qiang", "short"),
     ("title + surname of the one holder then", "US Pres. Biden said so.", "Biden", "joe-biden", "title-holder"),
+    ("surname after a sentence ending in a name", "Li Shangfu did not meet Blinken. Li left.", "Li", "li-shangfu", "short"),
     ("recurring event: edition of the document's year", "the Shangri-La Dialogue opens", "Shangri-La Dialogue", "shangri-la-dialogue-2023", "exact"),
     ("recurring event: alternative name", "the Shangri-La Security Forum opens", "Shangri-La Security Forum", "shangri-la-dialogue-2023", "alias"),
     ("recurring event: the same event last year", "the Shangri-La Dialogue, where Austin met him at the same event last year", "the same event", "shangri-la-dialogue-2022", "anaphor"),
@@ -122,6 +123,18 @@ def test_short_form_is_never_a_global_guess() -> None:
 def test_unknown_names_stay_unresolved() -> None:
     ms = mentions("Analyst Priya Raghunathan said so. Mr. Bartholomew Quince agreed.")
     assert all(m.entity is None for m in ms if m.kind == "person")
+
+
+def test_a_role_only_people_have_shows_an_unknown_name_is_a_person() -> None:
+    a = analyze(Document(path="t.txt", text="Secretary of State Antony Blinken spoke. Blinken's predecessor Mike Pompeo "
+                         "visited Beijing in 2018.", published=date(2023, 6, 1), sections=[Section("body", 0, 99)]), INDEX)
+    (m,) = [m for m in a.mentions if m.surface == "Mike Pompeo"]
+    assert m.kind == "person" and m.method == "unknown-name" and m.entity is None
+    (c,) = [c for c in a.claims if c.subject_surface == "Mike Pompeo"]
+    assert c.predicate == "holds_office" and c.object == "us-secretary-of-state"
+    assert c.valid_from is None and c.valid_to == date(2023, 6, 1)  # a past term: "former"
+    # no cue, no person: a capitalized run alone may be a place or an organization
+    assert not [m for m in mentions("Mike Pompeo visited Beijing in 2018.") if m.surface == "Mike Pompeo"]
 
 
 VARIANTS = st.sampled_from([
