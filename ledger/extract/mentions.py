@@ -8,9 +8,9 @@ from itertools import compress
 from operator import attrgetter
 
 from ledger import rx
+from ledger.extract.sentences import ABBREVIATIONS as ABBREVIATIONS_ENDING_NO_SENTENCE
 from ledger.model import Document, Mention, Span
 from ledger.resolve.index import Entry, NameIndex
-from ledger.extract.sentences import ABBREVIATIONS as ABBREVIATIONS_ENDING_NO_SENTENCE
 from ledger.resolve.tokens import ABBREVIATIONS, Token, tokenize
 
 # words that, before a capitalized name, mark a person ("Mr. Li", "Gen. Li", "General Li")
