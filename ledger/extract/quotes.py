@@ -553,6 +553,15 @@ def _next_word(text: str, s: int, hi: int) -> tuple[int, int] | None:
     return i, j
 
 
+def _opens_sentence(text: str, start: int) -> bool:
+    """Whether only quotation marks or brackets stand between ``start`` and the end of the
+    sentence or paragraph before it (or the text's start)."""
+    k = start - 1
+    while k >= 0 and text[k] in " \t\u00a0\"“‘'(":
+        k -= 1
+    return k < 0 or text[k] in ".!?\n"
+
+
 def _is_abbrev(word: str) -> bool:
     """A word ending in a period that does not end a sentence ("U.S.", "Pres.", "D.C.")."""
     w = word.rstrip(".")
@@ -811,17 +820,26 @@ class _Finder:
             return None
         last_strong: int | None = None
         last_any: int | None = None
+        last_subject: int | None = None  # the last one opening its sentence: "Henry ... . He said"
         for k in self.mx.before(pos, window):
             m = self.mx.ms[k]
             if m.kind != kind or self.in_quote(m.span.start):
                 continue
             if k in self.speakers or self.reports(k, window):
                 return k
+            pw = _prev_word(self.text, window, m.span.start)
+            if m.hint.get("run") and pw is not None and self.text[pw[0] : pw[1]].lower() in _PREPOSITIONS:
+                continue  # a name nothing showed to be a person, after "in", "to": a place, most likely
             if last_any is None:
                 last_any = k
             if last_strong is None and (m.entity or m.candidates or not m.hint.get("run")):
                 last_strong = k
-        return last_strong if last_strong is not None else last_any
+            if last_subject is None and _opens_sentence(self.text, m.span.start):
+                last_subject = k
+        for k in (last_subject, last_strong, last_any):
+            if k is not None:
+                return k
+        return None
 
     def reports(self, k: int, lo: int) -> bool:
         """Is mention ``k`` the subject of a reporting verb, or after "according to"?"""

@@ -291,6 +291,15 @@ def test_pronoun_it_resolves_to_an_organization() -> None:
     assert second.pronoun and second.speaker_text == "it" and not first.pronoun
 
 
+def test_pronoun_is_the_subject_of_the_sentence_before_not_a_place_in_it() -> None:
+    # names nothing shows to be people: "Puerto Rico" after "in" is no antecedent of "He";
+    # the sentence's subject is, before a name in the middle of it
+    f = text("Henry, who took office after the killing of President Jovenel Moise, was stranded in "
+             "Puerto Rico. He said his government would leave \"immediately after the installation of a council\".")
+    (q,) = f.quotes
+    assert q.pronoun and f.surface(q) == "Henry"
+
+
 def test_plural_pronoun_is_left_unresolved() -> None:
     f = text("Alexander Neill met Mao Ning. “Go,” they said.")
     (q,) = f.quotes
