@@ -836,9 +836,9 @@ class _Finder:
                 last_strong = k
             if last_subject is None and _opens_sentence(self.text, m.span.start):
                 last_subject = k
-        for k in (last_subject, last_strong, last_any):
-            if k is not None:
-                return k
+        for pick in (last_subject, last_strong, last_any):
+            if pick is not None:
+                return pick
         return None
 
     def reports(self, k: int, lo: int) -> bool:
