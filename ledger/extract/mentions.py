@@ -4,6 +4,7 @@ names nobody told the KB about, with the cues around them (honorifics, titles, q
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from itertools import compress
 from operator import attrgetter
 
@@ -217,6 +218,7 @@ def find_mentions(doc: Document, index: NameIndex) -> list[Mention]:
                 ))
                 after = i + length
         _name_runs(doc, toks, out, sec.kind, (sec.start, sec.end))
+        _lowercase_titles(doc, toks, out, sec.kind, (sec.start, sec.end))
     _anaphors(doc, out)
     out.sort(key=lambda m: m.span.start)
     _link(doc, out)
@@ -307,6 +309,61 @@ def _name_runs(
         after = j + 1
 
 
+# before a lower-case title in apposition after a name: "Mark Rutte, the outgoing Dutch prime
+# minister"; group ``q``: a nationality the KB may not know, kept in the title
+_AFTER_NAME_GAP = rx.compile(
+    r",[ \t\u00a0]+(?:the[ \t\u00a0]+|an?[ \t\u00a0]+)?" + r"(?:(?:new|top|former|then|acting|incoming|outgoing|"
+    r"current|longtime|veteran|powerful)[ -]+)*(?P<q>[A-Z][a-z]+[ \t\u00a0]+)?\Z"
+)
+_TITLE_WORD = rx.compile(r"[a-z][a-z-]*\Z")
+
+
+def _lowercase_titles(doc: Document, toks: list[Token], mentions: list[Mention], section: str,
+                      mentions_section: tuple[int, int]) -> None:
+    """Titles written in lower case that the KB does not know, in apposition with a name:
+    "Haiti's prime minister, Ariel Henry", "its chairman John Smith" (before the name) and
+    "Mark Rutte, the outgoing Dutch prime minister," (after it).  One to three lower-case
+    words ending in a title's head word; the holder is linked by ``_link`` as for any title."""
+    text = doc.text
+    persons = {m.span.start: m for m in mentions if m.kind == "person" and m.hint.get("run")}
+    person_ends = {m.span.end: m for m in mentions if m.kind == "person"}
+    if not persons and not person_ends:
+        return
+    taken = sorted((m.span.start, m.span.end) for m in mentions)
+    starts = [a for a, _ in taken]
+    n = len(toks)
+    for i, t in enumerate(toks):
+        if t.cap or t.key not in TITLE_HEADS or not _TITLE_WORD.match(t.text):
+            continue
+        first = i
+        while (first > 0 and i - first < 2 and not toks[first - 1].cap and not toks[first - 1].possessive
+               and _TITLE_WORD.match(toks[first - 1].text) and toks[first - 1].key not in STOP
+               and toks[first - 1].key not in _OPENERS and text[toks[first - 1].end : toks[first].start] == " "):
+            first -= 1
+        a, b = toks[first].start, t.end
+        k = bisect_right(starts, b) - 1
+        if k >= 0 and taken[k][1] > a:
+            continue  # inside a mention already: a KB title
+        nxt = toks[i + 1] if i + 1 < n else None
+        holder = persons.get(nxt.start) if nxt is not None else None
+        before_name = (nxt is not None and holder is not None and nxt.key not in STOP
+                       and " " in holder.surface.strip() and text[b : nxt.start] in (" ", ", ", ",\u00a0", "\u00a0"))
+        after = None
+        if not before_name:
+            gap = _AFTER_NAME_GAP.search(text, max(0, a - 60), a)
+            after = person_ends.get(gap.start()) if gap is not None else None
+            if after is None or text[b : b + 1] not in (",", ".", ";", ")", ""):
+                continue
+            if gap is not None and gap.group("q") and _DEMONYM_SHAPE.fullmatch(gap.group("q").strip()):
+                a = gap.start("q")  # "Dutch prime minister": the nationality is part of the title
+                mentions[:] = [x for x in mentions if not (x.hint.get("run") and x.span.start == a)]
+        m = Mention(Span.of(doc, a, b), text[a:b], "office", section=section)
+        m.hint["tokens"] = (first, i + 1)
+        m.hint["section"] = mentions_section
+        m.hint["lowercase"] = True
+        mentions.append(m)
+
+
 def _after_honorific(toks: list[Token], i: int, text: str) -> bool:
     return i > 0 and toks[i - 1].key in HONORIFICS and _joined(text, toks[i - 1], toks[i])
 
@@ -347,6 +404,7 @@ def _link(doc: Document, mentions: list[Mention]) -> None:
             elif g == "," and "\n" not in gap:
                 a.hint["holder"] = b
                 a.hint["appositive"] = "after-title"
+                b.hint["holder_of"] = a
     for m in mentions:
         # a nationality the KB does not know before a title ("Lithuanian Defense Minister")
         if m.kind == "office" and "qualifier" not in m.hint:
@@ -373,10 +431,12 @@ def _link(doc: Document, mentions: list[Mention]) -> None:
                 continue  # "Li, Defense Minister Wei Fenghe": the title belongs to the next name
             office.hint["holder"] = a
             office.hint["appositive"] = "after-name"
+            a.hint["holder_of"] = office
 
 
 # a capitalized word before a title that the KB does not know as a place
-_QUALIFIER_BEFORE = rx.compile(r"([A-Z][\w’'-]*(?:[ \t\u00a0][A-Z][\w’'-]*)?)(?:['’]s)?[ \t\u00a0]+\Z")
+_QUALIFIER_BEFORE = rx.compile(r"([A-Z][\w’'-]*(?:[ \t\u00a0][A-Z][\w’'-]*)?)(?:['’]s)?[ \t\u00a0]+"
+                               r"(?:(?:new|top|current|outgoing|longtime|veteran)[ \t\u00a0]+)?\Z")
 _DEMONYM_SHAPE = rx.compile(r"[A-Z][a-z]+(?:an|ese|sh|i|ic|ch|ss)|[A-Z]{2,6}|Greek|Kazakh|Uzbek|Slovak|Serb|Thai")
 _OPENERS = frozenset({"new", "former", "acting", "deputy", "vice", "top", "senior", "chief", "incoming",
                       "outgoing", "current", "then", "interim", "veteran", "longtime"})

@@ -108,7 +108,8 @@ def _one_holder(view: LedgerView, c: Claim) -> bool:
     office = view.entity(c.object)
     if office is not None:
         return office.single_holder
-    words = phrase_key(c.object_surface, expand=False).split()
+    # the country named apart ("Haiti's prime minister") counts as a word of the title
+    words = phrase_key(f"{c.qualifiers.get('country') or ''} {c.object_surface}", expand=False).split()
     need = _ONE_SEAT.get(words[-1]) if words else None
     if words[-2:] in (["prime", "minister"], ["secretary", "general"], ["general", "secretary"]):
         need = 3  # the head of a government, an organization or a party: which one's

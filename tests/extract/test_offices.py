@@ -1,0 +1,60 @@
+"""Office claims of titles the KB does not know, written in lower case in apposition with a
+name: the title before the name ("Haiti's prime minister, Ariel Henry") or after it ("Mark
+Rutte, the outgoing Dutch prime minister,"), the nationality kept as the title's country."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from ledger.model import Claim, Document, Section
+from ledger.pipeline import analyze
+from ledger.resolve.index import build_index
+from ledger.resolve.kb import load_kb
+from ledger.resolve.keys import assign_keys
+
+ROOT = Path(__file__).resolve().parents[2]
+INDEX = build_index(load_kb([ROOT / "seeds" / "kb"]).entities)
+
+
+def offices(text: str) -> list[Claim]:
+    doc = Document(path="t.txt", text=text, published=date(2024, 7, 11), sections=[Section("body", 0, len(text))])
+    claims = [c for c in analyze(doc, INDEX).claims if c.predicate == "holds_office"]
+    assign_keys(claims)
+    return claims
+
+
+CASES = [
+    # (construction, text, holder, title as written, object_key)
+    ("possessive country, title, comma, name", "Haiti's prime minister, Ariel Henry, agreed to resign.",
+     "Ariel Henry", "prime minister", "title:haiti|prime minister"),
+    ("possessive with a neutral adjective", "Britain's new prime minister, Keir Starmer, attended.",
+     "Keir Starmer", "prime minister", "title:britain|prime minister"),
+    ("name, the adjective nationality title", "He will be succeeded by Mark Rutte, the outgoing Dutch prime minister, "
+     "in October.", "Mark Rutte", "Dutch prime minister", "title:|dutch prime minister"),
+    ("determiner, title, name", "Its chairman John Smith quit on Monday.", "John Smith", "chairman", "title:|chairman"),
+]
+
+
+@pytest.mark.parametrize(("construction", "text", "holder", "title", "key"), CASES, ids=[c[0] for c in CASES])
+def test_lowercase_title_in_apposition(construction: str, text: str, holder: str, title: str, key: str) -> None:
+    (c,) = offices(text)
+    assert (c.subject_surface, c.object_surface, c.object_key) == (holder, title, key)
+    assert c.subject is None and c.valid_to == date(2024, 7, 11)
+
+
+def test_the_lowercase_and_capitalized_title_are_one_office() -> None:
+    (a,) = offices("Mark Rutte, the outgoing Dutch prime minister, spoke.")
+    (b,) = offices("Dutch Prime Minister Mark Rutte spoke.")
+    assert a.object_key == b.object_key and a.subject_key == b.subject_key
+
+
+@pytest.mark.parametrize("text", [
+    "The prime minister said the talks would go on.",  # no name in apposition
+    "Officials told the prime minister Monday that talks failed.",  # a day, not a name
+    "He met the minister in Paris.",
+])
+def test_no_title_claim_without_a_named_holder(text: str) -> None:
+    assert offices(text) == []
