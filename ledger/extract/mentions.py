@@ -332,8 +332,9 @@ def _lowercase_titles(doc: Document, toks: list[Token], mentions: list[Mention],
     taken = sorted((m.span.start, m.span.end) for m in mentions)
     starts = [a for a, _ in taken]
     n = len(toks)
-    for i, t in enumerate(toks):
-        if t.cap or t.key not in TITLE_HEADS or not _TITLE_WORD.match(t.text):
+    for i in compress(range(n), map(TITLE_HEADS.__contains__, map(_KEY, toks))):
+        t = toks[i]
+        if t.cap or not _TITLE_WORD.match(t.text):
             continue
         first = i
         while (first > 0 and i - first < 2 and not toks[first - 1].cap and not toks[first - 1].possessive
@@ -354,8 +355,11 @@ def _lowercase_titles(doc: Document, toks: list[Token], mentions: list[Mention],
             after = person_ends.get(gap.start()) if gap is not None else None
             if after is None or text[b : b + 1] not in (",", ".", ";", ")", ""):
                 continue
-            if gap is not None and gap.group("q") and _DEMONYM_SHAPE.fullmatch(gap.group("q").strip()):
-                a = gap.start("q")  # "Dutch prime minister": the nationality is part of the title
+            q = gap.start("q") if gap is not None and gap.group("q") else -1
+            kb_there = any(x.span.start == q and not x.hint.get("run") for x in mentions) if q >= 0 else False
+            if q >= 0 and not kb_there and _DEMONYM_SHAPE.fullmatch(gap.group("q").strip()):  # type: ignore[union-attr]
+                # "Dutch prime minister": a nationality the KB does not know is part of the title
+                a = q
                 mentions[:] = [x for x in mentions if not (x.hint.get("run") and x.span.start == a)]
         m = Mention(Span.of(doc, a, b), text[a:b], "office", section=section)
         m.hint["tokens"] = (first, i + 1)

@@ -45,6 +45,11 @@ def test_lowercase_title_in_apposition(construction: str, text: str, holder: str
     assert c.subject is None and c.valid_to == date(2024, 7, 11)
 
 
+def test_a_kb_nationality_and_title_in_lower_case_resolve() -> None:
+    (c,) = offices("Li Shangfu, the Chinese defense minister, spoke.")
+    assert (c.subject, c.object) == ("li-shangfu", "cn-minister-of-national-defense")
+
+
 def test_the_lowercase_and_capitalized_title_are_one_office() -> None:
     (a,) = offices("Mark Rutte, the outgoing Dutch prime minister, spoke.")
     (b,) = offices("Dutch Prime Minister Mark Rutte spoke.")
