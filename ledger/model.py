@@ -43,12 +43,22 @@ class Document:
     sections: list[Section] = field(default_factory=list)
     # offset -> (line, column) is computed lazily from this table
     _line_starts: list[int] | None = field(default=None, repr=False)
+    # where the text came from when it is not the file itself (an HTML page's extracted text):
+    # runs [text offset, line, column], each character of a run one column after the one
+    # before it in the file; positions (line, column) then refer to the file
+    origin: list[list[int]] | None = field(default=None, repr=False, compare=False)
+    # ``ledger-ignore`` comments that are not in ``text`` (an HTML page's), with their positions
+    # in the file: [line, column, end_column, target_line or None, whole_file, text]
+    directives: list[list[Any]] | None = None
     # what stages compute once per document (its sentences, ...); never stored
     cache: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def content_hash(self) -> str:
-        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+        h = hashlib.sha256(self.text.encode("utf-8"))
+        if self.directives:
+            h.update(repr(self.directives).encode("utf-8"))  # a new ledger-ignore is a new revision
+        return h.hexdigest()
 
     def section_at(self, offset: int) -> str:
         for s in self.sections:
@@ -72,7 +82,10 @@ class Document:
         return self._line_starts
 
     def position(self, offset: int) -> tuple[int, int]:
-        """1-based (line, column) of a character offset, columns in code points."""
+        """1-based (line, column) of a character offset, columns in code points (in the file
+        the text came from)."""
+        if self.origin is not None:
+            return _origin_position(self, offset)
         starts = self.line_starts()
         line = bisect_right(starts, offset) - 1
         return line + 1, offset - starts[line] + 1
@@ -92,6 +105,9 @@ class Span(NamedTuple):
 
     @classmethod
     def of(cls, doc: Document, start: int, end: int) -> Span:
+        if doc.origin is not None:
+            a, b = _origin_position(doc, start), _origin_position(doc, max(start, end - 1), after=end > start)
+            return _new_span(cls, (start, end, a[0], a[1], b[0], b[1]))
         starts = doc._line_starts
         if starts is None:
             starts = doc.line_starts()
@@ -103,6 +119,16 @@ class Span(NamedTuple):
 
 
 _new_span = tuple.__new__
+
+
+def _origin_position(doc: Document, offset: int, after: bool = False) -> tuple[int, int]:
+    """(line, column) in the file of text offset ``offset`` (``after``: just after it)."""
+    runs = doc.origin or [[0, 1, 1]]
+    starts = doc.cache.get("origin_starts")
+    if starts is None:
+        starts = doc.cache["origin_starts"] = [r[0] for r in runs]
+    t, line, column = runs[max(bisect_right(starts, offset) - 1, 0)]
+    return line, column + max(offset - t, 0) + (1 if after else 0)
 
 
 @dataclass(slots=True)

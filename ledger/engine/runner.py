@@ -8,9 +8,9 @@ from typing import Any
 
 from ledger.engine.kinds import get_kind
 from ledger.engine.rules import Rule
-from ledger.engine.suppress import Directive, directives
 from ledger.engine.view import LedgerView
 from ledger.model import DocRef, Finding
+from ledger.read.directives import Directive, directives_of
 
 UNUSED = "unused-suppression"
 # evidence shown per finding: the reference (KB) first, then one claim per outlet, then more
@@ -77,7 +77,7 @@ def _suppress(view: LedgerView, findings: list[Finding], targets: Collection[str
     for ref in view.documents(keys):
         doc = view.document(ref.key)
         if doc is not None:
-            ds = directives(doc.text)
+            ds = directives_of(doc)
             if ds:
                 by_path[ref.path] = ds
     if not by_path:

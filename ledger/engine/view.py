@@ -172,7 +172,8 @@ class MemoryView(_GroupsInPython):
         return next((a.doc for a in self.analyses if a.ref.key == key), None)
 
     def containing(self, needles: Collection[str]) -> set[str]:
-        return {a.ref.key for a in self.analyses if any(n in a.doc.text for n in needles)}
+        return {a.ref.key for a in self.analyses
+                if any(n in a.doc.text or n in repr(a.doc.directives or "") for n in needles)}
 
 
 class OverlayView(_GroupsInPython):

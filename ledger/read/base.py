@@ -46,6 +46,10 @@ class Parsed:
     html_meta: dict[str, Any] = field(default_factory=dict)  # below sources.yaml
     preamble_end: int = 0  # end offset of the front matter (a furniture section)
     comments_start: int | None = None  # offset where known reader comments begin
+    # an HTML page's: where its text stands in the page, and its ledger-ignore comments
+    # (``ledger.model.Document`` has the same fields)
+    origin: list[list[int]] | None = None
+    directives: list[list[Any]] | None = None
 
 
 def display_path(path: str | os.PathLike[str]) -> str:

@@ -5,7 +5,9 @@
 author, date, site name (the source) and canonical URL, and ``<html lang>``; it ranks below
 front matter-like sources and ``sources.yaml``.
 
-Positions refer to the extracted text for now, not to the HTML source.
+Positions (line, column) refer to the HTML source: ``ledger.read.htmlmap`` finds each
+extracted line in the page.  ``<!-- ledger-ignore ... -->`` comments of the page, which the
+extracted text no longer holds, are kept with the document at their lines in the page.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from .base import Parsed, ReadError, Skipped
 from .dates import parse_date_value
 from .decode import check_not_empty, decode_utf8
 
+_PARAGRAPH_BREAK = rx.compile(r"(?<!\n)\n(?!\n)")
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _LANG = rx.compile(
     r"""<html\b[^>]*?\blang\s*=\s*["']?\s*([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]+)*)""", re.I
@@ -46,6 +49,10 @@ def read(
     if not main.strip():
         raise ReadError(shown, "no article text could be extracted from the HTML")
     comments = (getattr(result, "comments", None) or "").strip("\n")
+    # one line per paragraph from trafilatura; a blank line between them, as in Markdown, so
+    # that a headline without a full stop ends its sentence (positions come from the page)
+    main = _PARAGRAPH_BREAK.sub("\n\n", main)
+    comments = _PARAGRAPH_BREAK.sub("\n\n", comments)
     text = main + "\n"
     comments_start = None
     if comments.strip():
@@ -69,6 +76,12 @@ def read(
     lang = _LANG.search(page[:5000])
     if lang:
         meta["lang"] = lang.group(1)
+    from .directives import as_rows, directives
+    from .htmlmap import SourceMap
+
+    where = SourceMap(page, text)
+    # the comment form only: the page's visible text may quote "[ledger-ignore ...]"
+    found = [d for d in directives(page) if d.text.startswith("<!--")] if "ledger-ignore" in page else []
     return [
         Parsed(
             path=shown,
@@ -77,6 +90,8 @@ def read(
             keys=(file.name,),
             html_meta=meta,
             comments_start=comments_start,
+            origin=where.runs(),
+            directives=as_rows(found) if found else None,
         )
     ]
 

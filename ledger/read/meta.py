@@ -205,6 +205,8 @@ def build_document(parsed: Parsed) -> Document:
         text=parsed.text,
         date_method=date_method,
         sections=layout.sections(),
+        origin=parsed.origin,
+        directives=parsed.directives,
         **values,
     )
 

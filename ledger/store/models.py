@@ -75,6 +75,10 @@ class Revision(Base):
     published: Mapped[date | None] = mapped_column(Date)
     date_method: Mapped[str | None] = mapped_column(String(200))
     sections: Mapped[list[Any]] = mapped_column(JSON)
+    # an HTML page's: where ``text`` stands in the page (``ledger.model.Document.origin``), and
+    # the ledger-ignore comments found outside ``text``, at their lines in the file
+    origin: Mapped[list[Any] | None] = mapped_column(JSON, nullable=True)
+    directives: Mapped[list[Any] | None] = mapped_column(JSON, nullable=True)
     recorded_at: Mapped[datetime] = mapped_column(DateTime)
 
 

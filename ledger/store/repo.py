@@ -228,7 +228,9 @@ def save_analysis(engine: Engine, an: Analysis, analyzer: str = "") -> str:
             document_id=doc_id, number=number, content_hash=digest, text=doc.text,
             title=doc.title, author=doc.author, lang=doc.lang, published=doc.published,
             date_method=doc.date_method, analyzer=analyzer,
-            sections=[[s.kind, s.start, s.end] for s in doc.sections], recorded_at=stamp,
+            sections=[[s.kind, s.start, s.end] for s in doc.sections], origin=doc.origin,
+            directives=doc.directives,
+            recorded_at=stamp,
         ).on_conflict_do_nothing(index_elements=["document_id", "content_hash"]).returning(r.c.id)
         rev_id = conn.execute(ins).scalar()
         if rev_id is None:  # a concurrent writer stored the same content first

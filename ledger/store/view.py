@@ -281,18 +281,21 @@ class SqlView:
         """Keys of the documents whose current text contains any of ``needles``."""
         if not needles:
             return set()
-        cond = " OR ".join("INSTR(r.text, ?) > 0" if self.conn.dialect == "sqlite" else "STRPOS(r.text, ?) > 0"
-                           for _ in needles)
+        # in the text, or in the directives a reader kept apart from it (an HTML page's)
+        find = "INSTR({}, ?) > 0" if self.conn.dialect == "sqlite" else "STRPOS({}, ?) > 0"
+        cond = " OR ".join(f"{find.format('r.text')} OR (r.directives IS NOT NULL AND "
+                           f"{find.format('CAST(r.directives AS TEXT)')})" for _ in needles)
         rows = self._q(
             f"SELECT d.key FROM documents d JOIN revisions r ON r.id = d.current_revision WHERE {cond}",
-            list(needles),
+            [n for n in needles for _ in (0, 1)],
         )
         return {r[0] for r in rows}
 
     def document(self, key: str) -> Document | None:
         rows = self._q(
             "SELECT d.path, d.url, s.name, r.text, r.title, r.author, r.lang, r.published, "
-            "r.date_method, r.sections FROM documents d JOIN revisions r ON r.id = d.current_revision "
+            "r.date_method, r.sections, r.directives, r.origin "
+            "FROM documents d JOIN revisions r ON r.id = d.current_revision "
             "LEFT JOIN sources s ON s.id = d.source_id WHERE d.key = ?",
             [key],
         )
@@ -303,6 +306,7 @@ class SqlView:
             path=r[0], text=r[3], title=r[4], source=r[2], url=r[1], published=as_date(r[7]),
             author=r[5], lang=r[6], date_method=r[8],
             sections=[Section(k, a, b) for k, a, b in (as_json(r[9]) or [])],
+            directives=as_json(r[10]), origin=as_json(r[11]),
         )
 
     def prefetch(self, entity_ids: Iterable[str | None]) -> None:

@@ -85,3 +85,54 @@ def test_importing_the_package_is_cheap():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == ""
+
+
+POSITIONED = """<!DOCTYPE html>
+<html><head><title>Austin snubbed | Wire</title>
+<meta property="article:published_time" content="2023-05-30"></head>
+<body><nav>Home</nav>
+<article>
+  <h1>Austin snubbed in Singapore</h1>
+  <p>AT&amp;T and <a href="/x">the  Pentagon</a> said on Monday that
+     Defense Secretary Lloyd Austin would still attend the Shangri-La Dialogue next month.</p>
+  <!-- ledger-ignore house-style -->
+  <p>US Sec. of State Lloyd Austin was rebuffed by the Chinese side at the forum, an official said.</p>
+</article></body></html>
+"""
+
+
+def _page_position(page: str, needle: str) -> tuple[int, int]:
+    at = page.index(needle)
+    line = page.count("\n", 0, at) + 1
+    return line, at - (page.rfind("\n", 0, at) + 1) + 1
+
+
+def test_positions_refer_to_the_page_not_the_extracted_text(tmp_path):
+    from ledger.model import Span
+
+    p = tmp_path / "page.html"
+    p.write_text(POSITIONED, encoding="utf-8")
+    (doc,) = read_file(p)
+    for needle in ("Austin snubbed in", "Pentagon", "Monday", "Lloyd Austin would", "Sec. of State", "rebuffed"):
+        i = doc.text.index(needle)
+        span = Span.of(doc, i, i + len(needle))
+        line, col = _page_position(POSITIONED, needle)
+        assert (span.line, span.column, span.end_line, span.end_column) == (line, col, line, col + len(needle)), needle
+    # a headline without a full stop ends its sentence: paragraphs are apart in the text
+    assert "Singapore\n\n" in doc.text
+
+
+def test_ledger_ignore_comments_of_a_page_are_kept_at_their_lines(tmp_path):
+    p = tmp_path / "page.html"
+    p.write_text(POSITIONED, encoding="utf-8")
+    (doc,) = read_file(p)
+    line, col = _page_position(POSITIONED, "<!-- ledger-ignore")
+    assert doc.directives == [[line, col, col + len("<!-- ledger-ignore house-style -->"), ["house-style"], False,
+                               line + 1, "<!-- ledger-ignore house-style -->"]]
+    (plain,) = read_file(_write(tmp_path / "plain.html", POSITIONED.replace("<!-- ledger-ignore house-style -->", "")))
+    assert plain.directives is None and plain.content_hash != doc.content_hash  # a new comment: a new revision
+
+
+def _write(path, text):
+    path.write_text(text, encoding="utf-8")
+    return path

@@ -1,5 +1,5 @@
 """Kind ``unused_suppression``: a ledger-ignore comment that silences nothing.  The runner does
-the work (it sees every other rule's findings); see ``ledger.engine.suppress``.
+the work (it sees every other rule's findings); see ``ledger.read.directives``.
 
 Flagged::
 

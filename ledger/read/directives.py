@@ -1,4 +1,4 @@
-"""Suppression comments in documents.
+"""Suppression comments in documents (read here, applied by ``ledger.engine.runner``).
 
 ``<!-- ledger-ignore RULE[,RULE...] -->`` silences the named rules (all rules when none is
 named) on the next non-blank line, or on its own line when it trails text;
@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from ledger import rx
+from ledger.model import Document
 
 _DIRECTIVE = rx.compile(
     r"(?:<!--\s*|\[\s*|^[ \t]*)ledger-ignore(?P<file>-file)?\b(?P<rules>[^\n\]>]*?)\s*(?:-->|\]|$)",
@@ -59,3 +60,17 @@ def directives(text: str) -> list[Directive]:
                 target = next((i + 1 for i in range(line_no, len(lines)) if lines[i].strip()), None)
         out.append(Directive(line_no, col, col + len(m.group().strip()), rules, whole, target, m.group().strip()))
     return out
+
+
+def directives_of(doc: Document) -> list[Directive]:
+    """A document's directives: those its reader found outside the text (an HTML page's
+    comments, at their lines in the page), else those in the text."""
+    if doc.directives is not None:
+        return [Directive(line, col, end_col, frozenset(rules), whole, target, text)
+                for line, col, end_col, rules, whole, target, text in doc.directives]
+    return directives(doc.text)
+
+
+def as_rows(found: list[Directive]) -> list[list[object]]:
+    """``Document.directives`` rows of directives (JSON-ready)."""
+    return [[d.line, d.column, d.end_column, sorted(d.rules), d.whole_file, d.target_line, d.text] for d in found]
