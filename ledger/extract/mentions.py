@@ -266,7 +266,9 @@ def _name_runs(
         while (
             j + 1 < n
             and j + 1 not in covered
-            and (toks[j + 1].cap or text[toks[j + 1].start - 1] == "-")
+            and (toks[j + 1].cap or text[toks[j + 1].start - 1] == "-"
+                 # a particle inside a name: "Mohammed bin Salman", "Ursula von der Leyen"
+                 or (toks[j + 1].text in PARTICLES and _particle_run(toks, j + 1, text)))
             and toks[j + 1].key not in STOP
             and j - i < 6  # a title and a name: "South Korean President Yoon Suk Yeol"
             and not toks[j].possessive
@@ -366,6 +368,22 @@ def _lowercase_titles(doc: Document, toks: list[Token], mentions: list[Mention],
         m.hint["section"] = mentions_section
         m.hint["lowercase"] = True
         mentions.append(m)
+
+
+# lower-case words inside personal names
+PARTICLES = frozenset({"bin", "ibn", "bint", "al", "el", "van", "von", "der", "den", "de", "da", "di", "du",
+                       "del", "della", "dos", "das", "ter", "zu"})
+
+
+def _particle_run(toks: list[Token], k: int, text: str) -> bool:
+    """Particles at ``k`` (one or two: "von der") followed, a space apart, by a capitalized
+    word: the name goes on."""
+    m = k
+    while m < len(toks) and toks[m].text in PARTICLES and m - k < 2:
+        if text[toks[m].end : toks[m].end + 1] not in (" ", "-") or m + 1 >= len(toks):
+            return False
+        m += 1
+    return m < len(toks) and toks[m].cap and not toks[m].period and toks[m].key not in STOP
 
 
 def _after_honorific(toks: list[Token], i: int, text: str) -> bool:

@@ -54,6 +54,8 @@ CASES = [
     ("nearest antecedent wins", "Li Qiang and Li Shangfu met. Li spoke first.", "Li", "li-shangfu", "short"),
     ("only Li is the premier", "Premier Li Qiang spoke. Mr. Li left.", "Li", "li-qiang", "short"),
     ("title + surname of the one holder then", "US Pres. Biden said so.", "Biden", "joe-biden", "title-holder"),
+    ("a particle inside a name", "Mohammed bin Salman spoke.", "Mohammed bin Salman", "mohammed-bin-salman", "exact"),
+    ("a slip in a name with a particle", "Mohammad bin Salman spoke.", "Mohammad bin Salman", "mohammed-bin-salman", "fuzzy"),
     ("surname after a sentence ending in a name", "Li Shangfu did not meet Blinken. Li left.", "Li", "li-shangfu", "short"),
     ("recurring event: edition of the document's year", "the Shangri-La Dialogue opens", "Shangri-La Dialogue", "shangri-la-dialogue-2023", "exact"),
     ("recurring event: alternative name", "the Shangri-La Security Forum opens", "Shangri-La Security Forum", "shangri-la-dialogue-2023", "alias"),
@@ -118,6 +120,12 @@ def test_short_form_is_never_a_global_guess() -> None:
     m = [x for x in mentions("Mr. Austin left.") if x.surface == "Austin"][0]
     assert m.entity is None and m.method == "unintroduced"
     assert all(x.entity is None for x in mentions("Austin left early.") if x.surface == "Austin")
+
+
+def test_an_unknown_name_keeps_its_particles() -> None:
+    ms = mentions("European Commission President Ursula von der Leyen spoke. Biden and Xi met.")
+    assert "Ursula von der Leyen" in [m.surface for m in ms if m.kind == "person"]
+    assert not [m for m in ms if "and" in m.surface.split()]
 
 
 def test_unknown_names_stay_unresolved() -> None:
