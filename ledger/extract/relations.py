@@ -10,6 +10,7 @@ from typing import Any
 from ledger import rx
 from ledger.extract.sentences import Sentences, sentences_of
 from ledger.model import Claim, Document, Mention, Span
+from ledger.resolve.keys import knows_person, name_key
 from ledger.resolve.tokens import phrase_key
 
 _COUNTERPART = rx.compile(r"\b(?:his|her|their|its)\s+(?:(?P<adj>[A-Z][\w’'.-]*)\s+)?counterparts?,?\s*$")
@@ -42,7 +43,7 @@ def relation_claims(doc: Document, mentions: list[Mention], claims: list[Claim],
     sentences: Sentences | None = None
     for i, m in enumerate(mentions):
         # a person of the KB, or one it does not know whom the text shows to be a person
-        if m.kind != "person" or not (m.entity or m.method == "unknown-name"):
+        if not knows_person(m):
             continue
         before = doc.text[max(0, m.span.start - 60) : m.span.start]
         cp = _COUNTERPART.search(before)
@@ -166,6 +167,7 @@ def _claim(
 ) -> Claim:
     return Claim(
         span=Span.of(doc, start, m.span.end),
+        subject_key=None if m.entity else name_key(m),
         subject=m.entity,
         predicate="holds_office",
         object=office,
@@ -214,8 +216,9 @@ def count_claims(doc: Document, mentions: list[Mention], index: Any) -> list[Cla
     sentences: Sentences | None = None
     kinds = ("person", "org", "place", "event")
     text = doc.text
+    # KB entities, and people the KB does not know whom the text shows to be people
     actors = sorted((m.span.start, k) for k, m in enumerate(mentions)
-                    if m.entity and m.kind in kinds and not _aside(text, m))
+                    if m.kind in kinds and (m.entity or knows_person(m)) and not _aside(text, m))
     actor_starts = [a for a, _ in actors]
     for sec in doc.body_spans():
         for q in find_quantities(doc.text, sec.start, sec.end):
@@ -232,6 +235,7 @@ def count_claims(doc: Document, mentions: list[Mention], index: Any) -> list[Cla
             out.append(
                 Claim(
                     span=Span.of(doc, q.start, q.end),
+                    subject_key=None if actor.entity else name_key(actor),
                     subject=actor.entity,
                     predicate="count",
                     object=None,

@@ -61,6 +61,8 @@ def resolve(doc: Document, ex: Extraction, index: NameIndex) -> None:
         obj = ex.mentions[c.refs["object"]] if "object" in c.refs else None
         c.subject = subj.entity if subj else None
         c.object = obj.entity if obj else None
+        if subj is not None and not subj.entity and "name_key" in subj.hint:
+            c.subject_key = "name:" + subj.hint["name_key"]
     ex.mentions[:] = [m for m in ex.mentions if m.method != "dropped"]
 
 

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ledger.model import Claim
+from ledger.model import Claim, Mention
 from ledger.resolve.tokens import phrase_key
 
 
 def assign_keys(claims: Iterable[Claim]) -> None:
     for c in claims:
-        c.subject_key = c.subject or (
+        # a short form of a person the KB does not know ("Novak" after "Jan Novak") came with
+        # the key of the full name already (``name_key``)
+        c.subject_key = c.subject or c.subject_key or (
             "name:" + phrase_key(c.subject_surface, expand=False) if c.subject_surface else None
         )
         if c.object:
@@ -36,3 +38,19 @@ def title_key(title: str) -> str:
     while len(words) > 1 and words[0] in _NEUTRAL:
         words.pop(0)
     return " ".join(words)
+
+
+def name_key(m: Mention) -> str | None:
+    """The grouping key of a mention of a person the KB does not know: the full name it was
+    introduced by (a short form's ``name_key``), else the name as written."""
+    if m.entity:
+        return m.entity
+    full = m.hint.get("name_key")
+    return "name:" + (full or phrase_key(m.surface, expand=False)) if m.surface else None
+
+
+def knows_person(m: Mention) -> bool:
+    """A mention that names a person: of the KB, or one the text shows to be a person (an
+    unknown name with a cue, or a short form of one introduced before)."""
+    return m.kind == "person" and (bool(m.entity) or m.method == "unknown-name"
+                                   or (m.method == "short" and "name_key" in m.hint))

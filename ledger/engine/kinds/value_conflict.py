@@ -149,11 +149,13 @@ class _Compare:
 
 
 def _group_key(c: Claim, how: str) -> tuple[Any, ...]:
+    # the subject by KB id, or by its name as written when the KB does not know it
+    subject = c.subject_key or c.subject
     if how == "place":
-        return (c.subject, c.predicate)
+        return (subject, c.predicate)
     if how == "number":
-        return (c.subject, c.predicate, c.object_key or c.qualifiers.get("unit"))
-    return (c.subject, c.predicate, c.object)
+        return (subject, c.predicate, c.object_key or c.qualifiers.get("unit"))
+    return (subject, c.predicate, c.object_key or c.object)
 
 
 def check(view: LedgerView, rule: Rule, targets: Collection[str] | None) -> Iterator[Finding]:
@@ -164,7 +166,7 @@ def check(view: LedgerView, rule: Rule, targets: Collection[str] | None) -> Iter
         related = _related(view, predicate, how, targets)
         view.prefetch(e for _, c in related for e in (c.subject, c.object))
         for ref, c in related:
-            if c.section not in opts.sections or not c.subject:
+            if c.section not in opts.sections or not (c.subject or c.subject_key):
                 continue
             v = cmp.value(c)
             if v is not None:
