@@ -24,7 +24,7 @@ from ledger import rx
 from ledger.errors import RuleError
 from ledger.extract.sentences import sentences_of
 from ledger.model import Claim, Document, Mention, Span
-from ledger.resolve.keys import knows_person, name_key
+from ledger.resolve.keys import knows_subject, name_key
 
 KIND_CODE = {"person": "P", "org": "O", "place": "G", "event": "E", "office": "F", "pron": "R"}
 _PLACEHOLDER = rx.compile(r"\{(~|[A-Za-z_]\w*)(?::|(?<=~))?([a-z][a-z,]*)?\}")
@@ -468,7 +468,7 @@ def _claim(
 ) -> Claim | None:
     roles = {r: _mention_of(mt.groupdict().get(r)) for r in frame.roles}
     subj_i = roles.get(frame.subject)
-    if subj_i is None or not (_entity(mentions, subj_i) or knows_person(mentions[subj_i])):
+    if subj_i is None or not knows_subject(mentions[subj_i]):
         return None
     obj_i = roles.get(frame.object) if frame.object else None
     obj = _entity(mentions, obj_i)

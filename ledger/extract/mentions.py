@@ -227,17 +227,25 @@ def find_mentions(doc: Document, index: NameIndex) -> list[Mention]:
 
 _SAME_EVENT = rx.compile(
     r"\b[Tt]he same (?:event|forum|summit|conference|meeting|gathering|dialogue|venue)\b"
+    # "the summit" after "the G20 summit": resolution checks the head word is the event's
+    r"|\b[Tt]he (?P<head>summit|forum|conference|dialogue|games|talks)\b(?! of\b)"
 )
 
 
 def _anaphors(doc: Document, out: list[Mention]) -> None:
-    """"the same event" points back at the last event named before it."""
+    """"the same event", or "the summit" after a summit's name, points back at the last event
+    named before it."""
     for sec in doc.body_spans():
-        if doc.text.find("he same ", sec.start, sec.end) < 0:
+        text = doc.text
+        if text.find("he same ", sec.start, sec.end) < 0 and not any(
+                text.find(h, sec.start, sec.end) >= 0 for h in ("summit", "forum", "onference", "ialogue", "games",
+                                                                 "talks")):
             continue  # a plain search first: much faster than the pattern's
         for m in _SAME_EVENT.finditer(doc.text, sec.start, sec.end):
             a = Mention(span=Span.of(doc, m.start(), m.end()), surface=m.group(), kind="event", section=sec.kind)
             a.hint["anaphor"] = True
+            if m.group("head"):
+                a.hint["head"] = m.group("head")
             a.hint["tokens"] = (-1, -1)
             a.hint["section"] = (sec.start, sec.end)
             out.append(a)
@@ -297,10 +305,18 @@ def _name_runs(
         while lead < len(run) - 1 and run[lead].key in HONORIFICS:
             lead += 1
         name = run[lead:]
+        # an event the KB does not know: "the Munich Security Conference", "the G20 summit"
+        kind, last = "person", j
+        if name and name[-1].key in EVENT_HEADS and len(name) >= 2:
+            kind = "event"
+        elif (name and j + 1 < n and toks[j + 1].key in _EVENT_AFTER and not toks[j + 1].cap
+              and text[toks[j].end : toks[j + 1].start] == " " and not toks[j].possessive):
+            kind, last = "event", j + 1
         if name and not (len(name) == 1 and name[0].key in HONORIFICS):
+            end = toks[last].end
             m = Mention(
-                Span.of(doc, name[0].start, name[-1].end), text[name[0].start : name[-1].end], "person",
-                section=section, hint={"tokens": (i + lead, j + 1), "section": mentions_section, "run": True},
+                Span.of(doc, name[0].start, end), text[name[0].start : end], kind,
+                section=section, hint={"tokens": (i + lead, last + 1), "section": mentions_section, "run": True},
             )
             honor = run[lead - 1] if lead else (toks[i - 1] if i > 0 and _joined(text, toks[i - 1], t) else None)
             if honor is not None and honor.key in HONORIFICS:
@@ -308,7 +324,7 @@ def _name_runs(
                 m.hint["honorific_start"] = honor.start
             m.hint["sentence_start"] = _sentence_initial(text, name[0].start)
             mentions.append(m)
-        after = j + 1
+        after = last + 1 if name else j + 1
 
 
 # before a lower-case title in apposition after a name: "Mark Rutte, the outgoing Dutch prime
@@ -370,6 +386,11 @@ def _lowercase_titles(doc: Document, toks: list[Token], mentions: list[Mention],
         mentions.append(m)
 
 
+# last words of the names of events ("Security Conference", "G20 summit")
+EVENT_HEADS = frozenset({"summit", "conference", "forum", "dialogue", "games", "olympics", "expo", "festival",
+                         "convention", "championship", "championships", "talks"})
+# the same in lower case after a capitalized word ("the G20 summit"; not "Biden talks")
+_EVENT_AFTER = frozenset({"summit", "conference", "forum", "dialogue"})
 # lower-case words inside personal names
 PARTICLES = frozenset({"bin", "ibn", "bint", "al", "el", "van", "von", "der", "den", "de", "da", "di", "du",
                        "del", "della", "dos", "das", "ter", "zu"})

@@ -51,7 +51,7 @@ def resolve(doc: Document, ex: Extraction, index: NameIndex) -> None:
                 loose.append((m, words))
         if m.kind == "person" and m.method in ("exact", "alias", "transliteration", "unknown-name"):
             intro.append(_introduce(m, index))
-        if m.kind == "event" and m.entity:
+        if m.kind == "event" and (m.entity or m.method == "unknown-name") and not m.hint.get("anaphor"):
             last_event = m
     for m in ex.mentions:
         if m.kind == "office":
@@ -93,8 +93,16 @@ _FORMS = {"exact": "preferred", "alias": "alias", "transliteration": "transliter
 def _resolve_kb(doc: Document, m: Mention, index: NameIndex) -> None:
     cands = m.candidates
     ids = [cands[0].entity] if len(cands) == 1 else list(dict.fromkeys(e.entity for e in cands))
-    if len(ids) > 1 and doc.published is not None:
-        ids = _by_date(ids, index, doc, m) or ids
+    if doc.published is not None and (len(ids) > 1 or _edition(index, ids[0])):
+        picked = _by_date(ids, index, doc, m)
+        if not picked and all(_edition(index, i) for i in ids):
+            # an edition of a recurring event the KB does not hold ("the G20 summit" in a 2023
+            # article when the KB has 2022's): an event of its own, not the KB's
+            m.kind = "event"
+            _set(m, index, None, None, 0.0, "unknown-name", "no KB edition of this event near the document's date")
+            m.hint["name_key"] = f"{phrase_key(m.surface, expand=False)}@{doc.published.year}"
+            return
+        ids = picked or ids
     entity = ids[0]
     entry = next(e for e in cands if e.entity == entity)
     score = 1.0 if len(ids) == 1 else 0.8
@@ -121,8 +129,15 @@ def _year_after(doc: Document, m: Mention) -> int | None:
 
 
 def _resolve_anaphor(doc: Document, m: Mention, antecedent: Mention | None, index: NameIndex) -> None:
-    if antecedent is None or antecedent.entity is None:
+    head = m.hint.get("head")
+    if antecedent is None or (head and head not in phrase_key(antecedent.surface, expand=False).split()):
+        # "the summit" names the last event only when that is a summit
         _set(m, index, None, None, 0.0, "dropped", "")
+        return
+    if antecedent.entity is None:  # an event the KB does not know: the same name key
+        _set(m, index, None, None, 0.0, "unknown-name",
+             f"'{m.surface}' refers to {antecedent.surface} (line {antecedent.span.line})", "short")
+        m.hint["name_key"] = antecedent.hint.get("name_key")
         return
     name = index.entities[antecedent.entity].name
     editions = [e.entity for e in index.lookup(phrase_key(name, expand=False)) if e.kind == "event"]
@@ -161,7 +176,30 @@ def _by_date(ids: list[str], index: NameIndex, doc: Document, m: Mention | None 
     if same:
         return same
     before = sorted((s, i) for s, i in dated if s and s <= doc.published)
-    return [before[-1][1]] if before else []
+    if not before:
+        return []
+    # the latest edition before the document, when it is recent: half a year on, an annual
+    # event's next edition is more likely meant (and the KB may not hold it yet)
+    start, last = before[-1]
+    if not _edition(index, last):
+        return [last]  # an administration, a term: the latest before
+    ended = index.entities[last].end or start
+    return [last] if (doc.published - ended).days <= EDITION_RECENT_DAYS else []
+
+
+EDITION_RECENT_DAYS = 183
+
+
+# what recurs: summits, forums, games ... (a visit, a meeting, a war do not)
+_RECURRING = frozenset({"summit", "conference", "forum", "dialogue", "games", "olympics", "expo", "festival",
+                        "convention", "championship", "championships", "cup", "assembly", "congress", "week"})
+
+
+def _edition(index: NameIndex, entity_id: str) -> bool:
+    """An event of the KB with a date whose name says it recurs ("G20 summit"): one edition."""
+    e = index.entities.get(entity_id)
+    return (e is not None and e.kind == "event" and e.start is not None
+            and not _RECURRING.isdisjoint(phrase_key(e.name, expand=False).split()))
 
 
 def _introduce(m: Mention, index: NameIndex) -> Introduced:
@@ -195,6 +233,12 @@ def _resolve_run(doc: Document, m: Mention, index: NameIndex, intro: list[Introd
 def _resolve_run_once(doc: Document, m: Mention, index: NameIndex, intro: list[Introduced],
                       loose: list[tuple[Mention, set[str]]] | None = None) -> None:
     key = phrase_key(m.surface, expand=False)
+    if m.kind == "event":
+        # an event the KB does not know, by its name and the document's year (an edition: "the
+        # G20 summit" of 2023 is not that of 2024)
+        _set(m, index, None, None, 0.0, "unknown-name", "no KB event has this name")
+        m.hint["name_key"] = f"{key}@{doc.published.year}" if doc.published else key
+        return
     toks = key.split()
     honorific = m.hint.get("honorific")
     titled = "title" in m.hint

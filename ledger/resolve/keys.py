@@ -54,3 +54,9 @@ def knows_person(m: Mention) -> bool:
     unknown name with a cue, or a short form of one introduced before)."""
     return m.kind == "person" and (bool(m.entity) or m.method == "unknown-name"
                                    or (m.method == "short" and "name_key" in m.hint))
+
+
+def knows_subject(m: Mention) -> bool:
+    """A mention a fact can be about: a KB entity, a person (``knows_person``), or an event
+    the KB does not know by a name that says it is one ("the G20 summit")."""
+    return bool(m.entity) or knows_person(m) or (m.kind == "event" and m.method == "unknown-name")

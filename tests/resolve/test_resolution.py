@@ -128,6 +128,28 @@ def test_an_unknown_name_keeps_its_particles() -> None:
     assert not [m for m in ms if "and" in m.surface.split()]
 
 
+def test_an_edition_the_kb_does_not_hold_is_an_event_of_its_own() -> None:
+    # the KB holds the G20 summit of 2022 only: in a 2023 article "the G20 summit" is 2023's
+    (m,) = [m for m in mentions("Leaders meet at the G20 summit in New Delhi.", date(2023, 9, 8)) if m.kind == "event"]
+    assert (m.entity, m.method, m.hint["name_key"]) == (None, "unknown-name", "g20 summit@2023")
+    (m,) = [m for m in mentions("Leaders meet at the G20 summit in Bali.", date(2022, 11, 14)) if m.kind == "event"]
+    assert m.entity == "g20-summit-2022"
+    # an event that does not recur keeps its KB entry however long ago it was
+    ms = mentions("Pelosi's visit to Taiwan angered Beijing.", date(2023, 9, 8))
+    assert "pelosi-taiwan-visit-2022" in [m.entity for m in ms]
+
+
+def test_an_event_the_kb_does_not_know_and_the_summit_after_it() -> None:
+    ms = [m for m in mentions("The Munich Security Conference opened. The conference ended on Sunday.",
+                              date(2024, 2, 16)) if m.kind == "event"]
+    assert [(m.surface, m.method, m.hint.get("name_key")) for m in ms] == [
+        ("Munich Security Conference", "unknown-name", "munich security conference@2024"),
+        ("The conference", "unknown-name", "munich security conference@2024")]
+    # "the summit" is no anaphor of a conference
+    assert not [m for m in mentions("The Munich Security Conference opened. The summit ended.", date(2024, 2, 16))
+                if m.surface == "The summit"]
+
+
 def test_unknown_names_stay_unresolved() -> None:
     ms = mentions("Analyst Priya Raghunathan said so. Mr. Bartholomew Quince agreed.")
     assert all(m.entity is None for m in ms if m.kind == "person")
