@@ -20,9 +20,11 @@ from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from ledger import rx
 from ledger.engine.rules import Rule
 from ledger.engine.view import LedgerView, doc_order
 from ledger.model import Claim, DocRef, Entity, Evidence, Finding, Fix, Term
+from ledger.resolve.keys import title_key
 from ledger.resolve.tokens import phrase_key
 
 
@@ -98,7 +100,7 @@ def check(view: LedgerView, rule: Rule, targets: Collection[str] | None) -> Iter
     opts: Options = rule.options
     found, complete = _candidates(view, targets)
     view.prefetch(e for _, c in found for e in (c.subject, c.object))
-    candidates = [(r, c) for r, c in found if c.section in opts.sections and c.object
+    candidates = [(r, c) for r, c in found if c.section in opts.sections and _office_of(c)
                   and (c.valid_from is not None or c.valid_to is not None) and not _kb_agrees(view, c)]
     if not candidates:
         return
@@ -122,7 +124,7 @@ def check(view: LedgerView, rule: Rule, targets: Collection[str] | None) -> Iter
                 if objects is None or rc[1].object_key in objects]
         read += view.claims("holds_office", subject_keys=keys - complete.keys(), object_keys=objects, when=when)
         for r, c in read:
-            if c.object and c.section in opts.sections and (objects is None or c.object in objects):
+            if _office_of(c) and c.section in opts.sections and (objects is None or c.object in objects):
                 by_subject[_subject_key(c)].append((r, c))
     view.prefetch(o.object for items in by_subject.values() for _, o in items)
     # in document order, not the database's (which claim speaks for an outlet, ties)
@@ -215,22 +217,76 @@ def _held_terms(person: Entity | None, c: Claim) -> list[Term]:
     return []
 
 
+# a nationality or country code opening a title the KB does not know ("British", "UK"): the
+# same office is "Prime Minister" with or without it
+_NATIONALITY = rx.compile(r"[A-Z][a-z]+(?:an|ese|sh|i|ic|ch|ss)|[A-Z][A-Z.]{1,5}|[A-Z][a-z]+['’]s")
+
+
+def _office_of(c: Claim) -> str | None:
+    """The office a claim names: its KB id, else ``title:`` and the words of its title that
+    say which office it is (no nationality, no "new" or "current")."""
+    if c.object:
+        return c.object
+    if not (c.object_key or "").startswith("title:") or not c.object_surface:
+        return None
+    first, _, rest = c.object_surface.strip().partition(" ")
+    surface = rest if rest and _NATIONALITY.fullmatch(first) else c.object_surface
+    core = title_key(surface)
+    return f"title:{core}" if core else None
+
+
+def _same_office(a: str, b: str) -> bool:
+    """One office: the same KB id, or titles of which one holds all the words of the other
+    ("Prime Minister", "British Prime Minister"); a KB office and a title are not compared."""
+    if a == b:
+        return True
+    if not (a.startswith("title:") and b.startswith("title:")):
+        return False
+    wa, wb = set(a[6:].split()), set(b[6:].split())
+    # a fuller title is the same office, unless what it adds makes it another one
+    return (wa <= wb or wb <= wa) and _OTHER_OFFICE.isdisjoint(wa ^ wb)
+
+
+# words that make a title another office ("Deputy Prime Minister" is not the Prime Minister)
+_OTHER_OFFICE = frozenset({"deputy", "vice", "assistant", "under", "junior", "associate", "acting", "shadow",
+                           "elect", "designate", "former", "interim", "first", "second"})
+
+
 def _against_majority(view: LedgerView, rule: Rule, ref: DocRef, c: Claim,
                       others: list[tuple[DocRef, Claim]], opts: Options) -> Finding | None:
+    mine_office = _office_of(c) or ""
     outlets: dict[str, set[str]] = defaultdict(set)
     for r, o in others:
-        if r.outlet != ref.outlet:
-            outlets[o.object or ""].add(r.outlet)
-    mine = len(outlets.get(c.object or "", set())) + 1
-    rivals = {o: n for o, s in outlets.items() if o != c.object and (n := len(s)) >= opts.min_outlets}
+        office = _office_of(o)
+        # KB offices against KB offices, titles against titles
+        if r.outlet != ref.outlet and office and office.startswith("title:") == mine_office.startswith("title:"):
+            outlets[office].add(r.outlet)
+    agree = {x for k, s in outlets.items() if _same_office(k, mine_office) for x in s}
+    mine = len(agree) + 1
+    rivals: dict[str, int] = {}
+    for k in outlets:
+        if _same_office(k, mine_office):
+            continue
+        if k.startswith("title:") and k.rsplit(" ", 1)[-1] != mine_office.rsplit(" ", 1)[-1]:
+            # titles the KB does not know are rivals only with the same head word ("Foreign
+            # Secretary", "Defence Secretary"): "Labour leader" and "Prime Minister" may both
+            # be true of one person
+            continue
+        n = len({x for j, s in outlets.items() if _same_office(j, k) and not _same_office(j, mine_office) for x in s})
+        if n >= opts.min_outlets:
+            rivals[k] = n
     if not rivals or max(rivals.values()) < mine:
         return None
-    top = max(rivals, key=lambda o: rivals[o])
+    top = max(rivals, key=lambda o: (rivals[o], o))
     subject = _name(view, c.subject, c.subject_surface)
     claimed = _name(view, c.object, c.object_surface)
-    actual = f"{rivals[top]} other outlets call {subject} {_name(view, top, top)}"
-    support = [(r, o) for r, o in others if o.object == top]
-    return _finding(rule, ref, c, subject, claimed, actual, _evidence(support), _fix(view, c, support, top))
+    support = [(r, o) for r, o in others if (office := _office_of(o)) and _same_office(office, top)
+               and not _same_office(office, mine_office)]
+    shown = _name(view, top, top) if not top.startswith("title:") else Counter(
+        o.object_surface for _, o in support).most_common(1)[0][0]
+    actual = f"{rivals[top]} other outlets call {subject} {shown}"
+    kb_office = None if top.startswith("title:") else top
+    return _finding(rule, ref, c, subject, claimed, actual, _evidence(support), _fix(view, c, support, kb_office))
 
 
 def _evidence(claims: list[tuple[DocRef, Claim]]) -> list[Evidence]:
