@@ -41,8 +41,8 @@ def title_key(title: str) -> str:
 
 
 def name_key(m: Mention) -> str | None:
-    """The grouping key of a mention of a person the KB does not know: the full name it was
-    introduced by (a short form's ``name_key``), else the name as written."""
+    """The grouping key of a mention the KB does not know: the key resolution gave it (a
+    short form's full name, an event's name and year: ``name_key``), else the name as written."""
     if m.entity:
         return m.entity
     full = m.hint.get("name_key")
