@@ -278,7 +278,7 @@ def _name_runs(
                  # a particle inside a name: "Mohammed bin Salman", "Ursula von der Leyen"
                  or (toks[j + 1].text in PARTICLES and _particle_run(toks, j + 1, text)))
             and toks[j + 1].key not in STOP
-            and j - i < 6  # a title and a name: "South Korean President Yoon Suk Yeol"
+            and j - i < 8  # a title and a name: "Qatari Prime Minister Mohammed bin Abdulrahman Al Thani"
             and not toks[j].possessive
             and _GAP_NAME.match(text[toks[j].end : toks[j + 1].start] or " ")
             and len(text[toks[j].end : toks[j + 1].start]) <= 3

@@ -125,6 +125,8 @@ def test_short_form_is_never_a_global_guess() -> None:
 def test_an_unknown_name_keeps_its_particles() -> None:
     ms = mentions("European Commission President Ursula von der Leyen spoke. Biden and Xi met.")
     assert "Ursula von der Leyen" in [m.surface for m in ms if m.kind == "person"]
+    ms = mentions("Qatari Prime Minister Mohammed bin Abdulrahman Al Thani spoke.")
+    assert "Mohammed bin Abdulrahman Al Thani" in [m.surface for m in ms if m.kind == "person"]
     assert not [m for m in ms if "and" in m.surface.split()]
 
 
