@@ -895,8 +895,20 @@ def _atom_at(
             return None
         frm, to, gran, approx, shift = res
         span_start = pos if op in _SPAN_OPS else core
-        return _Atom(span_start, core, cm.end(), op, frm, to, gran, approx, shift)
+        stop = cm.end()
+        if op == "between" and gran == "day" and frm is not None and to is not None:
+            # "between June 2 and 4": the second day of the same month ends the range
+            more = _AND_DAY.match(text, stop, end)
+            if more is not None and frm.day < int(more.group("d")) <= 31:
+                try:
+                    to, gran, stop = frm.replace(day=int(more.group("d"))), "range", more.end()
+                except ValueError:
+                    pass
+        return _Atom(span_start, core, stop, op, frm, to, gran, approx, shift)
     return None
+
+
+_AND_DAY = rx.compile(r"\s+and\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?(?=\s*[.,;)]|\s*$|\s+(?:in|at|on|when|while|as)\b)")
 
 
 def _shift(a: _Atom, ref: date) -> tuple[date | None, date | None]:
