@@ -553,6 +553,12 @@ def _next_word(text: str, s: int, hi: int) -> tuple[int, int] | None:
     return i, j
 
 
+# head words of titles a quote's speaker may be described by ("the president said")
+_DESC_HEADS = frozenset({"president", "minister", "premier", "chancellor", "secretary", "ambassador", "spokesman",
+                         "spokeswoman", "spokesperson", "governor", "mayor", "chairman", "chairwoman", "senator",
+                         "envoy", "general", "admiral", "commander", "king", "queen", "pope"})
+
+
 def _opens_sentence(text: str, start: int) -> bool:
     """Whether only quotation marks or brackets stand between ``start`` and the end of the
     sentence or paragraph before it (or the text's start)."""
@@ -841,6 +847,23 @@ class _Finder:
                 return pick
         return None
 
+    def described(self, desc: str, pos: int, window: int) -> int | None:
+        """A definite description of a title ("the president", "the foreign minister"): the
+        person named with the last such title from ``window`` on ("President Recep Tayyip
+        Erdogan ... the president said")."""
+        words = desc.lower().split()
+        if len(words) < 2 or len(words) > 4 or words[0] != "the" or words[-1] not in _DESC_HEADS:
+            return None
+        for k in self.mx.before(pos, window):
+            m = self.mx.ms[k]
+            holder = m.hint.get("holder") if m.kind == "office" else None
+            if holder is None or holder.kind != "person":
+                continue
+            title = set(m.surface.lower().replace(".", "").split())
+            if set(words[1:]) <= title:
+                return next((i for i, x in enumerate(self.mx.ms) if x is holder), None)
+        return None
+
     def reports(self, k: int, lo: int) -> bool:
         """Is mention ``k`` the subject of a reporting verb, or after "according to"?"""
         m = self.mx.ms[k]
@@ -1067,6 +1090,10 @@ def _attribute(
             speaker = subj.index
         elif subj.kind == "pronoun":
             speaker = f.pronoun(subj.text, subj.start, sents[max(0, si - 2)])
+            pronoun = speaker is not None
+        elif subj.kind == "desc":
+            # "the president said": the holder of the last title of that kind named before
+            speaker = f.described(subj.text, subj.start, sents[max(0, si - 3)])
             pronoun = speaker is not None
     elif attr is None and not partial and not lead and prev is not None:
         pq, psent = prev

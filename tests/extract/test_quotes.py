@@ -300,6 +300,16 @@ def test_pronoun_is_the_subject_of_the_sentence_before_not_a_place_in_it() -> No
     assert q.pronoun and f.surface(q) == "Henry"
 
 
+def test_a_title_described_names_its_holder_named_before() -> None:
+    f = text("Defense Secretary Lloyd Austin arrived on Friday. \"We will keep talking,\" the secretary said.")
+    (q,) = f.quotes
+    assert f.entity(q) == "lloyd-austin" and q.speaker_text == "the secretary"
+    # no such title named before: nobody in particular
+    f = text("Lloyd Austin arrived on Friday. \"We will keep talking,\" the president said.")
+    (q,) = f.quotes
+    assert q.speaker is None and q.speaker_text == "the president"
+
+
 def test_plural_pronoun_is_left_unresolved() -> None:
     f = text("Alexander Neill met Mao Ning. “Go,” they said.")
     (q,) = f.quotes
