@@ -600,6 +600,10 @@ def _resolve(name: str, g: dict[str, Any], text: str, pos: int, anchor: date | N
             if rel is None or eml or g["u"] not in _PLURAL_UNITS:
                 return None
             return _resolve_recent(g, rel, anchor)
+        if rel is None and g["u"] == "weekend" and g.get("the") and not eml and _OVER_THE.search(
+                text, max(0, pos - 8), pos):
+            # "over the weekend", "at the weekend": the one just past (this one on a weekend)
+            rel = "this" if anchor is not None and anchor.weekday() >= 5 else "last"
         if rel not in _REL_SIMPLE or rel is None or g["u"] not in _REL_UNITS:
             return None
         return _resolve_relu(g["u"], rel, anchor, eml)
@@ -674,6 +678,9 @@ def _resolve_recent(g: dict[str, Any], rel: str, anchor: date | None) -> _Res:
         far = _back(anchor, unit, -sign * n)
     frm, to = (anchor, far) if far > anchor else (far, anchor)
     return frm, to, "range", vague, None
+
+
+_OVER_THE = rx.compile(r"\b(?:over|at|during|on)\s+\Z", re.I)
 
 
 def _resolve_relu(unit: str, rel: str, anchor: date | None, eml: str | None) -> _Res:

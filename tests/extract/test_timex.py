@@ -186,6 +186,8 @@ CASES = [
      D(2023, 5, 30), D(2023, 6, 2), "range", False),
     ("between year and year", "Sanctions lasted between 2018 and 2020.", TUE,
      "between 2018 and 2020", D(2018, 1, 1), D(2020, 12, 31), "range", False),
+    ("over the weekend: the one just past", "Talks went on over the weekend.", TUE,
+     "the weekend", D(2023, 5, 27), D(2023, 5, 28), "range", False),
     ("between day and day of one month", "The forum runs between June 2 and 4 in Singapore.", TUE,
      "between June 2 and 4", D(2023, 6, 2), D(2023, 6, 4), "range", False),
     ("year-year", "Sanctions lasted 2018-2020.", TUE, "2018-2020",
