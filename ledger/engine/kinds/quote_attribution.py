@@ -4,7 +4,8 @@ different speakers.
 Quotations are compared on their normalized text (case, punctuation, curly or straight marks
 and ellipses do not matter); a partial quote matches a longer one it is part of when it has at
 least ``min_words`` words.  Speakers are compared by KB entity, or by the name as written when
-unresolved; quotes with no speaker are not compared.  Reported at the attribution that the
+unresolved (a fuller or shorter form of a name is the same speaker: "Biden", "Joe Biden");
+quotes with no speaker are not compared.  Reported at the attribution that the
 majority of other outlets disagrees with (each side on a tie).
 
 Flagged::
