@@ -51,6 +51,8 @@ TITLE_HEADS = {
     "mayor", "chairman", "chairwoman", "chair", "director", "spokesperson", "spokesman",
     "spokeswoman", "commissioner", "chief", "commander", "senator", "representative", "envoy",
     "adviser", "advisor", "general", "admiral", "prosecutor", "attorney", "speaker", "leader",
+    # companies' ("Microsoft Chief Executive Satya Nadella", "CEO Satya Nadella")
+    "executive", "officer", "ceo", "cfo", "coo", "cto", "founder", "chairperson",
 }
 _GAP_OK = rx.compile(r"[ \t\u00a0]*(?:[-–][ \t\u00a0]*)?$")
 _NAME_ABBREV = frozenset(a.lower() for a in ABBREVIATIONS_ENDING_NO_SENTENCE)

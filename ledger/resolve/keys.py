@@ -32,12 +32,25 @@ def assign_keys(claims: Iterable[Claim]) -> None:
 _NEUTRAL = frozenset({"new", "current", "outgoing", "longtime", "veteran", "powerful", "sitting", "incumbent"})
 
 
+# one title, several spellings: the key uses the first
+_SAME_TITLE = (
+    ("chief executive officer", "chief executive"), ("ceo", "chief executive"),
+    ("chief financial officer", "cfo"), ("chief operating officer", "coo"),
+    ("chief technology officer", "cto"), ("chairwoman", "chair"), ("chairman", "chair"),
+    ("chairperson", "chair"),
+)
+
+
 def title_key(title: str) -> str:
-    """The matching key of a title the KB does not know, without a leading neutral word."""
+    """The matching key of a title the KB does not know, without a leading neutral word, and
+    with one spelling of titles written several ways ("CEO", "Chief Executive Officer")."""
     words = phrase_key(title).split(" ")
     while len(words) > 1 and words[0] in _NEUTRAL:
         words.pop(0)
-    return " ".join(words)
+    key = f" {' '.join(words)} "
+    for written, same in _SAME_TITLE:
+        key = key.replace(f" {written} ", f" {same} ")
+    return key.strip()
 
 
 def name_key(m: Mention) -> str | None:

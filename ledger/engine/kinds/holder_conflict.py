@@ -98,7 +98,8 @@ def _kb_refutes(view: LedgerView, c: Claim, iv: tuple[date, date]) -> bool:
 # has one holder per country, a portfolio or a country before it, and no "deputy" or "vice"
 # ("Fisheries Minister", "Japanese Prime Minister" yes; "President" or "Prime Minister" alone,
 # "US Senator", "Deputy Foreign Minister" no)
-_ONE_SEAT = {"president": 2, "premier": 2, "chancellor": 2, "speaker": 2, "minister": 2, "secretary": 2}
+_ONE_SEAT = {"president": 2, "premier": 2, "chancellor": 2, "speaker": 2, "minister": 2, "secretary": 2,
+             "ceo": 2}
 _SECOND = {"deputy", "vice", "assistant", "under", "junior", "associate", "acting", "former", "state",
            "incoming", "designate", "elect"}
 
@@ -111,8 +112,9 @@ def _one_holder(view: LedgerView, c: Claim) -> bool:
     # the country named apart ("Haiti's prime minister") counts as a word of the title
     words = phrase_key(f"{c.qualifiers.get('country') or ''} {c.object_surface}", expand=False).split()
     need = _ONE_SEAT.get(words[-1]) if words else None
-    if words[-2:] in (["prime", "minister"], ["secretary", "general"], ["general", "secretary"]):
-        need = 3  # the head of a government, an organization or a party: which one's
+    if words[-2:] in (["prime", "minister"], ["secretary", "general"], ["general", "secretary"],
+                      ["chief", "executive"]) or words[-3:] == ["chief", "executive", "officer"]:
+        need = 3  # the head of a government, an organization, a party, a company: which one's
     return need is not None and len(words) >= need and _SECOND.isdisjoint(words)
 
 
