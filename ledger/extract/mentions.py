@@ -289,6 +289,17 @@ def _name_runs(
             and (not toks[j].period or len(toks[j].key) == 1 or toks[j].key in _NAME_ABBREV)
         ):
             j += 1
+        of_end = _of_complement(text, toks, j, covered)
+        if of_end is not None:
+            # "Chancellor of the Exchequer Jeremy Hunt": the title runs to the two words of the
+            # name (which the next run reads, and ``_link`` makes the title's holder)
+            title = Mention(span=Span.of(doc, t.start, toks[of_end].end), surface=text[t.start : toks[of_end].end],
+                            kind="office", section=section)
+            title.hint["tokens"] = (i, of_end + 1)
+            title.hint["section"] = mentions_section
+            mentions.append(title)
+            after = of_end + 1
+            continue
         run = toks[i : j + 1]
         # a title the KB does not know, then the name: "Fisheries Minister Jan Novak"
         split = max((k for k in range(len(run) - 1) if run[k].key in TITLE_HEADS), default=None)
@@ -407,6 +418,23 @@ def _particle_run(toks: list[Token], k: int, text: str) -> bool:
             return False
         m += 1
     return m < len(toks) and toks[m].cap and not toks[m].period and toks[m].key not in STOP
+
+
+def _of_complement(text: str, toks: list[Token], j: int, covered: set[int]) -> int | None:
+    """A title ending at token ``j`` that goes on with "of (the) ..." and then a name of two
+    words ("Chancellor of the Exchequer Jeremy Hunt", "Secretary of Homeland Security
+    Alejandro Mayorkas"): the index of the title's last token, or None."""
+    n = len(toks)
+    if toks[j].key not in TITLE_HEADS or j + 1 >= n or toks[j + 1].text != "of":
+        return None
+    k = j + 2
+    if k < n and toks[k].text == "the":
+        k += 1
+    m = k
+    while (m < n and m not in covered and toks[m].cap and toks[m].key not in STOP and m - k < 5
+           and (m == k or text[toks[m - 1].end : toks[m].start] == " ") and not toks[m].period):
+        m += 1
+    return m - 3 if 3 <= m - k <= 5 and not any(toks[x].key in TITLE_HEADS for x in range(m - 2, m)) else None
 
 
 def _after_honorific(toks: list[Token], i: int, text: str) -> bool:

@@ -60,6 +60,15 @@ def test_a_company_title_of_several_words(text: str) -> None:
     assert c.subject_surface == "Satya Nadella" and c.object_key == "title:|microsoft chief executive"
 
 
+@pytest.mark.parametrize(("text", "holder", "title"), [
+    ("Chancellor of the Exchequer Jeremy Hunt spoke.", "Jeremy Hunt", "Chancellor of the Exchequer"),
+    ("Secretary of Homeland Security Alejandro Mayorkas left.", "Alejandro Mayorkas", "Secretary of Homeland Security"),
+])
+def test_a_title_with_its_complement_before_the_name(text: str, holder: str, title: str) -> None:
+    (c,) = offices(text)
+    assert (c.subject_surface, c.object_surface) == (holder, title)
+
+
 def test_the_lowercase_and_capitalized_title_are_one_office() -> None:
     (a,) = offices("Mark Rutte, the outgoing Dutch prime minister, spoke.")
     (b,) = offices("Dutch Prime Minister Mark Rutte spoke.")
