@@ -140,3 +140,29 @@ def test_generated_simple_front_matter_agrees(text: str) -> None:
     data, lines = load_yaml(text, 3)
     assert repr(data) == repr(slow[0])  # type: ignore[index]
     assert all(v >= 3 for v in lines.values())
+
+
+HTML_PARTS = st.sampled_from([
+    "<p>", "</p>", "<div>", "</div>", "<a href='x'>", "</a>", "<br>", "&amp;", "&#65;", "&bogus;", "&",
+    "<script>var a = '<p>';</script>", "<!-- ledger-ignore house-style -->", "<!-- c", "-->", "<", ">",
+    "\n", "  ", "\u00a0", "Li Shangfu met Austin on Monday. ", "US Sec. of State Lloyd Austin spoke. ",
+    "日本語。", "<h1>Headline</h1>", "<p class='x'", "<![CDATA[x]]>",
+])  # fmt: skip
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(HTML_PARTS, max_size=60), st.text(max_size=40))
+def test_html_positions_never_fail_and_stay_in_the_page(parts: list[str], noise: str) -> None:
+    """Whatever the markup, the map from extracted text to the page never raises, and every
+    position it gives lies inside the page."""
+    from ledger.model import Document, Span
+    from ledger.read.htmlmap import SourceMap
+
+    page = "<html><body><article>" + "".join(parts) + noise + "</article></body></html>"
+    text = "Li Shangfu met Austin on Monday.\n\nUS Sec. of State Lloyd Austin spoke.\n\n" + noise
+    where = SourceMap(page, text)
+    doc = Document(path="p.html", text=text, origin=where.runs())
+    lines = page.split("\n")
+    for a in range(0, len(text), 7):
+        span = Span.of(doc, a, min(len(text), a + 5))
+        assert 1 <= span.line <= len(lines) and 1 <= span.column <= len(lines[span.line - 1]) + 2
