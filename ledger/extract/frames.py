@@ -524,7 +524,8 @@ def _claim(
         section=section,
         sentence=" ".join(doc.text[lo:hi].split()),
         excerpt=" ".join(doc.text[excerpt_start:span_end].split()),
-        subject_surface=subj.surface,
+        # "the summit" after "the G20 summit" the KB does not know: shown by the name it refers to
+        subject_surface=subj.hint.get("refers_to") or subj.surface,
         object_surface=mentions[obj_i].surface if obj_i is not None else "",
     )
 

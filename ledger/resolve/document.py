@@ -138,6 +138,7 @@ def _resolve_anaphor(doc: Document, m: Mention, antecedent: Mention | None, inde
         _set(m, index, None, None, 0.0, "unknown-name",
              f"'{m.surface}' refers to {antecedent.surface} (line {antecedent.span.line})", "short")
         m.hint["name_key"] = antecedent.hint.get("name_key")
+        m.hint["refers_to"] = antecedent.surface
         return
     name = index.entities[antecedent.entity].name
     editions = [e.entity for e in index.lookup(phrase_key(name, expand=False)) if e.kind == "event"]
