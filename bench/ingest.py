@@ -28,7 +28,11 @@ streamed to a folder of .md files (500 per sub-folder).  Then, in one run on one
               ``ru_maxrss``) after the first ~2,000 documents and at the end of (a), (b) and (c):
               streaming means the two stay close.
 
-Each of (a)+(d), (b) and (c) runs in a subprocess of its own, so that memory is per phase.  If
+(a) and (b) take turns, a sub-folder each (the order flipped every sub-folder), each in a
+subprocess that waits while the other works: the machine's speed drifts over minutes, and
+interleaving makes the drift slow both alike, so their ratio holds (run one after the other,
+the ratio moved by a quarter between two runs).  Each of (a)+(d), (b) and (c) runs in a
+subprocess of its own, so that memory is per phase.  If
 (a) is slower than ``--budget`` seconds allow for the whole corpus, (a), (b) and (c) run on the
 first whole sub-folders that fit (at least ``--min-docs`` documents) and the table says so;
 ``--profile N`` adds cProfile tables (top 20 by tottime) of (a) and of ``pipeline.ingest`` over
@@ -85,14 +89,29 @@ def reset_peak() -> bool:
 
 
 class Clock:
+    """Wall and CPU seconds since it started, less the time it was paused (a paced worker
+    waiting for its turn)."""
+
     def __init__(self) -> None:
         self.w0, self.c0 = time.perf_counter(), time.process_time()
+        self._paused: tuple[float, float] | None = None
+
+    def pause(self) -> None:
+        if self._paused is None:
+            self._paused = (time.perf_counter(), time.process_time())
+
+    def resume(self) -> None:
+        if self._paused is not None:
+            w, cp = self._paused
+            self.w0 += time.perf_counter() - w
+            self.c0 += time.process_time() - cp
+            self._paused = None
 
     def wall(self) -> float:
-        return time.perf_counter() - self.w0
+        return (self._paused[0] if self._paused else time.perf_counter()) - self.w0
 
     def cpu(self) -> float:
-        return time.process_time() - self.c0
+        return (self._paused[1] if self._paused else time.process_time()) - self.c0
 
 
 def _files(folder: Path) -> list[Path]:
@@ -101,6 +120,26 @@ def _files(folder: Path) -> list[Path]:
 
 def _log(msg: str) -> None:
     print(f"[ingest] {msg}", file=sys.stderr, flush=True)
+
+
+class _Pace:
+    """Turn-taking with the parent when (a) and (b) are interleaved (``run_paced``): the worker
+    says when it is ready and when it has done a folder, and waits for "go" before each
+    folder.  Unpaced, every call is a no-op."""
+
+    def __init__(self, on: bool) -> None:
+        self.on = on
+
+    def ready(self) -> None:
+        if self.on:
+            print("@@ready", flush=True)
+
+    def go(self) -> bool:
+        return not self.on or sys.stdin.readline().strip() == "go"
+
+    def done(self, last: bool) -> None:
+        if self.on:
+            print("@@last" if last else "@@done", flush=True)
 
 
 # ------------------------------------------------------------------------------ (a) + (d)
@@ -140,8 +179,14 @@ def worker_analyze(spec: dict[str, Any]) -> dict[str, Any]:
     checkpoints = []
     docs = words = mentions = claims = 0
     used: list[str] = []
+    pace = _Pace(bool(spec.get("paced")))
+    pace.ready()
     c = Clock()
+    c.pause()
     for folder in folders:
+        if not pace.go():
+            break
+        c.resume()
         for path in _files(folder):
             for doc in read_file(path):
                 an = analyze(doc, index)
@@ -149,10 +194,13 @@ def worker_analyze(spec: dict[str, Any]) -> dict[str, Any]:
                 words += len(doc.text.split())
                 mentions += len(an.mentions)
                 claims += len(an.claims)
+        c.pause()
         used.append(str(folder))
         rss, hwm = mem_mb()
         checkpoints.append((docs, c.wall(), c.cpu(), rss, hwm))
-        if c.wall() >= spec["budget"] and docs >= spec["min_docs"] and folder != folders[-1]:
+        stop = c.wall() >= spec["budget"] and docs >= spec["min_docs"] and folder != folders[-1]
+        pace.done(stop or folder == folders[-1])
+        if stop:
             _log(f"(a): {docs:,} documents in {c.wall():.0f} s: over the budget, stopping there")
             break
     out["a"] = {"docs": docs, "words": words, "wall": c.wall(), "cpu": c.cpu(),
@@ -379,24 +427,31 @@ def worker_spacy(spec: dict[str, Any]) -> dict[str, Any]:
     gc.collect()
     out["rss_start"], _ = mem_mb()
     reset_peak()
-    paths = [p for f in spec["folders"] for p in _files(Path(f))]
+    folders = [Path(f) for f in spec["folders"]]
     counts = {"docs": 0, "words": 0, "ents": 0}
     checkpoints = []
-    per = max(1, spec["chunk"])
 
-    def texts():  # type: ignore[no-untyped-def]
+    def texts(paths: list[Path]):  # type: ignore[no-untyped-def]
         for p in paths:
             text = p.read_text(encoding="utf-8")
             counts["words"] += len(text.split())
             yield text
 
+    pace = _Pace(bool(spec.get("paced")))
+    pace.ready()
     c = Clock()
-    for doc in nlp.pipe(texts(), batch_size=64):
-        counts["docs"] += 1
-        counts["ents"] += len(doc.ents)
-        if counts["docs"] % per == 0 or counts["docs"] == len(paths):
-            rss, hwm = mem_mb()
-            checkpoints.append((counts["docs"], c.wall(), c.cpu(), rss, hwm))
+    c.pause()
+    for folder in folders:  # a folder at a time, as (a) reads them
+        if not pace.go():
+            break
+        c.resume()
+        for doc in nlp.pipe(texts(_files(folder)), batch_size=64):
+            counts["docs"] += 1
+            counts["ents"] += len(doc.ents)
+        c.pause()
+        rss, hwm = mem_mb()
+        checkpoints.append((counts["docs"], c.wall(), c.cpu(), rss, hwm))
+        pace.done(folder == folders[-1])
     out["b"] = {**counts, "wall": c.wall(), "cpu": c.cpu(), "checkpoints": checkpoints}
     return out
 
@@ -459,6 +514,58 @@ def run_worker(name: str, spec: dict[str, Any], tmp: Path) -> dict[str, Any]:
     if proc.returncode != 0:
         raise RuntimeError(f"the {name} worker failed (exit {proc.returncode})")
     return json.loads(out_path.read_text(encoding="utf-8"))
+
+
+def run_paced(spec_a: dict[str, Any], spec_b: dict[str, Any], folders: list[str],
+              tmp: Path) -> tuple[dict[str, Any], dict[str, Any]]:
+    """(a) and (b) interleaved, a folder each in turn (the order flipped every folder), so that
+    a machine whose speed drifts over minutes slows both alike: their ratio is what the target
+    is about.  Each still runs in a process of its own (memory per phase)."""
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join([str(ROOT), *filter(None, [env.get("PYTHONPATH")])])
+
+    def start(name: str, spec: dict[str, Any]) -> tuple[subprocess.Popen[str], Path]:
+        spec_path, out_path = tmp / f"{name}.spec.json", tmp / f"{name}.out.json"
+        spec_path.write_text(json.dumps({**spec, "paced": True}), encoding="utf-8")
+        proc = subprocess.Popen([sys.executable, "-m", "bench.ingest", "--worker", name, str(spec_path),
+                                 str(out_path)], cwd=ROOT, env=env, stdin=subprocess.PIPE,
+                                stdout=subprocess.PIPE, text=True)
+        return proc, out_path
+
+    def said(proc: subprocess.Popen[str], name: str) -> str:
+        assert proc.stdout is not None
+        for line in proc.stdout:
+            if line.startswith("@@"):
+                return line.strip()
+        raise RuntimeError(f"the {name} worker ended early (exit {proc.wait()})")
+
+    def tell(proc: subprocess.Popen[str], word: str) -> None:
+        assert proc.stdin is not None
+        proc.stdin.write(word + "\n")
+        proc.stdin.flush()
+
+    pa, out_a = start("analyze", spec_a)
+    said(pa, "analyze")  # ready: its index built, spaCy's patterns written
+    pb, out_b = start("spacy", {**spec_b, "folders": folders})
+    said(pb, "spacy")
+    for k in range(len(folders)):
+        last = False
+        for proc, name in ((pa, "analyze"), (pb, "spacy")) if k % 2 == 0 else ((pb, "spacy"), (pa, "analyze")):
+            tell(proc, "go")
+            if said(proc, name) == "@@last" and name == "analyze":
+                last = True
+        if last:
+            break
+    for proc, name in ((pa, "analyze"), (pb, "spacy")):
+        if proc.poll() is None and proc.stdin is not None:
+            try:
+                tell(proc, "stop")
+                proc.stdin.close()
+            except BrokenPipeError:
+                pass
+        if proc.wait() != 0:
+            raise RuntimeError(f"the {name} worker failed (exit {proc.returncode})")
+    return (json.loads(out_a.read_text(encoding="utf-8")), json.loads(out_b.read_text(encoding="utf-8")))
 
 
 # ------------------------------------------------------------------------------ report
@@ -639,26 +746,26 @@ def main(argv: list[str] | None = None) -> int:
         _log(f"generated {gen['entities']:,} KB entities in {gen['kb_s']:.0f} s and "
              f"{st.docs:,} articles in {st.seconds:.0f} s, in {tmp}")
 
-        A = run_worker("analyze", {
+        spec_a = {
             "kb": str(kb_dir), "folders": folders, "budget": args.budget, "min_docs": args.min_docs,
             "store_docs": args.store_docs, "patterns": str(tmp / "patterns.json"), "tmp": str(tmp),
             "profile": args.profile,
-        }, tmp)
-        used = A["folders"]
-
+        }
         B: dict[str, Any] | None = None
         note = ""
+        import importlib.util
+
         if args.no_spacy:
             note = "--no-spacy"
+        elif importlib.util.find_spec("spacy") is None:
+            note = "spaCy is not installed (pip install -e '.[bench]')"
+        if note:
+            A = run_worker("analyze", spec_a, tmp)
         else:
-            import importlib.util
-
-            if importlib.util.find_spec("spacy") is None:
-                note = "spaCy is not installed (pip install -e '.[bench]')"
-            else:
-                B = run_worker("spacy", {"patterns": str(tmp / "patterns.json"), "folders": used,
-                                         "chunk": args.chunk}, tmp)
-                _log(f"(b) done: {B['b']['docs']:,} documents")
+            # (a) and (b) take turns, a folder each, so that the machine's drift cancels out
+            A, B = run_paced(spec_a, {"patterns": str(tmp / "patterns.json"), "chunk": args.chunk}, folders, tmp)
+            _log(f"(b) done: {B['b']['docs']:,} documents, interleaved with (a)")
+        used = A["folders"]
 
         C = run_worker("ingest", {"kb": str(kb_dir), "folders": used, "db": str(tmp / "bench.db"),
                                   "chunk": args.chunk}, tmp)
