@@ -513,7 +513,7 @@ def _claim(
     excerpt_start = min(start, subj.span.start)
     return Claim(
         span=Span.of(doc, excerpt_start, span_end),
-        subject_key=None if subj.entity else name_key(subj),
+        subject_key=name_key(subj),
         subject=subj.entity,
         predicate=frame.predicate or frame.name,
         object=obj,

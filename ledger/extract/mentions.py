@@ -12,6 +12,7 @@ from ledger import rx
 from ledger.extract.sentences import ABBREVIATIONS as ABBREVIATIONS_ENDING_NO_SENTENCE
 from ledger.model import Document, Mention, Span
 from ledger.resolve.index import Entry, NameIndex
+from ledger.resolve.keys import NATIONALITY_SHAPE
 from ledger.resolve.tokens import ABBREVIATIONS, Token, tokenize
 
 # words that, before a capitalized name, mark a person ("Mr. Li", "Gen. Li", "General Li")
@@ -227,10 +228,11 @@ def find_mentions(doc: Document, index: NameIndex) -> list[Mention]:
     return out
 
 
+# "the summit" after "the G20 summit": resolution checks the head word is the event's
+_EVENT_ANAPHORS = ("summit", "forum", "conference", "dialogue", "games", "talks")
 _SAME_EVENT = rx.compile(
     r"\b[Tt]he same (?:event|forum|summit|conference|meeting|gathering|dialogue|venue)\b"
-    # "the summit" after "the G20 summit": resolution checks the head word is the event's
-    r"|\b[Tt]he (?P<head>summit|forum|conference|dialogue|games|talks)\b(?! of\b)"
+    rf"|\b[Tt]he (?P<head>{'|'.join(_EVENT_ANAPHORS)})\b(?! of\b)"
 )
 
 
@@ -240,8 +242,7 @@ def _anaphors(doc: Document, out: list[Mention]) -> None:
     for sec in doc.body_spans():
         text = doc.text
         if text.find("he same ", sec.start, sec.end) < 0 and not any(
-                text.find(h, sec.start, sec.end) >= 0 for h in ("summit", "forum", "onference", "ialogue", "games",
-                                                                 "talks")):
+                text.find(h[1:], sec.start, sec.end) >= 0 for h in _EVENT_ANAPHORS):
             continue  # a plain search first: much faster than the pattern's
         for m in _SAME_EVENT.finditer(doc.text, sec.start, sec.end):
             a = Mention(span=Span.of(doc, m.start(), m.end()), surface=m.group(), kind="event", section=sec.kind)
@@ -340,12 +341,6 @@ def _name_runs(
         after = last + 1 if name else j + 1
 
 
-# before a lower-case title in apposition after a name: "Mark Rutte, the outgoing Dutch prime
-# minister"; group ``q``: a nationality the KB may not know, kept in the title
-_AFTER_NAME_GAP = rx.compile(
-    r",[ \t\u00a0]+(?:the[ \t\u00a0]+|an?[ \t\u00a0]+)?" + r"(?:(?:new|top|former|then|acting|incoming|outgoing|"
-    r"current|longtime|veteran|powerful)[ -]+)*(?P<q>[A-Z][a-z]+[ \t\u00a0]+)?\Z"
-)
 _TITLE_WORD = rx.compile(r"[a-z][a-z-]*\Z")
 
 
@@ -388,7 +383,7 @@ def _lowercase_titles(doc: Document, toks: list[Token], mentions: list[Mention],
                 continue
             q = gap.start("q") if gap is not None and gap.group("q") else -1
             kb_there = any(x.span.start == q and not x.hint.get("run") for x in mentions) if q >= 0 else False
-            if q >= 0 and not kb_there and _DEMONYM_SHAPE.fullmatch(gap.group("q").strip()):  # type: ignore[union-attr]
+            if q >= 0 and not kb_there and NATIONALITY_SHAPE.fullmatch(gap.group("q").strip()):  # type: ignore[union-attr]
                 # "Dutch prime minister": a nationality the KB does not know is part of the title
                 a = q
                 mentions[:] = [x for x in mentions if not (x.hint.get("run") and x.span.start == a)]
@@ -453,6 +448,9 @@ _ADJ = r"(?:(?:new|top|former|then|acting|incoming|outgoing|current|longtime|vet
 _QUALIFIER_GAP = rx.compile(r"(?:['’]s)?[ \t\u00a0]+" + _ADJ, re.I)
 _HONORIFIC_GAP = rx.compile(r"(?:[A-Z][a-z]{1,4}\.|General|Gen|Admiral|Adm)")
 _APPOSITION_GAP = rx.compile(r",[ \t\u00a0]+(?:the |an? )?" + _ADJ, re.I)
+# before a lower-case title in apposition after a name: "Mark Rutte, the outgoing Dutch prime
+# minister"; group ``q``: a nationality the KB may not know, kept in the title
+_AFTER_NAME_GAP = rx.compile(_APPOSITION_GAP.pattern + r"(?P<q>(?-i:[A-Z][a-z]+)[ \t\u00a0]+)?\Z", re.I)
 
 
 def _link(doc: Document, mentions: list[Mention]) -> None:
@@ -508,9 +506,7 @@ def _link(doc: Document, mentions: list[Mention]) -> None:
 
 
 # a capitalized word before a title that the KB does not know as a place
-_QUALIFIER_BEFORE = rx.compile(r"([A-Z][\w’'-]*(?:[ \t\u00a0][A-Z][\w’'-]*)?)(?:['’]s)?[ \t\u00a0]+"
-                               r"(?:(?:new|top|current|outgoing|longtime|veteran)[ \t\u00a0]+)?\Z")
-_DEMONYM_SHAPE = rx.compile(r"[A-Z][a-z]+(?:an|ese|sh|i|ic|ch|ss)|[A-Z]{2,6}|Greek|Kazakh|Uzbek|Slovak|Serb|Thai")
+_QUALIFIER_BEFORE = rx.compile(r"([A-Z][\w’'-]*(?:[ \t\u00a0][A-Z][\w’'-]*)?)(?:['’]s)?[ \t\u00a0]+" + _ADJ + r"\Z")
 _OPENERS = frozenset({"new", "former", "acting", "deputy", "vice", "top", "senior", "chief", "incoming",
                       "outgoing", "current", "then", "interim", "veteran", "longtime"})
 
@@ -531,4 +527,4 @@ def unknown_qualifier(text: str, start: int) -> str | None:
     # otherwise it must look like a nationality or an acronym ("Lithuanian", "South Korean",
     # "Dutch", "NATO"): a headline in title case capitalizes verbs too ("China Rebuffs
     # Pentagon Chief")
-    return found if words and _DEMONYM_SHAPE.fullmatch(words[-1]) else None
+    return found if words and NATIONALITY_SHAPE.fullmatch(words[-1]) else None

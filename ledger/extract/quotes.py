@@ -43,6 +43,7 @@ from dataclasses import dataclass, field
 from anyascii import anyascii
 
 from ledger import rx
+from ledger.extract.mentions import TITLE_HEADS
 from ledger.extract.sentences import ABBREVIATIONS
 from ledger.model import Mention
 
@@ -554,9 +555,7 @@ def _next_word(text: str, s: int, hi: int) -> tuple[int, int] | None:
 
 
 # head words of titles a quote's speaker may be described by ("the president said")
-_DESC_HEADS = frozenset({"president", "minister", "premier", "chancellor", "secretary", "ambassador", "spokesman",
-                         "spokeswoman", "spokesperson", "governor", "mayor", "chairman", "chairwoman", "senator",
-                         "envoy", "general", "admiral", "commander", "king", "queen", "pope"})
+_DESC_HEADS = TITLE_HEADS | {"king", "queen", "pope"}
 
 
 def _opens_sentence(text: str, start: int) -> bool:

@@ -167,7 +167,7 @@ def _claim(
 ) -> Claim:
     return Claim(
         span=Span.of(doc, start, m.span.end),
-        subject_key=None if m.entity else name_key(m),
+        subject_key=name_key(m),
         subject=m.entity,
         predicate="holds_office",
         object=office,
@@ -235,7 +235,7 @@ def count_claims(doc: Document, mentions: list[Mention], index: Any) -> list[Cla
             out.append(
                 Claim(
                     span=Span.of(doc, q.start, q.end),
-                    subject_key=None if actor.entity else name_key(actor),
+                    subject_key=name_key(actor),
                     subject=actor.entity,
                     predicate="count",
                     object=None,

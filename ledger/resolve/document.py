@@ -18,6 +18,7 @@ from ledger import rx
 from ledger.extract import Extraction
 from ledger.model import Document, Mention, Span
 from ledger.resolve.index import Entry, NameIndex
+from ledger.resolve.keys import name_key
 from ledger.resolve.tokens import phrase_key
 
 
@@ -61,8 +62,8 @@ def resolve(doc: Document, ex: Extraction, index: NameIndex) -> None:
         obj = ex.mentions[c.refs["object"]] if "object" in c.refs else None
         c.subject = subj.entity if subj else None
         c.object = obj.entity if obj else None
-        if subj is not None and not subj.entity and "name_key" in subj.hint:
-            c.subject_key = "name:" + subj.hint["name_key"]
+        if subj is not None and "name_key" in subj.hint:
+            c.subject_key = name_key(subj)
     ex.mentions[:] = [m for m in ex.mentions if m.method != "dropped"]
 
 
@@ -100,7 +101,7 @@ def _resolve_kb(doc: Document, m: Mention, index: NameIndex) -> None:
             # article when the KB has 2022's): an event of its own, not the KB's
             m.kind = "event"
             _set(m, index, None, None, 0.0, "unknown-name", "no KB edition of this event near the document's date")
-            m.hint["name_key"] = f"{phrase_key(m.surface, expand=False)}@{doc.published.year}"
+            m.hint["name_key"] = _event_key(doc, phrase_key(m.surface, expand=False))
             return
         ids = picked or ids
     entity = ids[0]
@@ -191,6 +192,12 @@ def _by_date(ids: list[str], index: NameIndex, doc: Document, m: Mention | None 
 EDITION_RECENT_DAYS = 183
 
 
+def _event_key(doc: Document, key: str) -> str:
+    """The grouping key of an event the KB does not know: its name and the document's year
+    (an edition: "the G20 summit" of 2023 is not that of 2024)."""
+    return f"{key}@{doc.published.year}" if doc.published else key
+
+
 # what recurs: summits, forums, games ... (a visit, a meeting, a war do not)
 _RECURRING = frozenset({"summit", "conference", "forum", "dialogue", "games", "olympics", "expo", "festival",
                         "convention", "championship", "championships", "cup", "assembly", "congress", "week"})
@@ -234,11 +241,9 @@ def _resolve_run(doc: Document, m: Mention, index: NameIndex, intro: list[Introd
 def _resolve_run_once(doc: Document, m: Mention, index: NameIndex, intro: list[Introduced],
                       loose: list[tuple[Mention, set[str]]] | None = None) -> None:
     key = phrase_key(m.surface, expand=False)
-    if m.kind == "event":
-        # an event the KB does not know, by its name and the document's year (an edition: "the
-        # G20 summit" of 2023 is not that of 2024)
+    if m.kind == "event":  # an event the KB does not know
         _set(m, index, None, None, 0.0, "unknown-name", "no KB event has this name")
-        m.hint["name_key"] = f"{key}@{doc.published.year}" if doc.published else key
+        m.hint["name_key"] = _event_key(doc, key)
         return
     toks = key.split()
     honorific = m.hint.get("honorific")

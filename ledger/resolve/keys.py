@@ -5,8 +5,19 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from ledger import rx
 from ledger.model import Claim, Mention
 from ledger.resolve.tokens import phrase_key
+
+# a word naming a nationality or a country's code before a title the KB does not know
+# ("Lithuanian", "Dutch", "UK", "U.S.", "Britain's"): the title's country, not its office
+NATIONALITY_SHAPE = rx.compile(
+    r"[A-Z][a-z]+(?:an|ese|sh|i|ic|ch|ss)|[A-Z][A-Z.]{1,5}|Greek|Kazakh|Uzbek|Slovak|Serb|Thai|[A-Z][a-z]+['’]s"
+)
+# words that make a title another office than the one without them, and not its seat
+# ("Deputy Prime Minister", "Prime Minister-elect", "Minister of State")
+OTHER_OFFICE_WORDS = frozenset({"deputy", "vice", "assistant", "under", "junior", "associate", "acting", "former",
+                                "state", "incoming", "designate", "elect", "shadow", "interim"})
 
 
 def assign_keys(claims: Iterable[Claim]) -> None:

@@ -176,6 +176,15 @@ def key_of(tokens: list[Token], expand: bool = False) -> str:
     return " ".join(t.key for t in tokens)
 
 
+# the function words of English, found in most sentences: they say nothing of what one is about
+COMMON_WORDS = frozenset("""
+a about after all also an and any are as at be been but by can could did do does for from had
+has have he her his how i if in into is it its just like may me more most my no not now of on
+one only or our out over said say says she so some than that the their them then there these
+they this those to too up us very was we were what when which who will with would you your
+""".split())
+
+
 def compatible(a: set[str], b: set[str]) -> bool:
     """Whether one name form (its ``phrase_key`` words) is a fuller or shorter form of the
     other: every word of one is in the other, an initial standing for a word it starts."""

@@ -33,6 +33,7 @@ from ledger.engine.rules import Rule
 from ledger.engine.runner import cited
 from ledger.engine.view import LedgerView, doc_order
 from ledger.model import Claim, DocRef, Evidence, Finding
+from ledger.resolve.keys import OTHER_OFFICE_WORDS, title_key
 from ledger.resolve.tokens import phrase_key
 
 
@@ -98,10 +99,7 @@ def _kb_refutes(view: LedgerView, c: Claim, iv: tuple[date, date]) -> bool:
 # has one holder per country, a portfolio or a country before it, and no "deputy" or "vice"
 # ("Fisheries Minister", "Japanese Prime Minister" yes; "President" or "Prime Minister" alone,
 # "US Senator", "Deputy Foreign Minister" no)
-_ONE_SEAT = {"president": 2, "premier": 2, "chancellor": 2, "speaker": 2, "minister": 2, "secretary": 2,
-             "ceo": 2}
-_SECOND = {"deputy", "vice", "assistant", "under", "junior", "associate", "acting", "former", "state",
-           "incoming", "designate", "elect"}
+_ONE_SEAT = {"president": 2, "premier": 2, "chancellor": 2, "speaker": 2, "minister": 2, "secretary": 2}
 
 
 def _one_holder(view: LedgerView, c: Claim) -> bool:
@@ -109,13 +107,14 @@ def _one_holder(view: LedgerView, c: Claim) -> bool:
     office = view.entity(c.object)
     if office is not None:
         return office.single_holder
-    # the country named apart ("Haiti's prime minister") counts as a word of the title
-    words = phrase_key(f"{c.qualifiers.get('country') or ''} {c.object_surface}", expand=False).split()
+    # the country named apart ("Haiti's prime minister") counts as a word of the title; the
+    # title in its one spelling ("CEO" is "chief executive")
+    words = title_key(f"{c.qualifiers.get('country') or ''} {c.object_surface}").split()
     need = _ONE_SEAT.get(words[-1]) if words else None
     if words[-2:] in (["prime", "minister"], ["secretary", "general"], ["general", "secretary"],
-                      ["chief", "executive"]) or words[-3:] == ["chief", "executive", "officer"]:
+                      ["chief", "executive"]):
         need = 3  # the head of a government, an organization, a party, a company: which one's
-    return need is not None and len(words) >= need and _SECOND.isdisjoint(words)
+    return need is not None and len(words) >= need and OTHER_OFFICE_WORDS.isdisjoint(words)
 
 
 def _judged(view: LedgerView, ref: DocRef, c: Claim, opts: Options) -> bool:

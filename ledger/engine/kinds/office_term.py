@@ -20,11 +20,10 @@ from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from ledger import rx
 from ledger.engine.rules import Rule
 from ledger.engine.view import LedgerView, doc_order
 from ledger.model import Claim, DocRef, Entity, Evidence, Finding, Fix, Term
-from ledger.resolve.keys import title_key
+from ledger.resolve.keys import NATIONALITY_SHAPE, OTHER_OFFICE_WORDS, title_key
 from ledger.resolve.tokens import phrase_key
 
 
@@ -217,11 +216,6 @@ def _held_terms(person: Entity | None, c: Claim) -> list[Term]:
     return []
 
 
-# a nationality or country code opening a title the KB does not know ("British", "UK"): the
-# same office is "Prime Minister" with or without it
-_NATIONALITY = rx.compile(r"[A-Z][a-z]+(?:an|ese|sh|i|ic|ch|ss)|[A-Z][A-Z.]{1,5}|[A-Z][a-z]+['’]s")
-
-
 def _office_of(c: Claim) -> str | None:
     """The office a claim names: its KB id, else ``title:`` and the words of its title that
     say which office it is (no nationality, no "new" or "current")."""
@@ -230,7 +224,8 @@ def _office_of(c: Claim) -> str | None:
     if not (c.object_key or "").startswith("title:") or not c.object_surface:
         return None
     first, _, rest = c.object_surface.strip().partition(" ")
-    surface = rest if rest and _NATIONALITY.fullmatch(first) else c.object_surface
+    # a nationality opening it ("British", "UK") leaves the office as it is
+    surface = rest if rest and NATIONALITY_SHAPE.fullmatch(first) else c.object_surface
     core = title_key(surface)
     return f"title:{core}" if core else None
 
@@ -244,12 +239,7 @@ def _same_office(a: str, b: str) -> bool:
         return False
     wa, wb = set(a[6:].split()), set(b[6:].split())
     # a fuller title is the same office, unless what it adds makes it another one
-    return (wa <= wb or wb <= wa) and _OTHER_OFFICE.isdisjoint(wa ^ wb)
-
-
-# words that make a title another office ("Deputy Prime Minister" is not the Prime Minister)
-_OTHER_OFFICE = frozenset({"deputy", "vice", "assistant", "under", "junior", "associate", "acting", "shadow",
-                           "elect", "designate", "former", "interim", "first", "second"})
+    return (wa <= wb or wb <= wa) and OTHER_OFFICE_WORDS.isdisjoint(wa ^ wb)
 
 
 def _against_majority(view: LedgerView, rule: Rule, ref: DocRef, c: Claim,

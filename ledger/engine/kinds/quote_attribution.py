@@ -29,7 +29,7 @@ from ledger.engine.rules import Rule
 from ledger.engine.runner import cited
 from ledger.engine.view import LedgerView, doc_order
 from ledger.model import Claim, DocRef, Evidence, Finding
-from ledger.resolve.tokens import ABBREVIATIONS, SPELLINGS, compatible, phrase_key
+from ledger.resolve.tokens import ABBREVIATIONS, COMMON_WORDS, SPELLINGS, compatible, phrase_key
 from ledger.store.shingles import SHINGLE, quote_speaker, quote_words, shingle_keys
 
 # words that folding rewrites ("defence" -> "defense"): not safe as substring anchors
@@ -38,12 +38,7 @@ _RESPELT = (frozenset(SPELLINGS) | frozenset(SPELLINGS.values()) | frozenset(ABB
 
 
 # words found in most quotes: poor anchors for finding the quotes that match a draft's
-_COMMON = frozenset("""
-a about after all also an and any are as at be been but by can could did do does for from had
-has have he her his how i if in into is it its just like may me more most my no not now of on
-one only or our out over said say says she so some than that the their them then there these
-they this those to too up us very was we were what when which who will with would you your
-""".split())
+_COMMON = COMMON_WORDS
 
 
 @dataclass

@@ -35,6 +35,7 @@ from ledger.engine.rules import Rule
 from ledger.engine.runner import cited
 from ledger.engine.view import LedgerView, doc_order
 from ledger.model import Claim, DocRef, Evidence, Finding
+from ledger.resolve.tokens import COMMON_WORDS
 
 
 @dataclass
@@ -212,15 +213,11 @@ def _kb_value(view: LedgerView, c: Claim, how: str) -> Any:
 
 
 # words that say nothing about which fact a number belongs to
-_PLAIN = frozenset("""
-a about according added after again against ago all almost also among an and another any are as
-at be been before being between both but by can could did do does during each early either
-else ever every few for from had has have he her here his how if in into is it its just last
-late least less like many may me more most much must near nearly next no nor not now of off on
-once one only or other our out over own per said same say says she should since so some still
-such than that the their them then there these they this those though through to told too
-total under until up upon us very was we were what when where which while who whom whose why
-will with within would year years yet you
+_PLAIN = COMMON_WORDS | frozenset("""
+according added again against ago almost among another before being between both during each
+early either else ever every few here last late least less many much must near nearly next nor
+off once other own per same should since still such though through told total under until upon
+where while whom whose why within year years yet
 january february march april june july august september october november december monday
 tuesday wednesday thursday friday saturday sunday week weeks month months day days today
 """.split())
