@@ -4,6 +4,7 @@ rules can line up claims about a person or an office the KB does not know."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 
 from ledger import rx
 from ledger.model import Claim, Mention
@@ -52,6 +53,7 @@ _SAME_TITLE = (
 )
 
 
+@lru_cache(maxsize=1 << 16)  # a ledger repeats a few thousand titles over and over
 def title_key(title: str) -> str:
     """The matching key of a title the KB does not know, without a leading neutral word, and
     with one spelling of titles written several ways ("CEO", "Chief Executive Officer")."""

@@ -85,6 +85,10 @@ def _candidates(
         return view.claims("holds_office", docs=targets), {}
     outside = view.outside_terms()
     multi = {k for (k,) in view.groups("holds_office", ("subject_key",), "object_key") if k}
+    # people whose KB terms judge them are among ``outside`` already (every other claim of
+    # theirs agrees with the KB): the majority is read only for the others
+    view.prefetch(k for k in multi if not k.startswith("name:"))
+    multi = {k for k in multi if not ((p := view.entity(k)) is not None and p.offices)}
     seen = {(r.key, c.span.start) for r, c in outside}
     complete: dict[str, list[tuple[DocRef, Claim]]] = {k: [] for k in multi}
     more = []
