@@ -48,8 +48,9 @@ def use_frames(dirs: Sequence[Path]) -> None:
 
 
 def analyzer_id() -> str:
-    """Which analysis stored a document's mentions and claims: the program's version and its
-    predicate frames.  A document stored by another analysis is analysed again on ingest."""
+    """Which analysis stored a document's mentions and claims: the program's version, the
+    source of its reading, extraction and resolution, and its predicate frames.  A document
+    stored by another analysis is analysed again on ingest."""
     global _ANALYZER
     if _ANALYZER is None:
         import hashlib
@@ -58,6 +59,10 @@ def analyzer_id() -> str:
         from ledger.extract.frames import frames_dir
 
         h = hashlib.sha1(__version__.encode())
+        package = Path(__file__).resolve().parent
+        for part in ("read", "extract", "resolve"):  # a fix there changes what is stored
+            for p in sorted((package / part).glob("*.py")):
+                h.update(p.read_bytes())
         for d in (frames_dir(), *FRAME_DIRS):
             for p in sorted(Path(d).glob("*.y*ml")):
                 h.update(p.read_bytes())

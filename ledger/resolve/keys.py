@@ -21,12 +21,43 @@ OTHER_OFFICE_WORDS = frozenset({"deputy", "vice", "assistant", "under", "junior"
                                 "state", "incoming", "designate", "elect", "shadow", "interim"})
 
 
+# one name romanized in several ways differs in a few letters ("Sergei", "Sergey", "Serguei";
+# "Zelensky", "Zelenskyy", "Zelenskiy"; "Shoigu", "Schoigu"; "Wladimir", "Sergej"; "Aleksei", "Alexei";
+# "Mohammed", "Mohamed"): the key of a name the KB does not know folds them, so that outlets
+# that spell a person differently still tell facts about one person.  Applied alike to every
+# name, it only merges names that differ in these letters alone.
+_ROMAN_FOLDS = tuple((rx.compile(p), r) for p, r in (
+    (r"([a-z])\1+", r"\1"), (r"x", "ks"), (r"tsch|tch", "ch"), (r"sch", "sh"),
+    (r"(?<=[aeiou])j(?![aeiou])", "i"), (r"kh", "h"), (r"ph", "f"), (r"ck", "k"), (r"w", "v"),
+    (r"gu(?=[ei])", "g"), (r"y", "i"), (r"\bie", "e"), (r"ou", "u"), (r"([a-z])\1+", r"\1"),
+))
+
+
+@lru_cache(maxsize=1 << 16)
+def roman_fold(key: str) -> str:
+    """A name's matching key (``phrase_key``) with the letters that romanizations spell
+    differently folded to one spelling."""
+    while True:  # until nothing changes: one fold may make room for another ("yj")
+        folded = key
+        for pattern, repl in _ROMAN_FOLDS:
+            folded = pattern.sub(repl, folded)
+        if folded == key:
+            return key
+        key = folded
+
+
+def unknown_key(name: str) -> str:
+    """The grouping key of a person or event the KB does not know, from their name's
+    ``phrase_key``: ``name:`` and the name with romanizations folded (``roman_fold``)."""
+    return "name:" + roman_fold(name)
+
+
 def assign_keys(claims: Iterable[Claim]) -> None:
     for c in claims:
         # a short form of a person the KB does not know ("Novak" after "Jan Novak") came with
         # the key of the full name already (``name_key``)
         c.subject_key = c.subject or c.subject_key or (
-            "name:" + phrase_key(c.subject_surface, expand=False) if c.subject_surface else None
+            unknown_key(phrase_key(c.subject_surface, expand=False)) if c.subject_surface else None
         )
         if c.object:
             c.object_key = c.object
@@ -72,7 +103,7 @@ def name_key(m: Mention) -> str | None:
     if m.entity:
         return m.entity
     full = m.hint.get("name_key")
-    return "name:" + (full or phrase_key(m.surface, expand=False)) if m.surface else None
+    return unknown_key(full or phrase_key(m.surface, expand=False)) if m.surface else None
 
 
 def knows_person(m: Mention) -> bool:

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from hashlib import blake2b
 
 from ledger.model import Claim
+from ledger.resolve.keys import unknown_key
 from ledger.resolve.tokens import phrase_key
 
 SHINGLE = 5
@@ -29,7 +30,7 @@ def quote_speaker(c: Claim) -> str | None:
     if c.subject:
         return c.subject
     if c.subject_surface and c.qualifiers.get("speaker_text") and c.subject_surface[:1].isupper():
-        return "name:" + phrase_key(c.subject_surface, expand=False)
+        return unknown_key(phrase_key(c.subject_surface, expand=False))
     return None
 
 

@@ -33,7 +33,7 @@ from ledger.engine.rules import Rule
 from ledger.engine.runner import cited
 from ledger.engine.view import LedgerView, doc_order
 from ledger.model import Claim, DocRef, Evidence, Finding
-from ledger.resolve.keys import OTHER_OFFICE_WORDS, title_key
+from ledger.resolve.keys import OTHER_OFFICE_WORDS, title_key, unknown_key
 from ledger.resolve.tokens import phrase_key
 
 
@@ -59,7 +59,7 @@ def _office_key(c: Claim) -> str:
 
 
 def _person_key(c: Claim) -> str:
-    return c.subject_key or c.subject or "name:" + phrase_key(c.subject_surface, expand=False)
+    return c.subject_key or c.subject or unknown_key(phrase_key(c.subject_surface, expand=False))
 
 
 def _interval(ref: DocRef, c: Claim, window: int) -> tuple[date, date] | None:

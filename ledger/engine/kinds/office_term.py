@@ -23,7 +23,7 @@ from datetime import date, timedelta
 from ledger.engine.rules import Rule
 from ledger.engine.view import LedgerView, doc_order
 from ledger.model import Claim, DocRef, Entity, Evidence, Finding, Fix, Term
-from ledger.resolve.keys import NATIONALITY_SHAPE, OTHER_OFFICE_WORDS, title_key
+from ledger.resolve.keys import NATIONALITY_SHAPE, OTHER_OFFICE_WORDS, title_key, unknown_key
 from ledger.resolve.tokens import phrase_key
 
 
@@ -66,7 +66,7 @@ def _overlaps(t: Term, lo: date | None, hi: date | None) -> bool:
 
 
 def _subject_key(c: Claim) -> str:
-    return c.subject_key or c.subject or "name:" + phrase_key(c.subject_surface, expand=False)
+    return c.subject_key or c.subject or unknown_key(phrase_key(c.subject_surface, expand=False))
 
 
 def _name(view: LedgerView, eid: str | None, fallback: str) -> str:

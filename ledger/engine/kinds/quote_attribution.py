@@ -29,6 +29,7 @@ from ledger.engine.rules import Rule
 from ledger.engine.runner import cited
 from ledger.engine.view import LedgerView, doc_order
 from ledger.model import Claim, DocRef, Evidence, Finding
+from ledger.resolve.keys import roman_fold
 from ledger.resolve.tokens import ABBREVIATIONS, COMMON_WORDS, SPELLINGS, compatible, phrase_key
 from ledger.store.shingles import SHINGLE, quote_speaker, quote_words, shingle_keys
 
@@ -144,7 +145,8 @@ class _Speakers:
                 found = [set(who[5:].split())]
             else:
                 ent = self.view.entity(who)
-                found = [set(phrase_key(n, expand=False).split()) for n in ([ent.name, *ent.aliases] if ent else [])]
+                found = [set(roman_fold(phrase_key(n, expand=False)).split())
+                         for n in ([ent.name, *ent.aliases] if ent else [])]
             self._forms[who] = [f for f in found if f]
         return self._forms[who]
 
