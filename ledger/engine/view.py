@@ -44,6 +44,10 @@ class LedgerView(Protocol):
     def outside_terms(self) -> list[tuple[DocRef, Claim]]:
         """Office claims about people with KB terms that no term of that office covers."""
 
+    def unknown_subjects(self, predicate: str, surnames: Collection[str] | None = None) -> set[tuple[str, str | None]]:
+        """Distinct (subject key, object key) of claims about people the KB does not know
+        (``name:`` keys); only of names ending in one of ``surnames`` when given."""
+
     def entity(self, entity_id: str | None) -> Entity | None: ...
 
     def prefetch(self, entity_ids: Iterable[str | None]) -> None:
@@ -114,6 +118,11 @@ class _GroupsInPython:
 
     def outside_terms(self) -> list[tuple[DocRef, Claim]]:
         return outside_terms_of(self, self.claims("holds_office"))  # type: ignore[arg-type]
+
+    def unknown_subjects(self, predicate: str, surnames: Collection[str] | None = None) -> set[tuple[str, str | None]]:
+        wanted = None if surnames is None else set(surnames)
+        return {(k, c.object_key) for _, c in self.claims(predicate) if (k := c.subject_key)
+                and k.startswith("name:") and (wanted is None or k.rsplit(" ", 1)[-1].removeprefix("name:") in wanted)}
 
 
 class MemoryView(_GroupsInPython):
@@ -207,6 +216,10 @@ class OverlayView(_GroupsInPython):
             return mine
         stored = self.base.mentions(keys, methods=methods, multi_surface=multi_surface, kinds=kinds)
         return [(r, m) for r, m in stored if r.key not in self.keys] + mine
+
+    def unknown_subjects(self, predicate: str, surnames: Collection[str] | None = None) -> set[tuple[str, str | None]]:
+        # a stored copy of a draft may add a pair: it only widens which claims are read
+        return self.base.unknown_subjects(predicate, surnames) | self.drafts.unknown_subjects(predicate, surnames)
 
     def entity(self, entity_id: str | None) -> Entity | None:
         return self.base.entity(entity_id)

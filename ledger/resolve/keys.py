@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from ledger import rx
 from ledger.model import Claim, Mention
-from ledger.resolve.tokens import phrase_key
+from ledger.resolve.tokens import compatible, phrase_key
 
 # a word naming a nationality or a country's code before a title the KB does not know
 # ("Lithuanian", "Dutch", "UK", "U.S.", "Britain's"): the title's country, not its office
@@ -52,6 +52,64 @@ def unknown_key(name: str) -> str:
     return "name:" + roman_fold(name)
 
 
+@lru_cache(maxsize=1)
+def _given_names() -> dict[str, frozenset[str]]:
+    """Given names (folded as keys are) -> the names they are nicknames or formal names of
+    ("dave" -> "david"; "david" -> "dave", "davey"), from the ``nicknames`` dataset."""
+    from nicknames import NickNamer
+
+    nn = NickNamer()
+    related: dict[str, set[str]] = {}
+    for table in (nn.nickname_lookup, nn.canonical_lookup):
+        for name, others in table.items():
+            related.setdefault(roman_fold(name), set()).update(roman_fold(o) for o in others)
+    return {k: frozenset(v) for k, v in related.items()}
+
+
+def given_alike(a: str, b: str) -> bool:
+    """Two given names (folded words) of one person: the same, an initial of the other, or a
+    nickname of the other ("dave", "david")."""
+    if a == b or (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b)):
+        return True
+    return b in _given_names().get(a, ())
+
+
+def same_person(a: str, b: str) -> bool:
+    """Whether two keys of names the KB does not know (``unknown_key``) may name one person:
+    a fuller or shorter form of the name ("lavrov", "sergei lavrov"), or one surname with
+    given names alike (``given_alike``: "dave calhoun", "david calhoun")."""
+    if a == b:
+        return True
+    if not (a.startswith("name:") and b.startswith("name:")):
+        return False
+    wa, wb = a[5:].split(), b[5:].split()
+    if not wa or not wb:
+        return False
+    if compatible(set(wa), set(wb)):
+        return True
+    return len(wa) > 1 and len(wb) > 1 and wa[-1] == wb[-1] and given_alike(wa[0], wb[0])
+
+
+def cluster_names(keys: Iterable[str]) -> dict[str, str]:
+    """Keys of names the KB does not know -> one key per person (the least of those that
+    ``same_person`` links): full names by surname and given names alike; a name without a
+    given name joins the one person of its surname, or stays alone when there are several."""
+    full: dict[str, list[str]] = {}
+    short: list[str] = []
+    for k in sorted(set(keys)):
+        if not k.startswith("name:") or not (words := k[5:].split()):
+            continue
+        (full.setdefault(words[-1], []) if len(words) > 1 else short).append(k)
+    rep: dict[str, str] = {}
+    for group in full.values():
+        for k in group:  # sorted: each joins the first earlier key it is alike with
+            rep[k] = next((rep[j] for j in group if j < k and same_person(j, k)), k)
+    for k in short:
+        people = {rep[j] for j in full.get(k[5:], ())}
+        rep[k] = people.pop() if len(people) == 1 else k
+    return rep
+
+
 def assign_keys(claims: Iterable[Claim]) -> None:
     for c in claims:
         # a short form of a person the KB does not know ("Novak" after "Jan Novak") came with
@@ -75,12 +133,13 @@ def assign_keys(claims: Iterable[Claim]) -> None:
 _NEUTRAL = frozenset({"new", "current", "outgoing", "longtime", "veteran", "powerful", "sitting", "incumbent"})
 
 
-# one title, several spellings: the key uses the first
+# one title, several spellings: each written form -> one; a company's officers all end in
+# "officer" ("CEO" and "CFO" are rival titles of one head word, as two ministers are)
 _SAME_TITLE = (
-    ("chief executive officer", "chief executive"), ("ceo", "chief executive"),
-    ("chief financial officer", "cfo"), ("chief operating officer", "coo"),
-    ("chief technology officer", "cto"), ("chairwoman", "chair"), ("chairman", "chair"),
-    ("chairperson", "chair"),
+    ("chief executive officer", "ceo"), ("chief executive", "ceo"), ("chief financial officer", "cfo"),
+    ("chief operating officer", "coo"), ("chief technology officer", "cto"), ("chairwoman", "chair"),
+    ("chairman", "chair"), ("chairperson", "chair"), ("ceo", "chief executive officer"),
+    ("cfo", "chief financial officer"), ("coo", "chief operating officer"), ("cto", "chief technology officer"),
 )
 
 

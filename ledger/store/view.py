@@ -225,6 +225,25 @@ class SqlView:
         )
         return {tuple(r) for r in rows}
 
+    def unknown_subjects(self, predicate: str, surnames: Collection[str] | None = None) -> set[tuple[str, str | None]]:
+        """Distinct (subject key, object key) of the current claims about people the KB does
+        not know (``name:`` keys), of those whose name ends in one of ``surnames`` only when
+        given: an index range, read to line up one person's spellings."""
+        sql = (f"SELECT DISTINCT c.subject_key, c.object_key FROM claims c {CURRENT.format(t='c')} "
+               "WHERE c.predicate = ? AND c.subject_key >= 'name:' AND c.subject_key < 'name;'")
+        if surnames is None:
+            return {(r[0], r[1]) for r in self._q(sql, [predicate])}
+        wanted = sorted({w for w in surnames if w.isalnum()})  # a key's words: no LIKE wildcard
+        if not wanted:
+            return set()
+        found: set[tuple[str, str | None]] = set()
+        for k in range(0, len(wanted), 200):
+            chunk = wanted[k : k + 200]
+            cond = " OR ".join("c.subject_key = ? OR c.subject_key LIKE ?" for _ in chunk)
+            params = [predicate, *(p for w in chunk for p in ("name:" + w, "% " + w))]
+            found |= {(r[0], r[1]) for r in self._q(f"{sql} AND ({cond})", params)}
+        return found
+
     def outside_terms(self) -> list[tuple[DocRef, Claim]]:
         """Office claims about people with KB terms that no term of that office covers: an
         anti-join of claims and terms, so a full check reads only the suspects."""

@@ -18,6 +18,10 @@ CORPUS = {
     "d.md": ("Wire D", "2023-05-30", "Fisheries Minister Jan Novak declined. At the G7 summit in Hiroshima, talks went on. “It’s designed to be a snub to the United States,” Alexander Neill said.\n"),
     "e.md": ("Wire E", "2023-05-30", "Fisheries Minister Petr Svoboda spoke. Li Shangfu bought 24 Su-35 fighters. \"It's designed to be a snub to the United States,\" Alexander Neill said.\n"),
     "f.md": ("Wire F", "2023-05-30", "Li Shangfu bought 10 Su-35 fighters. Mr. Liu said nothing. US Pres. Biden spoke. Mao Ning said it was \"designed to be a snub to the United States\".\n"),
+    # one person the KB does not know, spelled three ways, one of them with a wrong title
+    "k.md": ("Wire A", "2023-05-30", "Boeing CFO David Calhoun spoke.\n"),
+    "l.md": ("Wire B", "2023-05-30", "Boeing CEO Dave Calhoun spoke.\n"),
+    "m.md": ("Wire C", "2023-05-31", "Boeing Chief Executive Dave Calhoun spoke.\n"),
 }
 
 
@@ -39,6 +43,8 @@ def test_whole_ledger_equals_drafts_and_memory(engine, seeds: Path, tmp_path: Pa
     whole = run_rules(SqlView(engine), rules, None)
     assert {f.rule for f in whole} >= {"office-mismatch", "office-holder-conflict", "value-conflict", "house-style", "unintroduced-reference",
                                        "quote-attribution"}
+    assert [f.excerpt for f in whole if f.path == "k.md"] == ["Boeing CFO David Calhoun"]
+    assert not [f for f in whole if f.path in ("l.md", "m.md")]
     index = pipeline.name_index(engine)
     analyses = [a for a in pipeline.analyze_paths([Path(n) for n in CORPUS], index) if not isinstance(a, pipeline.Skip)]
     from ledger.store import repo

@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ledger.resolve.keys import roman_fold, title_key, unknown_key
+from ledger.resolve.keys import cluster_names, roman_fold, same_person, title_key, unknown_key
 from ledger.resolve.tokens import phrase_key
 
 
@@ -42,5 +42,25 @@ def test_the_fold_is_idempotent(s: str) -> None:
 
 
 def test_one_spelling_of_a_title() -> None:
-    assert title_key("Chief Executive Officer") == title_key("CEO") == "chief executive"
+    assert title_key("Chief Executive Officer") == title_key("CEO") == title_key("chief executive") \
+        == "chief executive officer"
+    assert title_key("CFO") == "chief financial officer"
     assert title_key("new Prime Minister") == "prime minister"
+
+
+@pytest.mark.parametrize("a,b,same", [
+    ("Dave Calhoun", "David Calhoun", True), ("Sergei Lavrov", "Lavrov", True), ("J. Biden", "Joe Biden", True),
+    ("Bill Nelson", "William Nelson", True), ("Peter Calhoun", "Dave Calhoun", False),
+    ("Hunter Biden", "Joe Biden", False), ("Li Qiang", "Li Keqiang", False),
+])
+def test_same_person(a: str, b: str, same: bool) -> None:
+    assert same_person(key(a), key(b)) is same
+
+
+def test_clusters_join_spellings_and_leave_a_shared_surname_alone() -> None:
+    keys = [key(n) for n in ("Dave Calhoun", "David Calhoun", "Calhoun", "Peter Novak", "Jan Novak", "Novak")]
+    rep = cluster_names(keys)
+    assert rep[key("Dave Calhoun")] == rep[key("David Calhoun")] == rep[key("Calhoun")]
+    # two Novaks: "Novak" alone could be either, and stays apart
+    assert len({rep[key("Peter Novak")], rep[key("Jan Novak")], rep[key("Novak")]}) == 3
+    assert cluster_names([]) == {}

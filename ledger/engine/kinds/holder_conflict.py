@@ -33,7 +33,7 @@ from ledger.engine.rules import Rule
 from ledger.engine.runner import cited
 from ledger.engine.view import LedgerView, doc_order
 from ledger.model import Claim, DocRef, Evidence, Finding
-from ledger.resolve.keys import OTHER_OFFICE_WORDS, title_key, unknown_key
+from ledger.resolve.keys import OTHER_OFFICE_WORDS, same_person, title_key, unknown_key
 from ledger.resolve.tokens import phrase_key
 
 
@@ -108,12 +108,13 @@ def _one_holder(view: LedgerView, c: Claim) -> bool:
     if office is not None:
         return office.single_holder
     # the country named apart ("Haiti's prime minister") counts as a word of the title; the
-    # title in its one spelling ("CEO" is "chief executive")
+    # title in its one spelling ("CEO" is "chief executive officer")
     words = title_key(f"{c.qualifiers.get('country') or ''} {c.object_surface}").split()
     need = _ONE_SEAT.get(words[-1]) if words else None
-    if words[-2:] in (["prime", "minister"], ["secretary", "general"], ["general", "secretary"],
-                      ["chief", "executive"]):
-        need = 3  # the head of a government, an organization, a party, a company: which one's
+    if words[-2:] in (["prime", "minister"], ["secretary", "general"], ["general", "secretary"]):
+        need = 3  # the head of a government, an organization, a party: which one's
+    elif words[-3:-2] == ["chief"] and words[-1] == "officer":
+        need = 4  # a company's chief executive, financial ... officer: which company's
     return need is not None and len(words) >= need and OTHER_OFFICE_WORDS.isdisjoint(words)
 
 
@@ -162,15 +163,15 @@ def check(view: LedgerView, rule: Rule, targets: Collection[str] | None) -> Iter
             rivals = []
             for j in near:
                 r, o, jv = items[j]
-                if r.key == ref.key or _person_key(o) == who:
-                    continue
+                if r.key == ref.key or same_person(_person_key(o), who):
+                    continue  # a fuller, shorter or other spelling of the name is the same person
                 if j not in refuted:
                     refuted[j] = _kb_refutes(view, o, jv)
                 if not refuted[j]:
                     rivals.append((r, o))
             if not rivals:
                 continue
-            support = {items[j][0].outlet for j in near if _person_key(items[j][1]) == who} | {ref.outlet}
+            support = {items[j][0].outlet for j in near if same_person(_person_key(items[j][1]), who)} | {ref.outlet}
             against = {r.outlet for r, _ in rivals}
             if len(against) < len(support):
                 continue  # the majority sides with this claim: the rivals are reported instead

@@ -23,7 +23,7 @@ from datetime import date, timedelta
 from ledger.engine.rules import Rule
 from ledger.engine.view import LedgerView, doc_order
 from ledger.model import Claim, DocRef, Entity, Evidence, Finding, Fix, Term
-from ledger.resolve.keys import NATIONALITY_SHAPE, OTHER_OFFICE_WORDS, title_key, unknown_key
+from ledger.resolve.keys import NATIONALITY_SHAPE, OTHER_OFFICE_WORDS, cluster_names, title_key, unknown_key
 from ledger.resolve.tokens import phrase_key
 
 
@@ -76,19 +76,30 @@ def _name(view: LedgerView, eid: str | None, fallback: str) -> str:
 
 def _candidates(
     view: LedgerView, targets: Collection[str] | None,
-) -> tuple[list[tuple[DocRef, Claim]], dict[str, list[tuple[DocRef, Claim]]]]:
+) -> tuple[list[tuple[DocRef, Claim]], dict[str, list[tuple[DocRef, Claim]]], dict[str, str]]:
     """The claims to judge: the drafts' own; over the whole ledger, those the KB's terms do
     not cover (an anti-join in SQL) and those of people given more than one office.  Also
     every office claim read of a subject key whose claims were all read (the second of those
-    reads), so that the check does not read them again."""
+    reads), so that the check does not read them again; and, for people the KB does not know,
+    their keys -> one key per person (``cluster_names``: "Dave Calhoun", "David Calhoun")."""
     if targets is not None:
-        return view.claims("holds_office", docs=targets), {}
+        mine = view.claims("holds_office", docs=targets)
+        own = {k for _, c in mine if (k := _subject_key(c)).startswith("name:")}
+        stored = view.unknown_subjects("holds_office", {k.rsplit(" ", 1)[-1].removeprefix("name:") for k in own})
+        return mine, {}, cluster_names(own | {k for k, _ in stored})
     outside = view.outside_terms()
     multi = {k for (k,) in view.groups("holds_office", ("subject_key",), "object_key") if k}
     # people whose KB terms judge them are among ``outside`` already (every other claim of
     # theirs agrees with the KB): the majority is read only for the others
     view.prefetch(k for k in multi if not k.startswith("name:"))
     multi = {k for k in multi if not ((p := view.entity(k)) is not None and p.offices)}
+    # a person the KB does not know, spelled one way with one office and another with another
+    pairs = view.unknown_subjects("holds_office")
+    rep = cluster_names(k for k, _ in pairs)
+    offices: dict[str, set[str | None]] = defaultdict(set)
+    for k, o in pairs:
+        offices[rep[k]].add(o)
+    multi |= {k for k, _ in pairs if len(offices[rep[k]]) > 1}
     seen = {(r.key, c.span.start) for r, c in outside}
     complete: dict[str, list[tuple[DocRef, Claim]]] = {k: [] for k in multi}
     more = []
@@ -96,12 +107,16 @@ def _candidates(
         complete[c.subject_key].append((r, c))  # type: ignore[index]
         if (r.key, c.span.start) not in seen:
             more.append((r, c))
-    return outside + more, complete
+    return outside + more, complete, rep
 
 
 def check(view: LedgerView, rule: Rule, targets: Collection[str] | None) -> Iterator[Finding]:
     opts: Options = rule.options
-    found, complete = _candidates(view, targets)
+    found, complete, rep = _candidates(view, targets)
+
+    def person(c: Claim) -> str:
+        return rep.get(k := _subject_key(c), k)
+
     view.prefetch(e for _, c in found for e in (c.subject, c.object))
     candidates = [(r, c) for r, c in found if c.section in opts.sections and _office_of(c)
                   and (c.valid_from is not None or c.valid_to is not None) and not _kb_agrees(view, c)]
@@ -109,7 +124,8 @@ def check(view: LedgerView, rule: Rule, targets: Collection[str] | None) -> Iter
         return
     # what other outlets say about the same people: for people the KB knows, only the claims
     # of the offices the KB has them hold then (the evidence); for others, every claim (the
-    # majority); for drafts only claims dated near theirs (over the ledger, most of them are)
+    # majority), under each of their spellings; for drafts only claims dated near theirs
+    # (over the ledger, most of them are)
     by_subject: dict[str, list[tuple[DocRef, Claim]]] = defaultdict(list)
     known = [(r, c) for r, c in candidates if _with_terms(view, c) is not None]
     unknown = [(r, c) for r, c in candidates if _with_terms(view, c) is None]
@@ -122,22 +138,23 @@ def check(view: LedgerView, rule: Rule, targets: Collection[str] | None) -> Iter
             continue  # nothing dated near: no other claim is needed
         pad = timedelta(days=opts.window_days)
         when = (min(days) - pad, max(days) + pad) if targets is not None else None
-        keys = {_subject_key(c) for _, c in group}
+        people = {person(c) for _, c in group}
+        keys = {_subject_key(c) for _, c in group} | {k for k, p in rep.items() if p in people}
         read = [rc for k in keys & complete.keys() for rc in complete[k]
                 if objects is None or rc[1].object_key in objects]
         read += view.claims("holds_office", subject_keys=keys - complete.keys(), object_keys=objects, when=when)
         for r, c in read:
             if _office_of(c) and c.section in opts.sections and (objects is None or c.object in objects):
-                by_subject[_subject_key(c)].append((r, c))
+                by_subject[person(c)].append((r, c))
     view.prefetch(o.object for items in by_subject.values() for _, o in items)
     # in document order, not the database's (which claim speaks for an outlet, ties)
     windows = {k: _Window(sorted(items, key=doc_order)) for k, items in by_subject.items()}
     for ref, c in candidates:
-        person = _with_terms(view, c)
-        window = windows.get(_subject_key(c))
+        person_ = _with_terms(view, c)
+        window = windows.get(person(c))
         others = [] if window is None else window.near(ref, c, opts.window_days)
-        if person is not None:
-            f = _against_kb(view, rule, ref, c, person, others)
+        if person_ is not None:
+            f = _against_kb(view, rule, ref, c, person_, others)
         else:
             f = _against_majority(view, rule, ref, c, others, opts)
         if f is not None:

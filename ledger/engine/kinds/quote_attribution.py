@@ -29,7 +29,7 @@ from ledger.engine.rules import Rule
 from ledger.engine.runner import cited
 from ledger.engine.view import LedgerView, doc_order
 from ledger.model import Claim, DocRef, Evidence, Finding
-from ledger.resolve.keys import roman_fold
+from ledger.resolve.keys import roman_fold, same_person
 from ledger.resolve.tokens import ABBREVIATIONS, COMMON_WORDS, SPELLINGS, compatible, phrase_key
 from ledger.store.shingles import SHINGLE, quote_speaker, quote_words, shingle_keys
 
@@ -155,7 +155,7 @@ class _Speakers:
             return True
         if not (a.startswith("name:") or b.startswith("name:")):
             return False
-        return any(compatible(x, y) for x in self.forms(a) for y in self.forms(b))
+        return same_person(a, b) or any(compatible(x, y) for x in self.forms(a) for y in self.forms(b))
 
 
 def _related(view: LedgerView, targets: Collection[str] | None, n: int) -> list[tuple[DocRef, Claim]]:
