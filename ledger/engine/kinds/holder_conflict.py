@@ -33,7 +33,7 @@ from ledger.engine.rules import Rule
 from ledger.engine.runner import cited
 from ledger.engine.view import LedgerView, doc_order
 from ledger.model import Claim, DocRef, Evidence, Finding
-from ledger.resolve.keys import OTHER_OFFICE_WORDS, same_person, title_key, unknown_key
+from ledger.resolve.keys import OTHER_OFFICE_WORDS, cluster_names, title_key, unknown_key
 from ledger.resolve.tokens import phrase_key
 
 
@@ -149,29 +149,35 @@ def check(view: LedgerView, rule: Rule, targets: Collection[str] | None) -> Iter
             continue
         by_office[_office_key(c)].append((ref, c, iv))
     for items in by_office.values():
-        if len({_person_key(c) for _, c, _ in items}) < 2:
+        keys = [_person_key(c) for _, c, _ in items]
+        if len(set(keys)) < 2:
+            continue
+        # one key per person: a fuller, shorter or other spelling of a name is the same person
+        rep = cluster_names(keys)
+        people = [rep.get(k, k) for k in keys]
+        if len(set(people)) < 2:
             continue
         overlap = _Overlaps(items)
         refuted: dict[int, bool] = {}
-        for ref, c, iv in items:
+        for i, (ref, c, iv) in enumerate(items):
             if targets is not None and ref.key not in targets:
                 continue
             if _kb_knows(view, c):
                 continue
-            who = _person_key(c)
+            who = people[i]
             near = overlap.of(iv)
             rivals = []
             for j in near:
                 r, o, jv = items[j]
-                if r.key == ref.key or same_person(_person_key(o), who):
-                    continue  # a fuller, shorter or other spelling of the name is the same person
+                if r.key == ref.key or people[j] == who:
+                    continue
                 if j not in refuted:
                     refuted[j] = _kb_refutes(view, o, jv)
                 if not refuted[j]:
                     rivals.append((r, o))
             if not rivals:
                 continue
-            support = {items[j][0].outlet for j in near if same_person(_person_key(items[j][1]), who)} | {ref.outlet}
+            support = {items[j][0].outlet for j in near if people[j] == who} | {ref.outlet}
             against = {r.outlet for r, _ in rivals}
             if len(against) < len(support):
                 continue  # the majority sides with this claim: the rivals are reported instead
