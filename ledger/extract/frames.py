@@ -58,6 +58,9 @@ class Frame:
     object: str | None = None
     value: str = "none"  # "time", "none" or a role name
     state: bool = False
+    # a past state ("served as"): tied to the time named ("then"), else to some time before
+    # the document ("former")
+    past: bool = False
     object_level: str | None = None
     predicate: str | None = None
     qualifiers: list[str] = field(default_factory=list)
@@ -124,6 +127,7 @@ def load_frame(path: Path) -> Frame:
         object=data.get("object"),
         value=str(data.get("value", "none")),
         state=bool(data.get("state", False)),
+        past=bool(data.get("past", False)),
         object_level=data.get("object_level"),
         predicate=data.get("predicate"),
         qualifiers=list(data.get("qualifiers") or []),
@@ -472,9 +476,14 @@ def _claim(
         return None
     obj_i = roles.get(frame.object) if frame.object else None
     obj = _entity(mentions, obj_i)
-    if obj_i is not None and obj is None and mentions[obj_i].kind == "office":
+    if (obj is not None and obj_i is not None and mentions[obj_i].method == "title"
+            and mentions[subj_i].entity is None and frame.predicate == "holds_office"):
+        obj = None  # a bare title ("foreign minister") of someone the KB does not know: whose country's?
         obj = _office_for(mentions[obj_i], _entity(mentions, subj_i), index)
-    if frame.object and obj_i is not None and obj is None:
+    # an office the KB does not know ("was sworn in as Poland's prime minister") is named by
+    # its title, as a title before a name is
+    untitled = obj_i is not None and mentions[obj_i].kind == "office" and frame.predicate == "holds_office"
+    if frame.object and obj_i is not None and obj is None and not untitled:
         return None
     if obj and frame.object_level == "country" and index is not None:
         code = index.country_of(obj)
@@ -497,7 +506,12 @@ def _claim(
             qualifiers["granularity"] = t.granularity
             if getattr(t, "approx", False):
                 qualifiers["approx"] = True
+            if frame.past:
+                qualifiers["time"] = "then"
             core_end = max(core_end, t.end)
+        elif frame.past:
+            qualifiers["time"] = "former"
+            valid_from, valid_to = None, doc.published
         elif frame.state:
             valid_from, valid_to = None, doc.published
     elif frame.value in roles:
@@ -508,6 +522,11 @@ def _claim(
         qm = pat.search(rest) if pat else None
         if qm:
             qualifiers[q] = _POSSESSOR.sub("", qm.group(1).strip())
+    if obj_i is not None and frame.predicate == "holds_office":
+        office = mentions[obj_i]
+        qualifiers["title"] = office.surface
+        if "unknown_qualifier" in office.hint:
+            qualifiers["country"] = office.hint["unknown_qualifier"]
     subj = mentions[subj_i]
     span_end = max(core_end, ab.orig(mt.end(frame.object)) if frame.object and obj_i is not None else core_end)
     excerpt_start = min(start, subj.span.start)

@@ -356,6 +356,7 @@ def _lowercase_titles(doc: Document, toks: list[Token], mentions: list[Mention],
     if not persons and not person_ends:
         return
     taken = sorted((m.span.start, m.span.end) for m in mentions)
+    ends = sorted(person_ends)
     starts = [a for a, _ in taken]
     n = len(toks)
     for i in compress(range(n), map(TITLE_HEADS.__contains__, map(_KEY, toks))):
@@ -365,12 +366,33 @@ def _lowercase_titles(doc: Document, toks: list[Token], mentions: list[Mention],
         first = i
         while (first > 0 and i - first < 2 and not toks[first - 1].cap and not toks[first - 1].possessive
                and _TITLE_WORD.match(toks[first - 1].text) and toks[first - 1].key not in STOP
-               and toks[first - 1].key not in _OPENERS and text[toks[first - 1].end : toks[first].start] == " "):
+               and toks[first - 1].key not in _OPENERS and toks[first - 1].key not in _GIVING
+               and text[toks[first - 1].end : toks[first].start] == " "):
             first -= 1
         a, b = toks[first].start, t.end
         k = bisect_right(starts, b) - 1
+        pred = _PREDICATIVE_GAP.search(text, max(0, a - 60), a)
         if k >= 0 and taken[k][1] > a:
+            if pred is not None:  # a KB title a verb gives its subject: the subject is a person
+                kb = next((x for x in mentions if x.kind == "office" and x.span.start <= a < x.span.end), None)
+                _predicative_subject(text, ends, person_ends, pred.start(), kb)
             continue  # inside a mention already: a KB title
+        if pred is not None:
+            # a title a verb gives its subject ("was sworn in as Poland's prime minister", "who
+            # served as defence minister"): a predicate frame makes the claim; a country or
+            # nationality the KB does not know is part of the title, as in apposition
+            q = pred.start("q") if pred.group("q") else -1
+            if (q >= 0 and not any(x.span.start == q and not x.hint.get("run") for x in mentions)
+                    and NATIONALITY_SHAPE.fullmatch(pred.group("q").strip())):
+                a = q
+                mentions[:] = [x for x in mentions if not (x.hint.get("run") and x.span.start == a)]
+            m = Mention(Span.of(doc, a, b), text[a:b], "office", section=section)
+            m.hint["tokens"] = (first, i + 1)
+            m.hint["section"] = mentions_section
+            m.hint["lowercase"] = True
+            mentions.append(m)
+            _predicative_subject(text, ends, person_ends, pred.start(), m)
+            continue
         nxt = toks[i + 1] if i + 1 < n else None
         holder = persons.get(nxt.start) if nxt is not None else None
         before_name = (nxt is not None and holder is not None and nxt.key not in STOP
@@ -451,6 +473,37 @@ _APPOSITION_GAP = rx.compile(r",[ \t\u00a0]+(?:the |an? )?" + _ADJ, re.I)
 # before a lower-case title in apposition after a name: "Mark Rutte, the outgoing Dutch prime
 # minister"; group ``q``: a nationality the KB may not know, kept in the title
 _AFTER_NAME_GAP = rx.compile(_APPOSITION_GAP.pattern + r"(?P<q>(?-i:[A-Z][a-z]+)[ \t\u00a0]+)?\Z", re.I)
+
+
+# before a lower-case title a verb gives to its subject: "was sworn in as [Poland's] prime
+# minister", "served as defence minister", "who became prime minister", "is foreign minister";
+# group ``q``: a country or nationality before the title ("Poland's", "Dutch")
+_PREDICATIVE_GAP = rx.compile(
+    r"\b(?:(?:sworn[ \t\u00a0]+in|served|serves|serving|took[ \t\u00a0]+office|installed|returns|returned)"
+    r"[ \t\u00a0]+as|(?:elected|appointed|named|nominated|became|becomes|become|is|was|remains|remained))"
+    r"[ \t\u00a0]+(?:(?:the|its|their)[ \t\u00a0]+)?(?P<q>(?-i:[A-Z][a-z]+(?:['’]s)?)[ \t\u00a0]+)?" + _ADJ + r"\Z",
+    re.I,
+)
+
+
+# verbs that give a title to their subject: never part of the title ("appointed fisheries minister")
+_GIVING = frozenset({"elected", "appointed", "named", "nominated", "became", "becomes", "become", "remains",
+                     "remained", "served", "serves", "serving", "as", "is", "was"})
+# between a name and the verb giving it a title: "Mateusz Morawiecki, who became", "Donald
+# Tusk was sworn in as", "Sikorski previously served as"
+_SUBJECT_GAP = rx.compile(
+    r"(?:,[ \t\u00a0]+who)?(?:[ \t\u00a0]+(?:was|were|is|has|had|have|been|previously|also|once|later|briefly"
+    r"|then|now|first))*[ \t\u00a0]+"
+)
+
+
+def _predicative_subject(text: str, ends: list[int], person_ends: dict[int, Mention], verb: int,
+                         office: Mention | None) -> None:
+    """The name right before a verb that gives it a title ("Donald Tusk was sworn in as", "Mateusz
+    Morawiecki, who became") is a person, as a name after a title is."""
+    k = bisect_right(ends, verb) - 1
+    if office is not None and k >= 0 and _SUBJECT_GAP.fullmatch(text, ends[k], verb):
+        person_ends[ends[k]].hint["holder_of"] = office
 
 
 def _link(doc: Document, mentions: list[Mention]) -> None:

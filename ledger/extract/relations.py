@@ -5,6 +5,7 @@ and "Li's predecessor Wei Fenghe" (the same office, held before)."""
 from __future__ import annotations
 
 from bisect import bisect_left
+from dataclasses import replace
 from typing import Any
 
 from ledger import rx
@@ -207,10 +208,18 @@ _GENERIC_UNITS = {
 }
 
 
+# a number joined to its noun as a modifier ("460-seat", "ten-year")
+_MODIFIER = rx.compile(r"\S+-[^\W\d_]+")
+# before a whole: "248 seats out of 460"
+_WHOLE_BEFORE = rx.compile(r"\bout\s+of\s+(?:the\s+|a\s+total\s+of\s+)?\Z")
+# between a part and its whole: "248 of the 460 seats"
+_PART_OF = rx.compile(r"\s+of\s+(?:the\s+|a\s+total\s+of\s+)?")
+
+
 def count_claims(doc: Document, mentions: list[Mention], index: Any) -> list[Claim]:
     """``count`` claims: a number and what it counts, about the first actor named in its
     sentence ("Mr. Ly ... the purchase of 10 Su-35 fighters" -> li-shangfu, su-35, 10)."""
-    from ledger.extract.quantities import find_quantities
+    from ledger.extract.quantities import Quantity, find_quantities
 
     out: list[Claim] = []
     sentences: Sentences | None = None
@@ -221,10 +230,17 @@ def count_claims(doc: Document, mentions: list[Mention], index: Any) -> list[Cla
                     if m.kind in kinds and (m.entity or knows_person(m)) and not _aside(text, m))
     actor_starts = [a for a, _ in actors]
     for sec in doc.body_spans():
+        prev: Quantity | None = None
         for q in find_quantities(doc.text, sec.start, sec.end):
+            before, prev = prev, q
             unit = _unit_key(q.unit)
-            if unit in _GENERIC_UNITS:
-                continue
+            if unit in _GENERIC_UNITS or _MODIFIER.fullmatch(q.text):
+                continue  # "the 460-seat lower house", "a 10-member team": a kind of thing, not a count
+            if _WHOLE_BEFORE.search(text, max(0, q.start - 30), q.start):
+                continue  # "248 seats out of 460": the whole, another fact's number
+            if before is not None and not before.unit and _PART_OF.fullmatch(text, before.end, q.start):
+                # "248 of the 460 seats": the actor's count is the part, the whole is another fact's
+                q = replace(before, end=q.end, text=text[before.start : q.end], unit=q.unit, noun=q.noun)
             sentences = sentences or sentences_of(doc)
             lo, hi = sentences.bounds(q.start)
             k = bisect_left(actor_starts, lo)  # the first actor named in the sentence

@@ -82,3 +82,61 @@ def test_the_lowercase_and_capitalized_title_are_one_office() -> None:
 ])
 def test_no_title_claim_without_a_named_holder(text: str) -> None:
     assert offices(text) == []
+
+
+PREDICATIVE = [
+    # (construction, text, holder, title as written, object, valid_from, valid_to, time qualifier)
+    ("sworn in as, a country's title, a day", "Donald Tusk was sworn in as Poland's prime minister on Wednesday.",
+     "Donald Tusk", "Poland's prime minister", None, date(2024, 7, 10), None, None),
+    ("who became, a year", "Mateusz Morawiecki, who became prime minister in 2017, lost a vote.",
+     "Mateusz Morawiecki", "prime minister", None, date(2017, 1, 1), None, None),
+    ("appointed without 'as'", "Jan Novak was appointed fisheries minister in March.",
+     "Jan Novak", "fisheries minister", None, date(2024, 3, 1), None, None),
+    ("served as, a range of years", "Mark Rutte served as Dutch prime minister from 2010 to 2024.",
+     "Mark Rutte", "Dutch prime minister", None, date(2010, 1, 1), date(2024, 12, 31), "then"),
+    ("who was, a range of years", "Radoslaw Sikorski, who was foreign minister from 2007 to 2014, returns.",
+     "Radoslaw Sikorski", "foreign minister", None, date(2007, 1, 1), date(2014, 12, 31), "then"),
+    ("served as, no time: a past term", "Jan Novak previously served as fisheries minister.",
+     "Jan Novak", "fisheries minister", None, None, date(2024, 7, 11), "former"),
+    ("a KB person and a KB title", "Lloyd Austin became defense secretary in January 2021.",
+     "Lloyd Austin", "defense secretary", "us-secretary-of-defense", date(2021, 1, 1), None, None),
+]
+
+
+@pytest.mark.parametrize(("construction", "text", "holder", "title", "office", "lo", "hi", "time"), PREDICATIVE,
+                         ids=[c[0] for c in PREDICATIVE])
+def test_a_title_a_verb_gives_its_subject(construction: str, text: str, holder: str, title: str, office: str | None,
+                                          lo: date | None, hi: date | None, time: str | None) -> None:
+    (c,) = offices(text)
+    assert (c.subject_surface, c.object_surface, c.object) == (holder, title, office)
+    assert (c.valid_from, c.valid_to, c.qualifiers.get("time")) == (lo, hi, time)
+    assert c.qualifiers["title"] == title
+    # a title the KB does not know is keyed by its words; a bare KB title ("foreign minister")
+    # of someone the KB does not know is not taken for China's
+    assert c.object_key == (office or "title:|" + title.lower().replace("'s", ""))
+
+
+@pytest.mark.parametrize("text", [
+    "The decision was prime minister Jan Novak's to make.",
+    "Poland became a member in 2004.",
+    "It was the minister who spoke.",
+])
+def test_no_predicative_title_claim_without_a_holder(text: str) -> None:
+    assert [c for c in offices(text) if c.qualifiers.get("frame")] == []
+
+
+def counts(text: str) -> list[tuple[str, str, str]]:
+    doc = Document(path="t.txt", text=text, published=date(2023, 12, 13), sections=[Section("body", 0, len(text))])
+    return [(c.subject_surface, c.value or "", c.qualifiers["unit"]) for c in analyze(doc, INDEX).claims
+            if c.predicate == "count"]
+
+
+def test_a_part_of_a_whole_counts_the_part() -> None:
+    # the coalition's seats are 248; 460 is the chamber's size, another fact
+    assert counts("Prime Minister Jan Novak's coalition won 248 of the 460 seats.") == [("Jan Novak", "248", "seat")]
+
+
+def test_a_number_joined_to_its_noun_is_no_count() -> None:
+    assert counts("Prime Minister Jan Novak's coalition holds 248 seats in the 460-seat lower house.") == [
+        ("Jan Novak", "248", "seat")]
+    assert counts("Prime Minister Jan Novak unveiled a ten-year plan with a 10-member team.") == []

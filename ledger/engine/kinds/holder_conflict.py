@@ -70,6 +70,10 @@ def _interval(ref: DocRef, c: Claim, window: int) -> tuple[date, date] | None:
     hi = c.valid_to or ref.published
     if lo is None or hi is None:
         return None
+    if (hi - lo).days > 366:
+        # a term over years ("served from 2010 to 2024", "became ... in 2017"): its edges are
+        # too coarse to pin an overlap
+        return None
     if lo == hi:
         pad = timedelta(days=window / 2)
         try:
@@ -149,12 +153,12 @@ def check(view: LedgerView, rule: Rule, targets: Collection[str] | None) -> Iter
             continue
         by_office[_office_key(c)].append((ref, c, iv))
     for items in by_office.values():
-        keys = [_person_key(c) for _, c, _ in items]
-        if len(set(keys)) < 2:
+        names = [_person_key(c) for _, c, _ in items]
+        if len(set(names)) < 2:
             continue
         # one key per person: a fuller, shorter or other spelling of a name is the same person
-        rep = cluster_names(keys)
-        people = [rep.get(k, k) for k in keys]
+        rep = cluster_names(names)
+        people = [rep.get(k, k) for k in names]
         if len(set(people)) < 2:
             continue
         overlap = _Overlaps(items)

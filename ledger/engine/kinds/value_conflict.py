@@ -262,8 +262,8 @@ def _conflicts(
     view: LedgerView, rule: Rule, cmp: _Compare, items: list[tuple[DocRef, Claim, Any]],
     targets: Collection[str] | None, facts: _SameFact | None = None,
 ) -> Iterator[Finding]:
-    # sides by outlet, computed once per distinct value of the group: an outlet is against a
-    # value when any of its claims disagrees, with it when some agree and none disagrees
+    # sides by outlet, computed once per distinct value of the group: an outlet is with a
+    # value when one of its claims agrees, against it when its claims all disagree
     # (numbers: per claim, among the claims that tell the same fact)
     sides: dict[Any, tuple[dict[str, int], dict[str, int], int]] = {}
     kb_agree: dict[Any, list[int]] = {}
@@ -299,7 +299,8 @@ def _conflicts(
 def _sides(cmp: _Compare, items: list[tuple[DocRef, Claim, Any]],
            v: Any) -> tuple[dict[str, int], dict[str, int], int]:
     """For value ``v``: each outlet's first claim disagreeing with it, the outlets with an
-    agreeing claim, and how many of those have no disagreeing claim."""
+    agreeing claim, and how many of those have no disagreeing claim.  An outlet that also
+    tells ``v`` is not against it ("248 of the 460 seats": two numbers, neither disputed)."""
     against: dict[str, int] = {}
     agreeing: dict[str, int] = {}
     for i, (r, _, w) in enumerate(items):
@@ -307,7 +308,9 @@ def _sides(cmp: _Compare, items: list[tuple[DocRef, Claim, Any]],
             agreeing.setdefault(r.outlet, i)
         else:
             against.setdefault(r.outlet, i)
-    return against, agreeing, sum(1 for outlet in agreeing if outlet not in against)
+    for outlet in agreeing:
+        against.pop(outlet, None)
+    return against, agreeing, len(agreeing)
 
 
 def _finding(
