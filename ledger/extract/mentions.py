@@ -401,7 +401,7 @@ def _lowercase_titles(doc: Document, toks: list[Token], mentions: list[Mention],
         if not before_name:
             gap = _AFTER_NAME_GAP.search(text, max(0, a - 60), a)
             after = person_ends.get(gap.start()) if gap is not None else None
-            if after is None or text[b : b + 1] not in (",", ".", ";", ")", ""):
+            if after is None or (text[b : b + 1] not in (",", ".", ";", ")", "") and not _OF_WHAT.match(text, b)):
                 continue
             q = gap.start("q") if gap is not None and gap.group("q") else -1
             kb_there = any(x.span.start == q and not x.hint.get("run") for x in mentions) if q >= 0 else False
@@ -486,6 +486,9 @@ _PREDICATIVE_GAP = rx.compile(
 )
 
 
+# what a title after a name is of, up to the end of the appositive: "Othman Abduljalil, the
+# health minister of the eastern administration, said"
+_OF_WHAT = rx.compile(r"[ \t\u00a0]+of[ \t\u00a0]+(?:[\w'’-]+[ \t\u00a0]+){0,5}[\w'’-]+(?=[,;)]|\.(?:\s|\Z))")
 # verbs that give a title to their subject: never part of the title ("appointed fisheries minister")
 _GIVING = frozenset({"elected", "appointed", "named", "nominated", "became", "becomes", "become", "remains",
                      "remained", "served", "serves", "serving", "as", "is", "was"})

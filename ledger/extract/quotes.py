@@ -810,7 +810,8 @@ class _Finder:
             m = self.mx.ms[k]
             if m.span.start >= first and m.kind in SPEAKER_KINDS:
                 lead = text[first : m.span.start].strip().lower()
-                if lead in ("", "the"):
+                # "said the spokesman", "said Libyan Prime Minister Osama Hammad": the name
+                if lead in ("", "the") or (m.kind == "person" and self.title_run(first, m.span.start)):
                     return _Subj("mention", m.span.start, end, _clean(m.surface), k)
         lows = phrase.lower().split()
         if not lows or any(w in _NOT_NP for w in lows):

@@ -210,6 +210,9 @@ _GENERIC_UNITS = {
 
 # a number joined to its noun as a modifier ("460-seat", "ten-year")
 _MODIFIER = rx.compile(r"\S+-[^\W\d_]+")
+# a verb of speech after a name (and its appositive): what follows is what the person said
+_SPEAKS = rx.compile(r"(?:,[^,.;]{1,80},)?\s+(?:has\s+|had\s+|also\s+|later\s+)?(?:said|says|told|tells|added|adds"
+                     r"|noted|notes|stated|explained|warned|insisted|stressed|reiterated|wrote|argued|estimated)\b")
 # before a whole: "248 seats out of 460"
 _WHOLE_BEFORE = rx.compile(r"\bout\s+of\s+(?:the\s+|a\s+total\s+of\s+)?\Z")
 # between a part and its whole: "248 of the 460 seats"
@@ -245,6 +248,11 @@ def count_claims(doc: Document, mentions: list[Mention], index: Any) -> list[Cla
             lo, hi = sentences.bounds(q.start)
             k = bisect_left(actor_starts, lo)  # the first actor named in the sentence
             actor = mentions[actors[k][1]] if k < len(actors) and actors[k][0] < hi else None
+            # "Othman Abduljalil said 5,000 people were missing": the speaker is not what the
+            # number is about; an actor named in what they said may be
+            while actor is not None and actor.span.end <= q.start and _SPEAKS.match(text, actor.span.end, q.start):
+                k += 1
+                actor = mentions[actors[k][1]] if k < len(actors) and actors[k][0] < q.start else None
             if actor is None:
                 continue
             value = int(q.value) if float(q.value).is_integer() else q.value

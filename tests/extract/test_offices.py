@@ -35,6 +35,8 @@ CASES = [
     ("name, the adjective nationality title", "He will be succeeded by Mark Rutte, the outgoing Dutch prime minister, "
      "in October.", "Mark Rutte", "Dutch prime minister", "title:|dutch prime minister"),
     ("determiner, title, name", "Its chairman John Smith quit on Monday.", "John Smith", "chairman", "title:|chair"),
+    ("name, the title of what", "Othman Abduljalil, the health minister of the eastern administration, said so.",
+     "Othman Abduljalil", "health minister", "title:|health minister"),
 ]
 
 
@@ -140,3 +142,11 @@ def test_a_number_joined_to_its_noun_is_no_count() -> None:
     assert counts("Prime Minister Jan Novak's coalition holds 248 seats in the 460-seat lower house.") == [
         ("Jan Novak", "248", "seat")]
     assert counts("Prime Minister Jan Novak unveiled a ten-year plan with a 10-member team.") == []
+
+
+def test_a_speaker_is_not_what_the_number_is_about() -> None:
+    assert counts("Health Minister Jan Novak said 5,000 people were missing after two dams burst.") == []
+    assert counts("Jan Novak, the health minister, said Prime Minister Petr Svoboda ordered 40 helicopters.") == [
+        ("Petr Svoboda", "40", "helicopter")]
+    # an actor that does something with the number keeps it
+    assert counts("Prime Minister Jan Novak ordered 40 helicopters.") == [("Jan Novak", "40", "helicopter")]

@@ -253,6 +253,14 @@ def test_title_before_the_name_after_the_quote() -> None:
     assert (f.entity(q), q.speaker_text, q.cue) == ("lloyd-austin", "Lloyd Austin", "told")
 
 
+@pytest.mark.parametrize("speaker", ["U.S. Defense Secretary Lloyd Austin", "Libyan Prime Minister Lloyd Austin"])
+def test_said_then_a_title_and_the_name(speaker: str) -> None:
+    # the verb first, then a title the KB may not know ("Libyan"): the speaker is the name
+    f = text(f"“We will win,” said {speaker}.")
+    (q,) = f.quotes
+    assert (f.entity(q), f.surface(q), q.cue) == ("lloyd-austin", "Lloyd Austin", "said")
+
+
 def test_name_in_an_appositive_after_a_title() -> None:
     f = text("“We will win,” the Pentagon’s press secretary, Brig. Gen. Pat Ryder, said.")
     (q,) = f.quotes
