@@ -210,6 +210,19 @@ def _edition(index: NameIndex, entity_id: str) -> bool:
             and not _RECURRING.isdisjoint(phrase_key(e.name, expand=False).split()))
 
 
+def _near_surname(key: str, intro: list[Introduced]) -> tuple[Introduced, str] | None:
+    """The one person introduced before whose surname ``key`` (one word) misses by a letter
+    (two in a long name), with the same first letter ("austen" for "austin"), and that surname."""
+    if len(key) < 5 or " " in key:
+        return None
+    from rapidfuzz.distance import OSA
+
+    limit = 2 if len(key) >= 8 else 1
+    found = {(p.entity or p.name): (p, s) for p in intro for s in sorted(p.surnames)
+             if s[:1] == key[:1] and abs(len(s) - len(key)) <= limit and OSA.distance(s, key) <= limit}
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
 def _introduce(m: Mention, index: NameIndex) -> Introduced:
     if m.entity:
         return Introduced(
@@ -294,6 +307,19 @@ def _resolve_run_once(doc: Document, m: Mention, index: NameIndex, intro: list[I
             _set(m, index, None, None, 0.9, "short", f"{cue}surname of {named.surface}, introduced on line "
                  f"{named.span.line}", "short")
             m.hint["name_key"] = phrase_key(named.surface, expand=False)
+            return
+        slip = _near_surname(key, intro)
+        if slip is not None:
+            # "Secretary Austen" after "Lloyd Austin", "Sikorsky" after "Radoslaw Sikorski": a
+            # slip of the keyboard in the surname of someone introduced (misspelled-name)
+            near, surname = slip
+            cue = f"{honorific} + " if honorific else ""
+            written = next((w for w in near.name.split() if phrase_key(w, expand=False) == surname), surname.title())
+            _set(m, index, None, near.entity, 0.8, "fuzzy",
+                 f"{cue}a near miss of {written}, the surname of {near.name} introduced on line {near.line}", "short")
+            if near.entity is None:
+                m.kind = "person"
+                m.hint["name_key"] = phrase_key(near.name, expand=False)
             return
         if honorific or titled:
             _set(

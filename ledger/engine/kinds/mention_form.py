@@ -44,11 +44,16 @@ def check(view: LedgerView, rule: Rule, targets: Collection[str] | None) -> Iter
                 continue
             ent = view.entity(m.entity)
             preferred = ent.name if ent else ""
-            message = rule.format(surface=m.surface, preferred=preferred or m.surface, reason=m.reason,
+            # someone the KB does not know is named in the reason ("a near miss of Sikorski, ...")
+            message = rule.format(surface=m.surface, preferred=preferred or "an earlier name", reason=m.reason,
                                   score=f"{m.score:.2f}")
             fix = None
             if opts.fix and ent is not None and m.surface != preferred:
-                fix = Fix(replacement=preferred, description=f"the house-preferred form of {preferred}")
+                if m.form == "short":  # a surname alone: the word of the name it misses
+                    replacement = _closest_word(m.surface, [w for n in (ent.name, *ent.aliases) for w in n.split()])
+                else:
+                    replacement = preferred
+                fix = Fix(replacement=replacement, description=f"the house-preferred form of {preferred}")
             evidence = []
             if ent is not None and ent.origin:
                 path, _, line = ent.origin.rpartition(":")
@@ -61,3 +66,9 @@ def check(view: LedgerView, rule: Rule, targets: Collection[str] | None) -> Iter
                 entities=[m.entity] if m.entity else [], evidence=evidence, fix=fix,
                 identity=(m.entity or "", m.surface, m.method), source=ref.source,
             )
+
+
+def _closest_word(surface: str, words: list[str]) -> str:
+    from rapidfuzz.distance import OSA
+
+    return min(words, key=lambda w: (OSA.distance(w.lower(), surface.lower()), -len(w))) if words else surface
