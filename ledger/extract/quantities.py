@@ -323,6 +323,14 @@ def _interval(
     return round(value * 0.9, 6), round(value * 1.1, 6)  # about, around, some, ...
 
 
+def _sentence_start(text: str, pos: int, floor: int) -> bool:
+    """Whether ``pos`` opens a sentence (or a quotation, a heading, a list item)."""
+    k = pos - 1
+    while k >= floor and text[k] in " \t\u00a0\"“‘'(":
+        k -= 1
+    return k < floor or text[k] in ".!?\n:•—–-"
+
+
 def _noun(text: str, pos: int, end: int, singular: bool) -> tuple[str, int]:
     """The counted noun phrase after ``pos`` (lowercase, singular, adjectives dropped) and where
     it ends (``pos`` when there is none).  After a plural count the head is the first plural
@@ -448,6 +456,9 @@ def _quantity_at(text: str, ws: int, floor: int, end: int) -> _Q | int | None:
             return None
         if prev.isupper() and len(prev) <= 5 and prev not in ("A", "I"):
             return None
+    # a number word capitalized inside a sentence is part of a name: "Group of Seven", "Big Four"
+    if m["word"] is not None and text[ws].isupper() and not _sentence_start(text, ws, 0):
+        return None
     # a date or a year, not a count: "May 30", "2018", "since 2021", "two years ago"
     if m["dig"] is not None or m["word"] is not None:
         span = date_span_at(text, ws, m.end("dig") if m["dig"] else m.end("word"))

@@ -275,3 +275,12 @@ def test_lf_and_crlf_agree(text):
     assert [(q.text, q.value, q.low, q.high, q.unit, q.approx, q.noun) for q in a] == [
         (q.text.replace("\r\n", "\n"), q.value, q.low, q.high, q.unit, q.approx, q.noun) for q in b
     ]
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Leaders of the Group of Seven rich democracies met.", []),
+    ("The Big Four banks met. Seven people died.", [7.0]),
+    ("He said: Three ships sank.", [3.0]),
+])
+def test_a_capitalized_number_word_inside_a_sentence_is_a_name(text: str, found: list[float]) -> None:
+    assert [q.value for q in find_quantities(text)] == found

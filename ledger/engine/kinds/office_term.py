@@ -263,6 +263,19 @@ def _same_office(a: str, b: str) -> bool:
     return (wa <= wb or wb <= wa) and OTHER_OFFICE_WORDS.isdisjoint(wa ^ wb)
 
 
+# the heads of a state or a government: one person is not two of them ("Italian President" and
+# "Italian Prime Minister" are rival titles, though their head words differ)
+_LEADERS = ("president", "prime minister", "premier", "chancellor")
+
+
+def _rival_titles(a: str, b: str) -> bool:
+    """Titles (``title:`` offices) of which only one can be right of a person: the same head
+    word ("Foreign Minister", "Defence Minister"), or both a state's or a government's head."""
+    if a.rsplit(" ", 1)[-1] == b.rsplit(" ", 1)[-1]:
+        return True
+    return a.endswith(_LEADERS) and b.endswith(_LEADERS)
+
+
 def _against_majority(view: LedgerView, rule: Rule, ref: DocRef, c: Claim,
                       others: list[tuple[DocRef, Claim]], opts: Options) -> Finding | None:
     mine_office = _office_of(c) or ""
@@ -278,10 +291,10 @@ def _against_majority(view: LedgerView, rule: Rule, ref: DocRef, c: Claim,
     for k in outlets:
         if _same_office(k, mine_office):
             continue
-        if k.startswith("title:") and k.rsplit(" ", 1)[-1] != mine_office.rsplit(" ", 1)[-1]:
+        if k.startswith("title:") and not _rival_titles(k, mine_office):
             # titles the KB does not know are rivals only with the same head word ("Foreign
-            # Secretary", "Defence Secretary"): "Labour leader" and "Prime Minister" may both
-            # be true of one person
+            # Secretary", "Defence Secretary") or as two leaders' titles: "Labour leader" and
+            # "Prime Minister" may both be true of one person
             continue
         n = len({x for j, s in outlets.items() if _same_office(j, k) and not _same_office(j, mine_office) for x in s})
         if n >= opts.min_outlets:

@@ -208,6 +208,23 @@ def _name(view: LedgerView, c: Claim) -> str:
     return ent.name if ent else c.subject_surface
 
 
+def _people(view: LedgerView, others: list[tuple[DocRef, Claim]]) -> list[str]:
+    """The other speakers' names, one per person: "Joe Biden" and "Biden" are one, named by
+    the fuller form."""
+    names: list[str] = []
+    forms: list[set[str]] = []
+    for _, o in others:
+        name = _name(view, o)
+        words = set(roman_fold(phrase_key(name, expand=False)).split())
+        k = next((i for i, f in enumerate(forms) if compatible(f, words)), None)
+        if k is None:
+            names.append(name)
+            forms.append(words)
+        elif len(words) > len(forms[k]):
+            names[k], forms[k] = name, words
+    return names
+
+
 def _finding(view: LedgerView, rule: Rule, ref: DocRef, c: Claim, others: list[tuple[DocRef, Claim]]) -> Finding:
     others = sorted(others, key=doc_order)
     picked, omitted = cited(others)
@@ -215,8 +232,7 @@ def _finding(view: LedgerView, rule: Rule, ref: DocRef, c: Claim, others: list[t
     short = quote if len(quote) <= 80 else quote[:77] + "..."
     return Finding.at(
         rule.id, rule.severity, ref, c,
-        rule.format(quote=short, speaker=_name(view, c),
-                    others=", ".join(dict.fromkeys(_name(view, o) for _, o in others))),
+        rule.format(quote=short, speaker=_name(view, c), others=", ".join(_people(view, others))),
         entities=[c.subject] if c.subject else [],
         evidence=[Evidence.at(r, o.span, o.sentence or o.excerpt) for r, o in picked], evidence_omitted=omitted,
         identity=(c.subject or c.subject_surface, " ".join(quote_words(c))),
