@@ -10,7 +10,8 @@ to exactly one section.  The split is made of general mechanisms, never per-outl
   ("beijingwalker"), a line with no letters or digits, and the front matter block.
 * **comments**: from a comment-section marker ("Notify of", "Leave a Reply", "12 Comments",
   "View all comments"...) once the article has begun, or, in forum pages whose posts are
-  separated by lines holding only a non-breaking space (or another invisible character), from
+  separated by lines holding only a non-breaking space (or another invisible character; in a
+  text without such lines, plain spaces, when the article's own blank lines are empty), from
   the first such separator after the article body.  Everything from there to the end is
   comments except furniture (the markers and separators themselves, comment author and
   time-stamp lines).  A headline-shaped line right before that point is a link to another
@@ -63,6 +64,7 @@ class Line:
     end: int
     text: str  # stripped of surrounding (also invisible) whitespace
     separator: bool  # blank, but made of a non-breaking space or another invisible character
+    soft: bool = False  # blank, but made of plain spaces or tabs (not empty)
 
     @property
     def blank(self) -> bool:
@@ -84,12 +86,30 @@ def split_lines(text: str) -> list[Line]:
         end = start + len(raw) + 1
         stripped = _strip(raw)
         separator = not stripped and any(c not in _PLAIN_BLANK for c in raw)
-        lines.append(Line(i, start, end, stripped, separator))
+        soft = not stripped and not separator and raw.strip("\r") != ""
+        lines.append(Line(i, start, end, stripped, separator, soft))
         start = end
     if lines and lines[-1].end > len(text):  # the last line has no line break
         last = lines[-1]
-        lines[-1] = Line(last.index, last.start, len(text), last.text, last.separator)
+        lines[-1] = Line(last.index, last.start, len(text), last.text, last.separator, last.soft)
     return lines
+
+
+def _soft_separators(lines: list[Line], preamble: list[bool]) -> None:
+    """A page copied as plain text may have lost its non-breaking spaces: lines of plain spaces
+    separate the posts when the text has no other separator, the body's blank lines are empty
+    and the first such line comes after the article's prose.  They become separators."""
+    if any(ln.separator for ln in lines):
+        return
+    soft = [ln.index for ln in lines if ln.soft and not preamble[ln.index]]
+    if len(soft) < MIN_SEPARATORS:
+        return
+    before = [ln for ln in lines[: soft[0]] if not preamble[ln.index]]
+    prose = sum(1 for ln in before if ln.words >= PROSE_MIN_WORDS)
+    if prose < MIN_PROSE_BEFORE_SEPARATOR or not any(ln.blank and not ln.soft for ln in before):
+        return  # not after the article's prose, or the article's blank lines are not empty
+    for i in soft:
+        lines[i].separator = True
 
 
 def _strip(raw: str) -> str:
@@ -247,6 +267,7 @@ def analyse(text: str, *, preamble_end: int = 0, comments_start: int | None = No
     lines = split_lines(text)
     n = len(lines)
     preamble = [ln.end <= preamble_end for ln in lines]
+    _soft_separators(lines, preamble)
     content = [ln for ln in lines if not preamble[ln.index] and not ln.blank]
     first_content = content[0].index if content else -1
 

@@ -109,6 +109,22 @@ def test_forum_separators_need_a_body_and_repeat():
     )
 
 
+def test_plain_space_separators_when_the_page_lost_its_nbsp():
+    # copied as plain text: the posts' spacers became plain spaces; the article's own blank
+    # lines are empty
+    text = "\n".join([P[0], "", P[1], "", P[2], "", P[3], "", " ", "Defense Minister Jan Novak is great.", " ",
+                      "second post here", " "])  # fmt: skip
+    ks = dict(kinds(text))
+    assert all(ks[p] == "body" for p in P)
+    assert ks["Defense Minister Jan Novak is great."] == "comments" and ks["second post here"] == "comments"
+
+
+def test_plain_space_blank_lines_throughout_are_not_separators():
+    # an article whose blank lines all hold a space is all body
+    text = "\n".join([P[0], " ", P[1], " ", P[2], " ", P[3], " ", "Final line of the story."])
+    assert {k for _, k in kinds(text)} == {"body"}
+
+
 def test_opinion_headings():
     text = "\n\n".join([
         "Headline of the story", P[0], P[1],
