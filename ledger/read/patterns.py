@@ -38,6 +38,9 @@ COMMENT_MARKERS = _compile(
     r"(?:reader|user|readers'?|users'?) comments",
     r"join the (?:discussion|conversation|debate)",
     r"comments are closed\.?",
+    # forum threads (XenForo, vBulletin): a quoted post, a reply button
+    r"click to expand\.*…?",
+    r"reply(?: to this (?:post|comment))?",
     r"your email address will not be published\.?.*",
 )
 

@@ -119,6 +119,15 @@ def test_plain_space_separators_when_the_page_lost_its_nbsp():
     assert ks["Defense Minister Jan Novak is great."] == "comments" and ks["second post here"] == "comments"
 
 
+def test_forum_chrome_starts_the_comments():
+    for marker in ("Click to expand...", "Reply"):
+        text = "\n".join([*P, "", "beijingwalker said:", "Defense Minister Jan Novak is great.", marker,
+                          "He is not."])  # fmt: skip
+        ks = dict(kinds(text))
+        assert all(ks[p] == "body" for p in P)
+        assert ks["He is not."] == "comments", marker
+
+
 def test_plain_space_blank_lines_throughout_are_not_separators():
     # an article whose blank lines all hold a space is all body
     text = "\n".join([P[0], " ", P[1], " ", P[2], " ", P[3], " ", "Final line of the story."])
