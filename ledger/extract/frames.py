@@ -476,10 +476,11 @@ def _claim(
         return None
     obj_i = roles.get(frame.object) if frame.object else None
     obj = _entity(mentions, obj_i)
+    if obj_i is not None and obj is None and mentions[obj_i].kind == "office":
+        obj = _office_for(mentions[obj_i], _entity(mentions, subj_i), index)
     if (obj is not None and obj_i is not None and mentions[obj_i].method == "title"
             and mentions[subj_i].entity is None and frame.predicate == "holds_office"):
         obj = None  # a bare title ("foreign minister") of someone the KB does not know: whose country's?
-        obj = _office_for(mentions[obj_i], _entity(mentions, subj_i), index)
     # an office the KB does not know ("was sworn in as Poland's prime minister") is named by
     # its title, as a title before a name is
     untitled = obj_i is not None and mentions[obj_i].kind == "office" and frame.predicate == "holds_office"
