@@ -476,11 +476,13 @@ _AFTER_NAME_GAP = rx.compile(_APPOSITION_GAP.pattern + r"(?P<q>(?-i:[A-Z][a-z]+)
 
 
 # before a lower-case title a verb gives to its subject: "was sworn in as [Poland's] prime
-# minister", "served as defence minister", "who became prime minister", "is foreign minister";
+# minister", "served as defence minister", "who became prime minister", "is foreign minister",
+# "re-elected Pedro Sanchez as prime minister";
 # group ``q``: a country or nationality before the title ("Poland's", "Dutch")
 _PREDICATIVE_GAP = rx.compile(
     r"\b(?:(?:sworn[ \t\u00a0]+in|served|serves|serving|took[ \t\u00a0]+office|installed|returns|returned)"
-    r"[ \t\u00a0]+as|(?:elected|appointed|named|nominated|became|becomes|become|is|was|remains|remained))"
+    r"[ \t\u00a0]+as|(?:re-?)?(?:elected|appointed|named|nominated)|as|became|becomes|become|is|was|been|remains"
+    r"|remained)"
     r"[ \t\u00a0]+(?:(?:the|its|their)[ \t\u00a0]+)?(?P<q>(?-i:[A-Z][a-z]+(?:['’]s)?)[ \t\u00a0]+)?" + _ADJ + r"\Z",
     re.I,
 )
@@ -491,7 +493,7 @@ _PREDICATIVE_GAP = rx.compile(
 _OF_WHAT = rx.compile(r"[ \t\u00a0]+of[ \t\u00a0]+(?:[\w'’-]+[ \t\u00a0]+){0,5}[\w'’-]+(?=[,;)]|\.(?:\s|\Z))")
 # verbs that give a title to their subject: never part of the title ("appointed fisheries minister")
 _GIVING = frozenset({"elected", "appointed", "named", "nominated", "became", "becomes", "become", "remains",
-                     "remained", "served", "serves", "serving", "as", "is", "was"})
+                     "remained", "served", "serves", "serving", "as", "is", "was", "been"})
 # between a name and the verb giving it a title: "Mateusz Morawiecki, who became", "Donald
 # Tusk was sworn in as", "Sikorski previously served as"
 _SUBJECT_GAP = rx.compile(

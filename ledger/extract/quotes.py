@@ -514,6 +514,11 @@ class _Mentions:
             return self.order[j]
         return None
 
+    def first_from(self, lo: int, hi: int) -> int | None:
+        """Index of the first mention starting inside [lo, hi)."""
+        j = bisect.bisect_left(self.starts, lo)
+        return self.order[j] if j < len(self.starts) and self.starts[j] < hi else None
+
     def before(self, pos: int, lo: int, limit: int = 40) -> list[int]:
         """Indices of mentions inside [lo, pos), nearest first, at most ``limit``."""
         j = bisect.bisect_left(self.starts, pos) - 1
@@ -813,6 +818,14 @@ class _Finder:
                 # "said the spokesman", "said Libyan Prime Minister Osama Hammad": the name
                 if lead in ("", "the") or (m.kind == "person" and self.title_run(first, m.span.start)):
                     return _Subj("mention", m.span.start, end, _clean(m.surface), k)
+        # a name (after its title) and then what the quote is about: "said Pedro Sanchez of
+        # the amnesty deal"
+        k = self.mx.first_from(first, end)
+        if k is not None:
+            m = self.mx.ms[k]
+            if (m.kind == "person" and text.startswith((" of ", ", "), m.span.end)
+                    and (m.span.start == first or self.title_run(first, m.span.start))):
+                return _Subj("mention", m.span.start, m.span.end, _clean(m.surface), k)
         lows = phrase.lower().split()
         if not lows or any(w in _NOT_NP for w in lows):
             return None

@@ -261,6 +261,12 @@ def test_said_then_a_title_and_the_name(speaker: str) -> None:
     assert (f.entity(q), f.surface(q), q.cue) == ("lloyd-austin", "Lloyd Austin", "said")
 
 
+def test_said_the_name_then_what_about() -> None:
+    f = text("“A fraud,” said Lloyd Austin of the amnesty deal.")
+    (q,) = f.quotes
+    assert (f.entity(q), f.surface(q)) == ("lloyd-austin", "Lloyd Austin")
+
+
 def test_name_in_an_appositive_after_a_title() -> None:
     f = text("“We will win,” the Pentagon’s press secretary, Brig. Gen. Pat Ryder, said.")
     (q,) = f.quotes
