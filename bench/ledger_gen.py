@@ -605,7 +605,9 @@ def _pk(s: str, expand: bool = True) -> str:
 def _subject_key(ent: Ent | None, surface: str) -> str | None:
     if ent is not None and ent.id:
         return ent.id
-    return "name:" + _pk(surface, expand=False) if surface else None
+    from ledger.resolve.keys import unknown_key
+
+    return unknown_key(_pk(surface, expand=False)) if surface else None
 
 
 def person_mention(s: Sent, st: DocState, p: Ent, full: bool = False) -> str:
@@ -697,7 +699,9 @@ def holds_office_sentence(w: World, st: DocState, office: Office, who: Ent, *, t
     if office.id:
         object_key = office.id
     else:
-        object_key = f"title:{_pk(dem, expand=False)}|{_pk(title)}"
+        from ledger.resolve.keys import title_key
+
+        object_key = f"title:{_pk(dem, expand=False)}|{title_key(title)}"
     s.claim(start, end, subject_id=who.id, subject_key=_subject_key(who, surface), predicate="holds_office",
             object_id=office.id, object_key=object_key, value=None, valid_from=valid_from, valid_to=valid_to,
             qualifiers=qualifiers, subject_surface=surface, object_surface=title)

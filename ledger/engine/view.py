@@ -42,7 +42,8 @@ class LedgerView(Protocol):
         of these entity kinds only)."""
 
     def outside_terms(self) -> list[tuple[DocRef, Claim]]:
-        """Office claims about people with KB terms that no term of that office covers."""
+        """Office claims about people with KB terms that no term of that office covers (a
+        title the KB does not know is covered by none)."""
 
     def unknown_subjects(self, predicate: str, surnames: Collection[str] | None = None) -> set[tuple[str, str | None]]:
         """Distinct (subject key, object key) of claims about people the KB does not know
@@ -94,7 +95,7 @@ def outside_terms_of(view: LedgerView, claims: Iterable[tuple[DocRef, Claim]]) -
     out = []
     for r, c in claims:
         person = view.entity(c.subject)
-        if person is None or not person.offices or not c.object:
+        if person is None or not person.offices or not (c.object or (c.object_key or "").startswith("title:")):
             continue
         if not any(t.office == c.object
                    and (t.start is None or c.valid_to is None or t.start <= c.valid_to)

@@ -245,16 +245,18 @@ class SqlView:
         return found
 
     def outside_terms(self) -> list[tuple[DocRef, Claim]]:
-        """Office claims about people with KB terms that no term of that office covers: an
-        anti-join of claims and terms, so a full check reads only the suspects."""
+        """Office claims about people with KB terms that no term of that office covers (a title
+        the KB does not know is covered by none): an anti-join of claims and terms, so a full
+        check reads only the suspects."""
         rows = self._q(
             f"SELECT {CLAIM_COLS} FROM claims c {CURRENT.format(t='c')} "
-            "WHERE c.predicate = 'holds_office' AND c.object_id IS NOT NULL "
+            "WHERE c.predicate = 'holds_office' AND (c.object_id IS NOT NULL OR c.object_key LIKE ?) "
             "AND EXISTS (SELECT 1 FROM terms t WHERE t.person_id = c.subject_id) "
             "AND NOT EXISTS (SELECT 1 FROM terms t WHERE t.person_id = c.subject_id "
             "  AND t.office_id = c.object_id "
             "  AND (t.start IS NULL OR c.valid_to IS NULL OR t.start <= c.valid_to) "
-            '  AND (t."end" IS NULL OR c.valid_from IS NULL OR c.valid_from <= t."end"))'
+            '  AND (t."end" IS NULL OR c.valid_from IS NULL OR c.valid_from <= t."end"))',
+            ["title:%"],
         )
         refs = self._refs_of(rows)
         return [(refs[r[0]], _claim(r)) for r in rows]

@@ -22,6 +22,9 @@ CORPUS = {
     "k.md": ("Wire A", "2023-05-30", "Boeing CFO David Calhoun spoke.\n"),
     "l.md": ("Wire B", "2023-05-30", "Boeing CEO Dave Calhoun spoke.\n"),
     "m.md": ("Wire C", "2023-05-31", "Boeing Chief Executive Dave Calhoun spoke.\n"),
+    # a KB person given titles the KB does not know: a rival one, the office's for another country
+    "n.md": ("Wire D", "2023-05-31", "Lloyd Austin, the navy secretary, spoke. Chinese Defense Secretary Lloyd Austin "
+             "left.\n"),
 }
 
 
@@ -45,6 +48,7 @@ def test_whole_ledger_equals_drafts_and_memory(engine, seeds: Path, tmp_path: Pa
                                        "quote-attribution"}
     assert [f.excerpt for f in whole if f.path == "k.md"] == ["Boeing CFO David Calhoun"]
     assert not [f for f in whole if f.path in ("l.md", "m.md")]
+    assert len([f for f in whole if f.path == "n.md" and f.rule == "office-mismatch"]) == 2
     index = pipeline.name_index(engine)
     analyses = [a for a in pipeline.analyze_paths([Path(n) for n in CORPUS], index) if not isinstance(a, pipeline.Skip)]
     from ledger.store import repo

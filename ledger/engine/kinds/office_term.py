@@ -69,6 +69,15 @@ def _subject_key(c: Claim) -> str:
     return c.subject_key or c.subject or unknown_key(phrase_key(c.subject_surface, expand=False))
 
 
+def _claimed(view: LedgerView, c: Claim) -> str:
+    """The office a claim gives: the KB office's name, else the title with its country as
+    written ("Italian President")."""
+    if c.object:
+        return _name(view, c.object, c.object_surface)
+    country = str(c.qualifiers.get("country") or "")
+    return f"{country} {c.object_surface}" if country and not c.object_surface.startswith(country) else c.object_surface
+
+
 def _name(view: LedgerView, eid: str | None, fallback: str) -> str:
     ent = view.entity(eid)
     return ent.name if ent else fallback
@@ -169,9 +178,25 @@ def _with_terms(view: LedgerView, c: Claim) -> Entity | None:
 
 def _kb_agrees(view: LedgerView, c: Claim) -> bool:
     """The KB knows the person's terms and one of them covers the claim: nothing to report,
-    and nothing else needs reading (the claims of other outlets serve only as evidence)."""
+    and nothing else needs reading (the claims of other outlets serve only as evidence).  A
+    title the KB does not know agrees unless it rivals the title of an office the KB has them
+    hold then ("Italian President" for the Prime Minister of Italy; not "Socialist leader"), or
+    is that office's title for another country."""
     person = _with_terms(view, c)
-    return person is not None and _held(person.offices, c.object or "", c)
+    if person is None:
+        return False
+    if c.object:
+        return _held(person.offices, c.object, c)
+    mine = _office_of(c)
+    held = [view.entity(t.office) for t in _held_terms(person, c)]
+    titles = {f"title:{title_key(t)}" for o in held if o is not None for t in (o.name, *o.titles)}
+    if mine is None:
+        return True
+    if any(_same_office(mine, t) for t in titles):
+        # the KB office's title, left unresolved: its country was not the office's ("Italian
+        # Defense Secretary Lloyd Austin")
+        return not c.qualifiers.get("country")
+    return not any(_rival_titles(mine, t) for t in titles)
 
 
 class _Window:
@@ -204,7 +229,7 @@ def _against_kb(view: LedgerView, rule: Rule, ref: DocRef, c: Claim, person: Ent
         return None
     held_terms = _held_terms(person, c)
     held_ids = {t.office for t in held_terms}
-    claimed = _name(view, c.object, c.object_surface)
+    claimed = _claimed(view, c)
     if held_terms:
         actual = "; ".join(
             f"{_name(view, t.office, t.office)} ({_fmt(t.start)} to {_fmt(t.end)})" for t in held_terms
@@ -303,7 +328,7 @@ def _against_majority(view: LedgerView, rule: Rule, ref: DocRef, c: Claim,
         return None
     top = max(rivals, key=lambda o: (rivals[o], o))
     subject = _name(view, c.subject, c.subject_surface)
-    claimed = _name(view, c.object, c.object_surface)
+    claimed = _claimed(view, c)
     support = [(r, o) for r, o in others if (office := _office_of(o)) and _same_office(office, top)
                and not _same_office(office, mine_office)]
     shown = _name(view, top, top) if not top.startswith("title:") else Counter(
@@ -351,7 +376,8 @@ def _finding(rule: Rule, ref: DocRef, c: Claim, subject: str, claimed: str, actu
                           title=c.object_surface)
     return Finding.at(
         rule.id, rule.severity, ref, c, message, evidence=evidence, fix=fix,
-        identity=(c.subject or c.subject_surface, c.predicate, c.object, c.qualifiers.get("time")),
+        # a title the KB does not know is told by its words: two such titles are two findings
+        identity=(c.subject or c.subject_surface, c.predicate, c.object or _office_of(c), c.qualifiers.get("time")),
     )
 
 
