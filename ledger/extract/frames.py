@@ -24,7 +24,7 @@ from ledger import rx
 from ledger.errors import RuleError
 from ledger.extract.sentences import sentences_of
 from ledger.model import Claim, Document, Mention, Span
-from ledger.resolve.keys import knows_subject, name_key
+from ledger.resolve.keys import knows_person, knows_subject, name_key
 
 KIND_CODE = {"person": "P", "org": "O", "place": "G", "event": "E", "office": "F", "pron": "R"}
 _PLACEHOLDER = rx.compile(r"\{(~|[A-Za-z_]\w*)(?::|(?<=~))?([a-z][a-z,]*)?\}")
@@ -361,7 +361,7 @@ def _abstract(
         plain(pos, m.span.start, last_person)
         code = KIND_CODE.get(m.kind, "O")
         _emit(f"⟨{code}{i}⟩", m.span.start, m.span.end, i)
-        if m.kind == "person" and m.entity:
+        if knows_person(m):
             last_person = i
         pos = m.span.end
     plain(pos, hi, last_person)
@@ -395,7 +395,7 @@ def frame_claims(
         if found or plan.unconditional:
             # and only where the kinds its frame's subject and object need are named
             present = {mentions[i].kind for i in idxs} | ({"pron"} if last_person is not None else set())
-            if last_person is None and any(mentions[i].kind == "person" and mentions[i].entity for i in idxs):
+            if last_person is None and any(knows_person(mentions[i]) for i in idxs):
                 present.add("pron")
             fitting = plan.fits(frozenset(present), len(idxs))
         tried: list[tuple[Frame, list[re.Pattern[str]]]] = []
@@ -405,8 +405,8 @@ def frame_claims(
                 if pats:
                     tried.append((plan.frames[k], pats))
         ab = _abstract(doc.text, lo, hi, mentions, idxs, last_person) if tried else None
-        for i in idxs:
-            if mentions[i].kind == "person" and mentions[i].entity:
+        for i in idxs:  # the antecedent of a pronoun: the last person named, KB or not
+            if knows_person(mentions[i]):
                 last_person = i
         if ab is None:
             continue
@@ -530,7 +530,9 @@ def _claim(
             qualifiers["country"] = office.hint["unknown_qualifier"]
     subj = mentions[subj_i]
     span_end = max(core_end, ab.orig(mt.end(frame.object)) if frame.object and obj_i is not None else core_end)
-    excerpt_start = min(start, subj.span.start)
+    # a pronoun subject ("He previously served as ...") is where the claim starts, not its antecedent
+    pronoun = (mt.group(frame.subject) or "").startswith("⟨R")
+    excerpt_start = start if pronoun else min(start, subj.span.start)
     return Claim(
         span=Span.of(doc, excerpt_start, span_end),
         subject_key=name_key(subj),

@@ -156,3 +156,10 @@ def test_a_speaker_is_not_what_the_number_is_about() -> None:
         ("Petr Svoboda", "40", "helicopter")]
     # an actor that does something with the number keeps it
     assert counts("Prime Minister Jan Novak ordered 40 helicopters.") == [("Jan Novak", "40", "helicopter")]
+
+
+def test_a_pronoun_refers_to_the_last_person_named_whom_the_kb_does_not_know() -> None:
+    text = "Jan Novak was appointed fisheries minister in March. He previously served as trade minister from 2010 to 2014."
+    a, b = sorted((c for c in offices(text) if c.qualifiers.get("frame")), key=lambda c: c.span.start)
+    assert (b.subject_surface, b.object_surface, b.subject_key) == ("Jan Novak", "trade minister", a.subject_key)
+    assert text[b.span.start:].startswith("He previously served")  # the claim is where the pronoun is
