@@ -381,16 +381,8 @@ def _lowercase_titles(doc: Document, toks: list[Token], mentions: list[Mention],
             # a title a verb gives its subject ("was sworn in as Poland's prime minister", "who
             # served as defence minister"): a predicate frame makes the claim; a country or
             # nationality the KB does not know is part of the title, as in apposition
-            q = pred.start("q") if pred.group("q") else -1
-            if (q >= 0 and not any(x.span.start == q and not x.hint.get("run") for x in mentions)
-                    and NATIONALITY_SHAPE.fullmatch(pred.group("q").strip())):
-                a = q
-                mentions[:] = [x for x in mentions if not (x.hint.get("run") and x.span.start == a)]
-            m = Mention(Span.of(doc, a, b), text[a:b], "office", section=section)
-            m.hint["tokens"] = (first, i + 1)
-            m.hint["section"] = mentions_section
-            m.hint["lowercase"] = True
-            mentions.append(m)
+            a = _with_nationality(pred, a, mentions)
+            m = _title_mention(doc, a, b, (first, i + 1), section, mentions_section, mentions)
             _predicative_subject(text, ends, person_ends, pred.start(), m)
             continue
         nxt = toks[i + 1] if i + 1 < n else None
@@ -403,17 +395,31 @@ def _lowercase_titles(doc: Document, toks: list[Token], mentions: list[Mention],
             after = person_ends.get(gap.start()) if gap is not None else None
             if after is None or (text[b : b + 1] not in (",", ".", ";", ")", "") and not _OF_WHAT.match(text, b)):
                 continue
-            q = gap.start("q") if gap is not None and gap.group("q") else -1
-            kb_there = any(x.span.start == q and not x.hint.get("run") for x in mentions) if q >= 0 else False
-            if q >= 0 and not kb_there and NATIONALITY_SHAPE.fullmatch(gap.group("q").strip()):  # type: ignore[union-attr]
-                # "Dutch prime minister": a nationality the KB does not know is part of the title
-                a = q
-                mentions[:] = [x for x in mentions if not (x.hint.get("run") and x.span.start == a)]
-        m = Mention(Span.of(doc, a, b), text[a:b], "office", section=section)
-        m.hint["tokens"] = (first, i + 1)
-        m.hint["section"] = mentions_section
-        m.hint["lowercase"] = True
-        mentions.append(m)
+            if gap is not None:
+                a = _with_nationality(gap, a, mentions)
+        _title_mention(doc, a, b, (first, i + 1), section, mentions_section, mentions)
+
+
+def _with_nationality(gap: re.Match[str], a: int, mentions: list[Mention]) -> int:
+    """Where a lower-case title starting at ``a`` starts with a nationality the KB does not
+    know that the gap before it ends with (its group ``q``): "Dutch prime minister", "was
+    sworn in as Poland's prime minister".  The name run the nationality was taken for goes."""
+    q = gap.start("q") if gap.group("q") else -1
+    if (q < 0 or any(x.span.start == q and not x.hint.get("run") for x in mentions)
+            or not NATIONALITY_SHAPE.fullmatch(gap.group("q").strip())):
+        return a
+    mentions[:] = [x for x in mentions if not (x.hint.get("run") and x.span.start == q)]
+    return q
+
+
+def _title_mention(doc: Document, a: int, b: int, tokens: tuple[int, int], section: str,
+                   mentions_section: tuple[int, int], mentions: list[Mention]) -> Mention:
+    m = Mention(Span.of(doc, a, b), doc.text[a:b], "office", section=section)
+    m.hint["tokens"] = tokens
+    m.hint["section"] = mentions_section
+    m.hint["lowercase"] = True
+    mentions.append(m)
+    return m
 
 
 # last words of the names of events ("Security Conference", "G20 summit")
