@@ -305,11 +305,14 @@ def _name_runs(
         # a title the KB does not know, then the name: "Fisheries Minister Jan Novak"
         split = max((k for k in range(len(run) - 1) if run[k].key in TITLE_HEADS), default=None)
         if split is not None and len(run) - split - 1 >= 2:
+            # "Former Fed Chair Janet Yellen": the time word is no part of the title (offices
+            # reads it before the title)
+            t0 = 1 if split > 0 and run[0].key in _TIME_BEFORE_TITLE else 0
             title = Mention(
-                span=Span.of(doc, run[0].start, run[split].end),
-                surface=text[run[0].start : run[split].end], kind="office", section=section,
+                span=Span.of(doc, run[t0].start, run[split].end),
+                surface=text[run[t0].start : run[split].end], kind="office", section=section,
             )
-            title.hint["tokens"] = (i, i + split + 1)
+            title.hint["tokens"] = (i + t0, i + split + 1)
             title.hint["section"] = mentions_section
             mentions.append(title)
             run = run[split + 1 :]
@@ -381,7 +384,9 @@ def _lowercase_titles(doc: Document, toks: list[Token], mentions: list[Mention],
             # a title a verb gives its subject ("was sworn in as Poland's prime minister", "who
             # served as defence minister"): a predicate frame makes the claim; a country or
             # nationality the KB does not know is part of the title, as in apposition
-            a = _with_nationality(pred, a, mentions)
+            # after a verb, a capitalized word before the title names whose office it is
+            # ("served as Fed chair", "named Boeing chief"): part of the title unless the KB knows it
+            a = _with_nationality(pred, a, mentions, any_name=True)
             m = _title_mention(doc, a, b, (first, i + 1), section, mentions_section, mentions)
             _predicative_subject(text, ends, person_ends, pred.start(), m)
             continue
@@ -400,13 +405,14 @@ def _lowercase_titles(doc: Document, toks: list[Token], mentions: list[Mention],
         _title_mention(doc, a, b, (first, i + 1), section, mentions_section, mentions)
 
 
-def _with_nationality(gap: re.Match[str], a: int, mentions: list[Mention]) -> int:
+def _with_nationality(gap: re.Match[str], a: int, mentions: list[Mention], any_name: bool = False) -> int:
     """Where a lower-case title starting at ``a`` starts with a nationality the KB does not
     know that the gap before it ends with (its group ``q``): "Dutch prime minister", "was
-    sworn in as Poland's prime minister".  The name run the nationality was taken for goes."""
+    sworn in as Poland's prime minister" (with ``any_name``, any capitalized word: "Fed
+    chair").  The name run the word was taken for goes."""
     q = gap.start("q") if gap.group("q") else -1
     if (q < 0 or any(x.span.start == q and not x.hint.get("run") for x in mentions)
-            or not NATIONALITY_SHAPE.fullmatch(gap.group("q").strip())):
+            or not (any_name or NATIONALITY_SHAPE.fullmatch(gap.group("q").strip()))):
         return a
     mentions[:] = [x for x in mentions if not (x.hint.get("run") and x.span.start == q)]
     return q
@@ -497,6 +503,8 @@ _PREDICATIVE_GAP = rx.compile(
 # what a title after a name is of, up to the end of the appositive: "Othman Abduljalil, the
 # health minister of the eastern administration, said"
 _OF_WHAT = rx.compile(r"[ \t\u00a0]+of[ \t\u00a0]+(?:[\w'’-]+[ \t\u00a0]+){0,5}[\w'’-]+(?=[,;)]|\.(?:\s|\Z))")
+# words before a title that say when it was held, not which office it is
+_TIME_BEFORE_TITLE = frozenset({"former", "then", "ex", "late", "onetime", "erstwhile"})
 # verbs that give a title to their subject: never part of the title ("appointed fisheries minister")
 _GIVING = frozenset({"elected", "appointed", "named", "nominated", "became", "becomes", "become", "remains",
                      "remained", "served", "serves", "serving", "as", "is", "was", "been"})

@@ -286,13 +286,20 @@ def count_claims(doc: Document, mentions: list[Mention], index: Any) -> list[Cla
 _QUALIFIES = rx.compile(r"[ \t\u00a0]+[A-Z]")
 
 
+# a dateline opening a paragraph: the city in capitals, maybe a country and a date, maybe the
+# agency, then a dash
+_DATELINE = rx.compile(r"[ \t]*[A-Z][A-Z.'’ -]{2,40}(?:,[^\n(—–]{1,60}?)?(?:[ \t]*\([^)\n]{1,40}\))?[ \t]*(?:-|—|–)")
+
+
 def _aside(text: str, m: Mention) -> bool:
     """A mention that is no actor of its sentence: in parentheses ("ISTANBUL (Reuters) -",
-    "the Pentagon (DoD)"), or a place that qualifies the capitalized name or title after it
+    "the Pentagon (DoD)"), a place in a dateline, or a place that qualifies the capitalized name or title after it
     ("the U.S. Geological Survey", "U.S. President Joe Biden")."""
     a, b = m.span.start, m.span.end
     if text[a - 1 : a] == "(" and text[b : b + 1] == ")":
         return True
+    if m.kind == "place" and (d := _DATELINE.match(text, text.rfind("\n", 0, a) + 1)) is not None and b <= d.end():
+        return True  # "WASHINGTON, June 12 (Reuters) -", "BORGO EGNAZIA, Italy, June 13 (Reuters) -"
     return m.kind == "place" and _QUALIFIES.match(text, b) is not None
 
 

@@ -163,3 +163,18 @@ def test_a_pronoun_refers_to_the_last_person_named_whom_the_kb_does_not_know() -
     a, b = sorted((c for c in offices(text) if c.qualifiers.get("frame")), key=lambda c: c.span.start)
     assert (b.subject_surface, b.object_surface, b.subject_key) == ("Jan Novak", "trade minister", a.subject_key)
     assert text[b.span.start:].startswith("He previously served")  # the claim is where the pronoun is
+
+
+def test_former_before_a_title_the_kb_does_not_know_is_a_past_term() -> None:
+    (c,) = offices("Former Fed Chair Janet Yellen spoke.")
+    assert (c.subject_surface, c.object_surface, c.qualifiers.get("time")) == ("Janet Yellen", "Fed Chair", "former")
+
+
+def test_a_capitalized_word_before_a_title_a_verb_gives_is_part_of_it() -> None:
+    (c,) = [c for c in offices("Janet Yellen served as Fed chair from 2014 to 2018.") if c.qualifiers.get("frame")]
+    assert (c.object_surface, c.valid_from, c.valid_to) == ("Fed chair", date(2014, 1, 1), date(2018, 12, 31))
+
+
+def test_a_dateline_city_is_no_actor() -> None:
+    assert counts("WASHINGTON, June 12 (Reuters) - Officials expect just one rate cut this year.") == []
+    assert counts("BORGO EGNAZIA, Italy, June 13 (Reuters) - Leaders pledged 50 tanks.") == []
