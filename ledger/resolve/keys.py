@@ -67,11 +67,22 @@ def _given_names() -> dict[str, frozenset[str]]:
 
 
 def given_alike(a: str, b: str) -> bool:
-    """Two given names (folded words) of one person: the same, an initial of the other, or a
-    nickname of the other ("dave", "david")."""
+    """Two given names (folded words) of one person: the same, an initial of the other, a
+    nickname of the other ("dave", "david"), or, both of five letters or more, another
+    romanization of the same sounds (``jellyfish.metaphone``: "mohammed", "muhammad";
+    "hassan", "hasan"; short names are left apart: "jan", "jon")."""
     if a == b or (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b)):
         return True
-    return b in _given_names().get(a, ())
+    if b in _given_names().get(a, ()):
+        return True
+    return len(a) >= 5 and len(b) >= 5 and _sounds(a) == _sounds(b)
+
+
+@lru_cache(maxsize=1 << 14)
+def _sounds(word: str) -> str:
+    import jellyfish
+
+    return str(jellyfish.metaphone(word))
 
 
 def same_person(a: str, b: str) -> bool:
