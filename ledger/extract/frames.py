@@ -517,6 +517,9 @@ def _claim(
             valid_from, valid_to = None, doc.published
     elif frame.value in roles:
         value = _entity(mentions, roles[frame.value])
+    if frame.past and frame.value != "time":
+        qualifiers["time"] = "former"  # a past state with no time of its own ("X replaced Y as ...")
+        valid_from, valid_to = None, doc.published
     rest = doc.text[rest_start:hi]
     for q in frame.qualifiers:
         pat = _QUAL.get(q)

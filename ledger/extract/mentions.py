@@ -516,13 +516,23 @@ _SUBJECT_GAP = rx.compile(
 )
 
 
+# between two names, the first taking over from the second: "X replaced Y", "X, who succeeded Y"
+_REPLACED = rx.compile(r"(?:,[ \t\u00a0]+who)?[ \t\u00a0]+(?:has[ \t\u00a0]+|had[ \t\u00a0]+|will[ \t\u00a0]+)?"
+                       r"(?:replaced|replaces|replace|succeeded|succeeds|succeed)[ \t\u00a0]+")
+
+
 def _predicative_subject(text: str, ends: list[int], person_ends: dict[int, Mention], verb: int,
                          office: Mention | None) -> None:
     """The name right before a verb that gives it a title ("Donald Tusk was sworn in as", "Mateusz
     Morawiecki, who became") is a person, as a name after a title is."""
     k = bisect_right(ends, verb) - 1
     if office is not None and k >= 0 and _SUBJECT_GAP.fullmatch(text, ends[k], verb):
-        person_ends[ends[k]].hint["holder_of"] = office
+        named = person_ends[ends[k]]
+        named.hint["holder_of"] = office
+        # "Keir Starmer replaced Rishi Sunak as prime minister": both are people
+        j = bisect_right(ends, named.span.start) - 1
+        if j >= 0 and _REPLACED.fullmatch(text, ends[j], named.span.start):
+            person_ends[ends[j]].hint["holder_of"] = office
 
 
 def _link(doc: Document, mentions: list[Mention]) -> None:

@@ -178,3 +178,13 @@ def test_a_capitalized_word_before_a_title_a_verb_gives_is_part_of_it() -> None:
 def test_a_dateline_city_is_no_actor() -> None:
     assert counts("WASHINGTON, June 12 (Reuters) - Officials expect just one rate cut this year.") == []
     assert counts("BORGO EGNAZIA, Italy, June 13 (Reuters) - Leaders pledged 50 tanks.") == []
+
+
+def test_replaced_as_gives_the_office_to_one_and_a_past_term_to_the_other() -> None:
+    text = "Keir Starmer replaced Rishi Sunak as British prime minister on Wednesday."
+    claims = {c.subject_surface: c for c in offices(text) if c.qualifiers.get("frame")}
+    new, old = claims["Keir Starmer"], claims["Rishi Sunak"]
+    assert (new.object_surface, new.valid_from, new.qualifiers.get("time")) == ("British prime minister",
+                                                                               date(2024, 7, 10), None)
+    assert (old.object_surface, old.valid_from, old.valid_to, old.qualifiers.get("time")) == (
+        "British prime minister", None, date(2024, 7, 11), "former")
