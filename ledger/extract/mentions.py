@@ -12,7 +12,7 @@ from ledger import rx
 from ledger.extract.sentences import ABBREVIATIONS as ABBREVIATIONS_ENDING_NO_SENTENCE
 from ledger.model import Document, Mention, Span
 from ledger.resolve.index import Entry, NameIndex
-from ledger.resolve.keys import NATIONALITY_SHAPE
+from ledger.resolve.keys import DESCRIBING, NATIONALITY_SHAPE
 from ledger.resolve.tokens import ABBREVIATIONS, Token, tokenize
 
 # words that, before a capitalized name, mark a person ("Mr. Li", "Gen. Li", "General Li")
@@ -370,6 +370,7 @@ def _lowercase_titles(doc: Document, toks: list[Token], mentions: list[Mention],
         while (first > 0 and i - first < 2 and not toks[first - 1].cap and not toks[first - 1].possessive
                and _TITLE_WORD.match(toks[first - 1].text) and toks[first - 1].key not in STOP
                and toks[first - 1].key not in _OPENERS and toks[first - 1].key not in _GIVING
+               and toks[first - 1].key not in DESCRIBING
                and text[toks[first - 1].end : toks[first].start] == " "):
             first -= 1
         a, b = toks[first].start, t.end
@@ -495,7 +496,8 @@ _PREDICATIVE_GAP = rx.compile(
     r"\b(?:(?:sworn[ \t\u00a0]+in|served|serves|serving|took[ \t\u00a0]+office|installed|returns|returned)"
     r"[ \t\u00a0]+as|(?:re-?)?(?:elected|appointed|named|nominated)|as|became|becomes|become|is|was|been|remains"
     r"|remained)"
-    r"[ \t\u00a0]+(?:(?:the|its|their)[ \t\u00a0]+)?(?P<q>(?-i:[A-Z][a-z]+(?:['’]s)?)[ \t\u00a0]+)?" + _ADJ + r"\Z",
+    r"[ \t\u00a0]+(?:(?:the|its|their|an?)[ \t\u00a0]+)?(?P<q>(?-i:[A-Z][a-z]+(?:['’]s)?)[ \t\u00a0]+)?" + _ADJ
+    + r"(?:(?:" + "|".join(sorted(DESCRIBING)) + r")[ \t\u00a0]+)*\Z",
     re.I,
 )
 

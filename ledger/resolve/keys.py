@@ -142,6 +142,8 @@ def assign_keys(claims: Iterable[Claim]) -> None:
 # words before a title that say nothing about which office it is ("Outgoing Dutch Prime
 # Minister" is the Dutch Prime Minister); "former", "acting", "incoming" do, and stay
 _NEUTRAL = frozenset({"new", "current", "outgoing", "longtime", "veteran", "powerful", "sitting", "incumbent"})
+# words in a title that describe its holder, not the office ("Britain's first female chancellor")
+DESCRIBING = frozenset({"first", "second", "third", "youngest", "oldest", "only", "female", "woman", "male"})
 
 
 # one title, several spellings: each written form -> one; a company's officers all end in
@@ -161,6 +163,7 @@ def title_key(title: str) -> str:
     words = phrase_key(title).split(" ")
     while len(words) > 1 and words[0] in _NEUTRAL:
         words.pop(0)
+    words = [w for w in words[:-1] if w not in DESCRIBING] + words[-1:]
     key = f" {' '.join(words)} "
     for written, same in _SAME_TITLE:
         key = key.replace(f" {written} ", f" {same} ")

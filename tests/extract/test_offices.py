@@ -188,3 +188,8 @@ def test_replaced_as_gives_the_office_to_one_and_a_past_term_to_the_other() -> N
                                                                                date(2024, 7, 10), None)
     assert (old.object_surface, old.valid_from, old.valid_to, old.qualifiers.get("time")) == (
         "British prime minister", None, date(2024, 7, 11), "former")
+
+
+def test_words_describing_the_holder_are_no_part_of_the_office() -> None:
+    (c,) = [c for c in offices("Rachel Reeves became Britain's first female chancellor.") if c.qualifiers.get("frame")]
+    assert (c.subject_surface, c.object_key) == ("Rachel Reeves", "title:|britain chancellor")
