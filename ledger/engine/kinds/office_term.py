@@ -335,7 +335,8 @@ def _against_majority(view: LedgerView, rule: Rule, ref: DocRef, c: Claim,
         o.object_surface for _, o in support).most_common(1)[0][0]
     actual = f"{rivals[top]} other outlets call {subject} {shown}"
     kb_office = None if top.startswith("title:") else top
-    return _finding(rule, ref, c, subject, claimed, actual, _evidence(support), _fix(view, c, support, kb_office))
+    return _finding(rule, ref, c, subject, claimed, actual, _evidence(support),
+                    _fix(view, c, support, kb_office, keep_country=True))
 
 
 def _evidence(claims: list[tuple[DocRef, Claim]]) -> list[Evidence]:
@@ -349,7 +350,8 @@ def _evidence(claims: list[tuple[DocRef, Claim]]) -> list[Evidence]:
     return out
 
 
-def _fix(view: LedgerView, c: Claim, support: list[tuple[DocRef, Claim]], office: str | None) -> Fix | None:
+def _fix(view: LedgerView, c: Claim, support: list[tuple[DocRef, Claim]], office: str | None,
+         keep_country: bool = False) -> Fix | None:
     """The title most outlets use for the right office, before the name as written."""
     outlets: dict[str, set[str]] = defaultdict(set)
     counts: Counter[str] = Counter()
@@ -366,6 +368,11 @@ def _fix(view: LedgerView, c: Claim, support: list[tuple[DocRef, Claim]], office
             return None
         title = ent.titles[0] if ent.titles else ent.name
     replacement = f"{title} {c.subject_surface}"
+    country = str(c.qualifiers.get("country") or "")
+    if keep_country and country and c.excerpt.startswith(country) and not title.startswith(country):
+        # against other outlets, the title is theirs and the country the writer's ("Russian
+        # Foreign Minister Sergei Lavrov"); against the KB, the office's own title is the fix
+        replacement = f"{country} {replacement}"
     return Fix(replacement=replacement, description=f"call {c.subject_surface} by the office held then: {title}")
 
 
