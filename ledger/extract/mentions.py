@@ -523,6 +523,14 @@ _REPLACED = rx.compile(r"(?:,[ \t\u00a0]+who)?[ \t\u00a0]+(?:has[ \t\u00a0]+|had
                        r"(?:replaced|replaces|replace|succeeded|succeeds|succeed)[ \t\u00a0]+")
 
 
+# a verb before "NAME as TITLE" that gives the title: "re-elected Pedro Sanchez as", "replaced
+# Rishi Sunak as" (not "Poland took over from Belgium as")
+_GIVES_AS = rx.compile(
+    r"\b(?:elected|appointed|named|nominated|replaced|replaces|succeeded|succeeds|sworn[ \t\u00a0]+in"
+    r"|swore[ \t\u00a0]+in|confirmed|installed|chose|picked|tapped)[ \t\u00a0]+(?:\S+[ \t\u00a0]+){0,3}\Z"
+)
+
+
 def _predicative_subject(text: str, ends: list[int], person_ends: dict[int, Mention], verb: int,
                          office: Mention | None) -> None:
     """The name right before a verb that gives it a title ("Donald Tusk was sworn in as", "Mateusz
@@ -530,6 +538,9 @@ def _predicative_subject(text: str, ends: list[int], person_ends: dict[int, Ment
     k = bisect_right(ends, verb) - 1
     if office is not None and k >= 0 and _SUBJECT_GAP.fullmatch(text, ends[k], verb):
         named = person_ends[ends[k]]
+        if text.startswith("as", verb) and not _GIVES_AS.search(text, max(0, named.span.start - 40),
+                                                                 named.span.start):
+            return  # "X as president" gives a title only after a verb that does ("elected X as")
         named.hint["holder_of"] = office
         # "Keir Starmer replaced Rishi Sunak as prime minister": both are people
         j = bisect_right(ends, named.span.start) - 1
