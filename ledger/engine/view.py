@@ -14,6 +14,7 @@ from datetime import date
 from typing import Any, Protocol
 
 from ledger.model import Analysis, Claim, DocRef, Document, Entity, Mention
+from ledger.resolve.keys import surname_of
 from ledger.store.shingles import claim_keys
 from ledger.store.view import has_ids
 
@@ -123,7 +124,7 @@ class _GroupsInPython:
     def unknown_subjects(self, predicate: str, surnames: Collection[str] | None = None) -> set[tuple[str, str | None]]:
         wanted = None if surnames is None else set(surnames)
         return {(k, c.object_key) for _, c in self.claims(predicate) if (k := c.subject_key)
-                and k.startswith("name:") and (wanted is None or k.rsplit(" ", 1)[-1].removeprefix("name:") in wanted)}
+                and k.startswith("name:") and (wanted is None or surname_of(k) in wanted)}
 
 
 class MemoryView(_GroupsInPython):

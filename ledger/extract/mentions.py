@@ -492,12 +492,18 @@ _AFTER_NAME_GAP = rx.compile(_APPOSITION_GAP.pattern + r"(?P<q>(?-i:[A-Z][a-z]+)
 # minister", "served as defence minister", "who became prime minister", "is foreign minister",
 # "re-elected Pedro Sanchez as prime minister";
 # group ``q``: a country or nationality before the title ("Poland's", "Dutch")
+# verbs that give their subject a title: right after them ("was elected prime minister",
+# "who became prime minister"), after "as" ("served as"), or to the name after them and "as"
+# ("re-elected Pedro Sanchez as"); and the verbs of taking over ("replaced Rishi Sunak as")
+_GIVES = ("elected", "appointed", "named", "nominated")
+_BECOMES = ("became", "becomes", "become", "is", "was", "been", "remains", "remained")
+_SERVES = ("served", "serves", "serving", "returns", "returned", "installed")
+_TAKES_OVER = ("replaced", "replaces", "replace", "succeeded", "succeeds", "succeed")
+_SP = r"[ \t\u00a0]+"
 _PREDICATIVE_GAP = rx.compile(
-    r"\b(?:(?:sworn[ \t\u00a0]+in|served|serves|serving|took[ \t\u00a0]+office|installed|returns|returned)"
-    r"[ \t\u00a0]+as|(?:re-?)?(?:elected|appointed|named|nominated)|as|became|becomes|become|is|was|been|remains"
-    r"|remained)"
-    r"[ \t\u00a0]+(?:(?:the|its|their|an?)[ \t\u00a0]+)?(?P<q>(?-i:[A-Z][a-z]+(?:['’]s)?)[ \t\u00a0]+)?" + _ADJ
-    + r"(?:(?:" + "|".join(sorted(DESCRIBING)) + r")[ \t\u00a0]+)*\Z",
+    rf"\b(?:(?:sworn{_SP}in|took{_SP}office|{'|'.join(_SERVES)}){_SP}as|(?:re-?)?(?:{'|'.join(_GIVES)})|as"
+    rf"|{'|'.join(_BECOMES)}){_SP}(?:(?:the|its|their|an?){_SP})?(?P<q>(?-i:[A-Z][a-z]+(?:['’]s)?){_SP})?" + _ADJ
+    + r"(?:(?:" + "|".join(sorted(DESCRIBING)) + rf"){_SP})*\Z",
     re.I,
 )
 
@@ -508,8 +514,7 @@ _OF_WHAT = rx.compile(r"[ \t\u00a0]+of[ \t\u00a0]+(?:[\w'’-]+[ \t\u00a0]+){0,5
 # words before a title that say when it was held, not which office it is
 _TIME_BEFORE_TITLE = frozenset({"former", "then", "ex", "late", "onetime", "erstwhile"})
 # verbs that give a title to their subject: never part of the title ("appointed fisheries minister")
-_GIVING = frozenset({"elected", "appointed", "named", "nominated", "became", "becomes", "become", "remains",
-                     "remained", "served", "serves", "serving", "as", "is", "was", "been"})
+_GIVING = frozenset((*_GIVES, *_BECOMES, *_SERVES, "as"))
 # between a name and the verb giving it a title: "Mateusz Morawiecki, who became", "Donald
 # Tusk was sworn in as", "Sikorski previously served as"
 _SUBJECT_GAP = rx.compile(
@@ -519,15 +524,14 @@ _SUBJECT_GAP = rx.compile(
 
 
 # between two names, the first taking over from the second: "X replaced Y", "X, who succeeded Y"
-_REPLACED = rx.compile(r"(?:,[ \t\u00a0]+who)?[ \t\u00a0]+(?:has[ \t\u00a0]+|had[ \t\u00a0]+|will[ \t\u00a0]+)?"
-                       r"(?:replaced|replaces|replace|succeeded|succeeds|succeed)[ \t\u00a0]+")
+_REPLACED = rx.compile(rf"(?:,{_SP}who)?{_SP}(?:(?:has|had|will){_SP})?(?:{'|'.join(_TAKES_OVER)}){_SP}")
 
 
 # a verb before "NAME as TITLE" that gives the title: "re-elected Pedro Sanchez as", "replaced
 # Rishi Sunak as" (not "Poland took over from Belgium as")
 _GIVES_AS = rx.compile(
-    r"\b(?:elected|appointed|named|nominated|replaced|replaces|succeeded|succeeds|sworn[ \t\u00a0]+in"
-    r"|swore[ \t\u00a0]+in|confirmed|installed|chose|picked|tapped)[ \t\u00a0]+(?:\S+[ \t\u00a0]+){0,3}\Z"
+    rf"\b(?:{'|'.join(_GIVES + _TAKES_OVER)}|sworn{_SP}in|swore{_SP}in|confirmed|installed|chose|picked|tapped)"
+    rf"{_SP}(?:\S+{_SP}){{0,3}}\Z"
 )
 
 

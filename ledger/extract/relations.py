@@ -9,6 +9,7 @@ from dataclasses import replace
 from typing import Any
 
 from ledger import rx
+from ledger.extract.quotes import REPORTING_VERBS
 from ledger.extract.sentences import Sentences, sentences_of
 from ledger.model import Claim, Document, Mention, Span
 from ledger.resolve.keys import knows_person, name_key
@@ -211,8 +212,14 @@ _GENERIC_UNITS = {
 # a number joined to its noun as a modifier ("460-seat", "ten-year")
 _MODIFIER = rx.compile(r"\S+-[^\W\d_]+")
 # a verb of speech after a name (and its appositive): what follows is what the person said
-_SPEAKS = rx.compile(r"(?:,[^,.;]{1,80},)?\s+(?:has\s+|had\s+|also\s+|later\s+)?(?:said|says|told|tells|added|adds"
-                     r"|noted|notes|stated|explained|warned|insisted|stressed|reiterated|wrote|argued|estimated)\b")
+# (the reporting verbs of quotes, but those whose subject may own the number: "Biden announced
+# $10 billion in aid", "China confirmed it bought 24 jets")
+_OWNING = frozenset({"announced", "announces", "pledged", "promised", "vowed", "confirmed", "confirms", "revealed",
+                     "disclosed", "declared", "declares", "demanded", "boasted", "admitted", "admits", "acknowledged",
+                     "acknowledges", "denied", "denies", "testified", "claimed"})
+_SPEAKS = rx.compile(r"(?:,[^,.;]{1,80},)?\s+(?:has\s+|had\s+|also\s+|later\s+)?(?:"
+                     + "|".join(sorted(v for v in REPORTING_VERBS if " " not in v and v not in _OWNING))
+                     + r"|estimated)\b")
 # before a whole: "248 seats out of 460"
 _WHOLE_BEFORE = rx.compile(r"\bout\s+of\s+(?:the\s+|a\s+total\s+of\s+)?\Z")
 # between a part and its whole: "248 of the 460 seats"

@@ -46,6 +46,25 @@ def roman_fold(key: str) -> str:
         key = folded
 
 
+def office_key(c: Claim) -> str:
+    """The grouping key of an office claim: the KB office, else ``title:`` and the title's
+    country and words as ``title_key`` spells them."""
+    if c.object:
+        return c.object
+    country = phrase_key(str(c.qualifiers.get("country", "")), expand=False)
+    return f"title:{country}|{title_key(c.object_surface)}"
+
+
+def claim_subject_key(c: Claim) -> str:
+    """Who a claim is about, for grouping: its subject key, else its KB id, else its name."""
+    return c.subject_key or c.subject or unknown_key(phrase_key(c.subject_surface, expand=False))
+
+
+def surname_of(key: str) -> str:
+    """The last word of a ``name:`` key: where a draft looks for a person's other spellings."""
+    return key.rsplit(" ", 1)[-1].removeprefix("name:")
+
+
 def unknown_key(name: str) -> str:
     """The grouping key of a person or event the KB does not know, from their name's
     ``phrase_key``: ``name:`` and the name with romanizations folded (``roman_fold``)."""
@@ -133,8 +152,7 @@ def assign_keys(claims: Iterable[Claim]) -> None:
         elif c.predicate == "count" and c.qualifiers.get("unit"):
             c.object_key = f"unit:{c.qualifiers['unit']}"
         elif c.predicate == "holds_office" and c.object_surface:
-            country = phrase_key(str(c.qualifiers.get("country", "")), expand=False)
-            c.object_key = f"title:{country}|{title_key(c.object_surface)}"
+            c.object_key = office_key(c)
         else:
             c.object_key = None
 

@@ -33,8 +33,7 @@ from ledger.engine.rules import Rule
 from ledger.engine.runner import cited
 from ledger.engine.view import LedgerView, doc_order
 from ledger.model import Claim, DocRef, Evidence, Finding
-from ledger.resolve.keys import OTHER_OFFICE_WORDS, cluster_names, title_key, unknown_key
-from ledger.resolve.tokens import phrase_key
+from ledger.resolve.keys import OTHER_OFFICE_WORDS, claim_subject_key, cluster_names, office_key, title_key
 
 
 @dataclass
@@ -50,16 +49,7 @@ class Options:
 
 
 def _office_key(c: Claim) -> str:
-    if c.object_key:
-        return c.object_key
-    if c.object:
-        return c.object
-    country = phrase_key(str(c.qualifiers.get("country", "")), expand=False)
-    return f"title:{country}|{phrase_key(c.object_surface)}"
-
-
-def _person_key(c: Claim) -> str:
-    return c.subject_key or c.subject or unknown_key(phrase_key(c.subject_surface, expand=False))
+    return c.object_key or office_key(c)
 
 
 def _interval(ref: DocRef, c: Claim, window: int) -> tuple[date, date] | None:
@@ -153,7 +143,7 @@ def check(view: LedgerView, rule: Rule, targets: Collection[str] | None) -> Iter
             continue
         by_office[_office_key(c)].append((ref, c, iv))
     for items in by_office.values():
-        names = [_person_key(c) for _, c, _ in items]
+        names = [claim_subject_key(c) for _, c, _ in items]
         if len(set(names)) < 2:
             continue
         # one key per person: a fuller, shorter or other spelling of a name is the same person
@@ -222,7 +212,8 @@ def _finding(view: LedgerView, rule: Rule, ref: DocRef, c: Claim, rivals: list[t
     day = c.valid_from.isoformat() if c.valid_from else "?"
     picked, omitted = cited(rivals)
     evidence = [Evidence.at(r, o.span, o.excerpt) for r, o in picked]
-    ident: tuple[Any, ...] = (_person_key(c), _office_key(c), tuple(sorted({_person_key(o) for _, o in rivals})))
+    rival_keys = tuple(sorted({claim_subject_key(o) for _, o in rivals}))
+    ident: tuple[Any, ...] = (claim_subject_key(c), _office_key(c), rival_keys)
     message = rule.format(subject=_name(view, c.subject, c.subject_surface),
                           office=_name(view, c.object, c.object_surface), date=day, others=others)
     return Finding.at(rule.id, rule.severity, ref, c, message, evidence=evidence, evidence_omitted=omitted,

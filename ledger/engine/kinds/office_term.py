@@ -23,8 +23,14 @@ from datetime import date, timedelta
 from ledger.engine.rules import Rule
 from ledger.engine.view import LedgerView, doc_order
 from ledger.model import Claim, DocRef, Entity, Evidence, Finding, Fix, Term
-from ledger.resolve.keys import NATIONALITY_SHAPE, OTHER_OFFICE_WORDS, cluster_names, title_key, unknown_key
-from ledger.resolve.tokens import phrase_key
+from ledger.resolve.keys import (
+    NATIONALITY_SHAPE,
+    OTHER_OFFICE_WORDS,
+    claim_subject_key,
+    cluster_names,
+    surname_of,
+    title_key,
+)
 
 
 @dataclass
@@ -65,10 +71,6 @@ def _overlaps(t: Term, lo: date | None, hi: date | None) -> bool:
     return (t.start is None or hi is None or t.start <= hi) and (t.end is None or lo is None or lo <= t.end)
 
 
-def _subject_key(c: Claim) -> str:
-    return c.subject_key or c.subject or unknown_key(phrase_key(c.subject_surface, expand=False))
-
-
 def _claimed(view: LedgerView, c: Claim) -> str:
     """The office a claim gives: the KB office's name, else the title with its country as
     written ("Italian President")."""
@@ -93,8 +95,8 @@ def _candidates(
     their keys -> one key per person (``cluster_names``: "Dave Calhoun", "David Calhoun")."""
     if targets is not None:
         mine = view.claims("holds_office", docs=targets)
-        own = {k for _, c in mine if (k := _subject_key(c)).startswith("name:")}
-        stored = view.unknown_subjects("holds_office", {k.rsplit(" ", 1)[-1].removeprefix("name:") for k in own})
+        own = {k for _, c in mine if (k := claim_subject_key(c)).startswith("name:")}
+        stored = view.unknown_subjects("holds_office", {surname_of(k) for k in own})
         return mine, {}, cluster_names(own | {k for k, _ in stored})
     outside = view.outside_terms()
     multi = {k for (k,) in view.groups("holds_office", ("subject_key",), "object_key") if k}
@@ -124,7 +126,7 @@ def check(view: LedgerView, rule: Rule, targets: Collection[str] | None) -> Iter
     found, complete, rep = _candidates(view, targets)
 
     def person(c: Claim) -> str:
-        return rep.get(k := _subject_key(c), k)
+        return rep.get(k := claim_subject_key(c), k)
 
     view.prefetch(e for _, c in found for e in (c.subject, c.object))
     candidates = [(r, c) for r, c in found if c.section in opts.sections and _office_of(c)
@@ -148,7 +150,7 @@ def check(view: LedgerView, rule: Rule, targets: Collection[str] | None) -> Iter
         pad = timedelta(days=opts.window_days)
         when = (min(days) - pad, max(days) + pad) if targets is not None else None
         people = {person(c) for _, c in group}
-        keys = {_subject_key(c) for _, c in group} | {k for k, p in rep.items() if p in people}
+        keys = {claim_subject_key(c) for _, c in group} | {k for k, p in rep.items() if p in people}
         read = [rc for k in keys & complete.keys() for rc in complete[k]
                 if objects is None or rc[1].object_key in objects]
         read += view.claims("holds_office", subject_keys=keys - complete.keys(), object_keys=objects, when=when)
