@@ -9,6 +9,7 @@ from itertools import compress
 from operator import attrgetter
 
 from ledger import rx
+from ledger.extract.offices import PAST_WORDS
 from ledger.extract.sentences import ABBREVIATIONS as ABBREVIATIONS_ENDING_NO_SENTENCE
 from ledger.model import Document, Mention, Span
 from ledger.resolve.index import Entry, NameIndex
@@ -512,7 +513,7 @@ _PREDICATIVE_GAP = rx.compile(
 # health minister of the eastern administration, said"
 _OF_WHAT = rx.compile(r"[ \t\u00a0]+of[ \t\u00a0]+(?:[\w'’-]+[ \t\u00a0]+){0,5}[\w'’-]+(?=[,;)]|\.(?:\s|\Z))")
 # words before a title that say when it was held, not which office it is
-_TIME_BEFORE_TITLE = frozenset({"former", "then", "ex", "late", "onetime", "erstwhile"})
+_TIME_BEFORE_TITLE = frozenset((*PAST_WORDS, "then"))
 # verbs that give a title to their subject: never part of the title ("appointed fisheries minister")
 _GIVING = frozenset((*_GIVES, *_BECOMES, *_SERVES, "as"))
 # between a name and the verb giving it a title: "Mateusz Morawiecki, who became", "Donald

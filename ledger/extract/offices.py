@@ -12,7 +12,10 @@ from ledger.extract.sentences import Sentences, sentences_of
 from ledger.model import Claim, Document, Mention, Span
 
 _THEN = rx.compile(r"\bthen[-\s]+(?:\S+\s+)?$", re.IGNORECASE)
-_FORMER = rx.compile(r"\b(?:former|ex-|erstwhile|late|onetime|one-time)[\s-]*(?:\S+\s+)?$", re.IGNORECASE)
+# words before a title that put it in the past ("former", "ex-")
+PAST_WORDS = ("former", "ex", "erstwhile", "late", "onetime", "one-time")
+_FORMER = rx.compile(r"\b(?:" + "|".join(w if w != "ex" else "ex-" for w in PAST_WORDS) + r")[\s-]*(?:\S+\s+)?$",
+                     re.IGNORECASE)
 # a rank word right before a title makes it another office ("Assistant Secretary of Defense")
 _RANK = rx.compile(
     r"\b(?:assistant|deputy|under|vice|associate|principal|shadow|acting\s+deputy)[\s-]*$",

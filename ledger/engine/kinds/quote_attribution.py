@@ -145,8 +145,7 @@ class _Speakers:
                 found = [set(who[5:].split())]
             else:
                 ent = self.view.entity(who)
-                found = [set(roman_fold(phrase_key(n, expand=False)).split())
-                         for n in ([ent.name, *ent.aliases] if ent else [])]
+                found = [_name_words(n) for n in ([ent.name, *ent.aliases] if ent else [])]
             self._forms[who] = [f for f in found if f]
         return self._forms[who]
 
@@ -208,6 +207,11 @@ def _name(view: LedgerView, c: Claim) -> str:
     return ent.name if ent else c.subject_surface
 
 
+def _name_words(name: str) -> set[str]:
+    """A name's words as the keys of names the KB does not know spell them (``unknown_key``)."""
+    return set(roman_fold(phrase_key(name, expand=False)).split())
+
+
 def _people(view: LedgerView, others: list[tuple[DocRef, Claim]]) -> list[str]:
     """The other speakers' names, one per person: "Joe Biden" and "Biden" are one, named by
     the fuller form."""
@@ -215,7 +219,7 @@ def _people(view: LedgerView, others: list[tuple[DocRef, Claim]]) -> list[str]:
     forms: list[set[str]] = []
     for _, o in others:
         name = _name(view, o)
-        words = set(roman_fold(phrase_key(name, expand=False)).split())
+        words = _name_words(name)
         k = next((i for i, f in enumerate(forms) if compatible(f, words)), None)
         if k is None:
             names.append(name)
