@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 KbOpt = Annotated[list[Path] | None, typer.Option("--kb", help="KB folder to load before running (repeatable).", metavar="DIR")]
 OutputOpt = Annotated[Path | None, typer.Option("--output", "-o", help="Write the output to FILE instead of stdout.", metavar="FILE")]
 ExcludeOpt = Annotated[list[str] | None, typer.Option("--exclude", help="Skip paths matching this glob (repeatable; adds to config 'exclude').", metavar="GLOB")]
-PathsArg = Annotated[list[Path], typer.Argument(help="Files or folders (.txt, .md, .html, .jsonl).", show_default=False)]
+PathsArg = Annotated[list[Path], typer.Argument(help="Files or folders (.txt, .md, .html, .jsonl).", show_default=False, metavar="PATHS...")]
 
 
 class Fmt(str, Enum):
@@ -105,7 +105,7 @@ def ingest(
 
 
 def check(
-    paths: Annotated[list[Path] | None, typer.Argument(help="Drafts to check against the ledger (not stored unless --store). Without paths: check the whole ledger.", show_default=False)] = None,
+    paths: Annotated[list[Path] | None, typer.Argument(help="Drafts to check against the ledger (not stored unless --store). Without paths: check the whole ledger.", show_default=False, metavar="PATHS...")] = None,
     kb: KbOpt = None,
     rules: Annotated[list[Path] | None, typer.Option("--rules", help="Extra rule folder (repeatable).", metavar="DIR")] = None,
     select: Annotated[list[str] | None, typer.Option("--select", help="Only these rules (comma-separated ids).", metavar="RULE,...")] = None,
@@ -270,7 +270,7 @@ def _analyze(paths: list[Path], kb: list[Path] | None, exclude: list[str] | None
 
 
 def resolve(
-    name: Annotated[str, typer.Argument(help="The name as written, e.g. 'Li Thuong Phuc' or 'Mr. Li'.")],
+    name: Annotated[str, typer.Argument(help="The name as written, e.g. 'Li Thuong Phuc' or 'Mr. Li'.", metavar="NAME")],
     in_: Annotated[Path | None, typer.Option("--in", help="Resolve it in this document's context (short forms need the person introduced earlier).", metavar="PATH")] = None,
     day: Annotated[str | None, typer.Option("--date", help="The date to resolve at (YYYY-MM-DD): picks the edition of a recurring event, the holder of a title.", metavar="D")] = None,
     kb: KbOpt = None,

@@ -18,7 +18,7 @@ def _engine():
 
 
 @app.command()
-def upgrade(revision: Annotated[str, typer.Argument(help="Target revision.")] = "head") -> None:
+def upgrade(revision: Annotated[str, typer.Argument(help="Target revision.", metavar="REVISION")] = "head") -> None:
     """Migrate the ledger up to REV (default: head)."""
     from ledger.store import db
 
@@ -29,7 +29,7 @@ def upgrade(revision: Annotated[str, typer.Argument(help="Target revision.")] = 
 
 
 @app.command()
-def downgrade(revision: Annotated[str, typer.Argument(help="Target revision ('base' for an empty schema).")]) -> None:
+def downgrade(revision: Annotated[str, typer.Argument(help="Target revision ('base' for an empty schema).", metavar="REVISION")]) -> None:
     """Migrate the ledger down to REV."""
     from ledger.store import db
 

@@ -13,7 +13,7 @@ app = typer.Typer(help="The knowledge base of reference facts.", no_args_is_help
 
 
 @app.command("load")
-def load(dirs: Annotated[list[Path], typer.Argument(help="KB folders (or YAML files).", show_default=False)]) -> None:
+def load(dirs: Annotated[list[Path], typer.Argument(help="KB folders (or YAML files).", show_default=False, metavar="DIRS...")]) -> None:
     """Load or update a KB into the ledger (idempotent: same id = same entity).
 
     An invalid KB is refused with file, entity id and field named (exit 2); unknown fields are
@@ -65,8 +65,8 @@ def _entity_or_fail(entity: str):
 
 @alias_app.command("add")
 def alias_add(
-    entity: Annotated[str, typer.Argument(help="Entity id, e.g. li-shangfu.")],
-    form: Annotated[str, typer.Argument(help="The form to accept, e.g. 'Ly Thuong Phuc'.")],
+    entity: Annotated[str, typer.Argument(help="Entity id, e.g. li-shangfu.", metavar="ENTITY")],
+    form: Annotated[str, typer.Argument(help="The form to accept, e.g. 'Ly Thuong Phuc'.", metavar="FORM")],
 ) -> None:
     """Accept FORM as a name of ENTITY (it will no longer be flagged as a misspelling)."""
     from ledger.store import repo
@@ -78,8 +78,8 @@ def alias_add(
 
 @alias_app.command("remove")
 def alias_remove(
-    entity: Annotated[str, typer.Argument(help="Entity id.")],
-    form: Annotated[str, typer.Argument(help="The form to forget.")],
+    entity: Annotated[str, typer.Argument(help="Entity id.", metavar="ENTITY")],
+    form: Annotated[str, typer.Argument(help="The form to forget.", metavar="FORM")],
 ) -> None:
     """Forget a form an editor taught."""
     from ledger.errors import UsageError
@@ -101,7 +101,7 @@ def alias_list() -> None:
 
 
 @app.command("export")
-def export(folder: Annotated[Path, typer.Argument(help="Folder to write KB YAML into.")]) -> None:
+def export(folder: Annotated[Path, typer.Argument(help="Folder to write KB YAML into.", metavar="FOLDER")]) -> None:
     """Write the ledger's KB, editor aliases included, as KB YAML (one file per kind)."""
     from ledger.resolve.kb import dump_kb
     from ledger.store import repo

@@ -24,7 +24,7 @@ def list_(rules: RulesOpt = None) -> None:
 
 
 @app.command("show")
-def show(rule: Annotated[str, typer.Argument(help="A rule id, e.g. office-mismatch.")], rules: RulesOpt = None) -> None:
+def show(rule: Annotated[str, typer.Argument(help="A rule id, e.g. office-mismatch.", metavar="RULE")], rules: RulesOpt = None) -> None:
     """A rule's documentation: description, examples and options, from its file."""
     import dataclasses
 
