@@ -56,7 +56,10 @@ def _parse(yaml_text: str, shown: str, first_line: int) -> dict[str, Any]:
     try:
         data, key_lines = load_yaml(yaml_text, first_line)
     except YamlProblem as e:
-        raise ReadError(shown, f"malformed front matter at line {e.line}: {e.problem}") from None
+        plain = _plain_lines(yaml_text, first_line)
+        if plain is None:
+            raise ReadError(shown, f"malformed front matter at line {e.line}: {e.problem}") from None
+        data, key_lines = plain
     if data is None:
         return {}
     if not isinstance(data, dict):
@@ -70,6 +73,28 @@ def _parse(yaml_text: str, shown: str, first_line: int) -> dict[str, Any]:
     except MetaError as e:
         where = f" at line {e.line}" if e.line else ""
         raise ReadError(shown, f"front matter{where}: {e}") from None
+
+
+# a line of front matter as people write it: a key, a colon, the rest of the line as text
+_PLAIN_LINE = rx.compile(r"([A-Za-z_][\w-]*):[ \t]+([^\s\[{\"'|>&*!%@`#].*?)[ \t]*")
+
+
+def _plain_lines(yaml_text: str, first_line: int) -> tuple[dict[str, Any], dict[str, int]] | None:
+    """Front matter that is not YAML only because a value holds a colon ("title: Turkey
+    earthquake: Emergency declared"), read as one ``key: text`` per line; None when some line
+    is not of that form (or repeats a key), so the YAML error stands."""
+    data: dict[str, Any] = {}
+    lines: dict[str, int] = {}
+    for i, line in enumerate(yaml_text.split("\n")):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        m = _PLAIN_LINE.fullmatch(line)
+        if m is None or m.group(1) in data:
+            return None
+        data[m.group(1)] = m.group(2)
+        lines[m.group(1)] = first_line + i
+    # only a colon inside a value makes such lines fail as YAML: any other failure stands
+    return (data, lines) if any(": " in v for v in data.values()) else None
 
 
 def _kind(value: object) -> str:

@@ -209,3 +209,20 @@ def test_missing_and_empty_folder_through_read_paths(tmp_path):
     assert missing.reason == "no such file or directory"
     assert isinstance(empty, Skipped) and empty.path.endswith("empty")
     assert empty.reason.startswith("no readable documents")
+
+
+def test_front_matter_with_a_colon_in_a_value_is_read_as_plain_lines(tmp_path):
+    """Not YAML only because a title holds ': ': each line is read as 'key: text'."""
+    from ledger.read import read_file
+
+    p = tmp_path / "draft.md"
+    p.write_text("---\nsource: BBC\ntitle: Turkey earthquake: Emergency declared\npublished: 2023-02-07\n---\n"
+                 "Body.\n", encoding="utf-8")
+    (doc,) = list(read_file(p))
+    assert (doc.source, doc.title, str(doc.published)) == ("BBC", "Turkey earthquake: Emergency declared",
+                                                           "2023-02-07")
+    # a value YAML would read otherwise, or a line of another form: the YAML error stands
+    p.write_text("---\ntitle: A: B\nsource: [x\n---\nBody.\n", encoding="utf-8")
+    assert _error(p).message.startswith("malformed front matter at line 2")
+    p.write_text("---\ntitle: A: B\n  indented: x\n---\nBody.\n", encoding="utf-8")
+    assert _error(p).message.startswith("malformed front matter at line ")
