@@ -39,6 +39,7 @@ import bisect
 import string
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from anyascii import anyascii
 
@@ -134,7 +135,8 @@ class Quote:
 
 def normalize(text: str) -> str:
     """Lowercased, ASCII-folded (anyascii), apostrophes dropped ("that’s" -> "thats"),
-    ellipses and all other punctuation removed, whitespace collapsed to single spaces."""
+    ellipses and all other punctuation removed, whitespace collapsed to single spaces, British
+    and American spellings folded alike (``spelling_key``: "defence", "defense")."""
     s = text.lower()
     if not s.isascii():
         for a, b in _FOLD:
@@ -142,7 +144,28 @@ def normalize(text: str) -> str:
                 s = s.replace(a, b)
         if not s.isascii():
             s = anyascii(s).lower()
-    return " ".join(s.translate(_ASCII_PUNCT).split())
+    return " ".join(map(spelling_key, s.translate(_ASCII_PUNCT).split()))
+
+
+# British spellings and their American forms differ in a few endings ("defence", "colour",
+# "recognise", "analyse", "centre", "dialogue", "travelled"): one outlet's quote in the other
+# spelling is the same quote.  Folded on both sides of every comparison, a fold needs only
+# to be the same for both spellings, not to be a word ("colour", "color" -> "color").
+_SPELLING_ENDS = rx.compile(
+    r"(?<=[a-z]{2})(?:(?P<ence>ence)s?|(?P<our>our)(?:s|ed|ing|ite|ites|able)?|(?P<ise>is)(?:e|es|ed|ing|ation|ations)"
+    r"|(?P<yse>ys)(?:e|es|ed|ing)|(?P<tre>tre)s?|(?P<ogue>ogue)s?|(?P<ll>ll)(?:ed|ing|er|ers))\Z"
+)
+_SPELLING_TO = {"ence": "ense", "our": "or", "ise": "iz", "yse": "yz", "tre": "ter", "ogue": "og", "ll": "l"}
+
+
+@lru_cache(maxsize=16384)
+def spelling_key(word: str) -> str:
+    m = _SPELLING_ENDS.search(word)
+    if m is None:
+        return word
+    group = m.lastgroup or ""
+    start, end = m.span(group)
+    return word[:start] + _SPELLING_TO[group] + word[end:]
 
 
 # common non-ASCII punctuation, folded without anyascii (faster)
@@ -900,7 +923,9 @@ class _Finder:
             return False
         word = text[w[0] : w[1]]
         if word in _VERBS:
-            return True
+            # inverted after a quote ('," said Kuleba'), not the object of someone's verb
+            # ("Baerbock said Germany would deliver")
+            return text[max(lo, w[0] - 3) : w[0]].rstrip()[-1:] in (",", '"', "”", "’", "'", "—", "-")
         if word == "to":
             p = _prev_word(self.text, lo, w[0])
             return p is not None and self.text[p[0] : p[1]].lower() == "according"

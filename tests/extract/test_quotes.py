@@ -570,6 +570,26 @@ def test_normalize() -> None:
     assert "…" not in q.normalized and q.normalized.startswith("if thats not going to happen then")
 
 
+@pytest.mark.parametrize(("british", "american"), [
+    ("We need more air defence now", "We need more air defense now"),
+    ("The colour of labour is honoured", "The color of labor is honored"),
+    ("We recognise the centres we analysed", "We recognize the centers we analyzed"),
+    ("They travelled to the dialogue", "They traveled to the dialog"),
+])
+def test_normalize_folds_british_and_american_spellings(british: str, american: str) -> None:
+    assert normalize(british) == normalize(american)
+    # words that only look like such endings stay as they are
+    assert normalize("your hour, four times") == "your hour four times"
+
+
+def test_a_pronoun_is_not_the_object_of_an_earlier_reporting_verb() -> None:
+    # "said Germany" does not make Germany a speaker: a subject stands before the verb
+    f = text("Annalena Baerbock spoke in Berlin. Baerbock said Germany would deliver a system. "
+             "\"Ukraine can count on us,\" she said.")
+    q = f.one(text="count on us")
+    assert f.surface(q) == "Baerbock"
+
+
 # --------------------------------------------------------------------------------------------
 # the pipeline's resolved list works as well
 
