@@ -68,6 +68,8 @@ def _joined(text: str, a: Token, b: Token) -> bool:
         gap = gap[2:]
         return gap in (" ", "\u00a0")
     if a.period and gap.startswith("."):
+        if not (len(a.text) == 1 or a.key in _NAME_ABBREV or a.key in ABBREVIATIONS):
+            return False  # "as chairman. Microsoft": a sentence ends there, not an abbreviation
         gap = gap[1:]
     return len(gap) <= 3 and bool(_GAP_OK.match(gap))
 
@@ -368,13 +370,19 @@ def _lowercase_titles(doc: Document, toks: list[Token], mentions: list[Mention],
         if t.cap or not _TITLE_WORD.match(t.text):
             continue
         first = i
-        while (first > 0 and i - first < 2 and not toks[first - 1].cap and not toks[first - 1].possessive
-               and _TITLE_WORD.match(toks[first - 1].text) and toks[first - 1].key not in STOP
-               and toks[first - 1].key not in _OPENERS and toks[first - 1].key not in _GIVING
-               and toks[first - 1].key not in DESCRIBING
+        while (first > 0 and i - first < 2 and not toks[first - 1].possessive
+               and _title_word(text, toks[first - 1])
                and text[toks[first - 1].end : toks[first].start] == " "):
             first -= 1
+            if toks[first].cap:
+                break  # the sentence's first word
         a, b = toks[first].start, t.end
+        if toks[first].cap and (run := next((x for x in mentions if x.span.start == a and x.span.end <= b
+                                             and x.hint.get("run")), None)) is not None:
+            # the sentence's first word, taken for a name: part of the title
+            mentions.remove(run)
+            taken.remove((run.span.start, run.span.end))
+            starts = [x for x, _ in taken]
         k = bisect_right(starts, b) - 1
         pred = _PREDICATIVE_GAP.search(text, max(0, a - 60), a)
         if k >= 0 and taken[k][1] > a:
@@ -405,6 +413,31 @@ def _lowercase_titles(doc: Document, toks: list[Token], mentions: list[Mention],
             if gap is not None:
                 a = _with_nationality(gap, a, mentions)
         _title_mention(doc, a, b, (first, i + 1), section, mentions_section, mentions)
+
+
+def _title_word(text: str, t: Token) -> bool:
+    """Whether a word before a lower-case title's head word may be part of the title: a
+    lower-case word, or one capitalized only because it opens the sentence ("Prime minister
+    Petr Fiala", "Chief technology officer Mira Murati"), that is no article, verb or
+    description."""
+    if t.cap:
+        if not (t.text[1:].islower() and _sentence_initial(text, t.start)):
+            return False
+    elif not _TITLE_WORD.match(t.text):
+        return False
+    k = t.key
+    return (k not in STOP and (k not in _OPENERS or k in _TITLE_OPENERS) and k not in _GIVING
+            and k not in DESCRIBING and not k.endswith("ed") and k not in _VERBS_BEFORE_TITLES)
+
+
+# verbs that take a title and its holder as their object ("fired chief executive Sam Altman",
+# "met defence minister Jan Novak"; past forms in -ed are told by their ending)
+_VERBS_BEFORE_TITLES = frozenset('''
+met meet meets told tell tells said say says sent send sends led lead leads won win wins took take
+takes gave give gives made make makes saw see sees thank thanks call calls urge urges ask asks
+name names hire hires fire fires oust ousts sack sacks replace replaces appoint appoints blame
+blames praise praises slam slams visit visits join joins hold holds host hosts meeting
+'''.split())
 
 
 def _with_nationality(gap: re.Match[str], a: int, mentions: list[Mention], any_name: bool = False) -> int:
@@ -483,10 +516,12 @@ _ADJ = r"(?:(?:new|top|former|then|acting|incoming|outgoing|current|longtime|vet
 # the gaps _link reads: "China's new [Defense Minister]", "[Minister] Gen. [Li]", "[Wang Yi], the top"
 _QUALIFIER_GAP = rx.compile(r"(?:['’]s)?[ \t\u00a0]+" + _ADJ, re.I)
 _HONORIFIC_GAP = rx.compile(r"(?:[A-Z][a-z]{1,4}\.|General|Gen|Admiral|Adm)")
-_APPOSITION_GAP = rx.compile(r",[ \t\u00a0]+(?:the |an? )?" + _ADJ, re.I)
+_APPOSITION_GAP = rx.compile(
+    r",[ \t\u00a0]+(?:the |an? |its |his |her |their |the (?:company|country|group|firm|party|bank)['’]s )?"
+    + _ADJ, re.I)
 # before a lower-case title in apposition after a name: "Mark Rutte, the outgoing Dutch prime
 # minister"; group ``q``: a nationality the KB may not know, kept in the title
-_AFTER_NAME_GAP = rx.compile(_APPOSITION_GAP.pattern + r"(?P<q>(?-i:[A-Z][a-z]+)[ \t\u00a0]+)?\Z", re.I)
+_AFTER_NAME_GAP = rx.compile(_APPOSITION_GAP.pattern + r"(?P<q>(?-i:[A-Z][A-Za-z]+)(?:['’]s)?[ \t\u00a0]+)?\Z", re.I)
 
 
 # before a lower-case title a verb gives to its subject: "was sworn in as [Poland's] prime
@@ -586,7 +621,10 @@ def _link(doc: Document, mentions: list[Mention]) -> None:
         if a.kind != "person":
             continue
         j = i + 1
-        if j < len(mentions) and mentions[j].kind == "place":
+        # a place ("Mark Rutte, the Dutch prime minister") or an owner ("Greg Brockman, OpenAI's
+        # president") between the name and the title
+        if j < len(mentions) and (mentions[j].kind == "place" or (
+                mentions[j].kind != "office" and text.startswith(("'s ", "’s "), mentions[j].span.end))):
             j += 1
         if j >= len(mentions) or mentions[j].kind != "office" or "holder" in mentions[j].hint:
             continue
@@ -609,6 +647,9 @@ def _link(doc: Document, mentions: list[Mention]) -> None:
 _QUALIFIER_BEFORE = rx.compile(r"([A-Z][\w’'-]*(?:[ \t\u00a0][A-Z][\w’'-]*)?)(?:['’]s)?[ \t\u00a0]+" + _ADJ + r"\Z")
 _OPENERS = frozenset({"new", "former", "acting", "deputy", "vice", "top", "senior", "chief", "incoming",
                       "outgoing", "current", "then", "interim", "veteran", "longtime"})
+# of those, the words that are part of a title in lower case ("the deputy prime minister",
+# "its chief operating officer", "the vice president"): another office than the one without
+_TITLE_OPENERS = frozenset({"deputy", "vice", "chief", "senior"})
 
 
 def unknown_qualifier(text: str, start: int) -> str | None:

@@ -34,6 +34,12 @@ def office_claims(doc: Document, mentions: list[Mention]) -> list[Claim]:
             continue
         qualifier: Mention | None = office.hint.get("qualifier")
         start = qualifier.span.start if qualifier else office.span.start
+        unknown = office.hint.get("unknown_qualifier")
+        if qualifier is None and unknown:
+            # "German Defence Minister": a country the KB does not know, right before the title
+            q = doc.text.rfind(unknown, max(0, start - len(unknown) - 4), start)
+            if q >= 0 and doc.text[q + len(unknown) : start].strip(" \t\u00a0") in ("", "'s", "’s"):
+                start = q
         before = doc.text[max(0, start - 30) : office.span.start]
         if qualifier is not None:  # "China's former defense minister": look past the country
             before = doc.text[max(0, start - 30) : start] + " " + doc.text[qualifier.span.end : office.span.start]

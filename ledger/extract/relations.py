@@ -12,7 +12,7 @@ from ledger import rx
 from ledger.extract.quotes import REPORTING_VERBS
 from ledger.extract.sentences import Sentences, sentences_of
 from ledger.model import Claim, Document, Mention, Span
-from ledger.resolve.keys import knows_person, name_key
+from ledger.resolve.keys import NATIONALITY_SHAPE, knows_person, name_key
 from ledger.resolve.tokens import phrase_key
 
 _COUNTERPART = rx.compile(r"\b(?:his|her|their|its)\s+(?:(?P<adj>[A-Z][\w’'.-]*)\s+)?counterparts?,?\s*$")
@@ -59,6 +59,11 @@ def relation_claims(doc: Document, mentions: list[Mention], claims: list[Claim],
         if cp is not None:
             other = _antecedent(mentions, i, lo, doc.text, cue_start)
             c = _counterpart(doc, m, other, cp.group("adj"), claims, index, cue_start) if other else None
+            if c is None and cp.group("adj"):
+                # a title the KB does not know: "Ukrainian Foreign Minister Dmytro Kuleba ...
+                # his German counterpart Annalena Baerbock" holds that title for Germany
+                other = _antecedent(mentions, i, lo, doc.text, cue_start, known=False)
+                c = _title_counterpart(doc, m, other, cp.group("adj"), claims, cue_start) if other else None
         else:
             other = _antecedent(mentions, i, lo, doc.text, cue_start, possessive=pred.group("pron") is None)  # type: ignore[union-attr]
             c = _predecessor(doc, m, other, claims, index, cue_start) if other else None
@@ -69,13 +74,14 @@ def relation_claims(doc: Document, mentions: list[Mention], claims: list[Claim],
 
 
 def _antecedent(
-    mentions: list[Mention], i: int, lo: int, text: str, cue: int, possessive: bool = False
+    mentions: list[Mention], i: int, lo: int, text: str, cue: int, possessive: bool = False, known: bool = True,
 ) -> Mention | None:
-    """The person the 'his'/'X's' points at: the nearest person before the cue in the sentence."""
+    """The person the 'his'/'X's' points at: the nearest person before the cue in the sentence
+    (of the KB unless not ``known``)."""
     for m in reversed(mentions[:i]):
         if m.span.start < lo - 400:
             break
-        if m.kind == "person" and m.entity and m.span.end <= cue:
+        if m.kind == "person" and (m.entity if known else knows_person(m)) and m.span.end <= cue:
             if possessive and m.span.end != cue:
                 continue
             return m
@@ -144,6 +150,32 @@ def _counterpart(
     return _claim(
         doc, m, best[0], cue_start, {"title": "counterpart", "counterpart_of": office}, doc.published, doc.published
     )
+
+
+def _title_counterpart(doc: Document, m: Mention, other: Mention, adj: str, claims: list[Claim],
+                       cue_start: int) -> Claim | None:
+    """The counterpart's claim when this document gives the other person a title the KB does
+    not know, with a country: that title, for the country of ``adj`` ("his German counterpart")."""
+    titled = [c for c in claims if c.predicate == "holds_office" and c.object is None and c.object_surface
+              and c.span.start <= other.span.start < c.span.end and c.subject_surface == other.surface
+              and not c.qualifiers.get("time")]
+    if not titled:
+        return None
+    title = titled[0].object_surface
+    country = titled[0].qualifiers.get("country")
+    first, _, rest = title.partition(" ")
+    if not country and rest and NATIONALITY_SHAPE.fullmatch(first):
+        country = first  # "Ukrainian Foreign Minister", a title the KB does not know whole
+    if not country or phrase_key(str(country), expand=False) == phrase_key(adj, expand=False):
+        return None
+    title = title.removeprefix(str(country)).strip()
+    if not title:
+        return None
+    c = _claim(doc, m, "", cue_start, {"title": "counterpart", "country": adj, "counterpart_of": other.surface},
+               doc.published, doc.published)
+    c.object = None
+    c.object_surface = title
+    return c
 
 
 def _predecessor(

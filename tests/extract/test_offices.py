@@ -37,6 +37,22 @@ CASES = [
     ("determiner, title, name", "Its chairman John Smith quit on Monday.", "John Smith", "chairman", "title:|chair"),
     ("name, the title of what", "Othman Abduljalil, the health minister of the eastern administration, said so.",
      "Othman Abduljalil", "health minister", "title:|health minister"),
+    ("name, its title", "The company said Mira Murati, its chief operating officer, would step in.",
+     "Mira Murati", "chief operating officer", "title:|chief operating officer"),
+    ("name, an owner's title", "Greg Brockman, OpenAI's president, will step down.",
+     "Greg Brockman", "president", "title:openai|president"),
+    ("a deputy's title", "Cevdet Yilmaz, the deputy prime minister, visited Hatay.",
+     "Cevdet Yilmaz", "deputy prime minister", "title:|deputy prime minister"),
+    ("a vice president", "Fuat Oktay, the vice president, said so.", "Fuat Oktay", "vice president",
+     "title:|vice president"),
+    ("chief before the title", "The board fired chief executive Sam Altman on Friday.", "Sam Altman",
+     "chief executive", "title:|chief executive officer"),
+    ("verb before the title", "She met defence minister Jan Novak on Friday.", "Jan Novak", "defence minister",
+     "title:|defense minister"),
+    ("the sentence's first word", "Prime minister Petr Fiala said so.", "Petr Fiala", "Prime minister",
+     "title:|prime minister"),
+    ("the sentence's first word, three words", "Chief technology officer Mira Murati spoke.", "Mira Murati",
+     "Chief technology officer", "title:|chief technology officer"),
 ]
 
 
@@ -202,3 +218,22 @@ def test_as_a_title_needs_a_verb_that_gives_it() -> None:
                    sections=[Section("body", 0, len(doc_text))])
     assert not [m for m in analyze(doc, INDEX).mentions if m.surface == "Czech Republic" and m.kind == "person"
                 and m.method == "unknown-name"]
+
+
+def test_a_sentence_ending_after_a_title_is_no_honorific() -> None:
+    doc = Document(path="t.txt", text="Brockman will step down as chairman. Microsoft has invested $13 billion.",
+                   published=date(2024, 7, 11))
+    doc.sections = [Section("body", 0, len(doc.text))]
+    assert not [m for m in analyze(doc, INDEX).mentions if m.surface == "Microsoft" and m.kind == "person"]
+
+
+def test_a_counterpart_holds_the_title_the_kb_does_not_know_for_their_country() -> None:
+    text = ("Ukrainian Foreign Minister Dmytro Kuleba spoke alongside his German counterpart Annalena Baerbock "
+            "on Tuesday.")
+    by_holder = {c.subject_surface: c for c in offices(text)}
+    c = by_holder["Annalena Baerbock"]
+    assert (c.object, c.object_surface, c.qualifiers["country"]) == (None, "Foreign Minister", "German")
+    assert c.object_key == "title:german|foreign minister"
+    # no country to tell the counterpart's office by: no claim
+    assert "Jan Novak" not in {c.subject_surface for c in offices(
+        "Foreign Minister Petr Pavel met his counterpart Jan Novak on Tuesday.")}

@@ -354,21 +354,32 @@ def _evidence(claims: list[tuple[DocRef, Claim]]) -> list[Evidence]:
 
 def _fix(view: LedgerView, c: Claim, support: list[tuple[DocRef, Claim]], office: str | None,
          keep_country: bool = False) -> Fix | None:
-    """The title most outlets use for the right office, before the name as written."""
+    """The title most outlets use for the right office (titles of one key are one title:
+    "Chief Technology Officer", "chief technology officer"), in place of the title as written:
+    before the name, or after it in apposition ("Mira Murati, its chief technology officer")."""
     outlets: dict[str, set[str]] = defaultdict(set)
-    counts: Counter[str] = Counter()
+    forms: dict[str, Counter[str]] = defaultdict(Counter)
     for r, o in support:
         title = str(o.qualifiers.get("title") or "")
         if title and (office is None or o.object == office):
-            outlets[title].add(r.outlet)
-            counts[title] += 1
+            key = title_key(title) or title
+            outlets[key].add(r.outlet)
+            forms[key][title] += 1
     if outlets:
-        title = max(outlets, key=lambda t: (len(outlets[t]), counts[t], t))
+        key = max(outlets, key=lambda t: (len(outlets[t]), forms[t].total(), t))
+        title = max(forms[key], key=lambda t: (forms[key][t], t))
     else:
         ent = view.entity(office)
         if ent is None:
             return None
         title = ent.titles[0] if ent.titles else ent.name
+    written = c.object_surface
+    if written and c.excerpt.endswith(written) and not c.excerpt.startswith(written):
+        # in apposition after the name: the title alone changes, in the case it was written in
+        if written[:1].islower() and not title.isupper():
+            title = title.lower()
+        return Fix(replacement=c.excerpt[: len(c.excerpt) - len(written)] + title,
+                   description=f"call {c.subject_surface} by the office held then: {title}")
     replacement = f"{title} {c.subject_surface}"
     country = str(c.qualifiers.get("country") or "")
     if keep_country and country and c.excerpt.startswith(country) and not title.startswith(country):
