@@ -484,7 +484,10 @@ def _claim(
     # an office the KB does not know ("was sworn in as Poland's prime minister") is named by
     # its title, as a title before a name is
     untitled = obj_i is not None and mentions[obj_i].kind == "office" and frame.predicate == "holds_office"
-    if frame.object and obj_i is not None and obj is None and not untitled:
+    # a place the KB does not know, that GeoNames does ("the NATO summit in Vilnius"): its key
+    geo = (mentions[obj_i].hint.get("name_key") if obj_i is not None and obj is None
+           and mentions[obj_i].method == "gazetteer" else None)
+    if frame.object and obj_i is not None and obj is None and not untitled and geo is None:
         return None
     if obj and frame.object_level == "country" and index is not None:
         code = index.country_of(obj)
@@ -552,6 +555,7 @@ def _claim(
         # "the summit" after "the G20 summit" the KB does not know: shown by the name it refers to
         subject_surface=subj.hint.get("refers_to") or subj.surface,
         object_surface=mentions[obj_i].surface if obj_i is not None else "",
+        object_key=geo,
     )
 
 

@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ledger import rx
@@ -249,6 +250,33 @@ def _resolve_run(doc: Document, m: Mention, index: NameIndex, intro: list[Introd
         m.surface = m.surface[cut:]
         m.hint["sentence_start"] = False
         _resolve_run_once(doc, m, index, intro, loose)
+    if m.method == "dropped" and m.kind == "person":
+        _place_of_gazetteer(doc, m, index, intro)
+
+
+# words after which a name is where something is ("in Vilnius", "at Riga", "near Gaziantep")
+_WHERE_BEFORE = rx.compile(r"\b(?:in|at|near|outside|across|throughout|around)[ \t\u00a0]+(?:the[ \t\u00a0]+)?\Z",
+                           re.I)
+
+
+def _place_of_gazetteer(doc: Document, m: Mention, index: NameIndex, intro: list[Introduced]) -> None:
+    """A name nothing showed to be a person, after a word of place, that GeoNames knows as a
+    place ("in Vilnius"; not "in Austin's view" after "Lloyd Austin", whose surname it is)."""
+    if not _WHERE_BEFORE.search(doc.text, max(0, m.span.start - 20), m.span.start):
+        return
+    if doc.text.startswith(("'s", "’s"), m.span.end):
+        return
+    key = phrase_key(m.surface, expand=False)
+    if any(key in p.surnames or key in p.givens for p in intro):
+        return
+    from ledger.resolve.gazetteer import lookup
+
+    place = lookup(m.surface)
+    if place is None:
+        return
+    _set(m, index, None, None, 0.0, "gazetteer", f"a place the KB does not know, in GeoNames ({place})")
+    m.kind = "place"
+    m.hint["name_key"] = place
 
 
 def _resolve_run_once(doc: Document, m: Mention, index: NameIndex, intro: list[Introduced],

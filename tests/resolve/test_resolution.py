@@ -199,3 +199,23 @@ def test_never_crashes_and_never_the_wrong_kind(text: str) -> None:
         assert 0 <= m.span.start <= m.span.end <= len(text)
         if m.entity:
             assert KINDS[m.entity] == m.kind
+
+
+@pytest.mark.parametrize(("text", "surface", "key"), [
+    ("Leaders will meet in Vilnius on Tuesday.", "Vilnius", "geo:LT:vilnius"),
+    ("The summit will take place in Riga.", "Riga", "geo:LV:riga"),
+    ("Talks were held in Lithuania last week.", "Lithuania", "geo:LT"),
+    ("Reporters gathered in Kiev.", "Kiev", "geo:UA:kyiv"),  # another name of a large city
+])
+def test_a_place_the_kb_does_not_know_comes_from_geonames(text: str, surface: str, key: str) -> None:
+    m = resolved(text, surface)
+    assert (m.kind, m.entity, m.method, m.hint["name_key"]) == ("place", None, "gazetteer", key)
+
+
+@pytest.mark.parametrize(("text", "surface"), [
+    ("Jan Novak met Vilnius officials.", "Vilnius"),  # no word of place before it
+    ("Jan Jackson spoke. In Jackson's view, it failed.", "Jackson"),  # a possessive: a person's
+    ("Mayor Tom Lincoln spoke. He said that in Lincoln the vote was close.", "Lincoln"),  # his surname
+])
+def test_a_name_that_is_also_a_city_is_not_taken_for_it(text: str, surface: str) -> None:
+    assert not [m for m in mentions(text) if m.surface == surface and m.method == "gazetteer"]

