@@ -245,11 +245,16 @@ def _resolve_run(doc: Document, m: Mention, index: NameIndex, intro: list[Introd
     toks = m.surface.split()
     if m.method == "dropped" and m.hint.get("sentence_start") and len(toks) >= 2:
         # a capitalized word opening the sentence is no part of the name: "Later Austin left"
+        span, surface = m.span, m.surface
         cut = m.surface.index(toks[1], len(toks[0]))
         m.span = Span.of(doc, m.span.start + cut, m.span.end)
         m.surface = m.surface[cut:]
         m.hint["sentence_start"] = False
         _resolve_run_once(doc, m, index, intro, loose)
+        if m.method == "dropped":
+            # nothing known either way: whole, as written ("Boris Johnson has quit"), a later
+            # "Mr Johnson" may show it was a person's full name
+            m.span, m.surface = span, surface
     if m.method == "dropped" and m.kind == "person":
         _place_of_gazetteer(doc, m, index, intro)
 

@@ -219,3 +219,13 @@ def test_a_place_the_kb_does_not_know_comes_from_geonames(text: str, surface: st
 ])
 def test_a_name_that_is_also_a_city_is_not_taken_for_it(text: str, surface: str) -> None:
     assert not [m for m in mentions(text) if m.surface == surface and m.method == "gazetteer"]
+
+
+def test_a_full_name_opening_a_sentence_is_introduced_by_a_later_honorific() -> None:
+    # "Boris" opens the sentence, but nothing shows "Johnson" alone is anyone: the whole name
+    # is kept, and "Mr Johnson" shows it was a person's
+    ms = mentions("Boris Johnson has quit as an MP. Mr Johnson became prime minister in July 2019.")
+    full = next(m for m in ms if m.surface == "Boris Johnson")
+    short = next(m for m in ms if m.surface == "Johnson")
+    assert (full.kind, full.method) == ("person", "unknown-name")
+    assert (short.method, short.hint["name_key"]) == ("short", "boris johnson")
