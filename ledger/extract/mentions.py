@@ -53,6 +53,7 @@ TITLE_HEADS = {
     "mayor", "chairman", "chairwoman", "chair", "director", "spokesperson", "spokesman",
     "spokeswoman", "commissioner", "chief", "commander", "senator", "representative", "envoy",
     "adviser", "advisor", "general", "admiral", "prosecutor", "attorney", "speaker", "leader",
+    "judge", "justice",
     # companies' ("Microsoft Chief Executive Satya Nadella", "CEO Satya Nadella")
     "executive", "officer", "ceo", "cfo", "coo", "cto", "founder", "chairperson",
 }
@@ -283,7 +284,8 @@ def _name_runs(
             and (toks[j + 1].cap or text[toks[j + 1].start - 1] == "-"
                  # a particle inside a name: "Mohammed bin Salman", "Ursula von der Leyen"
                  or (toks[j + 1].text in PARTICLES and _particle_run(toks, j + 1, text)))
-            and toks[j + 1].key not in STOP
+            # a middle initial is one even when it spells a word ("Lewis A. Kaplan")
+            and (toks[j + 1].key not in STOP or (len(toks[j + 1].text) == 1 and toks[j + 1].period))
             and j - i < 8  # a title and a name: "Qatari Prime Minister Mohammed bin Abdulrahman Al Thani"
             and not toks[j].possessive
             and _GAP_NAME.match(text[toks[j].end : toks[j + 1].start] or " ")

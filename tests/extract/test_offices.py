@@ -237,3 +237,10 @@ def test_a_counterpart_holds_the_title_the_kb_does_not_know_for_their_country() 
     # no country to tell the counterpart's office by: no claim
     assert "Jan Novak" not in {c.subject_surface for c in offices(
         "Foreign Minister Petr Pavel met his counterpart Jan Novak on Tuesday.")}
+
+
+def test_a_judge_with_a_middle_initial() -> None:
+    # "A." is a middle initial, though "a" is a word; a judge's title is a title
+    (c,) = offices("U.S. District Judge Lewis A. Kaplan said Bankman-Fried had lied at trial.")
+    assert (c.subject_surface, c.object_surface, c.qualifiers["country"]) == ("Lewis A. Kaplan", "District Judge",
+                                                                             "U.S.")

@@ -361,6 +361,9 @@ def _fix(view: LedgerView, c: Claim, support: list[tuple[DocRef, Claim]], office
     forms: dict[str, Counter[str]] = defaultdict(Counter)
     for r, o in support:
         title = str(o.qualifiers.get("title") or "")
+        if {"counterpart_of", "predecessor_of"} & o.qualifiers.keys():
+            # "his German counterpart", "Li's predecessor": the title is the office's, if any
+            title = o.object_surface if o.object is None else ""
         if title and (office is None or o.object == office):
             key = title_key(title) or title
             outlets[key].add(r.outlet)
