@@ -65,6 +65,13 @@ def surname_of(key: str) -> str:
     return key.rsplit(" ", 1)[-1].removeprefix("name:")
 
 
+def surnames_of(key: str) -> set[str]:
+    """The words of a ``name:`` key that may be the surname: the last, and the first of a name
+    of two words, which may be written surname first ("Kishida Fumio")."""
+    words = key.removeprefix("name:").split()
+    return {words[-1], words[0]} if len(words) == 2 else set(words[-1:])
+
+
 def unknown_key(name: str) -> str:
     """The grouping key of a person or event the KB does not know, from their name's
     ``phrase_key``: ``name:`` and the name with romanizations folded (``roman_fold``)."""
@@ -134,6 +141,15 @@ def cluster_names(keys: Iterable[str]) -> dict[str, str]:
     for group in full.values():
         for k in group:  # sorted: each joins the first earlier key it is alike with
             rep[k] = next((rep[j] for j in group if j < k and same_person(j, k)), k)
+    for k in sorted(rep):
+        # one name in either order ("Kishida Fumio", "Fumio Kishida"): one person
+        words = k[5:].split()
+        swapped = f"name:{words[1]} {words[0]}" if len(words) == 2 else None
+        if swapped in rep and rep[swapped] != rep[k]:
+            old, new = max(rep[k], rep[swapped]), min(rep[k], rep[swapped])
+            for j, r in rep.items():
+                if r == old:
+                    rep[j] = new
     for k in short:
         people = {rep[j] for j in full.get(k[5:], ())}
         rep[k] = people.pop() if len(people) == 1 else k

@@ -66,3 +66,10 @@ def test_clusters_join_spellings_and_leave_a_shared_surname_alone() -> None:
     # two Novaks: "Novak" alone could be either, and stays apart
     assert len({rep[key("Peter Novak")], rep[key("Jan Novak")], rep[key("Novak")]}) == 3
     assert cluster_names([]) == {}
+
+
+def test_one_name_in_either_order_is_one_person() -> None:
+    keys = [key("Fumio Kishida"), key("Kishida Fumio"), key("Kishida"), key("Fumio Sato")]
+    rep = cluster_names(keys)
+    assert rep[key("Fumio Kishida")] == rep[key("Kishida Fumio")] == rep[key("Kishida")]
+    assert rep[key("Fumio Sato")] != rep[key("Fumio Kishida")]

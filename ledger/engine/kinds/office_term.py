@@ -28,7 +28,7 @@ from ledger.resolve.keys import (
     OTHER_OFFICE_WORDS,
     claim_subject_key,
     cluster_names,
-    surname_of,
+    surnames_of,
     title_key,
 )
 
@@ -96,7 +96,7 @@ def _candidates(
     if targets is not None:
         mine = view.claims("holds_office", docs=targets)
         own = {k for _, c in mine if (k := claim_subject_key(c)).startswith("name:")}
-        stored = view.unknown_subjects("holds_office", {surname_of(k) for k in own})
+        stored = view.unknown_subjects("holds_office", {w for k in own for w in surnames_of(k)})
         return mine, {}, cluster_names(own | {k for k, _ in stored})
     outside = view.outside_terms()
     multi = {k for (k,) in view.groups("holds_office", ("subject_key",), "object_key") if k}
