@@ -12,7 +12,7 @@ from ledger import rx
 from ledger.extract.quotes import REPORTING_VERBS
 from ledger.extract.sentences import Sentences, sentences_of
 from ledger.model import Claim, Document, Mention, Span
-from ledger.resolve.keys import NATIONALITY_SHAPE, knows_person, name_key
+from ledger.resolve.keys import NATIONALITY_SHAPE, claim_subject_key, knows_person, name_key
 from ledger.resolve.tokens import phrase_key
 
 _COUNTERPART = rx.compile(r"\b(?:his|her|their|its)\s+(?:(?P<adj>[A-Z][\w’'.-]*)\s+)?counterparts?,?\s*$")
@@ -63,10 +63,16 @@ def relation_claims(doc: Document, mentions: list[Mention], claims: list[Claim],
                 # a title the KB does not know: "Ukrainian Foreign Minister Dmytro Kuleba ...
                 # his German counterpart Annalena Baerbock" holds that title for Germany
                 other = _antecedent(mentions, i, lo, doc.text, cue_start, known=False)
-                c = _title_counterpart(doc, m, other, cp.group("adj"), claims, cue_start) if other else None
+                c = _title_relation(doc, m, other, cp.group("adj"), claims, cue_start) if other else None
         else:
-            other = _antecedent(mentions, i, lo, doc.text, cue_start, possessive=pred.group("pron") is None)  # type: ignore[union-attr]
+            possessive = pred.group("pron") is None  # type: ignore[union-attr]
+            other = _antecedent(mentions, i, lo, doc.text, cue_start, possessive=possessive)
             c = _predecessor(doc, m, other, claims, index, cue_start) if other else None
+            if c is None:
+                # "British Prime Minister Rishi Sunak ... Sunak's predecessor Liz Truss": the
+                # title the KB does not know, held before
+                other = _antecedent(mentions, i, lo, doc.text, cue_start, possessive=possessive, known=False)
+                c = _title_relation(doc, m, other, None, claims, cue_start) if other else None
         if c is not None:
             c.sentence = sentences.sentence(m.span.start)
             out.append(c)
@@ -152,13 +158,16 @@ def _counterpart(
     )
 
 
-def _title_counterpart(doc: Document, m: Mention, other: Mention, adj: str, claims: list[Claim],
-                       cue_start: int) -> Claim | None:
-    """The counterpart's claim when this document gives the other person a title the KB does
-    not know, with a country: that title, for the country of ``adj`` ("his German counterpart")."""
+def _title_relation(doc: Document, m: Mention, other: Mention, adj: str | None, claims: list[Claim],
+                    cue_start: int) -> Claim | None:
+    """The claim of a counterpart or a predecessor when this document gives the other person a
+    title the KB does not know: with ``adj`` (a counterpart), that title for the country of
+    ``adj`` ("his German counterpart"); without, the same title, held before ("Sunak's
+    predecessor Liz Truss").  The counterpart's title needs a country to be told from the
+    other person's."""
+    who = name_key(other)  # the person, by any form of the name ("Sunak's" after "Rishi Sunak")
     titled = [c for c in claims if c.predicate == "holds_office" and c.object is None and c.object_surface
-              and c.span.start <= other.span.start < c.span.end and c.subject_surface == other.surface
-              and not c.qualifiers.get("time")]
+              and claim_subject_key(c) == who and c.span.start < other.span.end and not c.qualifiers.get("time")]
     if not titled:
         return None
     title = titled[0].object_surface
@@ -166,13 +175,21 @@ def _title_counterpart(doc: Document, m: Mention, other: Mention, adj: str, clai
     first, _, rest = title.partition(" ")
     if not country and rest and NATIONALITY_SHAPE.fullmatch(first):
         country = first  # "Ukrainian Foreign Minister", a title the KB does not know whole
-    if not country or phrase_key(str(country), expand=False) == phrase_key(adj, expand=False):
-        return None
-    title = title.removeprefix(str(country)).strip()
+    if adj is None:
+        qualifiers: dict[str, Any] = {"title": "predecessor", "time": "former", "predecessor_of": other.surface}
+        if country and title.startswith(str(country)):
+            title = title.removeprefix(str(country)).strip()
+        if country:
+            qualifiers["country"] = country
+        c = _claim(doc, m, "", cue_start, qualifiers, None, doc.published)
+    else:
+        if not country or phrase_key(str(country), expand=False) == phrase_key(adj, expand=False):
+            return None
+        title = title.removeprefix(str(country)).strip()
+        c = _claim(doc, m, "", cue_start, {"title": "counterpart", "country": adj, "counterpart_of": other.surface},
+                   doc.published, doc.published)
     if not title:
         return None
-    c = _claim(doc, m, "", cue_start, {"title": "counterpart", "country": adj, "counterpart_of": other.surface},
-               doc.published, doc.published)
     c.object = None
     c.object_surface = title
     return c

@@ -244,3 +244,14 @@ def test_a_judge_with_a_middle_initial() -> None:
     (c,) = offices("U.S. District Judge Lewis A. Kaplan said Bankman-Fried had lied at trial.")
     assert (c.subject_surface, c.object_surface, c.qualifiers["country"]) == ("Lewis A. Kaplan", "District Judge",
                                                                              "U.S.")
+
+
+@pytest.mark.parametrize("text", [
+    "British Prime Minister Rishi Sunak spoke on Monday. Sunak's predecessor Liz Truss was not there.",
+    "British Prime Minister Rishi Sunak thanked his predecessor Liz Truss.",
+])
+def test_a_predecessor_held_the_title_the_kb_does_not_know_before(text: str) -> None:
+    c = {c.subject_surface: c for c in offices(text)}["Liz Truss"]
+    assert (c.object, c.object_surface, c.qualifiers["time"], c.qualifiers["country"]) == (
+        None, "Prime Minister", "former", "British")
+    assert c.valid_from is None and c.valid_to == date(2024, 7, 11)
