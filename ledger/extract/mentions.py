@@ -650,8 +650,9 @@ _QUALIFIER_BEFORE = rx.compile(r"([A-Z][\w’'-]*(?:[ \t\u00a0][A-Z][\w’'-]*)?
 _OPENERS = frozenset({"new", "former", "acting", "deputy", "vice", "top", "senior", "chief", "incoming",
                       "outgoing", "current", "then", "interim", "veteran", "longtime"})
 # of those, the words that are part of a title in lower case ("the deputy prime minister",
-# "its chief operating officer", "the vice president"): another office than the one without
-_TITLE_OPENERS = frozenset({"deputy", "vice", "chief", "senior"})
+# "its chief operating officer", "the vice president", "acting president", "the incoming prime
+# minister"): another office than the one without, or not yet or not fully held
+_TITLE_OPENERS = frozenset({"deputy", "vice", "chief", "senior", "acting", "interim", "incoming"})
 
 
 def unknown_qualifier(text: str, start: int) -> str | None:

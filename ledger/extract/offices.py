@@ -18,7 +18,7 @@ _FORMER = rx.compile(r"\b(?:" + "|".join(w if w != "ex" else "ex-" for w in PAST
                      re.IGNORECASE)
 # a rank word right before a title makes it another office ("Assistant Secretary of Defense")
 _RANK = rx.compile(
-    r"\b(?:assistant|deputy|under|vice|associate|principal|shadow|acting\s+deputy)[\s-]*$",
+    r"\b(?:assistant|deputy|under|vice|associate|principal|shadow|acting|interim|incoming)[\s-]*$",
     re.IGNORECASE,
 )
 _YEAR = rx.compile(r"\b(1[89]\d\d|20\d\d)\b")

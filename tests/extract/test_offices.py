@@ -53,6 +53,10 @@ CASES = [
      "title:|prime minister"),
     ("the sentence's first word, three words", "Chief technology officer Mira Murati spoke.", "Mira Murati",
      "Chief technology officer", "title:|chief technology officer"),
+    ("acting is another office", "Acting mayor Ivo Kral signed the bill.", "Ivo Kral", "Acting mayor",
+     "title:|acting mayor"),
+    ("incoming is not yet held", "The incoming prime minister, Keir Starmer, spoke.", "Keir Starmer",
+     "incoming prime minister", "title:|incoming prime minister"),
 ]
 
 
@@ -255,3 +259,12 @@ def test_a_predecessor_held_the_title_the_kb_does_not_know_before(text: str) -> 
     assert (c.object, c.object_surface, c.qualifiers["time"], c.qualifiers["country"]) == (
         None, "Prime Minister", "former", "British")
     assert c.valid_from is None and c.valid_to == date(2024, 7, 11)
+
+
+@pytest.mark.parametrize("text", [
+    "Acting president Ivo Kral signed the bill.",
+    "The incoming Secretary of Defense Lloyd Austin spoke.",
+    "Interim Defense Minister Li Shangfu spoke.",
+])
+def test_no_kb_office_is_held_by_an_acting_or_incoming_holder(text: str) -> None:
+    assert [c for c in offices(text) if c.object] == []
