@@ -56,7 +56,8 @@ def claims(items: Sequence[Analysis], fmt: str) -> str:
         office = r["object"] or (repr(r["object_text"]) if r["object_text"] and (
             r["value"] is None or r["predicate"] == "holds_office") else None)
         obj = " ".join(x for x in (office, repr(r["value"]) if r["value"] is not None else None) if x) or "?"
-        when = r["valid_from"] if r["valid_from"] == r["valid_to"] else f"{r['valid_from'] or '…'}..{r['valid_to'] or '…'}"
+        when = (r["valid_from"] or "undated") if r["valid_from"] == r["valid_to"] else \
+            f"{r['valid_from'] or '…'}..{r['valid_to'] or '…'}"
         out.append(
             f"{r['path']}:{r['line']}:{r['column']}: {subject} {r['predicate']} {obj} "
             f"@ {when} [{r['section']}]\n    {r['sentence']}"

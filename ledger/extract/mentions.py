@@ -429,7 +429,8 @@ def _title_word(text: str, t: Token) -> bool:
         return False
     k = t.key
     return (k not in STOP and (k not in _OPENERS or k in _TITLE_OPENERS) and k not in _GIVING
-            and k not in DESCRIBING and not k.endswith("ed") and k not in _VERBS_BEFORE_TITLES)
+            and k not in DESCRIBING and not k.endswith("ed") and k not in _VERBS_BEFORE_TITLES
+            and k not in PAST_WORDS)  # "the late prime minister": a past term (offices)
 
 
 # verbs that take a title and its holder as their object ("fired chief executive Sam Altman",

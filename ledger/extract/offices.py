@@ -56,7 +56,9 @@ def office_claims(doc: Document, mentions: list[Mention]) -> list[Claim]:
         valid_to: date | None = doc.published
         if _THEN.search(before):
             qualifiers["time"] = "then"
-            years = _YEAR.findall(doc.text[max(holder.span.end, office.span.end) : s_hi])
+            # the year after the name, else one before it in the sentence ("In 2019, then-...")
+            years = (_YEAR.findall(doc.text[max(holder.span.end, office.span.end) : s_hi])
+                     or _YEAR.findall(doc.text[s_lo : min(holder.span.start, start)])[-1:])
             if years:
                 y = int(years[0])
                 valid_from, valid_to = date(y, 1, 1), date(y, 12, 31)

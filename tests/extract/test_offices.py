@@ -268,3 +268,13 @@ def test_a_predecessor_held_the_title_the_kb_does_not_know_before(text: str) -> 
 ])
 def test_no_kb_office_is_held_by_an_acting_or_incoming_holder(text: str) -> None:
     assert [c for c in offices(text) if c.object] == []
+
+
+def test_then_takes_the_year_before_the_name_when_none_follows() -> None:
+    (c,) = offices("In 2019, then-prime minister Boris Johnson met the press.")
+    assert (c.qualifiers["time"], c.valid_from, c.valid_to) == ("then", date(2019, 1, 1), date(2019, 12, 31))
+
+
+def test_the_late_holder_held_the_office_before() -> None:
+    (c,) = offices("The late prime minister Shinzo Abe was honoured.")
+    assert (c.object_surface, c.qualifiers["time"], c.valid_from) == ("prime minister", "former", None)
