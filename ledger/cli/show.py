@@ -53,8 +53,7 @@ def claims(items: Sequence[Analysis], fmt: str) -> str:
     for r in rows:
         # an unresolved subject or office as written, quoted: "'Fumio Kishida' holds_office 'Prime Minister'"
         subject = r["subject"] or (repr(r["subject_text"]) if r["subject_text"] else "?")
-        office = r["object"] or (repr(r["object_text"]) if r["object_text"] and (
-            r["value"] is None or r["predicate"] == "holds_office") else None)
+        office = r["object"] or (repr(r["object_text"]) if r["object_text"] else None)
         obj = " ".join(x for x in (office, repr(r["value"]) if r["value"] is not None else None) if x) or "?"
         when = (r["valid_from"] or "undated") if r["valid_from"] == r["valid_to"] else \
             f"{r['valid_from'] or '…'}..{r['valid_to'] or '…'}"

@@ -484,9 +484,12 @@ def _claim(
     # an office the KB does not know ("was sworn in as Poland's prime minister") is named by
     # its title, as a title before a name is
     untitled = obj_i is not None and mentions[obj_i].kind == "office" and frame.predicate == "holds_office"
-    # a place the KB does not know, that GeoNames does ("the NATO summit in Vilnius"): its key
-    geo = (mentions[obj_i].hint.get("name_key") if obj_i is not None and obj is None
-           and mentions[obj_i].method == "gazetteer" else None)
+    # a place the KB does not know, that GeoNames does ("the NATO summit in Vilnius"), or a
+    # person the text shows to be one ("met Russian President Vladimir Putin"): by its key
+    geo = None
+    if obj_i is not None and obj is None and not untitled:
+        o = mentions[obj_i]
+        geo = o.hint.get("name_key") if o.method == "gazetteer" else (name_key(o) if knows_person(o) else None)
     if frame.object and obj_i is not None and obj is None and not untitled and geo is None:
         return None
     if obj and frame.object_level == "country" and index is not None:

@@ -165,8 +165,8 @@ def assign_keys(claims: Iterable[Claim]) -> None:
         )
         if c.object:
             c.object_key = c.object
-        elif (c.object_key or "").startswith("geo:"):
-            pass  # a place the KB does not know, by its GeoNames key (``resolve.gazetteer``)
+        elif (c.object_key or "").startswith(("geo:", "name:")):
+            pass  # a place (its GeoNames key: ``resolve.gazetteer``) or person the KB does not know
         elif c.predicate == "count" and c.qualifiers.get("unit"):
             c.object_key = f"unit:{c.qualifiers['unit']}"
         elif c.predicate == "holds_office" and c.object_surface:

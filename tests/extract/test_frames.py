@@ -95,3 +95,11 @@ def test_users_add_frames_without_python(cli, tmp_path: Path) -> None:  # type: 
     (tmp_path / "ledger.toml").write_text('frames = ["nowhere"]\n', encoding="utf-8")
     r = cli("claims", "a.md", cwd=tmp_path)
     assert r.code == 2 and "frame folder not found" in r.err
+
+
+def test_a_party_the_kb_does_not_know_is_named_by_its_key(index) -> None:  # type: ignore[no-untyped-def]
+    text = "Indian Prime Minister Narendra Modi met Russian President Vladimir Putin on Monday."
+    doc = Document(path="t.txt", text=text, published=date(2024, 7, 9), sections=[Section("body", 0, len(text))])
+    (c,) = [c for c in analyze(doc, index).claims if c.predicate == "met"]
+    assert (c.subject_key, c.object, c.object_key, c.object_surface, c.value) == (
+        "name:narendra modi", None, "name:vladimir putin", "Vladimir Putin", "2024-07-08")
