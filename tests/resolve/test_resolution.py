@@ -202,10 +202,10 @@ def test_never_crashes_and_never_the_wrong_kind(text: str) -> None:
 
 
 @pytest.mark.parametrize(("text", "surface", "key"), [
-    ("Leaders will meet in Vilnius on Tuesday.", "Vilnius", "geo:LT:vilnius"),
-    ("The summit will take place in Riga.", "Riga", "geo:LV:riga"),
+    ("Leaders will meet in Vilnius on Tuesday.", "Vilnius", "geo:LT:65:vilnius"),
+    ("The summit will take place in Riga.", "Riga", "geo:LV:25:riga"),
     ("Talks were held in Lithuania last week.", "Lithuania", "geo:LT"),
-    ("Reporters gathered in Kiev.", "Kiev", "geo:UA:kyiv"),  # another name of a large city
+    ("Reporters gathered in Kiev.", "Kiev", "geo:UA:12:kyiv"),  # another name of a large city
 ])
 def test_a_place_the_kb_does_not_know_comes_from_geonames(text: str, surface: str, key: str) -> None:
     m = resolved(text, surface)

@@ -124,7 +124,7 @@ class _Compare:
             return None if r is None else (*r, _day_range(c.value) and not c.qualifiers.get("approx"))
         if self.how == "number":
             return _number_range(c)
-        # a KB place, else a place the KB does not know by its GeoNames key ("geo:LT:vilnius")
+        # a KB place, else a place the KB does not know by its GeoNames key ("geo:LT:65:vilnius")
         return c.object or (c.object_key if (c.object_key or "").startswith("geo:") else None)
 
     def agree(self, a: Any, b: Any) -> bool:
@@ -135,17 +135,17 @@ class _Compare:
         return a == b or self._within(a, b) or self._within(b, a)
 
     def _within(self, inner: str, outer: str) -> bool:
-        """Whether place ``inner`` lies in ``outer``: by the KB's ``part_of``, and for places
-        the KB does not know by their country (a city's ``geo:`` key names it; a KB country
-        by its ISO ``code``): Vilnius lies in Lithuania, Tokyo in the KB's Japan."""
-        if outer.startswith("geo:") and outer.count(":") > 1:
-            return False  # nothing lies in a city of GeoNames but itself
-        country = outer[4:] if outer.startswith("geo:") else None
+        """Whether place ``inner`` lies in ``outer``: by the KB's ``part_of``; places the KB does
+        not know by their GeoNames keys (Atlanta in Georgia in the US), or by their country
+        against a KB country of that ISO ``code`` (Vilnius in the KB's Lithuania, the KB's
+        Hiroshima in GeoNames' Japan)."""
+        if inner.startswith("geo:") and outer.startswith("geo:"):
+            return gazetteer.within(inner, outer)
         if inner.startswith("geo:"):
-            if country is None:
-                ent = self.view.entity(outer)
-                country = ent.code if ent is not None and ent.kind == "place" and not ent.part_of else None
-            return country is not None and gazetteer.country_of(inner) == country and inner != outer
+            ent = self.view.entity(outer)
+            return (ent is not None and ent.kind == "place" and not ent.part_of and bool(ent.code)
+                    and gazetteer.country_of(inner) == ent.code)
+        country = gazetteer.country_of(outer) if outer.startswith("geo:") and outer.count(":") == 1 else None
         seen: set[str] = set()
         ent = self.view.entity(inner)
         while ent is not None and ent.id not in seen:
