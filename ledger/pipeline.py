@@ -76,7 +76,7 @@ _ANALYZER: str | None = None
 def analyze(doc: Document, index: NameIndex) -> Analysis:
     from ledger.extract import extract
     from ledger.extract.frames import frame_claims, load_frames
-    from ledger.extract.relations import count_claims, relation_claims
+    from ledger.extract.relations import age_claims, count_claims, relation_claims
     from ledger.resolve.document import resolve
     from ledger.resolve.keys import assign_keys
 
@@ -86,6 +86,7 @@ def analyze(doc: Document, index: NameIndex) -> Analysis:
     ex.claims += relation_claims(doc, ex.mentions, ex.claims, index)
     ex.claims += frame_claims(doc, ex.mentions, index, load_frames(FRAME_DIRS))
     ex.claims += count_claims(doc, ex.mentions, index)
+    ex.claims += age_claims(doc, ex.mentions)
     assign_keys(ex.claims)
     return Analysis(doc, ex.mentions, ex.claims)
 

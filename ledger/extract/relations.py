@@ -195,6 +195,31 @@ def _title_relation(doc: Document, m: Mention, other: Mention, adj: str | None, 
     return c
 
 
+# a person's age in apposition: "Rishi Sunak, 43, became prime minister"
+_AGE_AFTER = rx.compile(r",[ \t\u00a0]+(\d{2,3}),[ \t\u00a0]")
+
+
+def age_claims(doc: Document, mentions: list[Mention]) -> list[Claim]:
+    """``age`` claims: a person's age, written in apposition after their name ("Dong, 62,"),
+    on the document's date."""
+    out: list[Claim] = []
+    sentences: Sentences | None = None
+    for m in mentions:
+        if not (m.kind == "person" and (m.entity or knows_person(m))):
+            continue
+        a = _AGE_AFTER.match(doc.text, m.span.end)
+        if a is None or not 16 <= int(a.group(1)) <= 110:
+            continue
+        sentences = sentences or sentences_of(doc)
+        out.append(Claim(
+            span=Span.of(doc, m.span.start, a.end(1)), subject_key=name_key(m), subject=m.entity,
+            predicate="age", value=a.group(1), valid_from=doc.published, valid_to=doc.published,
+            section=m.section, sentence=sentences.sentence(m.span.start),
+            excerpt=doc.text[m.span.start : a.end(1)], subject_surface=m.surface,
+        ))
+    return out
+
+
 def _predecessor(
     doc: Document, m: Mention, other: Mention, claims: list[Claim], index: Any, cue_start: int
 ) -> Claim | None:

@@ -278,3 +278,11 @@ def test_then_takes_the_year_before_the_name_when_none_follows() -> None:
 def test_the_late_holder_held_the_office_before() -> None:
     (c,) = offices("The late prime minister Shinzo Abe was honoured.")
     assert (c.object_surface, c.qualifiers["time"], c.valid_from) == ("prime minister", "former", None)
+
+
+def test_a_persons_age_in_apposition() -> None:
+    text = "Prime Minister Rishi Sunak, 43, spoke. Mr Sunak, 2023, no. Jan Novak, 10, and a 44, 45, list."
+    doc = Document(path="t.txt", text=text, published=date(2024, 7, 11), sections=[Section("body", 0, len(text))])
+    ages = [c for c in analyze(doc, INDEX).claims if c.predicate == "age"]
+    assert [(c.subject_key, c.value, c.excerpt, c.valid_from) for c in ages] == [
+        ("name:rishi sunak", "43", "Rishi Sunak, 43", date(2024, 7, 11))]

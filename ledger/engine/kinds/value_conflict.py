@@ -58,9 +58,9 @@ class Options:
         self.sections = tuple(self.sections)
         if self.number_window_days < 0:
             raise ValueError("number_window_days must be >= 0")
-        bad = {v for v in self.predicates.values()} - {"time", "place", "number"}
+        bad = {v for v in self.predicates.values()} - {"time", "place", "number", "age"}
         if bad:
-            raise ValueError(f"'predicates' values must be time, place or number (got {', '.join(sorted(bad))})")
+            raise ValueError(f"'predicates' values must be time, place, number or age (got {', '.join(sorted(bad))})")
 
 
 _ISO = rx.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
@@ -124,10 +124,18 @@ class _Compare:
             return None if r is None else (*r, _day_range(c.value) and not c.qualifiers.get("approx"))
         if self.how == "number":
             return _number_range(c)
+        if self.how == "age":
+            try:
+                return (int(c.value or ""), c.valid_from)
+            except ValueError:
+                return None
         # a KB place, else a place the KB does not know by its GeoNames key ("geo:LT:65:vilnius")
         return c.object or (c.object_key if (c.object_key or "").startswith("geo:") else None)
 
     def agree(self, a: Any, b: Any) -> bool:
+        if self.how == "age":
+            # a birthday may fall between two days a person's age is told
+            return a[0] == b[0] or (abs(a[0] - b[0]) == 1 and a[1] != b[1])
         if self.how == "time" and a[2] and b[2]:
             return a[:2] == b[:2]  # two ranges told to the day: "June 2 to 4" is not "June 3 to 5"
         if self.how in ("time", "number"):
@@ -189,7 +197,8 @@ def check(view: LedgerView, rule: Rule, targets: Collection[str] | None) -> Iter
             # in document order, not the database's: which claim speaks for an outlet, and the
             # order of the values in the message, must not depend on a query plan
             items.sort(key=doc_order)
-            facts = _SameFact(items, opts.number_window_days) if how == "number" else None
+            facts = (_SameFact(items, opts.number_window_days, context=how == "number")
+                     if how in ("number", "age") else None)
             yield from _conflicts(view, rule, cmp, items, targets, facts)
 
 
@@ -252,9 +261,11 @@ class _SameFact:
     ``days`` of each other and sharing a content word (``_context``), or counting a model
     ("Su-35")."""
 
-    def __init__(self, items: list[tuple[DocRef, Claim, Any]], days: int) -> None:
-        self.items, self.days = items, days
-        self.contexts = [_context(c) for _, c, _ in items]
+    def __init__(self, items: list[tuple[DocRef, Claim, Any]], days: int, context: bool = True) -> None:
+        """``context``: whether the numbers must share a content word (ages need none: a
+        person's age told within ``days`` is one fact)."""
+        self.items, self.days, self.context = items, days, context
+        self.contexts = [_context(c) if context else frozenset() for _, c, _ in items]
         self.by_word: dict[str, list[int]] = defaultdict(list)
         for i, ctx in enumerate(self.contexts):
             for w in ctx:
@@ -264,7 +275,7 @@ class _SameFact:
         c = self.items[i][1]
         unit = str(c.qualifiers.get("unit") or "")
         model = any(ch.isdigit() for ch in unit) and any(ch.isalpha() for ch in unit)
-        near = range(len(self.items)) if model else sorted(
+        near = range(len(self.items)) if model or not self.context else sorted(
             {i} | {j for w in self.contexts[i] for j in self.by_word[w]})
         day = c.valid_from or c.valid_to
         return [j for j in near if day is None or (d := self.items[j][1].valid_from or self.items[j][1].valid_to)
