@@ -28,6 +28,8 @@ from ledger.resolve.keys import knows_person, knows_subject, name_key
 
 KIND_CODE = {"person": "P", "org": "O", "place": "G", "event": "E", "office": "F", "pron": "R"}
 _PLACEHOLDER = rx.compile(r"\{(~|[A-Za-z_]\w*)(?::|(?<=~))?([a-z][a-z,]*)?\}")
+# an age in apposition after a person's name
+_AGE = rx.compile(r",[ \t\u00a0]+\d{2,3},[ \t\u00a0]+")
 _PRONOUN = rx.compile(r"\b(?:he|she|He|She|him|Him|her|Her)\b")
 _QUAL = {
     "over": rx.compile(r"\b(?:over|for)\s+(.+?)(?=[,;:.]\s|[,;:.]?$|\s+(?:in|since|on)\s+\d{4}\b)"),
@@ -361,9 +363,13 @@ def _abstract(
         plain(pos, m.span.start, last_person)
         code = KIND_CODE.get(m.kind, "O")
         _emit(f"⟨{code}{i}⟩", m.span.start, m.span.end, i)
+        pos = m.span.end
         if knows_person(m):
             last_person = i
-        pos = m.span.end
+            age = _AGE.match(text, pos, hi)
+            if age is not None:  # "Dong Jun, 62, replaced ...": the age is no part of the pattern
+                _emit(" ", pos, age.end(), -1)
+                pos = age.end()
     plain(pos, hi, last_person)
     return _Abstract("".join(parts), segs)
 
@@ -430,13 +436,10 @@ def _fits(frame: Frame, present: set[str], n: int) -> bool:
 
 
 def _same(a: Claim, b: Claim) -> bool:
-    return (a.subject, a.predicate, a.object, a.value, a.span.start) == (
-        b.subject,
-        b.predicate,
-        b.object,
-        b.value,
-        b.span.start,
-    )
+    # people and offices the KB does not know by their keys and titles ("Dong replaced Li
+    # Shangfu as defense minister": two claims from one place, about two people)
+    return (a.subject, a.subject_key, a.predicate, a.object, a.object_surface, a.value, a.span.start) == (
+        b.subject, b.subject_key, b.predicate, b.object, b.object_surface, b.value, b.span.start)
 
 
 def _timexes(doc: Document, lo: int, hi: int, mentions: list[Mention], idxs: list[int]) -> list[Any]:

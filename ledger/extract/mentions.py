@@ -557,13 +557,15 @@ _GIVING = frozenset((*_GIVES, *_BECOMES, *_SERVES, "as"))
 # between a name and the verb giving it a title: "Mateusz Morawiecki, who became", "Donald
 # Tusk was sworn in as", "Sikorski previously served as"
 _SUBJECT_GAP = rx.compile(
+    r"(?:,[ \t\u00a0]+\d{2,3},)?"  # an age in apposition: "Dong Jun, 62, became"
     r"(?:,[ \t\u00a0]+who)?(?:[ \t\u00a0]+(?:was|were|is|has|had|have|been|previously|also|once|later|briefly"
     r"|then|now|first))*[ \t\u00a0]+"
 )
 
 
 # between two names, the first taking over from the second: "X replaced Y", "X, who succeeded Y"
-_REPLACED = rx.compile(rf"(?:,{_SP}who)?{_SP}(?:(?:has|had|will){_SP})?(?:{'|'.join(_TAKES_OVER)}){_SP}")
+_REPLACED = rx.compile(rf"(?:,{_SP}\d{{2,3}},)?(?:,{_SP}who)?{_SP}(?:(?:has|had|will){_SP})?"
+                       rf"(?:{'|'.join(_TAKES_OVER)}){_SP}")
 
 
 # a verb before "NAME as TITLE" that gives the title: "re-elected Pedro Sanchez as", "replaced

@@ -286,3 +286,10 @@ def test_a_persons_age_in_apposition() -> None:
     ages = [c for c in analyze(doc, INDEX).claims if c.predicate == "age"]
     assert [(c.subject_key, c.value, c.excerpt, c.valid_from) for c in ages] == [
         ("name:rishi sunak", "43", "Rishi Sunak, 43", date(2024, 7, 11))]
+
+
+def test_an_age_in_apposition_does_not_hide_the_verb_after_it() -> None:
+    text = "Jan Novak, 54, replaced Petr Kral as health minister on Friday."
+    by_holder = {c.subject_surface: c for c in offices(text)}
+    assert by_holder["Jan Novak"].valid_from == date(2024, 7, 5)  # from then on (the Friday before)
+    assert by_holder["Petr Kral"].qualifiers["time"] in ("former", "then")
