@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -167,7 +167,10 @@ def check(view: LedgerView, rule: Rule, targets: Collection[str] | None) -> Iter
         if person_ is not None:
             f = _against_kb(view, rule, ref, c, person_, others)
         else:
-            f = _against_majority(view, rule, ref, c, others, opts)
+            # the person's other offices in this document, held at once with this one
+            own = [o for r, o in (window.items if window is not None else ())
+                   if r.key == ref.key and o is not c and not o.qualifiers.get("time")]
+            f = _against_majority(view, rule, ref, c, others, opts, own)
         if f is not None:
             yield f
 
@@ -304,7 +307,7 @@ def _rival_titles(a: str, b: str) -> bool:
 
 
 def _against_majority(view: LedgerView, rule: Rule, ref: DocRef, c: Claim,
-                      others: list[tuple[DocRef, Claim]], opts: Options) -> Finding | None:
+                      others: list[tuple[DocRef, Claim]], opts: Options, own: Sequence[Claim] = ()) -> Finding | None:
     mine_office = _office_of(c) or ""
     outlets: dict[str, set[str]] = defaultdict(set)
     for r, o in others:
@@ -314,9 +317,17 @@ def _against_majority(view: LedgerView, rule: Rule, ref: DocRef, c: Claim,
             outlets[office].add(r.outlet)
     agree = {x for k, s in outlets.items() if _same_office(k, mine_office) for x in s}
     mine = len(agree) + 1
+    # offices one document gives the person at once ("Qatar's prime minister and foreign
+    # minister, Sheikh Mohammed"): one person holds both, neither rivals the other
+    by_doc: dict[str, set[str]] = defaultdict(set)
+    for key, o in [*((r.key, o) for r, o in others), *((ref.key, o) for o in own)]:
+        if office := _office_of(o):
+            by_doc[key].add(office)
+    by_doc[ref.key].add(mine_office)
+    together = [offices for offices in by_doc.values() if any(_same_office(x, mine_office) for x in offices)]
     rivals: dict[str, int] = {}
     for k in outlets:
-        if _same_office(k, mine_office):
+        if _same_office(k, mine_office) or any(_same_office(x, k) for offices in together for x in offices):
             continue
         if k.startswith("title:") and not _rival_titles(k, mine_office):
             # titles the KB does not know are rivals only with the same head word ("Foreign
