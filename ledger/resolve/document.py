@@ -259,6 +259,9 @@ def _resolve_run(doc: Document, m: Mention, index: NameIndex, intro: list[Introd
         _place_of_gazetteer(doc, m, index, intro)
 
 
+# a verb of speech right after a name: its subject speaks, so it is someone
+_SPEAKS_AFTER = rx.compile(r"[ \t\u00a0]+(?:said|says|told|tells|added|adds|wrote|writes|argued|warned|insisted|"
+                           r"stressed|noted|explained|replied|recalled)\b")
 # words after which a name is where something is ("in Vilnius", "at Riga", "near Gaziantep")
 _WHERE_BEFORE = rx.compile(r"\b(?:in|at|near|outside|across|throughout|around)[ \t\u00a0]+(?:the[ \t\u00a0]+)?\Z",
                            re.I)
@@ -328,6 +331,10 @@ def _resolve_run_once(doc: Document, m: Mention, index: NameIndex, intro: list[I
             )
             return
         named = next((r for r, words in reversed(loose or ()) if key in words), None) if honorific or titled else None
+        if named is None and _SPEAKS_AFTER.match(doc.text, m.span.end):
+            # "Javier Milei won ... Milei told supporters": a surname that speaks names a person
+            named = next((r for r, words in reversed(loose or ())
+                          if phrase_key(r.surface, expand=False).split()[-1] == key), None)
         if named is not None:
             # an earlier run of capitalized words holding this name was a person's full name
             _set(named, index, None, None, 0.0, "unknown-name",

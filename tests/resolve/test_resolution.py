@@ -229,3 +229,13 @@ def test_a_full_name_opening_a_sentence_is_introduced_by_a_later_honorific() -> 
     short = next(m for m in ms if m.surface == "Johnson")
     assert (full.kind, full.method) == ("person", "unknown-name")
     assert (short.method, short.hint["name_key"]) == ("short", "boris johnson")
+
+
+def test_a_surname_that_speaks_shows_an_earlier_full_name_was_a_person() -> None:
+    ms = mentions("Libertarian outsider Javier Milei won the runoff. \"It begins today,\" Milei told supporters.")
+    full = next(m for m in ms if m.surface == "Javier Milei")
+    short = next(m for m in ms if m.surface == "Milei")
+    assert (full.kind, full.method) == ("person", "unknown-name")
+    assert (short.method, short.hint["name_key"]) == ("short", "javier milei")
+    # a name that speaks is not made a person's by a word it shares with no other name
+    assert not [m for m in mentions("Goldman Sachs rose. Analysts said Goldman told clients.") if m.method == "unknown-name"]
