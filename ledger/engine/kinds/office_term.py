@@ -396,6 +396,9 @@ def _fix(view: LedgerView, c: Claim, support: list[tuple[DocRef, Claim]], office
                    description=f"call {c.subject_surface} by the office held then: {title}")
     replacement = f"{title} {c.subject_surface}"
     country = str(c.qualifiers.get("country") or "")
+    first, _, rest = c.object_surface.partition(" ")
+    if not country and rest and NATIONALITY_SHAPE.fullmatch(first):
+        country = first  # "Swedish Prime Minister", a title the KB does not know whole
     if keep_country and country and c.excerpt.startswith(country) and not title.startswith(country):
         # against other outlets, the title is theirs and the country the writer's ("Russian
         # Foreign Minister Sergei Lavrov"); against the KB, the office's own title is the fix
