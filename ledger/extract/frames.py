@@ -22,14 +22,13 @@ from typing import Any
 
 from ledger import rx
 from ledger.errors import RuleError
+from ledger.extract.mentions import AGE_AFTER_NAME
 from ledger.extract.sentences import sentences_of
 from ledger.model import Claim, Document, Mention, Span
 from ledger.resolve.keys import knows_person, knows_subject, name_key
 
 KIND_CODE = {"person": "P", "org": "O", "place": "G", "event": "E", "office": "F", "pron": "R"}
 _PLACEHOLDER = rx.compile(r"\{(~|[A-Za-z_]\w*)(?::|(?<=~))?([a-z][a-z,]*)?\}")
-# an age in apposition after a person's name
-_AGE = rx.compile(r",[ \t\u00a0]+\d{2,3},[ \t\u00a0]+")
 _PRONOUN = rx.compile(r"\b(?:he|she|He|She|him|Him|her|Her)\b")
 _QUAL = {
     "over": rx.compile(r"\b(?:over|for)\s+(.+?)(?=[,;:.]\s|[,;:.]?$|\s+(?:in|since|on)\s+\d{4}\b)"),
@@ -366,7 +365,7 @@ def _abstract(
         pos = m.span.end
         if knows_person(m):
             last_person = i
-            age = _AGE.match(text, pos, hi)
+            age = AGE_AFTER_NAME.match(text, pos, hi)
             if age is not None:  # "Dong Jun, 62, replaced ...": the age is no part of the pattern
                 _emit(" ", pos, age.end(), -1)
                 pos = age.end()
@@ -489,11 +488,11 @@ def _claim(
     untitled = obj_i is not None and mentions[obj_i].kind == "office" and frame.predicate == "holds_office"
     # a place the KB does not know, that GeoNames does ("the NATO summit in Vilnius"), or a
     # person the text shows to be one ("met Russian President Vladimir Putin"): by its key
-    geo = None
+    unknown_key = None
     if obj_i is not None and obj is None and not untitled:
         o = mentions[obj_i]
-        geo = o.hint.get("name_key") if o.method == "gazetteer" else (name_key(o) if knows_person(o) else None)
-    if frame.object and obj_i is not None and obj is None and not untitled and geo is None:
+        unknown_key = o.hint.get("name_key") if o.method == "gazetteer" else (name_key(o) if knows_person(o) else None)
+    if frame.object and obj_i is not None and obj is None and not untitled and unknown_key is None:
         return None
     if obj and frame.object_level == "country" and index is not None:
         code = index.country_of(obj)
@@ -561,7 +560,7 @@ def _claim(
         # "the summit" after "the G20 summit" the KB does not know: shown by the name it refers to
         subject_surface=subj.hint.get("refers_to") or subj.surface,
         object_surface=mentions[obj_i].surface if obj_i is not None else "",
-        object_key=geo,
+        object_key=unknown_key,
     )
 
 

@@ -13,7 +13,7 @@ from ledger.extract.offices import PAST_WORDS
 from ledger.extract.sentences import ABBREVIATIONS as ABBREVIATIONS_ENDING_NO_SENTENCE
 from ledger.model import Document, Mention, Span
 from ledger.resolve.index import Entry, NameIndex
-from ledger.resolve.keys import DESCRIBING, NATIONALITY_SHAPE
+from ledger.resolve.keys import DESCRIBING, NATIONALITY_SHAPE, OTHER_OFFICE_WORDS
 from ledger.resolve.tokens import ABBREVIATIONS, Token, tokenize
 
 # words that, before a capitalized name, mark a person ("Mr. Li", "Gen. Li", "General Li")
@@ -556,15 +556,18 @@ _TIME_BEFORE_TITLE = frozenset((*PAST_WORDS, "then"))
 _GIVING = frozenset((*_GIVES, *_BECOMES, *_SERVES, "as"))
 # between a name and the verb giving it a title: "Mateusz Morawiecki, who became", "Donald
 # Tusk was sworn in as", "Sikorski previously served as"
+# a person's age in apposition after the name: "Dong Jun, 62, became", "Rishi Sunak, 43, spoke"
+_AGE = r",[ \t\u00a0]+(\d{2,3}),"
+AGE_AFTER_NAME = rx.compile(_AGE + r"[ \t\u00a0]+")  # group 1: the age
 _SUBJECT_GAP = rx.compile(
-    r"(?:,[ \t\u00a0]+\d{2,3},)?"  # an age in apposition: "Dong Jun, 62, became"
+    rf"(?:{_AGE})?"
     r"(?:,[ \t\u00a0]+who)?(?:[ \t\u00a0]+(?:was|were|is|has|had|have|been|previously|also|once|later|briefly"
     r"|then|now|first))*[ \t\u00a0]+"
 )
 
 
 # between two names, the first taking over from the second: "X replaced Y", "X, who succeeded Y"
-_REPLACED = rx.compile(rf"(?:,{_SP}\d{{2,3}},)?(?:,{_SP}who)?{_SP}(?:(?:has|had|will){_SP})?"
+_REPLACED = rx.compile(rf"(?:{_AGE})?(?:,{_SP}who)?{_SP}(?:(?:has|had|will){_SP})?"
                        rf"(?:{'|'.join(_TAKES_OVER)}){_SP}")
 
 
@@ -655,7 +658,7 @@ _OPENERS = frozenset({"new", "former", "acting", "deputy", "vice", "top", "senio
 # of those, the words that are part of a title in lower case ("the deputy prime minister",
 # "its chief operating officer", "the vice president", "acting president", "the incoming prime
 # minister"): another office than the one without, or not yet or not fully held
-_TITLE_OPENERS = frozenset({"deputy", "vice", "chief", "senior", "acting", "interim", "incoming"})
+_TITLE_OPENERS = (_OPENERS & OTHER_OFFICE_WORDS) - set(PAST_WORDS) | {"chief", "senior"}
 
 
 def unknown_qualifier(text: str, start: int) -> str | None:

@@ -9,10 +9,11 @@ from dataclasses import replace
 from typing import Any
 
 from ledger import rx
+from ledger.extract.mentions import AGE_AFTER_NAME
 from ledger.extract.quotes import REPORTING_VERBS
 from ledger.extract.sentences import Sentences, sentences_of
 from ledger.model import Claim, Document, Mention, Span
-from ledger.resolve.keys import NATIONALITY_SHAPE, claim_subject_key, knows_person, name_key
+from ledger.resolve.keys import claim_subject_key, knows_person, name_key, split_nationality
 from ledger.resolve.tokens import phrase_key
 
 _COUNTERPART = rx.compile(r"\b(?:his|her|their|its)\s+(?:(?P<adj>[A-Z][\w’'.-]*)\s+)?counterparts?,?\s*$")
@@ -171,32 +172,25 @@ def _title_relation(doc: Document, m: Mention, other: Mention, adj: str | None, 
     if not titled:
         return None
     title = titled[0].object_surface
-    country = titled[0].qualifiers.get("country")
-    first, _, rest = title.partition(" ")
-    if not country and rest and NATIONALITY_SHAPE.fullmatch(first):
-        country = first  # "Ukrainian Foreign Minister", a title the KB does not know whole
+    # the country named apart, else a nationality opening the title ("Ukrainian Foreign Minister")
+    country = str(titled[0].qualifiers.get("country") or "") or split_nationality(title)[0]
     if adj is None:
         qualifiers: dict[str, Any] = {"title": "predecessor", "time": "former", "predecessor_of": other.surface}
         if country and title.startswith(str(country)):
             title = title.removeprefix(str(country)).strip()
         if country:
             qualifiers["country"] = country
-        c = _claim(doc, m, "", cue_start, qualifiers, None, doc.published)
+        c = _claim(doc, m, None, cue_start, qualifiers, None, doc.published)
     else:
         if not country or phrase_key(str(country), expand=False) == phrase_key(adj, expand=False):
             return None
         title = title.removeprefix(str(country)).strip()
-        c = _claim(doc, m, "", cue_start, {"title": "counterpart", "country": adj, "counterpart_of": other.surface},
+        c = _claim(doc, m, None, cue_start, {"title": "counterpart", "country": adj, "counterpart_of": other.surface},
                    doc.published, doc.published)
     if not title:
         return None
-    c.object = None
-    c.object_surface = title
+    c.object_surface = title  # the office by its title, as a title before a name is
     return c
-
-
-# a person's age in apposition: "Rishi Sunak, 43, became prime minister"
-_AGE_AFTER = rx.compile(r",[ \t\u00a0]+(\d{2,3}),[ \t\u00a0]")
 
 
 def age_claims(doc: Document, mentions: list[Mention]) -> list[Claim]:
@@ -207,7 +201,7 @@ def age_claims(doc: Document, mentions: list[Mention]) -> list[Claim]:
     for m in mentions:
         if not (m.kind == "person" and (m.entity or knows_person(m))):
             continue
-        a = _AGE_AFTER.match(doc.text, m.span.end)
+        a = AGE_AFTER_NAME.match(doc.text, m.span.end)
         if a is None or not 16 <= int(a.group(1)) <= 110:
             continue
         sentences = sentences or sentences_of(doc)
@@ -239,7 +233,8 @@ def _predecessor(
 
 
 def _claim(
-    doc: Document, m: Mention, office: str, start: int, qualifiers: dict[str, Any], valid_from: Any, valid_to: Any
+    doc: Document, m: Mention, office: str | None, start: int, qualifiers: dict[str, Any], valid_from: Any,
+    valid_to: Any,
 ) -> Claim:
     return Claim(
         span=Span.of(doc, start, m.span.end),

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from ledger import rx
 from ledger.extract import Extraction
+from ledger.extract.quotes import REPORTING_VERBS
 from ledger.model import Document, Mention, Span
 from ledger.resolve.index import Entry, NameIndex
 from ledger.resolve.keys import name_key
@@ -260,8 +261,7 @@ def _resolve_run(doc: Document, m: Mention, index: NameIndex, intro: list[Introd
 
 
 # a verb of speech right after a name: its subject speaks, so it is someone
-_SPEAKS_AFTER = rx.compile(r"[ \t\u00a0]+(?:said|says|told|tells|added|adds|wrote|writes|argued|warned|insisted|"
-                           r"stressed|noted|explained|replied|recalled)\b")
+_SPEAKS_AFTER = rx.compile(r"[ \t\u00a0]+(?:" + "|".join(v for v in REPORTING_VERBS if " " not in v) + r")\b")
 # words after which a name is where something is ("in Vilnius", "at Riga", "near Gaziantep")
 _WHERE_BEFORE = rx.compile(r"\b(?:in|at|near|outside|across|throughout|around)[ \t\u00a0]+(?:the[ \t\u00a0]+)?\Z",
                            re.I)

@@ -15,6 +15,15 @@ from ledger.resolve.tokens import compatible, phrase_key
 NATIONALITY_SHAPE = rx.compile(
     r"[A-Z][a-z]+(?:an|ese|sh|i|ic|ch|ss)|[A-Z][A-Z.]{1,5}|Greek|Kazakh|Uzbek|Slovak|Serb|Thai|[A-Z][a-z]+['’]s"
 )
+
+
+def split_nationality(title: str) -> tuple[str, str]:
+    """A title the KB does not know whole, opened by a nationality ("Swedish Prime Minister"):
+    (that word, the rest of the title); ("", the title) otherwise."""
+    first, _, rest = title.strip().partition(" ")
+    return (first, rest) if rest and NATIONALITY_SHAPE.fullmatch(first) else ("", title)
+
+
 # words that make a title another office than the one without them, and not its seat
 # ("Deputy Prime Minister", "Prime Minister-elect", "Minister of State")
 OTHER_OFFICE_WORDS = frozenset({"deputy", "vice", "assistant", "under", "junior", "associate", "acting", "former",

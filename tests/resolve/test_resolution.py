@@ -221,21 +221,23 @@ def test_a_name_that_is_also_a_city_is_not_taken_for_it(text: str, surface: str)
     assert not [m for m in mentions(text) if m.surface == surface and m.method == "gazetteer"]
 
 
-def test_a_full_name_opening_a_sentence_is_introduced_by_a_later_honorific() -> None:
+@pytest.mark.parametrize(("text", "full_name", "surname", "key"), [
     # "Boris" opens the sentence, but nothing shows "Johnson" alone is anyone: the whole name
     # is kept, and "Mr Johnson" shows it was a person's
-    ms = mentions("Boris Johnson has quit as an MP. Mr Johnson became prime minister in July 2019.")
-    full = next(m for m in ms if m.surface == "Boris Johnson")
-    short = next(m for m in ms if m.surface == "Johnson")
+    ("Boris Johnson has quit as an MP. Mr Johnson became prime minister in July 2019.", "Boris Johnson", "Johnson",
+     "boris johnson"),
+    # a surname that speaks shows it too
+    ("Libertarian outsider Javier Milei won the runoff. \"It begins today,\" Milei told supporters.", "Javier Milei",
+     "Milei", "javier milei"),
+])
+def test_a_later_surname_shows_an_earlier_full_name_was_a_person(text: str, full_name: str, surname: str,
+                                                                  key: str) -> None:
+    ms = mentions(text)
+    full = next(m for m in ms if m.surface == full_name)
+    short = next(m for m in ms if m.surface == surname)
     assert (full.kind, full.method) == ("person", "unknown-name")
-    assert (short.method, short.hint["name_key"]) == ("short", "boris johnson")
+    assert (short.method, short.hint["name_key"]) == ("short", key)
 
 
-def test_a_surname_that_speaks_shows_an_earlier_full_name_was_a_person() -> None:
-    ms = mentions("Libertarian outsider Javier Milei won the runoff. \"It begins today,\" Milei told supporters.")
-    full = next(m for m in ms if m.surface == "Javier Milei")
-    short = next(m for m in ms if m.surface == "Milei")
-    assert (full.kind, full.method) == ("person", "unknown-name")
-    assert (short.method, short.hint["name_key"]) == ("short", "javier milei")
-    # a name that speaks is not made a person's by a word it shares with no other name
+def test_a_name_that_speaks_is_not_made_a_person_by_a_word_it_shares_with_no_other_name() -> None:
     assert not [m for m in mentions("Goldman Sachs rose. Analysts said Goldman told clients.") if m.method == "unknown-name"]

@@ -24,10 +24,10 @@ from ledger.engine.rules import Rule
 from ledger.engine.view import LedgerView, doc_order
 from ledger.model import Claim, DocRef, Entity, Evidence, Finding, Fix, Term
 from ledger.resolve.keys import (
-    NATIONALITY_SHAPE,
     OTHER_OFFICE_WORDS,
     claim_subject_key,
     cluster_names,
+    split_nationality,
     surnames_of,
     title_key,
 )
@@ -274,10 +274,8 @@ def _office_of(c: Claim) -> str | None:
         return c.object
     if not (c.object_key or "").startswith("title:") or not c.object_surface:
         return None
-    first, _, rest = c.object_surface.strip().partition(" ")
     # a nationality opening it ("British", "UK") leaves the office as it is
-    surface = rest if rest and NATIONALITY_SHAPE.fullmatch(first) else c.object_surface
-    core = title_key(surface)
+    core = title_key(split_nationality(c.object_surface)[1])
     return f"title:{core}" if core else None
 
 
@@ -395,10 +393,8 @@ def _fix(view: LedgerView, c: Claim, support: list[tuple[DocRef, Claim]], office
         return Fix(replacement=c.excerpt[: len(c.excerpt) - len(written)] + title,
                    description=f"call {c.subject_surface} by the office held then: {title}")
     replacement = f"{title} {c.subject_surface}"
-    country = str(c.qualifiers.get("country") or "")
-    first, _, rest = c.object_surface.partition(" ")
-    if not country and rest and NATIONALITY_SHAPE.fullmatch(first):
-        country = first  # "Swedish Prime Minister", a title the KB does not know whole
+    # the country named apart, else a nationality opening the title ("Swedish Prime Minister")
+    country = str(c.qualifiers.get("country") or "") or split_nationality(c.object_surface)[0]
     if keep_country and country and c.excerpt.startswith(country) and not title.startswith(country):
         # against other outlets, the title is theirs and the country the writer's ("Russian
         # Foreign Minister Sergei Lavrov"); against the KB, the office's own title is the fix
