@@ -6,6 +6,7 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
+from ledger.jsonout import dumps
 from ledger.model import Analysis, Claim, Mention
 
 
@@ -34,7 +35,7 @@ def claim_dict(path: str, c: Claim) -> dict[str, Any]:
 def mentions(items: Sequence[Analysis], fmt: str) -> str:
     rows = [mention_dict(a.doc.path, m) for a in items for m in a.mentions]
     if fmt == "json":
-        return json.dumps({"version": 1, "mentions": rows}, ensure_ascii=False, indent=2) + "\n"
+        return dumps({"version": 1, "mentions": rows})
     out = []
     for r in rows:
         target = r["entity"] or "(unresolved)"

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 
+from ledger.jsonout import dumps
 from ledger.model import Finding
 from ledger.report import Context, summary
 
@@ -15,4 +15,4 @@ def render(findings: Sequence[Finding], ctx: Context) -> str:
         "findings": [f.to_dict() for f in findings],
         "summary": summary(findings, ctx.documents),
     }
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return dumps(data)

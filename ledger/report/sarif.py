@@ -10,7 +10,6 @@ locations and the fix, when there is one, as a replacement of the flagged region
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Sequence
 from pathlib import Path, PurePosixPath
@@ -18,6 +17,7 @@ from typing import Any
 from urllib.parse import quote
 
 from ledger import rx
+from ledger.jsonout import dumps
 from ledger.model import Evidence, Finding
 from ledger.report import Context
 
@@ -183,4 +183,4 @@ def document(findings: Sequence[Finding], ctx: Context) -> dict[str, Any]:
 
 
 def render(findings: Sequence[Finding], ctx: Context) -> str:
-    return json.dumps(document(findings, ctx), ensure_ascii=False, indent=2) + "\n"
+    return dumps(document(findings, ctx))

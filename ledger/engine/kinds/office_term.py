@@ -14,6 +14,7 @@ Clean::
 
 from __future__ import annotations
 
+import functools
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Collection, Iterator, Sequence
@@ -168,8 +169,8 @@ def check(view: LedgerView, rule: Rule, targets: Collection[str] | None) -> Iter
             f = _against_kb(view, rule, ref, c, person_, others)
         else:
             # the person's other offices in this document, held at once with this one
-            own = [o for r, o in (window.items if window is not None else ())
-                   if r.key == ref.key and o is not c and not o.qualifiers.get("time")]
+            own = [o for o in (window.of_doc(ref.key) if window is not None else ())
+                   if o is not c and not o.qualifiers.get("time")]
             f = _against_majority(view, rule, ref, c, others, opts, own)
         if f is not None:
             yield f
@@ -217,6 +218,15 @@ class _Window:
         self.days = [d for d, _ in rows]
         self.order = [i for _, i in rows]
         self.items = items
+        self._docs: dict[str, list[Claim]] | None = None
+
+    def of_doc(self, key: str) -> list[Claim]:
+        """The claims of one document, in its order."""
+        if self._docs is None:
+            self._docs = defaultdict(list)
+            for r, o in self.items:
+                self._docs[r.key].append(o)
+        return self._docs.get(key, [])
 
     def near(self, ref: DocRef, c: Claim, days: int) -> list[tuple[DocRef, Claim]]:
         when = _when(c)
@@ -274,11 +284,17 @@ def _office_of(c: Claim) -> str | None:
         return c.object
     if not (c.object_key or "").startswith("title:") or not c.object_surface:
         return None
+    return _title_office(c.object_surface)
+
+
+@functools.lru_cache(maxsize=1 << 14)  # a ledger repeats the same few titles
+def _title_office(title: str) -> str | None:
     # a nationality opening it ("British", "UK") leaves the office as it is
-    core = title_key(split_nationality(c.object_surface)[1])
+    core = title_key(split_nationality(title)[1])
     return f"title:{core}" if core else None
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _same_office(a: str, b: str) -> bool:
     """One office: the same KB id, or titles of which one holds all the words of the other
     ("Prime Minister", "British Prime Minister"); a KB office and a title are not compared."""
