@@ -52,10 +52,12 @@ def resolve(doc: Document, ex: Extraction, index: NameIndex) -> None:
             words = set(phrase_key(m.surface, expand=False).split()) if m.method == "dropped" else set()
             if len(words) >= 2:
                 loose.append((m, words))
-        if m.kind == "person" and m.method in ("exact", "alias", "transliteration", "unknown-name"):
+        if m.kind == "person" and m.method in _INTRODUCING:
             intro.append(_introduce(m, index))
         if m.kind == "event" and (m.entity or m.method == "unknown-name") and not m.hint.get("anaphor"):
             last_event = m
+    if any(m.hint.get("named_late") for m in ex.mentions):
+        _resolve_dropped_again(doc, ex.mentions, index)
     for m in ex.mentions:
         if m.kind == "office":
             _resolve_office(doc, m, index)
@@ -67,6 +69,21 @@ def resolve(doc: Document, ex: Extraction, index: NameIndex) -> None:
         if subj is not None and "name_key" in subj.hint:
             c.subject_key = name_key(subj)
     ex.mentions[:] = [m for m in ex.mentions if m.method != "dropped"]
+
+
+_INTRODUCING = ("exact", "alias", "transliteration", "unknown-name")
+
+
+def _resolve_dropped_again(doc: Document, mentions: list[Mention], index: NameIndex) -> None:
+    """A name shown to be a person's only by a later cue ("Kazuo Ueda ... Ueda told
+    reporters"): the lone surnames between the two ("Ueda, 71, would be ...") were dropped
+    before it was known, and are resolved again, against the people introduced before each."""
+    people = [(m.span.start, m) for m in mentions if m.kind == "person" and m.method in _INTRODUCING]
+    first = min(m.span.start for m in mentions if m.hint.get("named_late"))
+    for m in mentions:
+        if m.method == "dropped" and m.hint.get("run") and m.span.start > first:
+            before = [_introduce(p, index) for start, p in people if start < m.span.start]
+            _resolve_run(doc, m, index, before)
 
 
 def _set(
@@ -340,6 +357,7 @@ def _resolve_run_once(doc: Document, m: Mention, index: NameIndex, intro: list[I
             _set(named, index, None, None, 0.0, "unknown-name",
                  f"no KB entity has this name; {m.surface} on line {m.span.line} refers to it")
             named.kind = "person"
+            named.hint["named_late"] = True
             p = _introduce(named, index)
             p.surnames.add(key)
             intro.append(p)

@@ -239,5 +239,17 @@ def test_a_later_surname_shows_an_earlier_full_name_was_a_person(text: str, full
     assert (short.method, short.hint["name_key"]) == ("short", key)
 
 
+def test_a_surname_before_the_cue_that_shows_the_full_name_a_persons_is_resolved_too() -> None:
+    ms = mentions("Japan nominated academic Kazuo Ueda as the next governor of the Bank of Japan. "
+                  "Ueda, 71, would be the first academic to lead it. \"We must stay the course,\" Ueda told "
+                  "reporters.")
+    shorts = [m for m in ms if m.surface == "Ueda"]
+    assert [(m.method, m.hint["name_key"]) for m in shorts] == [("short", "kazuo ueda")] * 2
+    assert shorts[0].span.start < shorts[1].span.start
+    # nothing before the full name is taken back: "Ford" there is no surname of his yet
+    assert not [m for m in mentions("Ford rose. Analysts met Harrison Ford later. Ford said no.")
+                if m.surface == "Ford" and m.span.start == 0]
+
+
 def test_a_name_that_speaks_is_not_made_a_person_by_a_word_it_shares_with_no_other_name() -> None:
     assert not [m for m in mentions("Goldman Sachs rose. Analysts said Goldman told clients.") if m.method == "unknown-name"]
