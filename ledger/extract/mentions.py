@@ -369,7 +369,7 @@ def _lowercase_titles(doc: Document, toks: list[Token], mentions: list[Mention],
     n = len(toks)
     for i in compress(range(n), map(TITLE_HEADS.__contains__, map(_KEY, toks))):
         t = toks[i]
-        if t.cap or not _TITLE_WORD.match(t.text):
+        if t.cap or not _TITLE_WORD.match(t.text) or _title_goes_on(text, toks, i):
             continue
         first = i
         while (first > 0 and i - first < 2 and not toks[first - 1].possessive
@@ -415,6 +415,20 @@ def _lowercase_titles(doc: Document, toks: list[Token], mentions: list[Mention],
             if gap is not None:
                 a = _with_nationality(gap, a, mentions)
         _title_mention(doc, a, b, (first, i + 1), section, mentions_section, mentions)
+
+
+def _title_goes_on(text: str, toks: list[Token], i: int) -> bool:
+    """Whether the title whose head word is ``toks[i]`` goes on to a later head word, within
+    the two words a title may hold before its head: "chief executive officer" is one title,
+    not "chief" and "executive officer"."""
+    for k in (i + 1, i + 2):
+        if k >= len(toks) or text[toks[k - 1].end : toks[k].start] != " " or toks[k].cap:
+            return False
+        if toks[k].key in TITLE_HEADS and _TITLE_WORD.match(toks[k].text):
+            return True
+        if not _title_word(text, toks[k]):
+            return False
+    return False
 
 
 def _title_word(text: str, t: Token) -> bool:
