@@ -64,7 +64,7 @@ def relation_claims(doc: Document, mentions: list[Mention], claims: list[Claim],
                 # a title the KB does not know: "Ukrainian Foreign Minister Dmytro Kuleba ...
                 # his German counterpart Annalena Baerbock" holds that title for Germany
                 other = _antecedent(mentions, i, lo, doc.text, cue_start, known=False)
-                c = _title_relation(doc, m, other, cp.group("adj"), claims, cue_start) if other else None
+                c = _title_relation(doc, m, other, cp.group("adj"), claims, cue_start, index) if other else None
         else:
             possessive = pred.group("pron") is None  # type: ignore[union-attr]
             other = _antecedent(mentions, i, lo, doc.text, cue_start, possessive=possessive)
@@ -160,7 +160,7 @@ def _counterpart(
 
 
 def _title_relation(doc: Document, m: Mention, other: Mention, adj: str | None, claims: list[Claim],
-                    cue_start: int) -> Claim | None:
+                    cue_start: int, index: Any = None) -> Claim | None:
     """The claim of a counterpart or a predecessor when this document gives the other person a
     title the KB does not know: with ``adj`` (a counterpart), that title for the country of
     ``adj`` ("his German counterpart"); without, the same title, held before ("Sunak's
@@ -185,6 +185,12 @@ def _title_relation(doc: Document, m: Mention, other: Mention, adj: str | None, 
         if not country or phrase_key(str(country), expand=False) == phrase_key(adj, expand=False):
             return None
         title = title.removeprefix(str(country)).strip()
+        # the KB's office of that title in the counterpart's country, when there is one
+        # ("Russian Foreign Minister Sergei Lavrov ... his Chinese counterpart Wang Yi")
+        office = _office_titled(index, title, adj) if index is not None and title else None
+        if office is not None:
+            return _claim(doc, m, office, cue_start, {"title": "counterpart", "counterpart_of": other.surface},
+                          doc.published, doc.published)
         c = _claim(doc, m, None, cue_start, {"title": "counterpart", "country": adj, "counterpart_of": other.surface},
                    doc.published, doc.published)
     if not title:
@@ -230,6 +236,18 @@ def _predecessor(
         None,
         doc.published,
     )
+
+
+def _office_titled(index: Any, title: str, adj: str) -> str | None:
+    """The one KB office of the country ``adj`` names (a demonym or a name) that has this
+    title, if any."""
+    country = next((index.country_of(e.entity) for e in index.lookup(phrase_key(adj, expand=False))
+                    if e.kind == "place"), None)
+    if country is None:
+        return None
+    found = {e.entity for e in index.lookup(phrase_key(title, expand=False))
+             if e.kind == "office" and index.country_of(e.entity) == country}
+    return found.pop() if len(found) == 1 else None
 
 
 def _claim(

@@ -486,6 +486,12 @@ def _resolve_office(doc: Document, m: Mention, index: NameIndex) -> None:
         if len(held) == 1:
             offices = held
             why = f"{why}; the one {person.name if person else ''} held on {doc.published}"
+        elif held:
+            # the title of several offices the holder held at once ("China's top diplomat"
+            # when Wang Yi was both foreign minister and the commission's director): true of
+            # each, the claim names the first
+            offices = held[:1]
+            why = f"{why}; one of the offices {person.name if person else ''} held on {doc.published}"
     if len(offices) == 1:
         entry = next(e for e in m.candidates if e.entity == offices[0])
         _set(
