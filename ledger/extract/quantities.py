@@ -423,6 +423,10 @@ def _find(text: str, start: int, end: int) -> list[_Q]:
     return out
 
 
+_DETERMINERS = frozenset({"its", "the", "their", "his", "her", "our", "a", "an", "this", "that"})
+_CAPITAL_AFTER = rx.compile(r"[ \t\u00a0]+[A-Z][a-z]")
+
+
 def _quantity_at(text: str, ws: int, floor: int, end: int) -> _Q | int | None:
     """The quantity starting at ``ws``, or where a date starting there ends, or None."""
     m = _CORE.match(text, ws, end)
@@ -456,6 +460,11 @@ def _quantity_at(text: str, ws: int, floor: int, end: int) -> _Q | int | None:
             return None
         if prev.isupper() and len(prev) <= 5 and prev not in ("A", "I"):
             return None
+    # a model a determiner names, a number of three digits or more and a capitalized word:
+    # "its 737 Max jets", "the 787 Dreamliner" (not "the 10 Su-35 fighters": two digits)
+    if (m["dig"] is not None and prev_low in _DETERMINERS and num_end - ws >= 3 and m.group(0).isdigit()
+            and _CAPITAL_AFTER.match(text, num_end, end)):
+        return None
     # a number word capitalized inside a sentence is part of a name: "Group of Seven", "Big Four"
     if m["word"] is not None and text[ws].isupper() and not _sentence_start(text, ws, 0):
         return None

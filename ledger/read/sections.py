@@ -123,7 +123,13 @@ def _key(text: str) -> str:
     return " ".join(text.casefold().split())
 
 
+# Markdown's marks around a line ("## Comments", "**Leave a reply**"): no part of its wording
+_MARKUP = rx.compile(r"^(?:#{1,6}[ \t]+|>[ \t]*)?[*_]{0,3}(.*?)[*_]{0,3}[ \t]*#*$", re.S)
+
+
 def _matches(pats: tuple[re.Pattern[str], ...], text: str) -> bool:
+    if text[:1] in "#*_>" and (bare := _MARKUP.match(text)) is not None:
+        text = bare.group(1).strip()
     combined = _combined(pats)
     if combined is not None:
         return combined.fullmatch(text) is not None

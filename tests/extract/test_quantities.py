@@ -143,6 +143,7 @@ NOTHING = [
     ("browser version", "IE 11 is not supported."),
     ("label", "Article 5 applies."),
     ("product version", "It runs Windows 10."),
+    ("aircraft model after a determiner", "the grounding of its 737 Max jets"),
     ("ordinal word", "the first time"),
     ("ordinal digits", "the 2nd round"),
     ("clock time", "They met at 10:30 in Beijing."),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from ledger.read.sections import (
     analyse,
     is_comment_marker,
@@ -80,6 +82,15 @@ def test_comment_marker_starts_comments():
     assert k["Great piece!"] == "comments"
     assert k["Jo Smith"] == "furniture"
     assert k["I disagree with the minister entirely."] == "comments"
+
+
+@pytest.mark.parametrize("marker", ["## Comments", "### Reader comments ###", "**Leave a comment**", "_3 Comments_"])
+def test_a_comment_marker_in_markdown_markup_starts_comments(marker):
+    text = "\n\n".join(["Headline of the story", *P, marker, "**skyward_77**", "Calhoun, 70, should go."])
+    k = dict(kinds(text))
+    assert all(k[p] == "body" for p in P)
+    assert k[marker] == "furniture"
+    assert k["Calhoun, 70, should go."] == "comments"
 
 
 def test_comment_count_near_the_top_is_only_furniture():
