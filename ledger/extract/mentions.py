@@ -265,12 +265,15 @@ def _name_runs(
     """Capitalized runs not matched in the KB: possible names.  Each keeps its cues."""
     text = doc.text
     covered: set[int] = set()
+    person_at: set[int] = set()  # the first tokens of the KB's people named
     bounds = (toks[0].start, toks[-1].end) if toks else (0, 0)
     for m in mentions:
         a, b = m.hint["tokens"]
         lo, hi = m.hint["section"]
         if lo <= bounds[0] and bounds[1] <= hi:
             covered.update(range(a, b))
+            if m.kind == "person":
+                person_at.add(a)
     n = len(toks)
     after = 0  # the end of the last run
     for i in compress(range(n), map(_CAP, toks)):  # a run starts with a capital
@@ -307,6 +310,18 @@ def _name_runs(
             after = of_end + 1
             continue
         run = toks[i : j + 1]
+        if (run[-1].key in TITLE_HEADS and not run[-1].period and j + 1 in person_at
+                and text[toks[j].end : toks[j + 1].start] == " "):
+            # a title the KB does not know before a person it knows: "Chinese Premier Xi
+            # Jinping" (the KB's Xi is President: office-mismatch judges the title)
+            t0 = 1 if len(run) > 1 and run[0].key in _TIME_BEFORE_TITLE else 0
+            title = Mention(span=Span.of(doc, run[t0].start, run[-1].end),
+                            surface=text[run[t0].start : run[-1].end], kind="office", section=section)
+            title.hint["tokens"] = (i + t0, j + 1)
+            title.hint["section"] = mentions_section
+            mentions.append(title)
+            after = j + 1
+            continue
         # a title the KB does not know, then the name: "Fisheries Minister Jan Novak"
         split = max((k for k in range(len(run) - 1) if run[k].key in TITLE_HEADS), default=None)
         if split is not None and len(run) - split - 1 >= 2:

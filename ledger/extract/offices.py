@@ -99,5 +99,7 @@ def office_claims(doc: Document, mentions: list[Mention]) -> list[Claim]:
             object_surface=title,
         )
         claim.refs = {"subject": index_of[id(holder)], "object": i}
+        if qualifier is not None:
+            claim.refs["qualifier"] = index_of[id(qualifier)]
         claims.append(claim)
     return claims

@@ -68,6 +68,10 @@ def resolve(doc: Document, ex: Extraction, index: NameIndex) -> None:
         c.object = obj.entity if obj else None
         if subj is not None and "name_key" in subj.hint:
             c.subject_key = name_key(subj)
+        qualifier = ex.mentions[c.refs["qualifier"]] if "qualifier" in c.refs else None
+        if c.object is None and qualifier is not None and (code := index.country_of(qualifier.entity)):
+            # a title left unresolved keeps the KB country named before it ("U.S. Ambassador")
+            c.qualifiers["country_code"] = code
     ex.mentions[:] = [m for m in ex.mentions if m.method != "dropped"]
 
 

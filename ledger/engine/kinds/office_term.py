@@ -198,10 +198,13 @@ def _kb_agrees(view: LedgerView, c: Claim) -> bool:
     titles = {f"title:{title_key(t)}" for o in held if o is not None for t in (o.name, *o.titles)}
     if mine is None:
         return True
-    if any(_same_office(mine, t) for t in titles):
-        # the KB office's title, left unresolved: its country was not the office's ("Italian
-        # Defense Secretary Lloyd Austin")
-        return not c.qualifiers.get("country")
+    same = [o for o in held if o is not None
+            and any(_same_office(mine, f"title:{title_key(t)}") for t in (o.name, *o.titles))]
+    if same:
+        # the KB office's title, left unresolved: it agrees unless its country was not the
+        # office's ("Italian Defense Secretary Lloyd Austin"; not "U.S. Ambassador Nicholas Burns")
+        country = c.qualifiers.get("country")
+        return not country or any(o.country and c.qualifiers.get("country_code") == o.country for o in same)
     return not any(_rival_titles(mine, t) for t in titles)
 
 
