@@ -537,6 +537,15 @@ class _Mentions:
             return self.order[j]
         return None
 
+    def within(self, lo: int, hi: int) -> list[int]:
+        """Indices of the mentions starting inside [lo, hi), in text order."""
+        j = bisect.bisect_left(self.starts, lo)
+        out = []
+        while j < len(self.starts) and self.starts[j] < hi:
+            out.append(self.order[j])
+            j += 1
+        return out
+
     def first_from(self, lo: int, hi: int) -> int | None:
         """Index of the first mention starting inside [lo, hi)."""
         j = bisect.bisect_left(self.starts, lo)
@@ -833,6 +842,17 @@ class _Finder:
         phrase = text[first:end]
         if phrase.lower() in PRONOUNS:
             return _Subj("pronoun", first, end, phrase)
+        named = _NAME_OF.match(text, first, end)
+        words = named.group(1).lower().split() if named is not None else []
+        if named is not None and words[0] not in _NOT_NAME_WORDS and words[-1] not in TITLE_HEADS and not any(
+                self.mx.ms[k].kind not in ("person", "office") for k in self.mx.within(first, named.end(1))):
+            # "according to Caroline Holt of the International Federation of Red Cross": a
+            # name and whom it speaks for, the name the speaker
+            k = self.mx.first_from(first, named.end(1))
+            if k is not None and self.mx.ms[k].kind == "person" and self.mx.ms[k].span.end == named.end(1):
+                m = self.mx.ms[k]
+                return _Subj("mention", m.span.start, m.span.end, _clean(m.surface), k)
+            return _Subj("desc", first, named.end(1), _clean(named.group(1)))
         k = self.mx.ending_at(end)
         if k is not None:
             m = self.mx.ms[k]
@@ -1255,6 +1275,10 @@ def _prev_word_is(text: str, lo: int, pos: int, word: str) -> bool:
     return w is not None and text[w[0] : w[1]].lower() == word
 
 
+# two or three capitalized words and "of": a person and whom they speak for ("Caroline Holt of
+# the International Federation of Red Cross")
+_NAME_OF = rx.compile(r"((?:[A-Z][a-z’'-]+[ \t\u00a0]){1,2}[A-Z][a-z’'-]+)[ \t\u00a0]+of[ \t\u00a0]")
+_NOT_NAME_WORDS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her"})
 _POST_ACC = rx.compile(r"[\s,;:—–-]*according\s+to\s")
 _POST_QAS = rx.compile(r"[\s,;—–-]*(?:[^\s.!?;:“”\"]+\s+){1,6}?(?P<v>quoted|cited)\s")
 

@@ -247,6 +247,17 @@ def test_according_to_before_the_quote() -> None:
     assert (f.entity(q), q.cue, q.partial) == ("alexander-neill", "according to", True)
 
 
+@pytest.mark.parametrize("sentence", [
+    "According to Caroline Holt of the International Federation of Red Cross and Red Crescent Societies, "
+    "“the next two days will be critical.”",
+    "“The next two days will be critical,” according to Caroline Holt of the Red Cross.",
+])
+def test_according_to_a_name_and_whom_it_speaks_for(sentence: str) -> None:
+    # the speaker is the name, not the organization after "of"
+    (q,) = text(sentence).quotes
+    assert (q.speaker_text, q.cue) == ("Caroline Holt", "according to")
+
+
 def test_title_before_the_name_after_the_quote() -> None:
     f = text("“We will win,” U.S. Defense Secretary Lloyd Austin told reporters on Tuesday.")
     (q,) = f.quotes
