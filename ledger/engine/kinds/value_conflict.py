@@ -24,7 +24,7 @@ Clean::
 from __future__ import annotations
 
 import functools
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -36,6 +36,7 @@ from ledger.engine.runner import cited
 from ledger.engine.view import LedgerView, doc_order
 from ledger.model import Claim, DocRef, Evidence, Finding
 from ledger.resolve import gazetteer
+from ledger.resolve.keys import cluster_names, surnames_of
 from ledger.resolve.tokens import COMMON_WORDS
 
 
@@ -170,9 +171,12 @@ class _Compare:
         return str(c.value)
 
 
-def _group_key(c: Claim, how: str) -> tuple[Any, ...]:
-    # the subject by KB id, or by its name as written when the KB does not know it
+def _group_key(c: Claim, how: str, people: dict[str, str] | None = None) -> tuple[Any, ...]:
+    # the subject by KB id, or by its name as written when the KB does not know it (one key
+    # for the names of one person: ``people``, "Dave Calhoun" and "David Calhoun")
     subject = c.subject_key or c.subject
+    if people and subject in people:
+        subject = people[subject]
     if how == "place":
         return (subject, c.predicate)
     if how == "number":
@@ -185,14 +189,14 @@ def check(view: LedgerView, rule: Rule, targets: Collection[str] | None) -> Iter
     for predicate, how in opts.predicates.items():
         cmp = _Compare(view, how)
         groups: dict[tuple[Any, ...], list[tuple[DocRef, Claim, Any]]] = defaultdict(list)
-        related = _related(view, predicate, how, targets)
+        related, people = _related(view, predicate, how, targets)
         view.prefetch(e for _, c in related for e in (c.subject, c.object))
         for ref, c in related:
             if c.section not in opts.sections or not (c.subject or c.subject_key):
                 continue
             v = cmp.value(c)
             if v is not None:
-                groups[_group_key(c, how)].append((ref, c, v))
+                groups[_group_key(c, how, people)].append((ref, c, v))
         for items in groups.values():
             # in document order, not the database's: which claim speaks for an outlet, and the
             # order of the values in the message, must not depend on a query plan
@@ -202,25 +206,41 @@ def check(view: LedgerView, rule: Rule, targets: Collection[str] | None) -> Iter
             yield from _conflicts(view, rule, cmp, items, targets, facts)
 
 
-def _related(view: LedgerView, predicate: str, how: str, targets: Collection[str] | None) -> list[tuple[DocRef, Claim]]:
+def _related(view: LedgerView, predicate: str, how: str,
+             targets: Collection[str] | None) -> tuple[list[tuple[DocRef, Claim]], dict[str, str]]:
     """The claims that may conflict: about the drafts' subjects; over the whole ledger, the
-    groups in which the value varies (GROUP BY), and what the KB can decide."""
+    groups in which the value varies (GROUP BY), and what the KB can decide.  With them, the
+    keys of the names of people the KB does not know -> one key per person (``cluster_names``),
+    whose claims under each name are read together."""
     if targets is not None:
         mine = [c for _, c in view.claims(predicate, docs=targets)]
         keys = {c.subject_key for c in mine if c.subject_key}
+        own = {k for k in keys if k.startswith("name:")}
+        people: dict[str, str] = {}
+        if own:
+            stored = view.unknown_subjects(predicate, {w for k in own for w in surnames_of(k)})
+            people = cluster_names(own | {k for k, _ in stored})
+            mine_people = {people.get(k, k) for k in own}
+            keys |= {k for k, p in people.items() if p in mine_people}
         # dates and numbers are compared within (subject, object): read only the drafts' objects
         # when each is named (a claim's object_key is its object when that resolved)
         objects = None
         if how != "place" and all(c.object_key and _group_key(c, how)[-1] == c.object_key for c in mine):
             objects = {c.object_key for c in mine if c.object_key}
-        return view.claims(predicate, subject_keys=keys, object_keys=objects) if keys else []
+        return (view.claims(predicate, subject_keys=keys, object_keys=objects) if keys else []), people
     if predicate in ("located_in", "held"):
-        return view.claims(predicate)  # events and places: few, and the KB may decide alone
+        # events and places: few, and the KB may decide alone
+        found = view.claims(predicate)
+        return found, cluster_names(k for _, c in found if (k := c.subject_key) and k.startswith("name:"))
     if how == "place":
         keys = {k for (k,) in view.groups(predicate, ("subject_key",), "object_key") if k}
     else:
         keys = {k for k, _ in view.groups(predicate, ("subject_key", "object_key"), "value") if k}
-    return view.claims(predicate, subject_keys=keys) if keys else []
+    # one person under several names, one value under each
+    people = cluster_names(k for k, _ in view.unknown_subjects(predicate))
+    sizes = Counter(people.values())
+    keys |= {k for k, p in people.items() if sizes[p] > 1}
+    return (view.claims(predicate, subject_keys=keys) if keys else []), people
 
 
 def _kb_value(view: LedgerView, c: Claim, how: str) -> Any:
