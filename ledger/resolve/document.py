@@ -256,6 +256,8 @@ def _introduce(m: Mention, index: NameIndex) -> Introduced:
             set(index.givens.get(m.entity, ())),
         )
     toks = phrase_key(m.surface, expand=False).split()
+    if _romanized_name(m.surface):  # the surname first: "Lai Ching-te"
+        return Introduced(None, m.surface, m.span.line, {toks[0]}, {" ".join(toks[1:])})
     return Introduced(
         None, m.surface, m.span.line, {toks[-1]} if toks else set(), {toks[0]} if len(toks) > 1 else set()
     )
@@ -414,7 +416,26 @@ def _resolve_run_once(doc: Document, m: Mention, index: NameIndex, intro: list[I
                                                                              m.span.start):
         _set(m, index, None, None, 0.0, "unknown-name", "no KB entity has this name")
         return
+    if _romanized_name(m.surface):
+        _set(m, index, None, None, 0.0, "unknown-name",
+             "no KB entity has this name; a surname and a romanized given name of two syllables")
+        return
     _set(m, index, None, None, 0.0, "dropped", "")
+
+
+# a surname and a given name of two syllables joined by a hyphen, as Korean and Taiwanese names
+# are romanized ("Lai Ching-te", "Hou Yu-ih", "Lee Jae-myung"); not a word with a suffix
+# ("Hong Kong-based")
+_ROMANIZED = rx.compile(r"[A-Z][a-z]{1,5}[ \t\u00a0]+[A-Z][a-z]{1,5}-([a-z]{1,6})")
+_SUFFIXES = frozenset('''
+based led backed born owned run made style era like bound wide linked funded controlled sponsored aligned
+friendly registered listed focused centric oriented level area region year old long term class
+'''.split())
+
+
+def _romanized_name(surface: str) -> bool:
+    hit = _ROMANIZED.fullmatch(surface)
+    return hit is not None and hit.group(1) not in _SUFFIXES
 
 
 _ROLE_BEFORE = rx.compile(r"\b(?:predecessor|successor|counterparts?)[ \t\u00a0]*,?[ \t\u00a0]+\Z")

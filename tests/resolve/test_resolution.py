@@ -251,5 +251,14 @@ def test_a_surname_before_the_cue_that_shows_the_full_name_a_persons_is_resolved
                 if m.surface == "Ford" and m.span.start == 0]
 
 
+def test_a_romanized_korean_or_taiwanese_name_is_a_persons_and_its_first_word_the_surname() -> None:
+    ms = mentions("Voters backed Hou Yu-ih of the Kuomintang and Ko Wen-je of the TPP. Hou conceded.")
+    people = {m.surface: m for m in ms if m.kind == "person"}
+    assert people["Hou Yu-ih"].method == people["Ko Wen-je"].method == "unknown-name"
+    assert people["Hou"].method == "short" and "surname of Hou Yu-ih" in people["Hou"].reason
+    # a word and a suffix is no given name
+    assert not [m for m in mentions("A Hong Kong-based firm and a Kremlin-backed group.") if m.kind == "person"]
+
+
 def test_a_name_that_speaks_is_not_made_a_person_by_a_word_it_shares_with_no_other_name() -> None:
     assert not [m for m in mentions("Goldman Sachs rose. Analysts said Goldman told clients.") if m.method == "unknown-name"]
