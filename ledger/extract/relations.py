@@ -331,7 +331,10 @@ def count_claims(doc: Document, mentions: list[Mention], index: Any) -> list[Cla
         for q in find_quantities(doc.text, sec.start, sec.end):
             before, prev = prev, q
             unit = _unit_key(q.unit)
-            if unit in _GENERIC_UNITS or _MODIFIER.fullmatch(q.text):
+            toll = _toll(text, q) if unit in _PEOPLE else None
+            if toll is not None:
+                unit = toll  # "at least 820 people have died": a death toll, "dead"
+            elif unit in _GENERIC_UNITS or _MODIFIER.fullmatch(q.text):
                 continue  # "the 460-seat lower house", "a 10-member team": a kind of thing, not a count
             if _WHOLE_BEFORE.search(text, max(0, q.start - 30), q.start):
                 continue  # "248 seats out of 460": the whole, another fact's number
@@ -347,14 +350,21 @@ def count_claims(doc: Document, mentions: list[Mention], index: Any) -> list[Cla
             while actor is not None and actor.span.end <= q.start and _SPEAKS.match(text, actor.span.end, q.start):
                 k += 1
                 actor = mentions[actors[k][1]] if k < len(actors) and actors[k][0] < q.start else None
-            if actor is None:
+            subject: tuple[str | None, str | None, str] | None = None
+            if actor is not None:
+                subject = (actor.entity, name_key(actor), actor.surface)
+            elif toll is not None:
+                # a toll's sentence may name no one ("At least 820 people have died"): the
+                # country of the first place the text names
+                subject = _toll_country(mentions, index) if index is not None else None
+            if subject is None:
                 continue
             value = int(q.value) if float(q.value).is_integer() else q.value
             out.append(
                 Claim(
                     span=Span.of(doc, q.start, q.end),
-                    subject_key=name_key(actor),
-                    subject=actor.entity,
+                    subject_key=subject[1],
+                    subject=subject[0],
                     predicate="count",
                     object=None,
                     value=str(value),
@@ -370,7 +380,7 @@ def count_claims(doc: Document, mentions: list[Mention], index: Any) -> list[Cla
                     section=sec.kind,
                     sentence=sentences.sentence(q.start),
                     excerpt=q.text,
-                    subject_surface=actor.surface,
+                    subject_surface=subject[2],
                     object_surface=unit,
                 )
             )
@@ -395,6 +405,53 @@ def _aside(text: str, m: Mention) -> bool:
     if m.kind == "place" and (d := _DATELINE.match(text, text.rfind("\n", 0, a) + 1)) is not None and b <= d.end():
         return True  # "WASHINGTON, June 12 (Reuters) -", "BORGO EGNAZIA, Italy, June 13 (Reuters) -"
     return m.kind == "place" and _QUALIFIES.match(text, b) is not None
+
+
+# people counted: a casualty toll when a verb of death, injury or loss goes with them
+_PEOPLE = frozenset({"people", "person", "persons", "civilian", "civilians", "resident", "residents"})
+_TOLL_AFTER = rx.compile(
+    r"[ \t\u00a0]+(?:(?:have|had|has|were|was|are|is|had)[ \t\u00a0]+)?(?:(?:been|now|also|reportedly|"
+    r"confirmed|so far)[ \t\u00a0]+)*(killed|died|dead|injured|wounded|hurt|missing)\b")
+_TOLL_BEFORE = rx.compile(r"\b(killed|killing|kills|left|leaving|injured|injuring|wounded|wounding)[ \t\u00a0]+\Z")
+_TOLL_KIND = {"killed": "dead", "died": "dead", "dead": "dead", "killing": "dead", "kills": "dead",
+              "injured": "injured", "wounded": "injured", "hurt": "injured", "injuring": "injured",
+              "wounding": "injured", "missing": "missing"}
+
+
+def _toll_country(mentions: list[Mention], index: Any) -> tuple[str | None, str, str] | None:
+    """(entity, key, name) of the country of the first place named: the KB's country, else
+    GeoNames' ("geo:MA" for "Marrakesh")."""
+    from ledger.resolve import gazetteer
+
+    for m in mentions:
+        if m.kind != "place":
+            continue
+        if m.entity:
+            code = index.country_of(m.entity)
+            ent = index.get(index.countries.get(code) if code else None) or index.get(m.entity)
+            return (ent.id, ent.id, ent.name) if ent is not None else None
+        key = str(m.hint.get("name_key") or "")
+        if key.startswith("geo:"):
+            country = f"geo:{gazetteer.country_of(key)}"
+            return None, country, gazetteer.name_of(country) or m.surface
+    return None
+
+
+def _toll(text: str, q: Any) -> str | None:
+    """Whether a count of people is a casualty toll, and which: "dead", "injured" or
+    "missing" ("820 people have died", "killed at least 820 people"; "left 2,000 people
+    dead")."""
+    after = _TOLL_AFTER.match(text, q.end)
+    if after is not None:
+        return _TOLL_KIND[after.group(1)]
+    before = _TOLL_BEFORE.search(text, max(0, q.start - 30), q.start)
+    if before is not None:
+        word = before.group(1)
+        if word in ("left", "leaving"):
+            tail = rx.compile(r"[ \t\u00a0]+(dead|injured|wounded|missing)\b").match(text, q.end)
+            return _TOLL_KIND[tail.group(1)] if tail else None
+        return _TOLL_KIND[word]
+    return None
 
 
 def _unit_key(unit: str) -> str:

@@ -42,6 +42,24 @@ def country_of(key: str | None) -> str | None:
     return key.split(":")[1] if key and key.startswith("geo:") else None
 
 
+def name_of(key: str) -> str | None:
+    """A name of the place of a ``geo:`` key (a country's: "Morocco" for "geo:MA"), in title
+    case, or None."""
+    names = _names()
+    return names.get(key) if names is not None else None
+
+
+@lru_cache(maxsize=1)
+def _names() -> dict[str, str] | None:
+    table = _table()
+    if table is None:
+        return None
+    out: dict[str, str] = {}
+    for name, key in sorted(table.items(), key=lambda kv: (len(kv[0]), kv[0])):
+        out.setdefault(key, name.title())  # the shortest name of each place
+    return out
+
+
 def within(inner: str, outer: str) -> bool:
     """Whether the place of ``geo:`` key ``inner`` lies in that of ``outer``."""
     return inner.startswith(outer + ":")

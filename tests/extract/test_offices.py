@@ -174,6 +174,19 @@ def test_a_number_joined_to_its_noun_is_no_count() -> None:
     assert counts("Prime Minister Jan Novak unveiled a ten-year plan with a 10-member team.") == []
 
 
+@pytest.mark.parametrize(("text", "found"), [
+    ("At least 820 people have died after the earthquake in Marrakesh.", [("Morocco", "820", "dead")]),
+    ("The quake in Marrakesh killed 2,122 people and left 2,421 people injured.",
+     [("Morocco", "2122", "dead"), ("Morocco", "2421", "injured")]),
+    ("In Marrakesh, 300 people were missing.", [("Morocco", "300", "missing")]),
+    # people counted with no casualty verb are no toll (nor any count)
+    ("In Marrakesh, some 300 people were rescued.", []),
+])
+def test_a_casualty_toll_is_the_count_of_the_country_where_it_happens(text: str,
+                                                                      found: list[tuple[str, str, str]]) -> None:
+    assert counts(text) == found
+
+
 def test_a_speaker_is_not_what_the_number_is_about() -> None:
     assert counts("Health Minister Jan Novak said 5,000 people were missing after two dams burst.") == []
     assert counts("Jan Novak, the health minister, said Prime Minister Petr Svoboda ordered 40 helicopters.") == [

@@ -276,6 +276,12 @@ def _context(c: Claim) -> frozenset[str]:
                      if (lw := w.lower()) not in _PLAIN and len(lw) > 2 and (k := lw[:6]) not in own)
 
 
+# casualty tolls (the units ``extract.relations`` gives them): the unit tells the fact, and a
+# toll rises by the day, so only tolls told within a day of each other are compared
+_TOLLS = frozenset({"dead", "injured", "missing"})
+_TOLL_DAYS = 1
+
+
 class _SameFact:
     """Which numbers of a group (same subject and unit) tell the same fact: told within
     ``days`` of each other and sharing a content word (``_context``), or counting a model
@@ -295,11 +301,13 @@ class _SameFact:
         c = self.items[i][1]
         unit = str(c.qualifiers.get("unit") or "")
         model = any(ch.isdigit() for ch in unit) and any(ch.isalpha() for ch in unit)
-        near = range(len(self.items)) if model or not self.context else sorted(
+        toll = unit in _TOLLS
+        near = range(len(self.items)) if model or toll or not self.context else sorted(
             {i} | {j for w in self.contexts[i] for j in self.by_word[w]})
         day = c.valid_from or c.valid_to
+        days = _TOLL_DAYS if toll else self.days
         return [j for j in near if day is None or (d := self.items[j][1].valid_from or self.items[j][1].valid_to)
-                is None or abs((d - day).days) <= self.days]
+                is None or abs((d - day).days) <= days]
 
 
 def _conflicts(
@@ -357,6 +365,13 @@ def _sides(cmp: _Compare, items: list[tuple[DocRef, Claim, Any]],
     return against, agreeing, len(agreeing)
 
 
+def _predicate(c: Claim, how: str) -> str:
+    """The fact's name in a message: the predicate, and what a number counts ("count (dead)")."""
+    name = c.predicate.replace("_", " ")
+    unit = c.qualifiers.get("unit") if how == "number" else None
+    return f"{name} ({unit})" if unit else name
+
+
 def _finding(
     view: LedgerView,
     rule: Rule,
@@ -388,7 +403,7 @@ def _finding(
     else:
         theirs = ", ".join(dict.fromkeys(cmp.show(o) for _, o in others))
     message = rule.format(subject=subject.name if subject else c.subject_surface,
-                          predicate=c.predicate.replace("_", " "), value=cmp.show(c), others=theirs)
+                          predicate=_predicate(c, cmp.how), value=cmp.show(c), others=theirs)
     return Finding.at(rule.id, rule.severity, ref, c, message, evidence=evidence,
                       evidence_omitted=omitted,
                       identity=(c.subject, c.predicate, c.object, c.value))
