@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from ledger import rx
 from ledger.extract import Extraction
 from ledger.extract.quotes import REPORTING_VERBS
-from ledger.model import Document, Mention, Span
+from ledger.model import Claim, Document, Mention, Span
 from ledger.resolve.index import Entry, NameIndex
 from ledger.resolve.keys import name_key
 from ledger.resolve.tokens import phrase_key
@@ -61,8 +61,13 @@ def resolve(doc: Document, ex: Extraction, index: NameIndex) -> None:
     for m in ex.mentions:
         if m.kind == "office":
             _resolve_office(doc, m, index)
+    scare: list[Claim] = []
     for c in ex.claims:
         subj = ex.mentions[c.refs["subject"]] if "subject" in c.refs else None
+        if (c.predicate == "said" and c.qualifiers.get("partial") and subj is not None
+                and len(str(c.qualifiers.get("normalized") or "").split()) < 3 and _no_speaker(subj)):
+            scare.append(c)  # a word or two in quotation marks, and the "speaker" was no one
+            continue
         obj = ex.mentions[c.refs["object"]] if "object" in c.refs else None
         c.subject = subj.entity if subj else None
         c.object = obj.entity if obj else None
@@ -72,10 +77,25 @@ def resolve(doc: Document, ex: Extraction, index: NameIndex) -> None:
         if c.object is None and qualifier is not None and (code := index.country_of(qualifier.entity)):
             # a title left unresolved keeps the KB country named before it ("U.S. Ambassador")
             c.qualifiers["country_code"] = code
+    if scare:
+        ex.claims[:] = [c for c in ex.claims if not any(c is x for x in scare)]
     ex.mentions[:] = [m for m in ex.mentions if m.method != "dropped"]
 
 
 _INTRODUCING = ("exact", "alias", "transliteration", "unknown-name")
+
+
+def _no_speaker(m: Mention) -> bool:
+    """A quote's "speaker" that says nothing: a place; a name nothing showed to be a person's
+    that GeoNames knows as a place ("Argentina") or that is one word opening a sentence
+    ("Economists said ...")."""
+    if m.method != "dropped":
+        return m.kind not in ("person", "org")
+    if m.hint.get("sentence_start") and " " not in m.surface.strip():
+        return True
+    from ledger.resolve.gazetteer import lookup
+
+    return lookup(m.surface) is not None
 
 
 def _resolve_dropped_again(doc: Document, mentions: list[Mention], index: NameIndex) -> None:

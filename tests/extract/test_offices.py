@@ -187,6 +187,15 @@ def test_a_casualty_toll_is_the_count_of_the_country_where_it_happens(text: str,
     assert counts(text) == found
 
 
+def test_a_word_or_two_in_quotation_marks_that_no_one_is_named_saying_is_no_quote() -> None:
+    text = ("Economists said the peso is close to the parallel \"blue\" dollar. Argentina began Milei's "
+            "promised \"shock therapy\" on Tuesday. He told CNBC's \"Squawk Box\" that he would leave. "
+            "Prime Minister Jan Novak said the talks were \"over\" and left.")
+    doc = Document(path="t.txt", text=text, published=date(2023, 12, 13), sections=[Section("body", 0, len(text))])
+    said = [(c.subject_surface, c.value) for c in analyze(doc, INDEX).claims if c.predicate == "said"]
+    assert said == [("Jan Novak", "over")]
+
+
 def test_a_speaker_is_not_what_the_number_is_about() -> None:
     assert counts("Health Minister Jan Novak said 5,000 people were missing after two dams burst.") == []
     assert counts("Jan Novak, the health minister, said Prime Minister Petr Svoboda ordered 40 helicopters.") == [
