@@ -513,7 +513,7 @@ def _particle_run(toks: list[Token], k: int, text: str) -> bool:
         if text[toks[m].end : toks[m].end + 1] not in (" ", "-") or m + 1 >= len(toks):
             return False
         m += 1
-    return m < len(toks) and toks[m].cap and not toks[m].period and toks[m].key not in STOP
+    return m < len(toks) and toks[m].cap and toks[m].key not in STOP
 
 
 def _of_complement(text: str, toks: list[Token], j: int, covered: set[int]) -> int | None:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from ledger import rx
 from ledger.extract import Extraction
+from ledger.extract.mentions import PARTICLES
 from ledger.extract.quotes import REPORTING_VERBS
 from ledger.model import Claim, Document, Mention, Span
 from ledger.resolve.index import Entry, NameIndex
@@ -278,9 +279,12 @@ def _introduce(m: Mention, index: NameIndex) -> Introduced:
     toks = phrase_key(m.surface, expand=False).split()
     if _romanized_name(m.surface):  # the surname first: "Lai Ching-te"
         return Introduced(None, m.surface, m.span.line, {toks[0]}, {" ".join(toks[1:])})
-    return Introduced(
-        None, m.surface, m.span.line, {toks[-1]} if toks else set(), {toks[0]} if len(toks) > 1 else set()
-    )
+    surnames = {toks[-1]} if toks else set()
+    if len(toks) >= 3:
+        # a name of three words or more may be referred to by one of its middle words: "Lula"
+        # after "Luiz Inácio Lula da Silva"
+        surnames |= {t for t in toks[1:-1] if t not in PARTICLES and len(t) > 2}
+    return Introduced(None, m.surface, m.span.line, surnames, {toks[0]} if len(toks) > 1 else set())
 
 
 def _resolve_run(doc: Document, m: Mention, index: NameIndex, intro: list[Introduced],

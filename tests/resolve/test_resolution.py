@@ -260,5 +260,12 @@ def test_a_romanized_korean_or_taiwanese_name_is_a_persons_and_its_first_word_th
     assert not [m for m in mentions("A Hong Kong-based firm and a Kremlin-backed group.") if m.kind == "person"]
 
 
+def test_a_name_with_a_particle_ends_at_the_sentence_end_and_its_middle_word_refers_to_it() -> None:
+    ms = mentions("Erdogan met Brazilian President Luiz Inacio Lula da Silva. Lula, 79, said so.")
+    people = {m.surface: m for m in ms if m.kind == "person"}
+    assert people["Luiz Inacio Lula da Silva"].method == "unknown-name"
+    assert (people["Lula"].method, people["Lula"].hint["name_key"]) == ("short", "luiz inacio lula da silva")
+
+
 def test_a_name_that_speaks_is_not_made_a_person_by_a_word_it_shares_with_no_other_name() -> None:
     assert not [m for m in mentions("Goldman Sachs rose. Analysts said Goldman told clients.") if m.method == "unknown-name"]
