@@ -595,6 +595,16 @@ def _next_word(text: str, s: int, hi: int) -> tuple[int, int] | None:
 _DESC_HEADS = TITLE_HEADS | {"king", "queen", "pope"}
 
 
+def _with_title(m: Mention) -> Mention:
+    """The mention that opens a name's noun phrase: its title, or the country before the
+    title ("Chilean Economy Minister Tomás Ibáñez"), else the name."""
+    title = m.hint.get("title")
+    if title is None:
+        return m
+    qualifier = title.hint.get("qualifier")
+    return qualifier if qualifier is not None else title
+
+
 def _opens_sentence(text: str, start: int) -> bool:
     """Whether only quotation marks or brackets stand between ``start`` and the end of the
     sentence or paragraph before it (or the text's start)."""
@@ -888,7 +898,9 @@ class _Finder:
             if m.kind != kind or self.in_quote(m.span.start):
                 continue
             if k in self.speakers or self.reports(k, window):
-                return k
+                # a person who opens a later sentence is nearer than an earlier speaker:
+                # "Marín said ... . Economy Minister Tomás Ibáñez welcomed it. “…,” he said."
+                return last_subject if last_subject is not None else k
             pw = _prev_word(self.text, window, m.span.start)
             if m.hint.get("run") and pw is not None and self.text[pw[0] : pw[1]].lower() in _PREPOSITIONS:
                 continue  # a name nothing showed to be a person, after "in", "to": a place, most likely
@@ -896,7 +908,7 @@ class _Finder:
                 last_any = k
             if last_strong is None and (m.entity or m.candidates or not m.hint.get("run")):
                 last_strong = k
-            if last_subject is None and _opens_sentence(self.text, m.span.start):
+            if last_subject is None and _opens_sentence(self.text, _with_title(m).span.start):
                 last_subject = k
         for pick in (last_subject, last_strong, last_any):
             if pick is not None:

@@ -258,6 +258,13 @@ def test_according_to_a_name_and_whom_it_speaks_for(sentence: str) -> None:
     assert (q.speaker_text, q.cue) == ("Caroline Holt", "according to")
 
 
+def test_a_pronoun_prefers_a_person_opening_a_later_sentence_to_an_earlier_speaker() -> None:
+    f = text("Rosa Marin, the central bank's governor, said inflation would ease. Economy Minister Tomas "
+             "Ibanez welcomed the decision. “The decision is consistent with our plans,” he said.")
+    (q,) = f.quotes
+    assert q.pronoun and f.surface(q) == "Tomas Ibanez"
+
+
 def test_title_before_the_name_after_the_quote() -> None:
     f = text("“We will win,” U.S. Defense Secretary Lloyd Austin told reporters on Tuesday.")
     (q,) = f.quotes
