@@ -213,6 +213,9 @@ def find_mentions(doc: Document, index: NameIndex) -> list[Mention]:
                 t = toks[j]
                 plain += " " + t.key
                 expanded += " " + (ABBREVIATIONS.get(t.key, t.key) if t.period else t.key)
+            if best is not None and best[1][0] == "place" and i > 0 and toks[i - 1].cap \
+                    and toks[i - 1].key in _REGION_WORDS and _joined(text, toks[i - 1], toks[i]):
+                best = None  # "Latin America", "South America": no part of it is the KB's "America"
             if best is not None:
                 length, (kind, candidates) = best
                 first, last = toks[i], toks[i + length - 1]
@@ -365,6 +368,9 @@ def _name_runs(
 
 
 _TITLE_WORD = rx.compile(r"[a-z][a-z-]*\Z")
+# words that make a region of a place's name: "Latin America" is not "America"
+_REGION_WORDS = frozenset({"latin", "south", "north", "central", "east", "west", "southeast", "northeast",
+                           "southwest", "northwest", "northern", "southern", "eastern", "western", "sub-saharan"})
 
 
 def _lowercase_titles(doc: Document, toks: list[Token], mentions: list[Mention], section: str,

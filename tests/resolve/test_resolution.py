@@ -267,5 +267,12 @@ def test_a_name_with_a_particle_ends_at_the_sentence_end_and_its_middle_word_ref
     assert (people["Lula"].method, people["Lula"].hint["name_key"]) == ("short", "luiz inacio lula da silva")
 
 
+def test_a_region_of_a_continent_is_not_the_kbs_place_named_by_its_last_word() -> None:
+    # the seed KB has "America" as an alias of the United States
+    found = [(m.surface, m.entity) for m in mentions("Trade with Latin America and South America grew, America said.")
+             if m.kind == "place"]
+    assert found == [("America", "united-states")]
+
+
 def test_a_name_that_speaks_is_not_made_a_person_by_a_word_it_shares_with_no_other_name() -> None:
     assert not [m for m in mentions("Goldman Sachs rose. Analysts said Goldman told clients.") if m.method == "unknown-name"]
