@@ -508,7 +508,7 @@ EVENT_HEADS = frozenset({"summit", "conference", "forum", "dialogue", "games", "
 _EVENT_AFTER = frozenset({"summit", "conference", "forum", "dialogue"})
 # lower-case words inside personal names
 PARTICLES = frozenset({"bin", "ibn", "bint", "al", "el", "van", "von", "der", "den", "de", "da", "di", "du",
-                       "del", "della", "dos", "das", "ter", "zu"})
+                       "del", "della", "dos", "das", "ter", "zu", "la", "le", "los", "las"})
 
 
 def _particle_run(toks: list[Token], k: int, text: str) -> bool:

@@ -44,7 +44,7 @@ from functools import lru_cache
 from anyascii import anyascii
 
 from ledger import rx
-from ledger.extract.mentions import TITLE_HEADS
+from ledger.extract.mentions import PARTICLES, TITLE_HEADS
 from ledger.extract.sentences import ABBREVIATIONS
 from ledger.model import Mention
 
@@ -111,6 +111,11 @@ _NP_STOP = frozenset(
     "since because although though where whose".split()
 )
 _TITLE_GLUE = frozenset("the of for and de".split())
+# lower-case words of a role before a name ("captain Achraf Hakimi said", "coach Luis de la Fuente")
+_ROLES = TITLE_HEADS | frozenset('''
+captain coach striker midfielder defender goalkeeper forward manager analyst economist lawyer
+teammate professor researcher official
+'''.split())
 _PREPOSITIONS = frozenset("in at from of for to with near by on inside outside within".split())
 SPEAKER_KINDS = ("person", "org", "place")
 _ABBREV = frozenset(a.lower() for a in ABBREVIATIONS)
@@ -772,6 +777,8 @@ class _Finder:
             if not (
                 word[0].isupper()
                 or word in _TITLE_GLUE
+                or word in PARTICLES  # "van Wyk", "de la Fuente": the name's own particles
+                or word.lower() in _ROLES  # "captain Achraf Hakimi"
                 or self.mx.covering(w[0] + 1) is not None
                 or self.mx.ending_at(w[1]) is not None
             ):
@@ -852,9 +859,17 @@ class _Finder:
         phrase = text[first:end]
         if phrase.lower() in PRONOUNS:
             return _Subj("pronoun", first, end, phrase)
+        if text.startswith((", ", ",\u00a0"), end) and phrase[:1].islower():
+            # a description and the name in apposition after it: "according to its
+            # spokesperson, Lwazi Dlamini, ..."
+            k = self.mx.first_from(end + 2, end + 3)
+            if k is not None and self.mx.ms[k].kind == "person" and text.startswith(",", self.mx.ms[k].span.end):
+                m = self.mx.ms[k]
+                return _Subj("mention", m.span.start, m.span.end, _clean(m.surface), k)
         named = _NAME_OF.match(text, first, end)
-        words = named.group(1).lower().split() if named is not None else []
-        if named is not None and words[0] not in _NOT_NAME_WORDS and words[-1] not in TITLE_HEADS and not any(
+        words = named.group(1).split() if named is not None else []
+        if named is not None and all(w[:1].isupper() for w in words) and words[0].lower() not in _NOT_NAME_WORDS \
+                and words[-1].lower() not in TITLE_HEADS and not any(
                 self.mx.ms[k].kind not in ("person", "office") for k in self.mx.within(first, named.end(1))):
             # "according to Caroline Holt of the International Federation of Red Cross": a
             # name and whom it speaks for, the name the speaker
@@ -1289,7 +1304,7 @@ def _prev_word_is(text: str, lo: int, pos: int, word: str) -> bool:
 
 # two or three capitalized words and "of": a person and whom they speak for ("Caroline Holt of
 # the International Federation of Red Cross")
-_NAME_OF = rx.compile(r"((?:[A-Z][a-z’'-]+[ \t\u00a0]){1,2}[A-Z][a-z’'-]+)[ \t\u00a0]+of[ \t\u00a0]")
+_NAME_OF = rx.compile(r"((?:[^\W\d_][\w’'-]+[ \t\u00a0]){1,2}[^\W\d_][\w’'-]+)[ \t\u00a0]+of[ \t\u00a0]")
 _NOT_NAME_WORDS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her"})
 _POST_ACC = rx.compile(r"[\s,;:—–-]*according\s+to\s")
 _POST_QAS = rx.compile(r"[\s,;—–-]*(?:[^\s.!?;:“”\"]+\s+){1,6}?(?P<v>quoted|cited)\s")

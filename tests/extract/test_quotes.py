@@ -265,6 +265,18 @@ def test_a_pronoun_prefers_a_person_opening_a_later_sentence_to_an_earlier_speak
     assert q.pronoun and f.surface(q) == "Tomas Ibanez"
 
 
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("Judge Pieter van Wyk ruled on Tuesday. “Corruption is a betrayal,” van Wyk said.", "Wyk"),
+    ("Coach Luis de la Fuente spoke. “Morocco deserved it,” de la Fuente admitted.", "Fuente"),
+    ("“This trophy belongs to the fans,” captain Achraf Hakimi said.", "Achraf Hakimi"),
+    ("“We expected this,” said Andrés Pérez of Itaú Unibanco.", "Andrés Pérez"),
+    ("According to its spokesperson, Lwazi Dlamini, the sentence “sends a clear message.”", "Lwazi Dlamini"),
+])
+def test_a_speaker_with_a_particle_a_role_an_employer_or_a_description_before(sentence: str, speaker: str) -> None:
+    q = text(sentence).quotes[-1]
+    assert q.speaker_text == speaker
+
+
 def test_title_before_the_name_after_the_quote() -> None:
     f = text("“We will win,” U.S. Defense Secretary Lloyd Austin told reporters on Tuesday.")
     (q,) = f.quotes
