@@ -503,7 +503,8 @@ def _title_mention(doc: Document, a: int, b: int, tokens: tuple[int, int], secti
 
 # last words of the names of events ("Security Conference", "G20 summit")
 EVENT_HEADS = frozenset({"summit", "conference", "forum", "dialogue", "games", "olympics", "expo", "festival",
-                         "convention", "championship", "championships", "talks"})
+                         "convention", "championship", "championships", "talks", "cup", "tournament",
+                         "marathon", "prix", "biennale"})
 # the same in lower case after a capitalized word ("the G20 summit"; not "Biden talks")
 _EVENT_AFTER = frozenset({"summit", "conference", "forum", "dialogue"})
 # lower-case words inside personal names

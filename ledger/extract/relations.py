@@ -323,8 +323,10 @@ def count_claims(doc: Document, mentions: list[Mention], index: Any) -> list[Cla
     kinds = ("person", "org", "place", "event")
     text = doc.text
     # KB entities, and people the KB does not know whom the text shows to be people
+    # (and events it does not know: "the Mediterranean Nations Cup final")
     actors = sorted((m.span.start, k) for k, m in enumerate(mentions)
-                    if m.kind in kinds and (m.entity or knows_person(m)) and not _aside(text, m))
+                    if m.kind in kinds and not _aside(text, m)
+                    and (m.entity or knows_person(m) or (m.kind == "event" and m.method == "unknown-name")))
     actor_starts = [a for a, _ in actors]
     for sec in doc.body_spans():
         prev: Quantity | None = None

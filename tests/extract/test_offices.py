@@ -196,6 +196,11 @@ def test_a_word_or_two_in_quotation_marks_that_no_one_is_named_saying_is_no_quot
     assert said == [("Jan Novak", "over")]
 
 
+def test_an_event_the_kb_does_not_know_is_what_a_number_is_about() -> None:
+    assert counts("Organisers said 68,500 spectators attended the Mediterranean Nations Cup final.") == [
+        ("Mediterranean Nations Cup", "68500", "spectator")]
+
+
 def test_a_speaker_is_not_what_the_number_is_about() -> None:
     assert counts("Health Minister Jan Novak said 5,000 people were missing after two dams burst.") == []
     assert counts("Jan Novak, the health minister, said Prime Minister Petr Svoboda ordered 40 helicopters.") == [

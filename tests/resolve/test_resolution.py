@@ -152,6 +152,17 @@ def test_an_event_the_kb_does_not_know_and_the_summit_after_it() -> None:
                 if m.surface == "The summit"]
 
 
+@pytest.mark.parametrize(("text", "event"), [
+    ("The Mediterranean Nations Cup was held in Rabat.", "Mediterranean Nations Cup"),
+    ("The Boston Marathon will take place on April 15.", "Boston Marathon"),
+    ("The Monaco Grand Prix starts on Sunday.", "Monaco Grand Prix"),
+    ("The Rugby World Cup opens in Paris.", "Rugby World Cup"),
+])
+def test_a_cup_a_tournament_a_marathon_a_grand_prix_are_events(text: str, event: str) -> None:
+    assert [(m.surface, m.method) for m in mentions(text, date(2024, 2, 16)) if m.kind == "event"] == [
+        (event, "unknown-name")]
+
+
 def test_unknown_names_stay_unresolved() -> None:
     ms = mentions("Analyst Priya Raghunathan said so. Mr. Bartholomew Quince agreed.")
     assert all(m.entity is None for m in ms if m.kind == "person")
