@@ -4,6 +4,7 @@ and "Li's predecessor Wei Fenghe" (the same office, held before)."""
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import replace
 from typing import Any
@@ -334,6 +335,9 @@ def count_claims(doc: Document, mentions: list[Mention], index: Any) -> list[Cla
             before, prev = prev, q
             unit = _unit_key(q.unit)
             toll = _toll(text, q) if unit in _PEOPLE else None
+            if toll is None and (unit in _BODIES
+                                 or (not unit and _TOLL_TOLD.search(text, max(0, q.start - 60), q.start))):
+                toll = None if _CUMULATIVE.match(text, q.end) else "dead"
             if toll is not None:
                 unit = toll  # "at least 820 people have died": a death toll, "dead"
             elif unit in _GENERIC_UNITS or _MODIFIER.fullmatch(q.text):
@@ -358,7 +362,7 @@ def count_claims(doc: Document, mentions: list[Mention], index: Any) -> list[Cla
             elif toll is not None:
                 # a toll's sentence may name no one ("At least 820 people have died"): the
                 # country of the first place the text names
-                subject = _toll_country(mentions, index) if index is not None else None
+                subject = _toll_country(text, mentions, index) if index is not None else None
             if subject is None:
                 continue
             value = int(q.value) if float(q.value).is_integer() else q.value
@@ -412,15 +416,28 @@ def _aside(text: str, m: Mention) -> bool:
 # people counted: a casualty toll when a verb of death, injury or loss goes with them
 _PEOPLE = frozenset({"people", "person", "persons", "civilian", "civilians", "resident", "residents"})
 _TOLL_AFTER = rx.compile(
-    r"[ \t\u00a0]+(?:(?:have|had|has|were|was|are|is|had)[ \t\u00a0]+)?(?:(?:been|now|also|reportedly|"
-    r"confirmed|so far)[ \t\u00a0]+)*(killed|died|dead|injured|wounded|hurt|missing)\b")
+    r"[ \t\u00a0]+(?:(?:have|had|has|were|was|are|is|had|remain|remained|remains)[ \t\u00a0]+)?"
+    r"(?:(?:been|now|also|reportedly|confirmed|so far|still)[ \t\u00a0]+)*"
+    r"(killed|died|dead|injured|wounded|hurt|missing)\b")
 _TOLL_BEFORE = rx.compile(r"\b(killed|killing|kills|left|leaving|injured|injuring|wounded|wounding)[ \t\u00a0]+\Z")
+# a toll told as such: "the death toll rose to 52", "the toll has climbed to 52", "bringing the
+# death toll to 52" (the number with no noun)
+_TOLL_TOLD = rx.compile(r"\b(?:death[ \t\u00a0]+)?toll[ \t\u00a0]+(?:\w+[ \t\u00a0]+){0,2}?"
+                        r"(?:rose|risen|rises|climbed|climbs|reached|reaches|jumped|stood|stands|increased|"
+                        r"is|was|to|at)(?:[ \t\u00a0]+(?:to|at))?[ \t\u00a0]+(?:\w+[ \t\u00a0]+)?\Z", re.I)
+# bodies found: the dead ("rescuers recovered 40 bodies")
+_BODIES = frozenset({"body", "bodies"})
+# a toll of a longer time than the event's ("have killed more than 100 people across Kenya this
+# year"): another fact
+_CUMULATIVE = rx.compile(r"[^.;]{0,60}?\b(?:this|last)[ \t\u00a0]+(?:year|season|month)\b|[^.;]{0,60}?\bso far this\b"
+                         r"|[^.;]{0,40}?\bsince[ \t\u00a0]+(?:January|February|March|April|May|June|July|"
+                         r"August|September|October|November|December|the start|19\d\d|20\d\d)\b")
 _TOLL_KIND = {"killed": "dead", "died": "dead", "dead": "dead", "killing": "dead", "kills": "dead",
               "injured": "injured", "wounded": "injured", "hurt": "injured", "injuring": "injured",
               "wounding": "injured", "missing": "missing"}
 
 
-def _toll_country(mentions: list[Mention], index: Any) -> tuple[str | None, str, str] | None:
+def _toll_country(text: str, mentions: list[Mention], index: Any) -> tuple[str | None, str, str] | None:
     """(entity, key, name) of the country of the first place named: the KB's country, else
     GeoNames' ("geo:MA" for "Marrakesh")."""
     from ledger.resolve import gazetteer
@@ -436,13 +453,28 @@ def _toll_country(mentions: list[Mention], index: Any) -> tuple[str | None, str,
         if key.startswith("geo:"):
             country = f"geo:{gazetteer.country_of(key)}"
             return None, country, gazetteer.name_of(country) or m.surface
+    # no place named where names of places are looked for ("Kenya's Rift Valley"): the first
+    # country's name in the text, outside people's names
+    people = [(m.span.start, m.span.end) for m in mentions if m.kind == "person"]
+    words = [w for w in _CAPITALIZED.finditer(text) if not any(a <= w.start() < b for a, b in people)]
+    for w, nxt in zip(words, [*words[1:], None], strict=True):
+        two = f"{w.group()} {nxt.group()}" if nxt is not None and text[w.end() : nxt.start()] == " " else None
+        for name in (two, w.group()):  # "South Sudan" before "South"
+            found = gazetteer.lookup(name) if name else None
+            if found is not None and found.count(":") == 1:
+                return None, found, gazetteer.name_of(found) or name or ""
     return None
+
+
+_CAPITALIZED = rx.compile(r"\b[A-Z][a-z]+\b")
 
 
 def _toll(text: str, q: Any) -> str | None:
     """Whether a count of people is a casualty toll, and which: "dead", "injured" or
     "missing" ("820 people have died", "killed at least 820 people"; "left 2,000 people
     dead")."""
+    if _CUMULATIVE.match(text, q.end):
+        return None
     after = _TOLL_AFTER.match(text, q.end)
     if after is not None:
         return _TOLL_KIND[after.group(1)]

@@ -181,6 +181,14 @@ def test_a_number_joined_to_its_noun_is_no_count() -> None:
     ("In Marrakesh, 300 people were missing.", [("Morocco", "300", "missing")]),
     # people counted with no casualty verb are no toll (nor any count)
     ("In Marrakesh, some 300 people were rescued.", []),
+    ("Floods in Nairobi killed 40 people. The death toll rose to 52 on Tuesday. Rescuers recovered 38 bodies.",
+     [("Kenya", "40", "dead"), ("Kenya", "52", "dead"), ("Kenya", "38", "dead")]),
+    ("In Nairobi, at least 12 people remained missing and 9 people were still missing.",
+     [("Kenya", "12", "missing"), ("Kenya", "9", "missing")]),
+    # a toll over a longer time is another fact
+    ("In Nairobi, the rains have killed more than 100 people across Kenya this year.", []),
+    # no place where places are looked for: the first country named
+    ("A dam burst in Kenya's Rift Valley, unleashing floodwaters that killed about 40 people.", [("Kenya", "40", "dead")]),
 ])
 def test_a_casualty_toll_is_the_count_of_the_country_where_it_happens(text: str,
                                                                       found: list[tuple[str, str, str]]) -> None:
