@@ -13,7 +13,7 @@ from ledger.extract.offices import PAST_WORDS
 from ledger.extract.sentences import ABBREVIATIONS as ABBREVIATIONS_ENDING_NO_SENTENCE
 from ledger.model import Document, Mention, Span
 from ledger.resolve.index import Entry, NameIndex
-from ledger.resolve.keys import DESCRIBING, NATIONALITY_SHAPE, OTHER_OFFICE_WORDS
+from ledger.resolve.keys import DESCRIBING, NATIONALITY_SHAPE, OTHER_OFFICE_WORDS, PARTICLES
 from ledger.resolve.tokens import ABBREVIATIONS, Token, tokenize
 
 # words that, before a capitalized name, mark a person ("Mr. Li", "Gen. Li", "General Li")
@@ -507,9 +507,6 @@ EVENT_HEADS = frozenset({"summit", "conference", "forum", "dialogue", "games", "
                          "marathon", "prix", "biennale"})
 # the same in lower case after a capitalized word ("the G20 summit"; not "Biden talks")
 _EVENT_AFTER = frozenset({"summit", "conference", "forum", "dialogue"})
-# lower-case words inside personal names
-PARTICLES = frozenset({"bin", "ibn", "bint", "al", "el", "van", "von", "der", "den", "de", "da", "di", "du",
-                       "del", "della", "dos", "das", "ter", "zu", "la", "le", "los", "las"})
 
 
 def _particle_run(toks: list[Token], k: int, text: str) -> bool:

@@ -308,6 +308,12 @@ _OWNING = frozenset({"announced", "announces", "pledged", "promised", "vowed", "
 _SPEAKS = rx.compile(r"(?:,[^,.;]{1,80},)?\s+(?:has\s+|had\s+|also\s+|later\s+)?(?:"
                      + "|".join(sorted(v for v in REPORTING_VERBS if " " not in v and v not in _OWNING))
                      + r"|estimated)\b")
+_MONEY = frozenset({"dollar", "euro", "pound", "yen", "yuan", "rupee", "ruble", "rouble", "franc", "peso", "real",
+                    "rand", "won", "lira", "dirham", "riyal", "shekel", "krona", "krone", "zloty", "hryvnia"})
+# a number hoped for, planned or forecast, not told as a fact
+_HOPED = rx.compile(r"\b(?:target|targets|goal|goals|aim|aims|aimed|ambition|plan|plans|planned|hope|hopes|hoped"
+                    r"|want|wants|wanted|seek|seeks|sought|forecast|forecasts|projected|expects?\s+to|expected\s+to)"
+                    r"\b[^.;]{0,40}\Z", re.I)
 # before a whole: "248 seats out of 460"
 _WHOLE_BEFORE = rx.compile(r"\bout\s+of\s+(?:the\s+|a\s+total\s+of\s+)?\Z")
 # between a part and its whole: "248 of the 460 seats"
@@ -344,6 +350,10 @@ def count_claims(doc: Document, mentions: list[Mention], index: Any) -> list[Cla
                 continue  # "the 460-seat lower house", "a 10-member team": a kind of thing, not a count
             if _WHOLE_BEFORE.search(text, max(0, q.start - 30), q.start):
                 continue  # "248 seats out of 460": the whole, another fact's number
+            if q.unit in _MONEY and text[max(0, q.start - 1) : q.start] == "(":
+                continue  # "two million rand (about 110,000 dollars)", "400m rand ($22m)": an amount converted
+            if _HOPED.search(text, max(0, q.start - 50), q.start):
+                continue  # "a target of $10 billion", "want to raise trade to $10 billion": no fact yet
             if before is not None and not before.unit and _PART_OF.fullmatch(text, before.end, q.start):
                 # "248 of the 460 seats": the actor's count is the part, the whole is another fact's
                 q = replace(before, end=q.end, text=text[before.start : q.end], unit=q.unit, noun=q.noun)
@@ -438,21 +448,26 @@ _TOLL_KIND = {"killed": "dead", "died": "dead", "dead": "dead", "killing": "dead
 
 
 def _toll_country(text: str, mentions: list[Mention], index: Any) -> tuple[str | None, str, str] | None:
-    """(entity, key, name) of the country of the first place named: the KB's country, else
-    GeoNames' ("geo:MA" for "Marrakesh")."""
+    """(entity, key, name) of the country the text names most often through its places (a
+    city counts for its country; the first named on a tie): the KB's country when the KB
+    has one of that ISO code, else GeoNames' ("geo:MA" for "Marrakesh").  A disaster story
+    names an agency abroad once ("the U.S. Geological Survey") and its country many times."""
     from ledger.resolve import gazetteer
 
+    codes: dict[str, int] = {}
     for m in mentions:
         if m.kind != "place":
             continue
-        if m.entity:
-            code = index.country_of(m.entity)
-            ent = index.get(index.countries.get(code) if code else None) or index.get(m.entity)
-            return (ent.id, ent.id, ent.name) if ent is not None else None
         key = str(m.hint.get("name_key") or "")
-        if key.startswith("geo:"):
-            country = f"geo:{gazetteer.country_of(key)}"
-            return None, country, gazetteer.name_of(country) or m.surface
+        code = index.country_of(m.entity) if m.entity else gazetteer.country_of(key) if key.startswith("geo:") else None
+        if code:
+            codes[code] = codes.get(code, 0) + 1
+    if codes:
+        code = max(codes, key=lambda c: codes[c])  # the first of the most named (dicts keep order)
+        ent = index.get(index.countries.get(code))
+        if ent is not None:
+            return ent.id, ent.id, ent.name
+        return None, f"geo:{code}", gazetteer.name_of(f"geo:{code}") or code
     # no place named where names of places are looked for ("Kenya's Rift Valley"): the first
     # country's name in the text, outside people's names
     people = [(m.span.start, m.span.end) for m in mentions if m.kind == "person"]

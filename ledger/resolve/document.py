@@ -17,11 +17,10 @@ from dataclasses import dataclass
 
 from ledger import rx
 from ledger.extract import Extraction
-from ledger.extract.mentions import PARTICLES
 from ledger.extract.quotes import REPORTING_VERBS
 from ledger.model import Claim, Document, Mention, Span
 from ledger.resolve.index import Entry, NameIndex
-from ledger.resolve.keys import name_key
+from ledger.resolve.keys import PARTICLES, name_key
 from ledger.resolve.tokens import phrase_key
 
 

@@ -16,6 +16,10 @@ NATIONALITY_SHAPE = rx.compile(
     r"[A-Z][a-z]+(?:an|ese|sh|i|ic|ch|ss)|[A-Z][A-Z.]{1,5}|Greek|Kazakh|Uzbek|Slovak|Serb|Thai|[A-Z][a-z]+['’]s"
 )
 
+# lower-case words inside personal names ("Mohammed bin Salman", "Pieter van Wyk", "Luis de la Fuente")
+PARTICLES = frozenset({"bin", "ibn", "bint", "al", "el", "van", "von", "der", "den", "de", "da", "di", "du",
+                       "del", "della", "dos", "das", "ter", "zu", "la", "le", "los", "las"})
+
 
 def split_nationality(title: str) -> tuple[str, str]:
     """A title the KB does not know whole, opened by a nationality ("Swedish Prime Minister"):

@@ -209,6 +209,13 @@ def test_an_event_the_kb_does_not_know_is_what_a_number_is_about() -> None:
         ("Mediterranean Nations Cup", "68500", "spectator")]
 
 
+def test_an_amount_converted_in_brackets_or_a_number_hoped_for_is_no_count() -> None:
+    assert counts("Prime Minister Jan Novak ordered 40 helicopters for 2 million rand ($110,000).") == [
+        ("Jan Novak", "40", "helicopter")]
+    assert counts("Prime Minister Jan Novak set a target of $10 billion in trade.") == []
+    assert counts("Prime Minister Jan Novak wants to raise trade to $10 billion within five years.") == []
+
+
 def test_a_speaker_is_not_what_the_number_is_about() -> None:
     assert counts("Health Minister Jan Novak said 5,000 people were missing after two dams burst.") == []
     assert counts("Jan Novak, the health minister, said Prime Minister Petr Svoboda ordered 40 helicopters.") == [
