@@ -203,6 +203,16 @@ def _pinyin_ascii(normal: str) -> list[str]:
     return [normal]
 
 
+@lru_cache(maxsize=65536)
+def _normal_pinyin(tone_pinyin: str) -> str:
+    """Pinyin without tone marks, ü kept ("lǚ" -> "lü")."""
+    from pypinyin import Style
+    from pypinyin.style import convert
+
+    return (convert(tone_pinyin, Style.NORMAL, True) or "").replace("v", "ü")
+
+
+@lru_cache(maxsize=65536)  # a few thousand syllables make every name
 def _wg_of(tone_pinyin: str) -> tuple[str, str]:
     """(Wade-Giles with apostrophes and ü, same with superscript tone number)."""
     from pypinyin import Style
@@ -216,9 +226,11 @@ def _wg_of(tone_pinyin: str) -> tuple[str, str]:
     return wg, wg + digit.translate(_SUPERSCRIPT)
 
 
+@lru_cache(maxsize=65536)  # a few thousand characters make every name: each read once
 def _han_syllable(ch: str, preferred: str) -> _Syl | None:
     """All readings of one Han character; `preferred` is the tone-marked pinyin
-    chosen for it in context (surname reading or phrase reading)."""
+    chosen for it in context (surname reading or phrase reading).  Shared between names:
+    never changed once made."""
     from cn2vn import cn2vn
     from pypinyin import Style, pinyin
     from pypinyin.style import convert
@@ -298,8 +310,6 @@ def _pinyin_join(normals: list[str]) -> str:
 
 
 def _build_han(native: str, name: str) -> _Entry | None:
-    from pypinyin import Style
-    from pypinyin.style import convert
 
     split = _split_han(name)
     if split is None:
@@ -318,7 +328,7 @@ def _build_han(native: str, name: str) -> _Entry | None:
         parts.append(syls)
 
     def normal(s: _Syl) -> str:
-        return (convert(s.pinyin, Style.NORMAL, True) or "").replace("v", "ü")
+        return _normal_pinyin(s.pinyin)
 
     forms: list[Form] = []
     # pinyin
