@@ -355,22 +355,37 @@ def _abstract(
         segs.append((apos, apos + len(s), o0, o1, m))
         apos += len(s)
 
+    subject: int | None = None  # a person opening the sentence: its pronouns are theirs
     for i in idxs:
         m = mentions[i]
         if m.span.start < pos:
             continue
-        plain(pos, m.span.start, last_person)
+        plain(pos, m.span.start, subject if subject is not None else last_person)
         code = KIND_CODE.get(m.kind, "O")
         _emit(f"⟨{code}{i}⟩", m.span.start, m.span.end, i)
         pos = m.span.end
         if knows_person(m):
             last_person = i
+            if subject is None and _opens(text, lo, m):
+                # "Qin, 57, rose under President Xi Jinping ... before he was named foreign
+                # minister": he is Qin, not the last person named
+                subject = i
             age = AGE_AFTER_NAME.match(text, pos, hi)
             if age is not None:  # "Dong Jun, 62, replaced ...": the age is no part of the pattern
                 _emit(" ", pos, age.end(), -1)
                 pos = age.end()
-    plain(pos, hi, last_person)
+    plain(pos, hi, subject if subject is not None else last_person)
     return _Abstract("".join(parts), segs)
+
+
+def _opens(text: str, lo: int, m: Mention) -> bool:
+    """Whether a person's noun phrase (with its title and the country before it) opens the
+    sentence starting at ``lo``."""
+    first = m
+    title = m.hint.get("title")
+    if title is not None:
+        first = title.hint.get("qualifier") or title
+    return not text[lo : first.span.start].strip(" \t\u00a0\"“‘'(")
 
 
 def frame_claims(

@@ -11,7 +11,8 @@ from ledger import rx
 from ledger.extract.sentences import Sentences, sentences_of
 from ledger.model import Claim, Document, Mention, Span
 
-_THEN = rx.compile(r"\bthen[-\s]+(?:\S+\s+)?$", re.IGNORECASE)
+# "then-Defense Minister", "then-US House Speaker" (two words between), "then Prime Minister"
+_THEN = rx.compile(r"\bthen(?:-(?:\S+\s+){0,2}|\s+(?:\S+\s+)?)$", re.IGNORECASE)
 # words before a title that put it in the past ("former", "ex-")
 PAST_WORDS = ("former", "ex", "erstwhile", "late", "onetime", "one-time")
 _FORMER = rx.compile(r"\b(?:" + "|".join(w if w != "ex" else "ex-" for w in PAST_WORDS) + r")[\s-]*(?:\S+\s+)?$",

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from ledger import rx
 from ledger.extract import Extraction
+from ledger.extract.mentions import AGE_AFTER_NAME
 from ledger.extract.quotes import REPORTING_VERBS
 from ledger.model import Claim, Document, Mention, Span
 from ledger.resolve.index import Entry, NameIndex
@@ -377,8 +378,9 @@ def _resolve_run_once(doc: Document, m: Mention, index: NameIndex, intro: list[I
             )
             return
         named = next((r for r, words in reversed(loose or ()) if key in words), None) if honorific or titled else None
-        if named is None and _SPEAKS_AFTER.match(doc.text, m.span.end):
-            # "Javier Milei won ... Milei told supporters": a surname that speaks names a person
+        if named is None and (_SPEAKS_AFTER.match(doc.text, m.span.end) or AGE_AFTER_NAME.match(doc.text, m.span.end)):
+            # "Javier Milei won ... Milei told supporters": a surname that speaks names a
+            # person, as one with an age does ("Ueda, 71,")
             named = next((r for r, words in reversed(loose or ())
                           if phrase_key(r.surface, expand=False).split()[-1] == key), None)
         if named is not None:
@@ -419,6 +421,11 @@ def _resolve_run_once(doc: Document, m: Mention, index: NameIndex, intro: list[I
                 f"{honorific or 'title'} + {m.surface}: no earlier full name in this document",
             )
             return
+        if AGE_AFTER_NAME.match(doc.text, m.span.end):
+            # "Qin, 57, rose quickly": an age in apposition is a person's
+            _set(m, index, None, None, 0.0, "unknown-name", "no KB entity has this name; an age follows it")
+            m.hint["name_key"] = key
+            return
         _set(m, index, None, None, 0.0, "dropped", "")
         return
     # 2. a full name that is no KB form: transliteration syllable by syllable
@@ -438,6 +445,9 @@ def _resolve_run_once(doc: Document, m: Mention, index: NameIndex, intro: list[I
     if honorific or titled or m.hint.get("holder_of") or _ROLE_BEFORE.search(doc.text, max(0, m.span.start - 30),
                                                                              m.span.start):
         _set(m, index, None, None, 0.0, "unknown-name", "no KB entity has this name")
+        return
+    if AGE_AFTER_NAME.match(doc.text, m.span.end):
+        _set(m, index, None, None, 0.0, "unknown-name", "no KB entity has this name; an age follows it")
         return
     if _romanized_name(m.surface):
         _set(m, index, None, None, 0.0, "unknown-name",

@@ -321,6 +321,21 @@ def test_then_takes_the_year_before_the_name_when_none_follows() -> None:
     assert (c.qualifiers["time"], c.valid_from, c.valid_to) == ("then", date(2019, 1, 1), date(2019, 12, 31))
 
 
+def test_then_before_a_country_and_an_organization_before_the_title() -> None:
+    (c,) = [c for c in offices("In 2022, then-US House Speaker Nancy Pelosi visited Taiwan.")
+            if c.subject_surface == "Nancy Pelosi"]
+    assert (c.qualifiers["time"], c.valid_from, c.valid_to) == ("then", date(2022, 1, 1), date(2022, 12, 31))
+
+
+def test_a_pronoun_in_a_sentence_a_person_opens_is_that_persons() -> None:
+    found = [(c.subject, c.object) for c in offices(
+        "China removed Qin Gang on Tuesday. Qin, 57, rose quickly under President Xi Jinping, serving as "
+        "ambassador to Washington before he was named foreign minister.") if c.subject != "xi-jinping"]
+    assert ("qin-gang", "cn-foreign-minister") in found
+    assert not [c for c in offices("Qin, 57, rose under President Xi Jinping before he was named foreign minister.")
+                if c.subject == "xi-jinping" and c.object == "cn-foreign-minister"]
+
+
 def test_the_late_holder_held_the_office_before() -> None:
     (c,) = offices("The late prime minister Shinzo Abe was honoured.")
     assert (c.object_surface, c.qualifiers["time"], c.valid_from) == ("prime minister", "former", None)
