@@ -20,19 +20,35 @@ MAX_EVIDENCE = 10
 def run_rules(view: LedgerView, rules: Iterable[Rule], targets: Collection[str] | None) -> list[Finding]:
     rules = list(rules)
     findings: list[Finding] = []
-    seen: set[str] = set()
+    seen: dict[str, list[Finding]] = {}
     for rule in rules:
         if rule.kind == "unused_suppression":
             continue
         kind = get_kind(rule.kind)
         for f in kind.check(view, rule, targets):
-            if f.fingerprint not in seen:
-                seen.add(f.fingerprint)
-                findings.append(_trim_evidence(f))
+            same = seen.setdefault(f.fingerprint, [])
+            if any((g.line, g.column) == (f.line, f.column) for g in same):
+                continue  # the same finding twice
+            same.append(f)
+            findings.append(_trim_evidence(f))
+    _number_repeats(seen.values())
     unused_rule = next((r for r in rules if r.kind == "unused_suppression"), None)
     findings = _suppress(view, findings, targets, {r.id for r in rules}, unused_rule)
     findings.sort(key=Finding.sort_key)
     return findings
+
+
+def _number_repeats(groups: Iterable[list[Finding]]) -> None:
+    """One error made twice in a document ("Foreign Minister Qin Gang" on two lines) is two
+    findings: the first in the text keeps its fingerprint, each later one has its own (its
+    identity and the count of it), so that an editor's decision on one is not taken for the
+    other."""
+    for group in groups:
+        if len(group) < 2:
+            continue
+        for n, f in enumerate(sorted(group, key=lambda g: (g.line, g.column))[1:], start=2):
+            f.identity = (*(f.identity or (f.excerpt,)), f"#{n}")
+            f._fingerprint = None
 
 
 def heard_first(whos: Sequence[str | None], limit: int = MAX_EVIDENCE) -> list[int]:

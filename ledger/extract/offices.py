@@ -15,7 +15,8 @@ from ledger.model import Claim, Document, Mention, Span
 _THEN = rx.compile(r"\bthen(?:-(?:\S+\s+){0,2}|\s+(?:\S+\s+)?)$", re.IGNORECASE)
 # words before a title that put it in the past ("former", "ex-")
 PAST_WORDS = ("former", "ex", "erstwhile", "late", "onetime", "one-time")
-_FORMER = rx.compile(r"\b(?:" + "|".join(w if w != "ex" else "ex-" for w in PAST_WORDS) + r")[\s-]*(?:\S+\s+)?$",
+# a whole word ("Later, Defense Minister ..." is no "late" holder)
+_FORMER = rx.compile(r"\b(?:" + "|".join(w if w != "ex" else "ex(?=-)" for w in PAST_WORDS) + r")\b[\s-]*(?:\S+\s+)?$",
                      re.IGNORECASE)
 # a rank word right before a title makes it another office ("Assistant Secretary of Defense")
 _RANK = rx.compile(

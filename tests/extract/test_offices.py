@@ -336,6 +336,11 @@ def test_a_pronoun_in_a_sentence_a_person_opens_is_that_persons() -> None:
                 if c.subject == "xi-jinping" and c.object == "cn-foreign-minister"]
 
 
+def test_later_opening_a_sentence_is_no_late_holder() -> None:
+    (c,) = offices("Later, Defense Minister Wei Fenghe left.")
+    assert "time" not in c.qualifiers and c.valid_from == date(2024, 7, 11)
+
+
 def test_the_late_holder_held_the_office_before() -> None:
     (c,) = offices("The late prime minister Shinzo Abe was honoured.")
     assert (c.object_surface, c.qualifiers["time"], c.valid_from) == ("prime minister", "former", None)

@@ -69,6 +69,7 @@ def test_rule_case(rule_id: str, case: dict[str, Any], kb_extra: str | None, tmp
                        for k, v in want.items()) for f in findings), (want, [f.to_dict() for f in findings])
     if "count" in case:
         assert len(findings) == case["count"], [f.message for f in findings]
+        assert len({f.fingerprint for f in findings}) == len(findings), "two findings, one fingerprint"
 
 
 def test_every_rule_has_flagged_and_clean_cases() -> None:
