@@ -1302,6 +1302,8 @@ def _prev_word_is(text: str, lo: int, pos: int, word: str) -> bool:
     return w is not None and text[w[0] : w[1]].lower() == word
 
 
+# verbs of a clause after a reporting verb: it reports something else ("said the comment was ...")
+_CLAUSE_WORDS = frozenset("was is were are would will had has have could should must".split())
 # two or three capitalized words and "of": a person and whom they speak for ("Caroline Holt of
 # the International Federation of Red Cross")
 _NAME_OF = rx.compile(r"((?:[^\W\d_][\w’'-]+[ \t\u00a0]){1,2}[^\W\d_][\w’'-]+)[ \t\u00a0]+of[ \t\u00a0]")
@@ -1349,6 +1351,9 @@ def _post_attribution(text: str, lo: int, hi: int, f: _Finder, strict: bool) -> 
         # “…” have been a refrain, officials said: only a closing clause after a comma
         if not gap.rstrip().endswith(",") or len(text[v.end : hi].split()) > 6:
             return None
-    if strict and len(text[v.end : hi].split()) > 6:
+    if strict and (len(text[v.end : hi].split()) > 6 or _CLAUSE_WORDS.intersection(
+            w.strip(".,;:").lower() for w in text[v.end : hi].split()[:5])):
+        # “… a dictator.” Hsi's Foreign Ministry said the comment was irresponsible: a sentence
+        # of its own that says something else
         return None
     return _Attr(subj, v.word, v.end)

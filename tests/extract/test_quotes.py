@@ -277,6 +277,13 @@ def test_a_speaker_with_a_particle_a_role_an_employer_or_a_description_before(se
     assert q.speaker_text == speaker
 
 
+def test_a_sentence_after_a_quote_that_says_something_else_is_no_attribution() -> None:
+    f = text("Biden later told reporters he still considered Xi “a dictator.” China's Foreign Ministry said the "
+             "comment was irresponsible.")
+    (q,) = f.quotes
+    assert q.speaker_text == "Biden"
+
+
 def test_title_before_the_name_after_the_quote() -> None:
     f = text("“We will win,” U.S. Defense Secretary Lloyd Austin told reporters on Tuesday.")
     (q,) = f.quotes
