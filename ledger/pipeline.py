@@ -77,7 +77,7 @@ def analyze(doc: Document, index: NameIndex) -> Analysis:
     from ledger.extract import extract
     from ledger.extract.frames import frame_claims, load_frames
     from ledger.extract.relations import age_claims, count_claims, relation_claims
-    from ledger.resolve.document import resolve
+    from ledger.resolve.document import namesakes, resolve
     from ledger.resolve.keys import assign_keys
 
     ex = extract(doc, index)
@@ -87,6 +87,7 @@ def analyze(doc: Document, index: NameIndex) -> Analysis:
     ex.claims += frame_claims(doc, ex.mentions, index, load_frames(FRAME_DIRS))
     ex.claims += count_claims(doc, ex.mentions, index)
     ex.claims += age_claims(doc, ex.mentions)
+    namesakes(ex.claims, ex.mentions, index)
     assign_keys(ex.claims)
     return Analysis(doc, ex.mentions, ex.claims)
 

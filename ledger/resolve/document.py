@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 
 from ledger import rx
 from ledger.extract import Extraction
@@ -578,3 +579,32 @@ def _resolve_office(doc: Document, m: Mention, index: NameIndex) -> None:
             if unknown_holder
             else "no office of that country in the KB",
         )
+
+
+def namesakes(claims: list[Claim], mentions: list[Mention], index: NameIndex) -> None:
+    """A surname alone names the last person of that surname introduced; when the document
+    introduced two KB people of one surname ("Wang Yi", "Wang Wentao") and the office a claim
+    gives "Wang" was held then by the other only, the claim is the other's ("Wang, 69, served
+    as foreign minister from 2013 to 2022")."""
+    named = {m.entity for m in mentions if m.kind == "person" and m.entity}
+    if len(named) < 2:
+        return
+    for c in claims:
+        if (c.predicate != "holds_office" or not c.subject or not c.object or " " in c.subject_surface.strip()
+                or c.qualifiers.get("time") == "former"):
+            continue
+        lo, hi = c.valid_from, c.valid_to or c.valid_from
+        if lo is None or hi is None or _held(index, c.subject, c.object, lo, hi):
+            continue
+        key = phrase_key(c.subject_surface, expand=False)
+        others = [pid for pid in named if pid != c.subject and key in index.surnames.get(pid, ())
+                  and _held(index, pid, c.object, lo, hi)]
+        if len(others) == 1:
+            c.subject = c.subject_key = others[0]
+
+
+def _held(index: NameIndex, person: str, office: str, lo: date, hi: date) -> bool:
+    """Whether the KB has ``person`` hold ``office`` at some time between ``lo`` and ``hi``."""
+    p = index.get(person)
+    return p is not None and any(t.office == office and (t.start is None or t.start <= hi)
+                                 and (t.end is None or lo <= t.end) for t in p.offices)

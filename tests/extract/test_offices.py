@@ -341,6 +341,13 @@ def test_later_opening_a_sentence_is_no_late_holder() -> None:
     assert "time" not in c.qualifiers and c.valid_from == date(2024, 7, 11)
 
 
+def test_a_surname_two_kb_people_share_names_the_one_who_held_the_office_claimed() -> None:
+    claims = offices("China named Wang Yi foreign minister again. Commerce Minister Wang Wentao was not there. "
+                     "Wang, 69, served as foreign minister from 2013 to 2022.")
+    assert ("wang-yi", "cn-foreign-minister", date(2013, 1, 1)) in [(c.subject, c.object, c.valid_from) for c in claims]
+    assert not [c for c in claims if c.subject == "wang-wentao" and c.object == "cn-foreign-minister"]
+
+
 def test_the_late_holder_held_the_office_before() -> None:
     (c,) = offices("The late prime minister Shinzo Abe was honoured.")
     assert (c.object_surface, c.qualifiers["time"], c.valid_from) == ("prime minister", "former", None)
