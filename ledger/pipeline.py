@@ -85,7 +85,8 @@ def analyze(doc: Document, index: NameIndex) -> Analysis:
     # relations between resolved mentions: counterparts and predecessors, predicate frames
     ex.claims += relation_claims(doc, ex.mentions, ex.claims, index)
     ex.claims += frame_claims(doc, ex.mentions, index, load_frames(FRAME_DIRS))
-    ex.claims += count_claims(doc, ex.mentions, index)
+    ex.claims += count_claims(doc, ex.mentions, index, [(c.span.start, c.span.end) for c in ex.claims
+                                                       if c.predicate == "said"])
     ex.claims += age_claims(doc, ex.mentions)
     namesakes(ex.claims, ex.mentions, index)
     assign_keys(ex.claims)

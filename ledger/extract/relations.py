@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -291,7 +292,6 @@ _GENERIC_UNITS = {
     "part",
     "one",
     "other",
-    "percent",
     "point",
     "place",
 }
@@ -314,15 +314,19 @@ _MONEY = frozenset({"dollar", "euro", "pound", "yen", "yuan", "rupee", "ruble", 
 _HOPED = rx.compile(r"\b(?:target|targets|goal|goals|aim|aims|aimed|ambition|plan|plans|planned|hope|hopes|hoped"
                     r"|want|wants|wanted|seek|seeks|sought|forecast|forecasts|projected|expects?\s+to|expected\s+to)"
                     r"\b[^.;]{0,40}\Z", re.I)
+_HOPED_NOUNS = frozenset({"target", "goal", "forecast", "projection", "estimate"})
+_HOPED_AFTER = rx.compile(r"[ \t\u00a0]+(?:\w+[ \t\u00a0]+)?(?:target|goal|forecast|projection|estimate)\b", re.I)
 # before a whole: "248 seats out of 460"
 _WHOLE_BEFORE = rx.compile(r"\bout\s+of\s+(?:the\s+|a\s+total\s+of\s+)?\Z")
 # between a part and its whole: "248 of the 460 seats"
 _PART_OF = rx.compile(r"\s+of\s+(?:the\s+|a\s+total\s+of\s+)?")
 
 
-def count_claims(doc: Document, mentions: list[Mention], index: Any) -> list[Claim]:
+def count_claims(doc: Document, mentions: list[Mention], index: Any,
+                 quoted: Sequence[tuple[int, int]] = ()) -> list[Claim]:
     """``count`` claims: a number and what it counts, about the first actor named in its
-    sentence ("Mr. Ly ... the purchase of 10 Su-35 fighters" -> li-shangfu, su-35, 10)."""
+    sentence ("Mr. Ly ... the purchase of 10 Su-35 fighters" -> li-shangfu, su-35, 10); none
+    from inside the ``quoted`` spans (quotations)."""
     from ledger.extract.quantities import Quantity, find_quantities
 
     out: list[Claim] = []
@@ -352,8 +356,11 @@ def count_claims(doc: Document, mentions: list[Mention], index: Any) -> list[Cla
                 continue  # "248 seats out of 460": the whole, another fact's number
             if q.unit in _MONEY and text[max(0, q.start - 1) : q.start] == "(":
                 continue  # "two million rand (about 110,000 dollars)", "400m rand ($22m)": an amount converted
-            if _HOPED.search(text, max(0, q.start - 50), q.start):
-                continue  # "a target of $10 billion", "want to raise trade to $10 billion": no fact yet
+            if (_HOPED.search(text, max(0, q.start - 50), q.start) or _HOPED_AFTER.match(text, q.end)
+                    or q.noun in _HOPED_NOUNS):
+                continue  # "a target of $10 billion", "the 3% target": no fact yet
+            if any(a <= q.start < b for a, b in quoted):
+                continue  # a number in a quotation is the speaker's to tell: the quote is the claim
             if before is not None and not before.unit and _PART_OF.fullmatch(text, before.end, q.start):
                 # "248 of the 460 seats": the actor's count is the part, the whole is another fact's
                 q = replace(before, end=q.end, text=text[before.start : q.end], unit=q.unit, noun=q.noun)

@@ -216,6 +216,12 @@ def test_an_amount_converted_in_brackets_or_a_number_hoped_for_is_no_count() -> 
     assert counts("Prime Minister Jan Novak wants to raise trade to $10 billion within five years.") == []
 
 
+def test_a_share_is_a_count_but_not_a_target_or_a_number_in_a_quotation() -> None:
+    assert counts("Prime Minister Jan Novak won 44.1% of the vote.") == [("Jan Novak", "44.1", "percent")]
+    assert counts("Prime Minister Jan Novak kept the 3% target.") == []
+    assert counts("Prime Minister Jan Novak said: \"We will cut 40 jobs.\"") == []
+
+
 def test_a_speaker_is_not_what_the_number_is_about() -> None:
     assert counts("Health Minister Jan Novak said 5,000 people were missing after two dams burst.") == []
     assert counts("Jan Novak, the health minister, said Prime Minister Petr Svoboda ordered 40 helicopters.") == [
