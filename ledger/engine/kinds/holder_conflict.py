@@ -184,14 +184,20 @@ def check(view: LedgerView, rule: Rule, targets: Collection[str] | None) -> Iter
     # a rival whom the other outlets give another office of the kind ("Luis Caputo" called
     # Foreign Minister by one outlet, Economy Minister by three) does not hold this one:
     # office-mismatch reports that claim, and it outvotes no one here
-    keys = {claim_subject_key(o) for _, _, rivals in pending for _, o in rivals}
+    # (the KB's terms judge the people it knows: ``_kb_refutes``; only the others are read)
+    keys = {k for _, _, rivals in pending for _, o in rivals if not _has_terms(view, k := claim_subject_key(o))}
     told: dict[str, list[tuple[DocRef, Claim]]] = defaultdict(list)
-    for r, o in view.claims("holds_office", subject_keys=keys):
+    for r, o in view.claims("holds_office", subject_keys=keys) if keys else []:
         told[claim_subject_key(o)].append((r, o))
     for ref, c, rivals in pending:
-        kept = [(r, o) for r, o in rivals if not _told_otherwise(r, o, told[claim_subject_key(o)])]
+        kept = [(r, o) for r, o in rivals if not _told_otherwise(r, o, told.get(claim_subject_key(o), []))]
         if kept:
             yield _finding(view, rule, ref, c, kept)
+
+
+def _has_terms(view: LedgerView, key: str) -> bool:
+    person = None if key.startswith("name:") else view.entity(key)
+    return person is not None and bool(person.offices)
 
 
 # other outlets' claims count against a rival's title when dated this near it
