@@ -18,6 +18,9 @@ PAST_WORDS = ("former", "ex", "erstwhile", "late", "onetime", "one-time")
 # a whole word ("Later, Defense Minister ..." is no "late" holder)
 _FORMER = rx.compile(r"\b(?:" + "|".join(w if w != "ex" else "ex(?=-)" for w in PAST_WORDS) + r")\b[\s-]*(?:\S+\s+)?$",
                      re.IGNORECASE)
+# the holder whom someone follows in office, before the title (and a word such as "outgoing")
+_SUCCEEDED = rx.compile(r"\b(?:(?:takes|took|taking|take)\s+over\s+from|replac(?:es|ed|ing)|succeed(?:s|ed|ing))"
+                        r"\s+(?:\S+\s+)?$", re.IGNORECASE)
 # a rank word right before a title makes it another office ("Assistant Secretary of Defense")
 _RANK = rx.compile(
     r"\b(?:assistant|deputy|under|vice|associate|principal|shadow|acting|interim|incoming)[\s-]*$",
@@ -66,7 +69,9 @@ def office_claims(doc: Document, mentions: list[Mention]) -> list[Claim]:
                 valid_from, valid_to = date(y, 1, 1), date(y, 12, 31)
             else:
                 valid_from = valid_to = None
-        elif _FORMER.search(before):
+        elif _FORMER.search(before) or _SUCCEEDED.search(before):
+            # "former Defense Minister", or the holder someone takes over from ("takes over from
+            # caretaker Foreign Minister Hanke Bruins Slot"): held until now
             qualifiers["time"] = "former"
             valid_from, valid_to = None, doc.published
         else:

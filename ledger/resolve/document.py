@@ -85,6 +85,8 @@ def resolve(doc: Document, ex: Extraction, index: NameIndex) -> None:
 
 
 _INTRODUCING = ("exact", "alias", "transliteration", "unknown-name")
+_ROYAL = frozenset({"prince", "princess", "king", "queen", "duke", "duchess", "pope", "emperor", "empress",
+                    "sultan", "emir", "crown prince"})
 
 
 def _no_speaker(m: Mention) -> bool:
@@ -345,6 +347,11 @@ def _resolve_run_once(doc: Document, m: Mention, index: NameIndex, intro: list[I
     toks = key.split()
     honorific = m.hint.get("honorific")
     titled = "title" in m.hint
+    if honorific and honorific.rstrip(".").lower() in _ROYAL:
+        # "Prince William", "King Felipe VI": a royal title goes with a given name, which is
+        # no surname to introduce, nor a slip in someone's surname ("Williams")
+        _set(m, index, None, None, 0.0, "unknown-name", f"{honorific} + a given name: no KB entity has this name")
+        return
     # 1. a short form: one word (or the given names alone) of someone introduced before
     if len(toks) == 1 or (honorific and len(toks) == 2 and any(key in p.givens for p in intro)):
         for p in reversed(intro):

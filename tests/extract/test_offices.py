@@ -185,6 +185,9 @@ def test_a_number_joined_to_its_noun_is_no_count() -> None:
      [("Kenya", "40", "dead"), ("Kenya", "52", "dead"), ("Kenya", "38", "dead")]),
     ("In Nairobi, at least 12 people remained missing and 9 people were still missing.",
      [("Kenya", "12", "missing"), ("Kenya", "9", "missing")]),
+    # a number no one counted is no toll; "some 300" is
+    ("In Nairobi, several people were killed by falling trees.", []),
+    ("In Nairobi, some 300 people were killed.", [("Kenya", "300", "dead")]),
     # a toll over a longer time is another fact
     ("In Nairobi, the rains have killed more than 100 people across Kenya this year.", []),
     # no place where places are looked for: the first country named

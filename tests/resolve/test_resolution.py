@@ -285,5 +285,11 @@ def test_a_region_of_a_continent_is_not_the_kbs_place_named_by_its_last_word() -
     assert found == [("America", "united-states")]
 
 
+def test_a_royal_title_goes_with_a_given_name_not_a_surname() -> None:
+    ms = mentions("Spain's captain Nico Williams spoke. King Felipe VI and Prince William watched.")
+    royals = {m.surface: m.method for m in ms if m.surface in ("Felipe VI", "William")}
+    assert royals == {"Felipe VI": "unknown-name", "William": "unknown-name"}
+
+
 def test_a_name_that_speaks_is_not_made_a_person_by_a_word_it_shares_with_no_other_name() -> None:
     assert not [m for m in mentions("Goldman Sachs rose. Analysts said Goldman told clients.") if m.method == "unknown-name"]
