@@ -972,7 +972,10 @@ class _Finder:
         if word in _VERBS:
             # inverted after a quote ('," said Kuleba'), not the object of someone's verb
             # ("Baerbock said Germany would deliver")
-            return text[max(lo, w[0] - 3) : w[0]].rstrip()[-1:] in (",", '"', "”", "’", "'", "—", "-")
+            # (a comma alone ends an appositive: "Baerbock, who has pushed allies, said Germany was")
+            tail = text[max(lo, w[0] - 4) : w[0]].rstrip()
+            marks = ('"', "”", "’", "'")
+            return tail[-1:] in (*marks, "—", "-") or (tail[-1:] == "," and tail[-2:-1] in marks)
         if word == "to":
             p = _prev_word(self.text, lo, w[0])
             return p is not None and self.text[p[0] : p[1]].lower() == "according"

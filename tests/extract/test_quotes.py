@@ -284,6 +284,13 @@ def test_a_sentence_after_a_quote_that_says_something_else_is_no_attribution() -
     assert q.speaker_text == "Biden"
 
 
+def test_a_name_after_an_appositive_and_said_is_no_inverted_speaker() -> None:
+    f = text("German Foreign Minister Annalena Baerbock, who has pushed allies to look for air defense systems, "
+             "said Germany was examining its stocks. “We are going through everything we have,” she said.")
+    (q,) = f.quotes
+    assert q.pronoun and f.surface(q) == "Annalena Baerbock"
+
+
 def test_title_before_the_name_after_the_quote() -> None:
     f = text("“We will win,” U.S. Defense Secretary Lloyd Austin told reporters on Tuesday.")
     (q,) = f.quotes
