@@ -15,9 +15,11 @@ from ledger.model import Claim, Document, Mention, Span
 _THEN = rx.compile(r"\bthen(?:-(?:\S+\s+){0,2}|\s+(?:\S+\s+)?)$", re.IGNORECASE)
 # words before a title that put it in the past ("former", "ex-")
 PAST_WORDS = ("former", "ex", "erstwhile", "late", "onetime", "one-time")
-# a whole word ("Later, Defense Minister ..." is no "late" holder)
-_FORMER = rx.compile(r"\b(?:" + "|".join(w if w != "ex" else "ex(?=-)" for w in PAST_WORDS) + r")\b[\s-]*(?:\S+\s+)?$",
-                     re.IGNORECASE)
+# a whole word ("Later, Defense Minister ..." is no "late" holder), up to three words before the
+# title ("the former European Commission vice president"; not past a possessive: "the former
+# Soviet republic's President" is a current one)
+_FORMER = rx.compile(r"\b(?:" + "|".join(w if w != "ex" else "ex(?=-)" for w in PAST_WORDS)
+                     + r")\b[\s-]*(?:[^\s'’,;:]+\s+){0,3}$", re.IGNORECASE)
 # the holder whom someone follows in office, before the title (and a word such as "outgoing")
 _SUCCEEDED = rx.compile(r"\b(?:(?:takes|took|taking|take)\s+over\s+from|replac(?:es|ed|ing)|succeed(?:s|ed|ing))"
                         r"\s+(?:\S+\s+)?$", re.IGNORECASE)

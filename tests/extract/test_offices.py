@@ -357,6 +357,16 @@ def test_a_surname_two_kb_people_share_names_the_one_who_held_the_office_claimed
     assert not [c for c in claims if c.subject == "wang-wentao" and c.object == "cn-foreign-minister"]
 
 
+@pytest.mark.parametrize(("text", "former"), [
+    ("The former European Commission vice president Frans Timmermans led the list.", True),
+    ("The former Soviet republic's President Ilham Aliyev spoke.", False),
+    ("He met a former colleague, Defense Minister Jan Novak, on Monday.", False),
+])
+def test_former_up_to_three_words_before_the_title(text: str, former: bool) -> None:
+    (c,) = offices(text)
+    assert (c.qualifiers.get("time") == "former") is former
+
+
 def test_the_late_holder_held_the_office_before() -> None:
     (c,) = offices("The late prime minister Shinzo Abe was honoured.")
     assert (c.object_surface, c.qualifiers["time"], c.valid_from) == ("prime minister", "former", None)
