@@ -60,9 +60,11 @@ def resolve(doc: Document, ex: Extraction, index: NameIndex) -> None:
             last_event = m
     if any(m.hint.get("named_late") for m in ex.mentions):
         _resolve_dropped_again(doc, ex.mentions, index)
+    # a title a verb gives its subject ("Li Shangfu was named defense minister"): that person holds it
+    given = {id(o): p for p in ex.mentions if p.kind == "person" and (o := p.hint.get("holder_of")) is not None}
     for m in ex.mentions:
         if m.kind == "office":
-            _resolve_office(doc, m, index)
+            _resolve_office(doc, m, index, given.get(id(m)))
     scare: list[Claim] = []
     for c in ex.claims:
         subj = ex.mentions[c.refs["subject"]] if "subject" in c.refs else None
@@ -522,13 +524,13 @@ def _transliteration_of(surface: str, toks: list[str], index: NameIndex) -> tupl
     return best
 
 
-def _resolve_office(doc: Document, m: Mention, index: NameIndex) -> None:
+def _resolve_office(doc: Document, m: Mention, index: NameIndex, given_to: Mention | None = None) -> None:
     offices = list(dict.fromkeys(e.entity for e in m.candidates))
     qualifier: Mention | None = m.hint.get("qualifier")
-    holder: Mention | None = m.hint.get("holder")
+    holder: Mention | None = m.hint.get("holder") or given_to
     country = None
     why = ""
-    unknown_holder = False
+    unknown_holder = unnamed = False
     if qualifier is not None and qualifier.entity:
         country = index.country_of(qualifier.entity)
         why = f"country from '{qualifier.surface}'"
@@ -545,6 +547,11 @@ def _resolve_office(doc: Document, m: Mention, index: NameIndex) -> None:
         # named: the title alone does not say whose ministry it is, even if the KB knows one
         offices = []
         unknown_holder = True
+    elif holder is None and m.surface.islower() and any(index.country_of(o) for o in offices):
+        # "the new foreign minister" with no one named: no country says whose (a title naming
+        # its country does: "the president of Taiwan")
+        offices = []
+        unnamed = True
     if len(offices) > 1 and holder is not None and holder.entity:
         # "China's top diplomat, Wang Yi": the office among them that the holder held then
         person = index.get(holder.entity)
@@ -584,6 +591,8 @@ def _resolve_office(doc: Document, m: Mention, index: NameIndex) -> None:
             if offices
             else "the holder and their country are not in the KB"
             if unknown_holder
+            else "no country or holder named with this title"
+            if unnamed
             else "no office of that country in the KB",
         )
 

@@ -291,5 +291,13 @@ def test_a_royal_title_goes_with_a_given_name_not_a_surname() -> None:
     assert royals == {"Felipe VI": "unknown-name", "William": "unknown-name"}
 
 
+def test_a_lower_case_title_with_no_country_or_holder_named_is_no_kbs_office() -> None:
+    # the seed KB knows one foreign minister, China's: a Dutch story's is not it
+    (m,) = [m for m in mentions("The new foreign minister is Caspar Veldkamp of NSC.") if m.kind == "office"]
+    assert m.entity is None and m.reason == "no country or holder named with this title"
+    (m,) = [m for m in mentions("He met the president of Taiwan.") if m.kind == "office"]
+    assert m.entity == "tw-president"
+
+
 def test_a_name_that_speaks_is_not_made_a_person_by_a_word_it_shares_with_no_other_name() -> None:
     assert not [m for m in mentions("Goldman Sachs rose. Analysts said Goldman told clients.") if m.method == "unknown-name"]
