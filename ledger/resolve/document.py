@@ -431,8 +431,11 @@ def _resolve_run_once(doc: Document, m: Mention, index: NameIndex, intro: list[I
                 f"{honorific or 'title'} + {m.surface}: no earlier full name in this document",
             )
             return
-        if AGE_AFTER_NAME.match(doc.text, m.span.end):
-            # "Qin, 57, rose quickly": an age in apposition is a person's
+        if AGE_AFTER_NAME.match(doc.text, m.span.end) and _near_surname(
+                key, [_introduce(r, index) for r, _ in loose or ()]) is None:
+            # "Qin, 57, rose quickly": an age in apposition is a person's (unless a slip in the
+            # surname of a name a later cue may show a person's: "Maria Castellanos ...
+            # Castelanos, 52, ... Castellanos said": left for that cue)
             _set(m, index, None, None, 0.0, "unknown-name", "no KB entity has this name; an age follows it")
             m.hint["name_key"] = key
             return

@@ -285,6 +285,15 @@ def test_a_region_of_a_continent_is_not_the_kbs_place_named_by_its_last_word() -
     assert found == [("America", "united-states")]
 
 
+def test_an_age_after_a_slip_in_a_later_shown_surname_leaves_it_a_slip() -> None:
+    ms = mentions("Maria Castellanos will lead Nordvik. Castelanos, 52, was born in Madrid. "
+                  "\"We are ready,\" Castellanos said.")
+    (slip,) = [m for m in ms if m.surface == "Castelanos"]
+    assert slip.method == "fuzzy" and "Castellanos" in slip.reason
+    (qin,) = [m for m in mentions("Qin, 57, rose quickly.") if m.surface == "Qin"]
+    assert (qin.kind, qin.method) == ("person", "unknown-name")
+
+
 def test_a_royal_title_goes_with_a_given_name_not_a_surname() -> None:
     ms = mentions("Spain's captain Nico Williams spoke. King Felipe VI and Prince William watched.")
     royals = {m.surface: m.method for m in ms if m.surface in ("Felipe VI", "William")}
