@@ -264,8 +264,26 @@ def _against_kb(view: LedgerView, rule: Rule, ref: DocRef, c: Claim, person: Ent
     ]
     support = [(r, o) for r, o in others if o.object in held_ids]
     evidence += _evidence(support)
-    fix = _fix(view, c, support, held_terms[0].office if len(held_terms) == 1 else None)
+    fix = _former(c, person) or _fix(view, c, support, held_terms[0].office if len(held_terms) == 1 else None)
     return _finding(rule, ref, c, person.name, claimed, actual, evidence, fix)
+
+
+def _former(c: Claim, person: Entity) -> Fix | None:
+    """The fix for an office the person held before the claim's time and no longer: the title
+    as written, made former ("Foreign Minister Qin Gang" -> "former Foreign Minister Qin Gang";
+    "Qin Gang, the foreign minister" -> "Qin Gang, the former foreign minister")."""
+    day = _when(c)
+    written = c.object_surface
+    if (day is None or not c.object or c.qualifiers.get("time") or not written or written not in c.excerpt
+            or not any(t.office == c.object and t.end is not None and t.end < day for t in person.offices)):
+        return None
+    if c.excerpt.endswith(written) and not c.excerpt.startswith(written):
+        at = len(c.excerpt) - len(written)  # in apposition after the name
+    else:
+        at = 0  # before the name, with its country if any ("former Chinese Foreign Minister")
+    word = "Former" if at == 0 and " ".join(c.sentence.split()).startswith(c.excerpt) else "former"
+    replacement = f"{c.excerpt[:at]}{word} {c.excerpt[at:]}"
+    return Fix(replacement=replacement, description=f"{c.subject_surface} no longer held the office then: former")
 
 
 def _held_terms(person: Entity | None, c: Claim) -> list[Term]:
