@@ -268,6 +268,12 @@ class Finding:
             self._fingerprint = hashlib.sha1(basis.encode("utf-8")).hexdigest()[:16]
         return self._fingerprint
 
+    def repeat(self, n: int) -> None:
+        """Make this the ``n``-th finding of one identity in its document (the same error made
+        again further on): its fingerprint counts it."""
+        self.identity = (*(self.identity or (self.excerpt,)), f"#{n}")
+        self._fingerprint = None
+
     def sort_key(self) -> tuple[Any, ...]:
         return (self.path, self.line, self.column, self.rule, self.message)
 

@@ -47,8 +47,7 @@ def _number_repeats(groups: Iterable[list[Finding]]) -> None:
         if len(group) < 2:
             continue
         for n, f in enumerate(sorted(group, key=lambda g: (g.line, g.column))[1:], start=2):
-            f.identity = (*(f.identity or (f.excerpt,)), f"#{n}")
-            f._fingerprint = None
+            f.repeat(n)
 
 
 def heard_first(whos: Sequence[str | None], limit: int = MAX_EVIDENCE) -> list[int]:

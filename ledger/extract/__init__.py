@@ -39,10 +39,6 @@ def quote_claims(doc: Document, mentions: list[Mention]) -> list[Claim]:
     for q in find_quotes(doc.text, mentions, regions):
         sentences = sentences or sentences_of(doc)
         speaker = mentions[q.speaker] if q.speaker is not None else None
-        if q.partial and len(q.normalized.split()) < 3 and (
-                speaker.kind not in ("person", "org") if speaker is not None
-                else not all(w[:1].isupper() for w in (q.speaker_text or "").split()[:3] or [""])):
-            continue  # a word or two in quotation marks that no one is named saying: a scare quote, a title
         claim = Claim(
             span=Span.of(doc, q.start, q.end), subject=None, predicate="said", value=q.text,
             valid_from=doc.published, valid_to=doc.published,

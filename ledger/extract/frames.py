@@ -22,7 +22,7 @@ from typing import Any
 
 from ledger import rx
 from ledger.errors import RuleError
-from ledger.extract.mentions import AGE_AFTER_NAME
+from ledger.extract.mentions import AGE_AFTER_NAME, phrase_start
 from ledger.extract.sentences import sentences_of
 from ledger.model import Claim, Document, Mention, Span
 from ledger.resolve.keys import knows_person, knows_subject, name_key
@@ -366,7 +366,7 @@ def _abstract(
         pos = m.span.end
         if knows_person(m):
             last_person = i
-            if subject is None and _opens(text, lo, m):
+            if subject is None and not text[lo : phrase_start(m)].strip(" \t\u00a0\"“‘'("):
                 # "Qin, 57, rose under President Xi Jinping ... before he was named foreign
                 # minister": he is Qin, not the last person named
                 subject = i
@@ -376,16 +376,6 @@ def _abstract(
                 pos = age.end()
     plain(pos, hi, subject if subject is not None else last_person)
     return _Abstract("".join(parts), segs)
-
-
-def _opens(text: str, lo: int, m: Mention) -> bool:
-    """Whether a person's noun phrase (with its title and the country before it) opens the
-    sentence starting at ``lo``."""
-    first = m
-    title = m.hint.get("title")
-    if title is not None:
-        first = title.hint.get("qualifier") or title
-    return not text[lo : first.span.start].strip(" \t\u00a0\"“‘'(")
 
 
 def frame_claims(

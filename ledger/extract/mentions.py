@@ -438,6 +438,16 @@ def _lowercase_titles(doc: Document, toks: list[Token], mentions: list[Mention],
         _title_mention(doc, a, b, (first, i + 1), section, mentions_section, mentions)
 
 
+def phrase_start(m: Mention) -> int:
+    """Where a name's noun phrase starts: at its title, or at the country before the title
+    ("Chilean Economy Minister Tomás Ibáñez"), else at the name."""
+    title = m.hint.get("title")
+    if title is None:
+        return m.span.start
+    qualifier = title.hint.get("qualifier")
+    return (qualifier or title).span.start
+
+
 def _title_goes_on(text: str, toks: list[Token], i: int) -> bool:
     """Whether the title whose head word is ``toks[i]`` goes on to a later head word, within
     the two words a title may hold before its head: "chief executive officer" is one title,

@@ -62,6 +62,9 @@ _VAGUE = {  # "dozens of" -> at least 24
     "tens of millions": 2e7, "hundreds of millions": 2e8,
 }  # fmt: skip
 _CURRENCY = {"$": "dollar", "us$": "dollar", "€": "euro", "£": "pound", "¥": "yen"}
+# the units of amounts of money (a number in brackets after one is a conversion of it)
+MONEY_UNITS = frozenset({*_CURRENCY.values(), "yuan", "rupee", "ruble", "rouble", "franc", "peso", "real", "rand",
+                         "won", "lira", "dirham", "riyal", "shekel", "krona", "krone", "zloty", "hryvnia"})
 
 
 def _ci(alts: str) -> str:

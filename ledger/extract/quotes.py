@@ -44,9 +44,10 @@ from functools import lru_cache
 from anyascii import anyascii
 
 from ledger import rx
-from ledger.extract.mentions import PARTICLES, TITLE_HEADS
+from ledger.extract.mentions import TITLE_HEADS, phrase_start
 from ledger.extract.sentences import ABBREVIATIONS
 from ledger.model import Mention
+from ledger.resolve.keys import PARTICLES
 
 # --------------------------------------------------------------------------------------------
 # data lists
@@ -600,16 +601,6 @@ def _next_word(text: str, s: int, hi: int) -> tuple[int, int] | None:
 _DESC_HEADS = TITLE_HEADS | {"king", "queen", "pope"}
 
 
-def _with_title(m: Mention) -> Mention:
-    """The mention that opens a name's noun phrase: its title, or the country before the
-    title ("Chilean Economy Minister Tomás Ibáñez"), else the name."""
-    title = m.hint.get("title")
-    if title is None:
-        return m
-    qualifier = title.hint.get("qualifier")
-    return qualifier if qualifier is not None else title
-
-
 def _opens_sentence(text: str, start: int) -> bool:
     """Whether only quotation marks or brackets stand between ``start`` and the end of the
     sentence or paragraph before it (or the text's start)."""
@@ -923,7 +914,7 @@ class _Finder:
                 last_any = k
             if last_strong is None and (m.entity or m.candidates or not m.hint.get("run")):
                 last_strong = k
-            if last_subject is None and _opens_sentence(self.text, _with_title(m).span.start):
+            if last_subject is None and _opens_sentence(self.text, phrase_start(m)):
                 last_subject = k
         for pick in (last_subject, last_strong, last_any):
             if pick is not None:

@@ -308,8 +308,6 @@ _OWNING = frozenset({"announced", "announces", "pledged", "promised", "vowed", "
 _SPEAKS = rx.compile(r"(?:,[^,.;]{1,80},)?\s+(?:has\s+|had\s+|also\s+|later\s+)?(?:"
                      + "|".join(sorted(v for v in REPORTING_VERBS if " " not in v and v not in _OWNING))
                      + r"|estimated)\b")
-_MONEY = frozenset({"dollar", "euro", "pound", "yen", "yuan", "rupee", "ruble", "rouble", "franc", "peso", "real",
-                    "rand", "won", "lira", "dirham", "riyal", "shekel", "krona", "krone", "zloty", "hryvnia"})
 # a number hoped for, planned or forecast, not told as a fact
 _HOPED = rx.compile(r"\b(?:target|targets|goal|goals|aim|aims|aimed|ambition|plan|plans|planned|hope|hopes|hoped"
                     r"|want|wants|wanted|seek|seeks|sought|forecast|forecasts|projected|expects?\s+to|expected\s+to)"
@@ -327,7 +325,7 @@ def count_claims(doc: Document, mentions: list[Mention], index: Any,
     """``count`` claims: a number and what it counts, about the first actor named in its
     sentence ("Mr. Ly ... the purchase of 10 Su-35 fighters" -> li-shangfu, su-35, 10); none
     from inside the ``quoted`` spans (quotations)."""
-    from ledger.extract.quantities import Quantity, find_quantities
+    from ledger.extract.quantities import MONEY_UNITS, Quantity, find_quantities
 
     out: list[Claim] = []
     sentences: Sentences | None = None
@@ -344,17 +342,14 @@ def count_claims(doc: Document, mentions: list[Mention], index: Any,
         for q in find_quantities(doc.text, sec.start, sec.end):
             before, prev = prev, q
             unit = _unit_key(q.unit)
-            toll = _toll(text, q) if unit in _PEOPLE and not _VAGUE.match(q.text) else None
-            if toll is None and (unit in _BODIES
-                                 or (not unit and _TOLL_TOLD.search(text, max(0, q.start - 60), q.start))):
-                toll = None if _CUMULATIVE.match(text, q.end) else "dead"
+            toll = _toll(text, q, unit)
             if toll is not None:
                 unit = toll  # "at least 820 people have died": a death toll, "dead"
             elif unit in _GENERIC_UNITS or _MODIFIER.fullmatch(q.text):
                 continue  # "the 460-seat lower house", "a 10-member team": a kind of thing, not a count
             if _WHOLE_BEFORE.search(text, max(0, q.start - 30), q.start):
                 continue  # "248 seats out of 460": the whole, another fact's number
-            if q.unit in _MONEY and text[max(0, q.start - 1) : q.start] == "(":
+            if q.unit in MONEY_UNITS and text[max(0, q.start - 1) : q.start] == "(":
                 continue  # "two million rand (about 110,000 dollars)", "400m rand ($22m)": an amount converted
             if (_HOPED.search(text, max(0, q.start - 50), q.start) or _HOPED_AFTER.match(text, q.end)
                     or q.noun in _HOPED_NOUNS):
@@ -441,6 +436,7 @@ _TOLL_AFTER = rx.compile(
     r"(?:(?:been|now|also|reportedly|confirmed|so far|still)[ \t\u00a0]+)*"
     r"(killed|died|dead|injured|wounded|hurt|missing)\b")
 _TOLL_BEFORE = rx.compile(r"\b(killed|killing|kills|left|leaving|injured|injuring|wounded|wounding)[ \t\u00a0]+\Z")
+_LEFT_HOW = rx.compile(r"[ \t\u00a0]+(dead|injured|wounded|missing)\b")
 # a toll told as such: "the death toll rose to 52", "the toll has climbed to 52", "bringing the
 # death toll to 52" (the number with no noun)
 _TOLL_TOLD = rx.compile(r"\b(?:death[ \t\u00a0]+)?toll[ \t\u00a0]+(?:\w+[ \t\u00a0]+){0,2}?"
@@ -497,23 +493,27 @@ def _toll_country(text: str, mentions: list[Mention], index: Any) -> tuple[str |
 _CAPITALIZED = rx.compile(r"\b[A-Z][a-z]+\b")
 
 
-def _toll(text: str, q: Any) -> str | None:
-    """Whether a count of people is a casualty toll, and which: "dead", "injured" or
-    "missing" ("820 people have died", "killed at least 820 people"; "left 2,000 people
-    dead")."""
+def _toll(text: str, q: Any, unit: str) -> str | None:
+    """Whether a count is a casualty toll, and which: "dead", "injured" or "missing" (people
+    "820 people have died", "killed at least 820 people", "left 2,000 people dead"; "recovered
+    40 bodies"; "the death toll rose to 52").  Not a number no one counted ("several people")
+    nor a toll of a longer time ("... this year")."""
     if _CUMULATIVE.match(text, q.end):
+        return None
+    if unit in _BODIES or (not unit and _TOLL_TOLD.search(text, max(0, q.start - 60), q.start)):
+        return "dead"
+    if unit not in _PEOPLE or _VAGUE.match(q.text):
         return None
     after = _TOLL_AFTER.match(text, q.end)
     if after is not None:
         return _TOLL_KIND[after.group(1)]
     before = _TOLL_BEFORE.search(text, max(0, q.start - 30), q.start)
-    if before is not None:
-        word = before.group(1)
-        if word in ("left", "leaving"):
-            tail = rx.compile(r"[ \t\u00a0]+(dead|injured|wounded|missing)\b").match(text, q.end)
-            return _TOLL_KIND[tail.group(1)] if tail else None
-        return _TOLL_KIND[word]
-    return None
+    if before is None:
+        return None
+    if before.group(1) in ("left", "leaving"):  # "left 2,000 people dead"
+        tail = _LEFT_HOW.match(text, q.end)
+        return _TOLL_KIND[tail.group(1)] if tail else None
+    return _TOLL_KIND[before.group(1)]
 
 
 def _unit_key(unit: str) -> str:

@@ -22,7 +22,7 @@ from ledger.extract.mentions import AGE_AFTER_NAME
 from ledger.extract.quotes import REPORTING_VERBS
 from ledger.model import Claim, Document, Mention, Span
 from ledger.resolve.index import Entry, NameIndex
-from ledger.resolve.keys import PARTICLES, name_key
+from ledger.resolve.keys import PARTICLES, name_key, name_like
 from ledger.resolve.tokens import phrase_key
 
 
@@ -65,12 +65,11 @@ def resolve(doc: Document, ex: Extraction, index: NameIndex) -> None:
     for m in ex.mentions:
         if m.kind == "office":
             _resolve_office(doc, m, index, given.get(id(m)))
-    scare: list[Claim] = []
+    scare: set[int] = set()
     for c in ex.claims:
         subj = ex.mentions[c.refs["subject"]] if "subject" in c.refs else None
-        if (c.predicate == "said" and c.qualifiers.get("partial") and subj is not None
-                and len(str(c.qualifiers.get("normalized") or "").split()) < 3 and _no_speaker(subj)):
-            scare.append(c)  # a word or two in quotation marks, and the "speaker" was no one
+        if _scare_quote(c, subj):
+            scare.add(id(c))
             continue
         obj = ex.mentions[c.refs["object"]] if "object" in c.refs else None
         c.subject = subj.entity if subj else None
@@ -82,13 +81,25 @@ def resolve(doc: Document, ex: Extraction, index: NameIndex) -> None:
             # a title left unresolved keeps the KB country named before it ("U.S. Ambassador")
             c.qualifiers["country_code"] = code
     if scare:
-        ex.claims[:] = [c for c in ex.claims if not any(c is x for x in scare)]
+        ex.claims[:] = [c for c in ex.claims if id(c) not in scare]
     ex.mentions[:] = [m for m in ex.mentions if m.method != "dropped"]
 
 
 _INTRODUCING = ("exact", "alias", "transliteration", "unknown-name")
 _ROYAL = frozenset({"prince", "princess", "king", "queen", "duke", "duchess", "pope", "emperor", "empress",
                     "sultan", "emir", "crown prince"})
+
+
+def _scare_quote(c: Claim, speaker: Mention | None) -> bool:
+    """A word or two in quotation marks that no one is named saying: a scare quote or a
+    title ('the parallel "blue" dollar', CNBC's "Squawk Box"), no ``said`` claim.  A quote
+    of three words or more, or a whole one, keeps whatever speaker it has."""
+    if c.predicate != "said" or not c.qualifiers.get("partial") or len(
+            str(c.qualifiers.get("normalized") or "").split()) >= 3:
+        return False
+    if speaker is None:  # a description ("Economists consulted by this newspaper") is no one
+        return not name_like(str(c.qualifiers.get("speaker_text") or ""))
+    return _no_speaker(speaker)
 
 
 def _no_speaker(m: Mention) -> bool:
@@ -437,7 +448,6 @@ def _resolve_run_once(doc: Document, m: Mention, index: NameIndex, intro: list[I
             # surname of a name a later cue may show a person's: "Maria Castellanos ...
             # Castelanos, 52, ... Castellanos said": left for that cue)
             _set(m, index, None, None, 0.0, "unknown-name", "no KB entity has this name; an age follows it")
-            m.hint["name_key"] = key
             return
         _set(m, index, None, None, 0.0, "dropped", "")
         return

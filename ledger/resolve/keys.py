@@ -21,6 +21,13 @@ PARTICLES = frozenset({"bin", "ibn", "bint", "al", "el", "van", "von", "der", "d
                        "del", "della", "dos", "das", "ter", "zu", "la", "le", "los", "las"})
 
 
+def name_like(surface: str) -> bool:
+    """Written as a name: every word capitalized but a name's particles ("Pieter van Wyk";
+    "Chinese state media" and "Holmgren's successor" are descriptions)."""
+    words = surface.split()
+    return bool(words) and words[0][:1].isupper() and all(w[:1].isupper() or w in PARTICLES for w in words)
+
+
 def split_nationality(title: str) -> tuple[str, str]:
     """A title the KB does not know whole, opened by a nationality ("Swedish Prime Minister"):
     (that word, the rest of the title); ("", the title) otherwise."""

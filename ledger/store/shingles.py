@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from hashlib import blake2b
 
 from ledger.model import Claim
-from ledger.resolve.keys import PARTICLES, unknown_key
+from ledger.resolve.keys import name_like, unknown_key
 from ledger.resolve.tokens import phrase_key
 
 SHINGLE = 5
@@ -29,16 +29,9 @@ def quote_speaker(c: Claim) -> str | None:
     only; "the official" or "she" are nobody in particular), else None."""
     if c.subject:
         return c.subject
-    if c.subject_surface and c.qualifiers.get("speaker_text") and _name_like(c.subject_surface):
+    if c.subject_surface and c.qualifiers.get("speaker_text") and name_like(c.subject_surface):
         return unknown_key(phrase_key(c.subject_surface, expand=False))
     return None
-
-
-def _name_like(surface: str) -> bool:
-    """A speaker written as a name: every word capitalized but a name's particles ("Chinese
-    state media" or "Holmgren's successor" are descriptions, whom no other outlet names so)."""
-    words = surface.split()
-    return bool(words) and words[0][:1].isupper() and all(w[:1].isupper() or w in PARTICLES for w in words)
 
 
 def _key(words: Iterable[str]) -> int:

@@ -154,7 +154,6 @@ def check(view: LedgerView, rule: Rule, targets: Collection[str] | None) -> Iter
             continue
         overlap = _Overlaps(items)
         refuted: dict[int, bool] = {}
-        found: list[tuple[DocRef, Claim, list[tuple[DocRef, Claim]]]] = []
         for i, (ref, c, iv) in enumerate(items):
             if targets is not None and ref.key not in targets:
                 continue
@@ -177,8 +176,7 @@ def check(view: LedgerView, rule: Rule, targets: Collection[str] | None) -> Iter
             against = {r.outlet for r, _ in rivals}
             if len(against) < len(support):
                 continue  # the majority sides with this claim: the rivals are reported instead
-            found.append((ref, c, rivals))
-        pending += found
+            pending.append((ref, c, rivals))
     if not pending:
         return
     # a rival whom the other outlets give another office of the kind ("Luis Caputo" called
