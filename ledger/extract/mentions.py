@@ -565,6 +565,10 @@ _HONORIFIC_GAP = rx.compile(r"(?:[A-Z][a-z]{1,4}\.|General|Gen|Admiral|Adm)")
 _APPOSITION_GAP = rx.compile(
     r",[ \t\u00a0]+(?:the |an? |its |his |her |their |the (?:company|country|group|firm|party|bank)['’]s )?"
     + _ADJ, re.I)
+# after a title, the rest of a list it is an item of ("the foreign minister and others")
+_LIST_AFTER = rx.compile(r"[ \t\u00a0]+(?:and|or|&)[ \t\u00a0]+(?:others?|all|the|a|an|his|her|their|its|several|many"
+                         r"|some|\d+|two|three|four|five|six|seven|eight|nine|ten)\b", re.I)
+_AND = rx.compile(r"[ \t\u00a0]+(?:and|&)[ \t\u00a0]+")
 # before a lower-case title in apposition after a name: "Mark Rutte, the outgoing Dutch prime
 # minister"; group ``q``: a nationality the KB may not know, kept in the title
 _AFTER_NAME_GAP = rx.compile(_APPOSITION_GAP.pattern + r"(?P<q>(?-i:[A-Z][A-Za-z]+)(?:['’]s)?[ \t\u00a0]+)?\Z", re.I)
@@ -662,6 +666,12 @@ def _link(doc: Document, mentions: list[Mention]) -> None:
                 a.hint["holder"] = b
                 a.hint["appositive"] = "after-title"
                 b.hint["holder_of"] = a
+    # two titles joined before one name are both its: "Qatar's Prime Minister and Foreign
+    # Minister Sheikh Mohammed bin Abdulrahman Al Thani"
+    for a, b in reversed(list(zip(mentions, mentions[1:], strict=False))):
+        if (a.kind == b.kind == "office" and "holder" not in a.hint and "holder" in b.hint
+                and b.hint.get("appositive") is None and _AND.fullmatch(text, a.span.end, b.span.start)):
+            a.hint["holder"] = b.hint["holder"]
     for m in mentions:
         # a nationality the KB does not know before a title ("Lithuanian Defense Minister")
         if m.kind == "office" and "qualifier" not in m.hint:
@@ -689,6 +699,12 @@ def _link(doc: Document, mentions: list[Mention]) -> None:
             nxt = mentions[j + 1] if j + 1 < len(mentions) else None
             if nxt is not None and nxt.kind == "person" and text[office.span.end : nxt.span.start].strip() == "":
                 continue  # "Li, Defense Minister Wei Fenghe": the title belongs to the next name
+            if _LIST_AFTER.match(text, office.span.end) or (
+                    nxt is not None and nxt.kind == "office" and "holder" in nxt.hint
+                    and _AND.fullmatch(text, office.span.end, nxt.span.start)):
+                # a list, not an apposition: "Raisi, the country's foreign minister and others";
+                # "Burns, Qatar's Prime Minister and Foreign Minister Sheikh Mohammed"
+                continue
             office.hint["holder"] = a
             office.hint["appositive"] = "after-name"
             a.hint["holder_of"] = office

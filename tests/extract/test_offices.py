@@ -385,3 +385,20 @@ def test_an_age_in_apposition_does_not_hide_the_verb_after_it() -> None:
     by_holder = {c.subject_surface: c for c in offices(text)}
     assert by_holder["Jan Novak"].valid_from == date(2024, 7, 5)  # from then on (the Friday before)
     assert by_holder["Petr Kral"].qualifiers["time"] in ("former", "then")
+
+
+def test_two_titles_joined_before_one_name_are_both_held() -> None:
+    found = offices("The talks were attended by Chinese Premier Li Qiang and Defense Minister and State Councilor "
+                    "Li Shangfu on Monday.")
+    held = {(c.subject_surface, c.qualifiers.get("title")) for c in found}
+    assert ("Li Shangfu", "Defense Minister") in held
+    assert ("Li Shangfu", "State Councilor") in held
+
+
+@pytest.mark.parametrize("text", [
+    "Wang Yi, the defense minister and others were at the meeting.",
+    "Wang Yi, the defense minister and two aides arrived.",
+    "They met Lloyd Austin, China's Defense Minister and Foreign Minister Qin Gang.",
+])
+def test_a_title_in_a_list_after_a_name_is_not_in_apposition(text: str) -> None:
+    assert not [c for c in offices(text) if c.subject_surface in ("Wang Yi", "Lloyd Austin")]

@@ -15,12 +15,14 @@ Clean::
 from __future__ import annotations
 
 import functools
+import re
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from ledger import rx
 from ledger.engine.rules import Rule
 from ledger.engine.view import LedgerView, doc_order
 from ledger.model import Claim, DocRef, Entity, Evidence, Finding, Fix, Term
@@ -42,11 +44,50 @@ class Options:
     min_outlets: int = 2
     # sections whose claims are checked (opinion sections are not fact)
     sections: tuple[str, ...] = ("body",)
+    # a sentence that tells how a person left office ("President Ebrahim Raisi was killed",
+    # "Intel CEO Pat Gelsinger has retired") gives them the title they held until then: a term
+    # the KB ends at most this many days before the claim's date is held
+    departure_days: int = 366
 
     def __post_init__(self) -> None:
         self.sections = tuple(self.sections)
-        if self.window_days < 0 or self.min_outlets < 1:
-            raise ValueError("window_days must be >= 0 and min_outlets >= 1")
+        if self.window_days < 0 or self.min_outlets < 1 or self.departure_days < 0:
+            raise ValueError("window_days and departure_days must be >= 0 and min_outlets >= 1")
+
+
+# words that tell a departure from office: death, resignation, dismissal, the end of a term
+_DEPARTURE = rx.compile(
+    r"\b(?:killed|died|dies|dead|death|deaths|funerals?|mourn\w*|martyred|assassinat\w*|"
+    r"retire[sd]?|retiring|retirement|resign(?:s|ed|ing|ation|ations)?|stepp(?:ed|ing) down|"
+    r"steps? down|quit(?:s|ting)?|ousted|ouster|dismiss(?:ed|al)|sacked|fired|impeached|"
+    r"removed|replaced|replacing|leaves office|left office|outgoing)\b",
+    re.IGNORECASE,
+)
+
+
+# between a departure word and a title it is about ("the resignations of Deputy Prime
+# Minister ...", "Also killed were ...", "martyred, among them ..."), no other subject: not
+# "Hours before he was killed, he had met Iran's acting President ..."
+_OTHER_SUBJECT = rx.compile(r"\b(?:he|she|they|we|I|you|it|who|which|that)\b", re.IGNORECASE)
+
+
+def _departed(c: Claim, terms: list[Term], office: str, days: int) -> bool:
+    """Whether the claim's sentence tells of the person's departure (after the title and
+    name: "President Ebrahim Raisi ... were killed"; or before them with no other subject
+    between: "the resignations of Deputy Prime Minister ...") and the KB ends their term of the office at most ``days``
+    before the claim's date."""
+    day = _when(c)
+    sentence = c.sentence or ""
+    at = sentence.find(c.excerpt) if c.excerpt else -1
+    if day is None or at < 0:
+        return False
+    after = _DEPARTURE.search(sentence, at + len(c.excerpt)) is not None
+    before = any(at - m.end() <= 200 and not _OTHER_SUBJECT.search(sentence, m.end(), at)
+                 for m in _DEPARTURE.finditer(sentence, 0, at))
+    if not (after or before):
+        return False
+    return any(t.office == office and t.end is not None and t.end <= day <= t.end + timedelta(days=days)
+               for t in terms)
 
 
 def _when(c: Claim) -> date | None:
@@ -193,6 +234,8 @@ def _kb_agrees(view: LedgerView, c: Claim) -> bool:
         return False
     if c.object:
         return _held(person.offices, c.object, c)
+    if c.qualifiers.get("time") == "former":
+        return True  # a past office the KB does not know ("Katsunobu Kato, a former health minister")
     mine = _office_of(c)
     held = [view.entity(t.office) for t in _held_terms(person, c)]
     titles = {f"title:{title_key(t)}" for o in held if o is not None for t in (o.name, *o.titles)}
@@ -204,7 +247,8 @@ def _kb_agrees(view: LedgerView, c: Claim) -> bool:
         # the KB office's title, left unresolved: it agrees unless its country was not the
         # office's ("Italian Defense Secretary Lloyd Austin"; not "U.S. Ambassador Nicholas Burns")
         country = c.qualifiers.get("country")
-        return not country or any(o.country and c.qualifiers.get("country_code") == o.country for o in same)
+        # (an office of no country, a party's or a company's, cannot be told otherwise so)
+        return not country or any(not o.country or c.qualifiers.get("country_code") == o.country for o in same)
     return not any(_rival_titles(mine, t) for t in titles)
 
 
@@ -245,6 +289,8 @@ def _against_kb(view: LedgerView, rule: Rule, ref: DocRef, c: Claim, person: Ent
                 others: list[tuple[DocRef, Claim]]) -> Finding | None:
     if _held(person.offices, c.object or "", c):
         return None
+    if c.object and _departed(c, person.offices, c.object, rule.options.departure_days):
+        return None
     held_terms = _held_terms(person, c)
     held_ids = {t.office for t in held_terms}
     claimed = _claimed(view, c)
@@ -279,11 +325,16 @@ def _former(c: Claim, person: Entity) -> Fix | None:
         return None
     if c.excerpt.endswith(written) and not c.excerpt.startswith(written):
         at = len(c.excerpt) - len(written)  # in apposition after the name
+    elif (owner := _OWNER.match(c.excerpt)) is not None:
+        at = owner.end()  # after a possessive ("Iran's former President Ebrahim Raisi")
     else:
         at = 0  # before the name, with its country if any ("former Chinese Foreign Minister")
     word = "Former" if at == 0 and " ".join(c.sentence.split()).startswith(c.excerpt) else "former"
     replacement = f"{c.excerpt[:at]}{word} {c.excerpt[at:]}"
     return Fix(replacement=replacement, description=f"{c.subject_surface} no longer held the office then: former")
+
+
+_OWNER = rx.compile(r"(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*['’]s?\s+")
 
 
 def _held_terms(person: Entity | None, c: Claim) -> list[Term]:
