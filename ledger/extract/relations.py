@@ -5,7 +5,7 @@ and "Li's predecessor Wei Fenghe" (the same office, held before)."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
@@ -314,6 +314,35 @@ _HOPED = rx.compile(r"\b(?:target|targets|goal|goals|aim|aims|aimed|ambition|pla
                     r"\b[^.;]{0,40}\Z", re.I)
 _HOPED_NOUNS = frozenset({"target", "goal", "forecast", "projection", "estimate"})
 _HOPED_AFTER = rx.compile(r"[ \t\u00a0]+(?:\w+[ \t\u00a0]+)?(?:target|goal|forecast|projection|estimate)\b", re.I)
+# "the two sides": a definite few already named
+_THE_FEW = rx.compile(r"\b(?:[Tt]he|[Bb]oth|[Tt]hese|[Tt]hose)\s+\Z")
+_FEW_WORDS = frozenset({"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"})
+
+
+def _owner_like(m: Mention, index: Any) -> bool:
+    """Whether a mention can own a number in its clause: not a city ("Beijing has declined
+    more than a dozen requests" is China's count), a country or anything but a place is."""
+    if m.kind != "place":
+        return True
+    return index is not None and m.entity is not None and m.entity in index.countries.values()
+
+
+def _within(spans: list[tuple[int, int]], pos: int) -> bool:
+    """Whether ``pos`` lies inside one of the (start, end) ``spans``, sorted by start."""
+    k = bisect_right(spans, (pos, float("inf"))) - 1
+    return k >= 0 and spans[k][0] <= pos < spans[k][1]
+
+
+# where a number's clause starts within its sentence
+_CLAUSE_BREAK = rx.compile(r"[,;:(\u2014\u2013]\s*|\b(?:while|whereas|but|ahead\s+of|against)\s+")
+# a clause about the name before it
+_RELATIVE = rx.compile(r"(?:who|which)\s")
+# a capitalized word within a clause, not a month or a weekday: a name the number may be about
+_OTHER_NAME = rx.compile(r"(?<![\w.])(?!(?:January|February|March|April|May|June|July|August|September|October"
+                         r"|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
+                         r"[A-Z][a-z]+\b")
+# after a number, whose it is when not the actor's: "35.79 percent for the ruling coalition's candidate"
+_FOR_ANOTHER = rx.compile(r"(?:\s+of\s+the\s+(?:vote|votes|ballots))?\s+for\s+(?:the\s+|[A-Z])")
 # before a whole: "248 seats out of 460"
 _WHOLE_BEFORE = rx.compile(r"\bout\s+of\s+(?:the\s+|a\s+total\s+of\s+)?\Z")
 # between a part and its whole: "248 of the 460 seats"
@@ -337,6 +366,7 @@ def count_claims(doc: Document, mentions: list[Mention], index: Any,
                     if m.kind in kinds and not _aside(text, m)
                     and (m.entity or knows_person(m) or (m.kind == "event" and m.method == "unknown-name")))
     actor_starts = [a for a, _ in actors]
+    spans = sorted((m.span.start, m.span.end) for m in mentions)
     for sec in doc.body_spans():
         prev: Quantity | None = None
         for q in find_quantities(doc.text, sec.start, sec.end):
@@ -362,6 +392,22 @@ def count_claims(doc: Document, mentions: list[Mention], index: Any,
             sentences = sentences or sentences_of(doc)
             lo, hi = sentences.bounds(q.start)
             k = bisect_left(actor_starts, lo)  # the first actor named in the sentence
+            # the number's own clause ("..., while Chipotle shares fell 7.5%"): an actor named
+            # in it before the number is what it is about; a name there the KB does not know
+            # leaves it unknown; "who took 35.79 percent" is about the name before "who"
+            clause = max((m.end() for m in _CLAUSE_BREAK.finditer(text, lo, q.start)), default=lo)
+            near = bisect_left(actor_starts, q.start) - 1
+            if clause > lo:
+                if near >= k and actors[near][0] >= clause and _owner_like(mentions[actors[near][1]], index):
+                    k = near
+                elif _RELATIVE.match(text, clause) and near >= k:
+                    k = near
+                elif any(not _within(spans, m.start()) for m in _OTHER_NAME.finditer(text, clause, q.start)):
+                    continue
+            if _THE_FEW.search(text, max(0, q.start - 5), q.start) and q.text.split()[0].lower() in _FEW_WORDS:
+                continue  # "the two defense ministers", "the two companies": who they are, not how many
+            if _FOR_ANOTHER.match(text, q.end):
+                continue  # "35.79 percent for the ruling coalition's candidate": another's number
             actor = mentions[actors[k][1]] if k < len(actors) and actors[k][0] < hi else None
             # "Othman Abduljalil said 5,000 people were missing": the speaker is not what the
             # number is about; an actor named in what they said may be

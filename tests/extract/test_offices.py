@@ -402,3 +402,18 @@ def test_two_titles_joined_before_one_name_are_both_held() -> None:
 ])
 def test_a_title_in_a_list_after_a_name_is_not_in_apposition(text: str) -> None:
     assert not [c for c in offices(text) if c.subject_surface in ("Wang Yi", "Lloyd Austin")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a definite few already named are who they are, not how many
+    ("China proposed a meeting between the two defense ministers in June.", []),
+    # another's number in the clause: the name there, or a name the KB does not know (none)
+    ("China's exports rose 5% in May, while Japan's exports rose 3%.",
+     [("China", "5", "percent"), ("Japan", "3", "percent")]),
+    ("China's exports rose 5% in May, while Zubrowka's exports rose 3%.", [("China", "5", "percent")]),
+    # "for X" after a share: X's, not the actor's
+    ("Prime Minister Jan Novak won 54.2 percent of the vote, against 35.8 percent for the opposition candidate.",
+     [("Jan Novak", "54.2", "percent")]),
+])
+def test_a_number_belongs_to_its_own_clause(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert counts(text) == expected

@@ -6,8 +6,10 @@ ranges that do not overlap at their granularity ("in May" and "May 4" agree; two
 the day, "June 2 to 4" and "June 3 to 5", must be the same), numbers whose
 allowed intervals do not overlap ("more than a dozen" and 14 agree), places of which neither
 lies inside the other (Hiroshima and Japan agree; Tokyo and Hiroshima do not).  Numbers are
-compared only with the numbers that tell the same fact: told within ``number_window_days`` and
-sharing a content word of their sentences.  A claim is
+compared only with the numbers that tell the same fact: told within ``number_window_days``,
+sharing a content word of their clauses (the words around the number up to a comma or a word
+that opens another clause; "from" before a number opens the value before a change) and saying
+the same way the value moved (a rise, a fall, or neither).  A claim is
 reported when the sources that disagree with it are at least as many as those on its side
 (so each side of a tie is reported), counting outlets, with copies of one text counted once.
 Where the KB knows the value (an event's place or dates), it decides.
@@ -24,6 +26,7 @@ Clean::
 from __future__ import annotations
 
 import functools
+import re
 from collections import Counter, defaultdict
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
@@ -266,14 +269,53 @@ tuesday wednesday thursday friday saturday sunday week weeks month months day da
 _WORD = rx.compile(r"[^\W\d_][\w'’-]*")
 
 
-def _context(c: Claim) -> frozenset[str]:
-    """The content words of a number's sentence, by their first six letters, without the
-    subject's name, the unit and the number's own words."""
+# where a clause of a sentence ends: punctuation, and the words that open another clause or
+# a number's previous value ("rose to 5% from 3%")
+_CLAUSE_END = rx.compile(
+    r"[,;:()\u2014\u2013]|\s(?:while|whereas|but|and|with|as|after|before|when|which|who|than|"
+    r"against|versus|vs\.?|compared)\s", re.IGNORECASE)
+# "from" right before a number opens its clause: the value before a change ("to 0.25% from 0.1%")
+_FROM = rx.compile(r"\bfrom\s+(?:\S+\s+){0,5}\Z", re.IGNORECASE)
+_FROM_NUMBER = rx.compile(r"\sfrom\s+(?:\S+\s+){0,5}?[$€£¥]?\d", re.IGNORECASE)
+# a number's clause: at most this many content words before it and after it
+_BEFORE_WORDS, _AFTER_WORDS = 6, 4
+# which way a change went: "shares jumped 24.5%" and "shares fell 7.5%" are two facts
+_UP = frozenset("""rose rise rises rising jumped jump jumps surged surge soared gained gain gains climbed
+climb up increased increase increases higher rallied grew grow growth advanced""".split())
+_DOWN = frozenset("""fell fall falls falling dropped drop drops slid slide slumped slump declined decline
+declines down lost lose plunged plunge tumbled sank lower decreased decrease shrank cut cuts""".split())
+
+
+def _content(words: list[str], own: set[str]) -> list[str]:
+    return [k for w in words if (lw := w.lower()) not in _PLAIN and len(lw) > 2 and (k := lw[:6]) not in own]
+
+
+def _context(c: Claim) -> tuple[frozenset[str], int]:
+    """The content words of a number's clause (by their first six letters, without the
+    subject's name, the unit and the number's own words), and which way the clause says the
+    value moved (1 up, -1 down, 0 neither).  The whole sentence when the number is not found
+    in it."""
     own = {w.lower()[:6] for part in (c.subject_surface, c.excerpt, c.qualifiers.get("noun"),
                                        c.qualifiers.get("unit"))
            for w in _WORD.findall(str(part or ""))}
-    return frozenset(k for w in _WORD.findall(c.sentence or "")
-                     if (lw := w.lower()) not in _PLAIN and len(lw) > 2 and (k := lw[:6]) not in own)
+    sentence = c.sentence or ""
+    at = sentence.find(c.excerpt) if c.excerpt else -1
+    if at < 0:
+        words = _WORD.findall(sentence)
+        return frozenset(_content(words, own)), 0
+    end = at + len(c.excerpt)
+    lo = max((m.end() for m in _CLAUSE_END.finditer(sentence, 0, at)), default=0)
+    if (prior := _FROM.search(sentence, lo, at)) is not None:
+        lo = prior.start()
+    stop = _CLAUSE_END.search(sentence, end)
+    hi = stop.start() if stop else len(sentence)
+    if (prior := _FROM_NUMBER.search(sentence, end, hi)) is not None:
+        hi = prior.start()
+    before = _content(_WORD.findall(sentence, lo, at), own)[-_BEFORE_WORDS:]
+    after = _content(_WORD.findall(sentence, end, hi), own)[:_AFTER_WORDS]
+    lowered = {w.lower() for w in _WORD.findall(sentence, lo, hi)}
+    way = (1 if lowered & _UP else 0) - (1 if lowered & _DOWN else 0)
+    return frozenset(before + after), way
 
 
 # casualty tolls (the units ``extract.relations`` gives them): the unit tells the fact, and a
@@ -291,7 +333,9 @@ class _SameFact:
         """``context``: whether the numbers must share a content word (ages need none: a
         person's age told within ``days`` is one fact)."""
         self.items, self.days, self.context = items, days, context
-        self.contexts = [_context(c) if context else frozenset() for _, c, _ in items]
+        found = [_context(c) if context else (frozenset(), 0) for _, c, _ in items]
+        self.contexts = [ctx for ctx, _ in found]
+        self.ways = [way for _, way in found]
         self.by_word: dict[str, list[int]] = defaultdict(list)
         for i, ctx in enumerate(self.contexts):
             for w in ctx:
@@ -303,7 +347,7 @@ class _SameFact:
         model = any(ch.isdigit() for ch in unit) and any(ch.isalpha() for ch in unit)
         toll = unit in _TOLLS
         near = range(len(self.items)) if model or toll or not self.context else sorted(
-            {i} | {j for w in self.contexts[i] for j in self.by_word[w]})
+            {i} | {j for w in self.contexts[i] for j in self.by_word[w] if self.ways[i] == self.ways[j]})
         day = c.valid_from or c.valid_to
         days = _TOLL_DAYS if toll else self.days
         return [j for j in near if day is None or (d := self.items[j][1].valid_from or self.items[j][1].valid_to)
