@@ -85,6 +85,14 @@ def resolve(doc: Document, ex: Extraction, index: NameIndex) -> None:
     ex.mentions[:] = [m for m in ex.mentions if m.method != "dropped"]
 
 
+# words after a title that are no surname: days and months, the heads of institutions'
+# names ("Prime Minister's Office", "General Council") and of diplomats' titles
+_NO_SURNAMES = frozenset("""
+monday tuesday wednesday thursday friday saturday sunday january february march april june july
+august september october november december office council ministry committee commission department
+agency bureau assembly parliament court cabinet government administration senate board secretariat
+palace chamber extraordinary plenipotentiary
+""".split())
 _INTRODUCING = ("exact", "alias", "transliteration", "unknown-name")
 _ROYAL = frozenset({"prince", "princess", "king", "queen", "duke", "duchess", "pope", "emperor", "empress",
                     "sultan", "emir", "crown prince"})
@@ -431,6 +439,12 @@ def _resolve_run_once(doc: Document, m: Mention, index: NameIndex, intro: list[I
                 m.kind = "person"
                 m.hint["name_key"] = phrase_key(near.name, expand=False)
             return
+        if (honorific or titled) and (key in _NO_SURNAMES or doc.text[max(0, m.span.start - 3) : m.span.start]
+                                      in ("'s ", "’s ")):
+            # "prime minister Tuesday night", "the party's General Council", "the Prime
+            # Minister's Office", "Ambassador Extraordinary": no person after the title
+            _set(m, index, None, None, 0.0, "dropped", "")
+            return
         if honorific or titled:
             _set(
                 m,
@@ -461,6 +475,13 @@ def _resolve_run_once(doc: Document, m: Mention, index: NameIndex, intro: list[I
     fz = index.fuzzy()
     hit = fz.best(m.surface) if fz is not None and len(toks) >= 2 else None
     if hit is not None:
+        from ledger.resolve.fuzzy import P_REORDER  # loaded with the fuzzy index already
+
+        if hit.score >= 1 - P_REORDER - 1e-9 and "name order reversed" in hit.reason:
+            # the KB's name, family name first ("Kishida Fumio"): a known order, no slip
+            _set(m, index, None, hit.entity, hit.score, "transliteration",
+                 f"the name of {hit.form!r} in the other order (family name first)", "transliteration")
+            return
         _set(m, index, None, hit.entity, hit.score, "fuzzy", hit.reason, "misspelling")
         return
     # 4. an unknown name: keep it when something says it is a person (an honorific, a title,
