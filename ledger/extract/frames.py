@@ -22,7 +22,7 @@ from typing import Any
 
 from ledger import rx
 from ledger.errors import RuleError
-from ledger.extract.mentions import AGE_AFTER_NAME, phrase_start
+from ledger.extract.mentions import AGE_AFTER_NAME, opens_sentence
 from ledger.extract.sentences import sentences_of
 from ledger.model import Claim, Document, Mention, Span
 from ledger.resolve.keys import knows_person, knows_subject, name_key
@@ -366,7 +366,7 @@ def _abstract(
         pos = m.span.end
         if knows_person(m):
             last_person = i
-            if subject is None and not text[lo : phrase_start(m)].strip(" \t\u00a0\"“‘'("):
+            if subject is None and opens_sentence(text, m, lo):
                 # "Qin, 57, rose under President Xi Jinping ... before he was named foreign
                 # minister": he is Qin, not the last person named
                 subject = i
@@ -415,9 +415,16 @@ def frame_claims(
                 if pats:
                     tried.append((plan.frames[k], pats))
         ab = _abstract(doc.text, lo, hi, mentions, idxs, last_person) if tried else None
-        for i in idxs:  # the antecedent of a pronoun: the last person named, KB or not
+        # the antecedent of a pronoun in a later sentence: the person opening this one ("Sybiha,
+        # 49, ... joining Zelenskyy's office ... . He was named ..."), else the last person
+        # named, KB or not
+        opener = next((i for i in idxs if knows_person(mentions[i]) and opens_sentence(doc.text, mentions[i], lo)),
+                      None)
+        for i in idxs:
             if knows_person(mentions[i]):
                 last_person = i
+        if opener is not None:
+            last_person = opener
         if ab is None:
             continue
         timexes: list[Any] | None = None

@@ -439,13 +439,46 @@ def _lowercase_titles(doc: Document, toks: list[Token], mentions: list[Mention],
 
 
 def phrase_start(m: Mention) -> int:
-    """Where a name's noun phrase starts: at its title, or at the country before the title
-    ("Chilean Economy Minister Tomás Ibáñez"), else at the name."""
+    """Where a name's noun phrase starts: at its title (the first of titles joined by "and"),
+    or at the country before the title ("Chilean Economy Minister Tomás Ibáñez"), else at the
+    name."""
     title = m.hint.get("title")
     if title is None:
         return m.span.start
+    while (joined := title.hint.get("joined")) is not None and joined is not title:
+        title = joined  # "Qatar's Prime Minister and Foreign Minister Sheikh Mohammed"
     qualifier = title.hint.get("qualifier")
     return (qualifier or title).span.start
+
+
+# a sentence's opening phrase before its subject: "Later on Tuesday", "In her speech"
+_OPENING_PHRASE = rx.compile(
+    r"(?:^|(?<=[.!?\n])|(?<=[.!?][\"”’)])|(?<=[.!?] ))\s*([A-Z][\w’'-]*(?:[ \t\u00a0][\w’'-]+){0,7})\Z")
+_HONORIFIC_BEFORE = rx.compile(
+    r"\b(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Lady|Lord|Madam|Gen|Col|Sen|Rep|Gov)\.?[ \t\u00a0]+\Z")
+
+
+def opens_sentence(text: str, m: Mention, floor: int = 0) -> bool:
+    """Whether a name's noun phrase (``phrase_start``, with an honorific before it: "Ms
+    Sheinbaum") opens its sentence: only quotation marks or brackets stand between it and the
+    end of the sentence or paragraph before it (or ``floor``), or a short opening phrase and
+    its comma ("Later on Tuesday, Sheinbaum addressed ...")."""
+    start = phrase_start(m)
+    if (h := _HONORIFIC_BEFORE.search(text, max(floor, start - 12), start)) is not None:
+        start = h.start()
+    return _opens_at(text, start, floor)
+
+
+def _opens_at(text: str, start: int, floor: int) -> bool:
+    k = start - 1
+    while k >= floor and text[k] in " \t\u00a0\"“‘'(":
+        k -= 1
+    if k < floor or text[k] in ".!?\n":
+        return True
+    if text[k] != ",":
+        return False
+    opening = _OPENING_PHRASE.search(text, max(floor, k - 60), k)
+    return opening is not None and _opens_at(text, opening.start(1), floor)
 
 
 def _title_goes_on(text: str, toks: list[Token], i: int) -> bool:
@@ -672,6 +705,7 @@ def _link(doc: Document, mentions: list[Mention]) -> None:
         if (a.kind == b.kind == "office" and "holder" not in a.hint and "holder" in b.hint
                 and b.hint.get("appositive") is None and _AND.fullmatch(text, a.span.end, b.span.start)):
             a.hint["holder"] = b.hint["holder"]
+            b.hint["joined"] = a  # the noun phrase starts at the first title
     for m in mentions:
         # a nationality the KB does not know before a title ("Lithuanian Defense Minister")
         if m.kind == "office" and "qualifier" not in m.hint:

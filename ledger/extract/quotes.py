@@ -44,7 +44,7 @@ from functools import lru_cache
 from anyascii import anyascii
 
 from ledger import rx
-from ledger.extract.mentions import TITLE_HEADS, phrase_start
+from ledger.extract.mentions import TITLE_HEADS, opens_sentence
 from ledger.extract.sentences import ABBREVIATIONS
 from ledger.model import Mention
 from ledger.resolve.keys import PARTICLES
@@ -601,13 +601,10 @@ def _next_word(text: str, s: int, hi: int) -> tuple[int, int] | None:
 _DESC_HEADS = TITLE_HEADS | {"king", "queen", "pope"}
 
 
-def _opens_sentence(text: str, start: int) -> bool:
-    """Whether only quotation marks or brackets stand between ``start`` and the end of the
-    sentence or paragraph before it (or the text's start)."""
-    k = start - 1
-    while k >= 0 and text[k] in " \t\u00a0\"“‘'(":
-        k -= 1
-    return k < 0 or text[k] in ".!?\n"
+# honorifics that tell whether a name is a man's or a woman's
+_GENDERED = rx.compile(r"\b(?:(Mr|Sir|Lord|Mister|Monsieur|Señor|Senhor|Herr)"
+                       r"|(Ms|Mrs|Miss|Madam|Madame|Dame|Lady|Señora|Senhora|Frau))\.?[ \t\u00a0]+\Z")
+_PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 
 
 def _is_abbrev(word: str) -> bool:
@@ -641,6 +638,20 @@ class _Finder:
         self.spans: list[tuple[int, int]] = []
         self.span_starts: list[int] = []
         self._cues: dict[int, tuple[list[int], list[_Cue]]] = {}
+        # a man's or a woman's, by an honorific anywhere in the text ("Ms Sheinbaum"), per
+        # entity and per name as written
+        self.gender: dict[str, str] = {}
+        for m in mentions:
+            if m.kind == "person":
+                g = _GENDERED.search(text, max(0, m.span.start - 10), m.span.start)
+                if g is not None:
+                    for key in (m.entity, m.surface.split()[-1] if m.surface.split() else None):
+                        if key:
+                            self.gender.setdefault(key, "m" if g.group(1) else "f")
+
+    def gender_of(self, m: Mention) -> str | None:
+        words = m.surface.split()
+        return self.gender.get(m.entity or "") or (self.gender.get(words[-1]) if words else None)
 
     def cues_before(self, s0: int, s_end: int, pos: int) -> list[_Cue]:
         """The cues of the sentence ``[s0, s_end)`` before ``pos`` (outside quotations), found
@@ -899,10 +910,13 @@ class _Finder:
         last_strong: int | None = None
         last_any: int | None = None
         last_subject: int | None = None  # the last one opening its sentence: "Henry ... . He said"
+        gender = _PRONOUN_GENDER.get(word.lower())
         for k in self.mx.before(pos, window):
             m = self.mx.ms[k]
             if m.kind != kind or self.in_quote(m.span.start):
                 continue
+            if gender is not None and self.gender_of(m) not in (None, gender):
+                continue  # "she" is not "Mr Faye"
             if k in self.speakers or self.reports(k, window):
                 # a person who opens a later sentence is nearer than an earlier speaker:
                 # "Marín said ... . Economy Minister Tomás Ibáñez welcomed it. “…,” he said."
@@ -914,7 +928,7 @@ class _Finder:
                 last_any = k
             if last_strong is None and (m.entity or m.candidates or not m.hint.get("run")):
                 last_strong = k
-            if last_subject is None and _opens_sentence(self.text, phrase_start(m)):
+            if last_subject is None and opens_sentence(self.text, m):
                 last_subject = k
         for pick in (last_subject, last_strong, last_any):
             if pick is not None:

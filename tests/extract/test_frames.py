@@ -103,3 +103,12 @@ def test_a_party_the_kb_does_not_know_is_named_by_its_key(index) -> None:  # typ
     (c,) = [c for c in analyze(doc, index).claims if c.predicate == "met"]
     assert (c.subject_key, c.object, c.object_key, c.object_surface, c.value) == (
         "name:narendra modi", None, "name:vladimir putin", "Vladimir Putin", "2024-07-08")
+
+
+def test_a_pronoun_in_the_next_sentence_is_the_person_opening_the_one_before(index) -> None:  # type: ignore[no-untyped-def]
+    # not the last person named ("Xi Jinping's staff")
+    text = ("Li Shangfu, 65, is a general who served in the army before joining Xi Jinping's staff in 2021. "
+            "He was named defense minister in March.")
+    doc = Document(path="t.txt", text=text, published=date(2023, 5, 30), sections=[Section("body", 0, len(text))])
+    found = [c for c in analyze(doc, index).claims if c.qualifiers.get("frame") == "appointed"]
+    assert [c.subject for c in found] == ["li-shangfu"]

@@ -732,3 +732,19 @@ def test_many_quotes_in_one_text(t: str) -> None:
     assert all(0 <= q.start < q.end <= len(t) for q in quotes)
 
 
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    # an opening phrase before the subject of the sentence before
+    ("Madrid called the decision “unacceptable”. Later on Tuesday, Rosa Marin addressed supporters. "
+     "“It is time for women,” she told the crowd.", "Rosa Marin"),
+    # an honorific tells a man's name from a woman's
+    ("Ms Rosa Marin, who succeeded her mentor Tomas Ibanez, met Mr Luis Vega. In her speech, she proposed "
+     "a fund. “Instead of war, let us sow life,” she said.", "Rosa Marin"),
+    # two titles joined before the name: the name opens its sentence
+    ("Wang Yi told reporters that it was “a crime”.\n\nChina's Defense Minister and State Councilor "
+     "Li Shangfu questioned how talks could go on. “How can mediation succeed?” he wrote.", "Li Shangfu"),
+])
+def test_a_pronoun_is_the_subject_of_the_sentence_before(sentence: str, speaker: str) -> None:
+    q = text(sentence).quotes[-1]
+    assert q.pronoun and text(sentence).surface(q) == speaker

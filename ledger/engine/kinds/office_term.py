@@ -314,13 +314,23 @@ def _against_kb(view: LedgerView, rule: Rule, ref: DocRef, c: Claim, person: Ent
     return _finding(rule, ref, c, person.name, claimed, actual, evidence, fix)
 
 
+def _title_and_name(c: Claim) -> bool:
+    """Whether the claim's text is a title and a name ("Defense Minister Li Shangfu", "Li
+    Shangfu, the defense minister"), which a fix may rewrite; not a clause ("He was named
+    first deputy foreign minister in April")."""
+    name, title = c.subject_surface or "", c.object_surface or ""
+    return bool(name) and (c.excerpt.endswith(name) or (c.excerpt.startswith(name) and bool(title)
+                                                         and c.excerpt.endswith(title)))
+
+
 def _former(c: Claim, person: Entity) -> Fix | None:
     """The fix for an office the person held before the claim's time and no longer: the title
     as written, made former ("Foreign Minister Qin Gang" -> "former Foreign Minister Qin Gang";
     "Qin Gang, the foreign minister" -> "Qin Gang, the former foreign minister")."""
     day = _when(c)
     written = c.object_surface
-    if (day is None or not c.object or c.qualifiers.get("time") or not written or written not in c.excerpt
+    if (day is None or not c.object or not _title_and_name(c) or c.qualifiers.get("time") or not written
+            or written not in c.excerpt
             or not any(t.office == c.object and t.end is not None and t.end < day for t in person.offices)):
         return None
     if c.excerpt.endswith(written) and not c.excerpt.startswith(written):
@@ -474,6 +484,8 @@ def _fix(view: LedgerView, c: Claim, support: list[tuple[DocRef, Claim]], office
             return None
         title = ent.titles[0] if ent.titles else ent.name
     written = c.object_surface
+    if not _title_and_name(c):
+        return None
     if written and c.excerpt.endswith(written) and not c.excerpt.startswith(written):
         # in apposition after the name: the title alone changes, in the case it was written in
         if written[:1].islower() and not title.isupper():
