@@ -50,6 +50,9 @@ class Document:
     # ``ledger-ignore`` comments that are not in ``text`` (an HTML page's), with their positions
     # in the file: [line, column, end_column, target_line or None, whole_file, text]
     directives: list[list[Any]] | None = None
+    # the document's identity in the ledger when it is not its path or URL: a .jsonl record's
+    # ``path`` (or ``file:line``), while ``path`` names the .jsonl file its positions are in
+    key: str | None = None
     # what stages compute once per document (its sentences, ...); never stored
     cache: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
@@ -374,4 +377,4 @@ class Analysis:
     @property
     def ref(self) -> DocRef:
         d = self.doc
-        return DocRef(d.url or d.path, d.path, d.source, d.published, d.content_hash, d.title)
+        return DocRef(d.url or d.key or d.path, d.path, d.source, d.published, d.content_hash, d.title)

@@ -93,8 +93,8 @@ def _suppress(view: LedgerView, findings: list[Finding], targets: Collection[str
         doc = view.document(ref.key)
         if doc is not None:
             ds = directives_of(doc)
-            if ds:
-                by_path[ref.path] = ds
+            if ds:  # the records of one .jsonl file share its path
+                by_path.setdefault(ref.path, []).extend(ds)
     if not by_path:
         return findings
     kept = []

@@ -70,9 +70,9 @@ def read_file(
         try:
             documents.append(build_document(parsed))
         except ReadError as e:
-            if problems is None or parsed.path == shown:
+            if problems is None or parsed.key is None:
                 raise
-            problems.append(Skipped(e.path, e.message))
+            problems.append(Skipped(parsed.key, e.message))  # a .jsonl record, by its path
     return documents
 
 

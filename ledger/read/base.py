@@ -50,6 +50,7 @@ class Parsed:
     # (``ledger.model.Document`` has the same fields)
     origin: list[list[int]] | None = None
     directives: list[list[Any]] | None = None
+    key: str | None = None  # Document.key (a .jsonl record's)
 
 
 def display_path(path: str | os.PathLike[str]) -> str:

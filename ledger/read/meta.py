@@ -177,7 +177,7 @@ def build_document(parsed: Parsed) -> Document:
         parsed.text, preamble_end=parsed.preamble_end, comments_start=parsed.comments_start
     )
     sources = sources_for(parsed.file.parent)
-    from_sources = sources.lookup(parsed.keys, parsed.path) if sources is not None else {}
+    from_sources = sources.lookup(parsed.keys, parsed.key or parsed.path) if sources is not None else {}
     layers = (
         (parsed.meta_origin, parsed.meta),
         (SOURCES_FILE, from_sources),
@@ -207,6 +207,7 @@ def build_document(parsed: Parsed) -> Document:
         sections=layout.sections(),
         origin=parsed.origin,
         directives=parsed.directives,
+        key=parsed.key,
         **values,
     )
 

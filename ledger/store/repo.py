@@ -198,7 +198,7 @@ def save_analysis(engine: Engine, an: Analysis, analyzer: str = "") -> str:
     another version of the analysis: its mentions and claims are replaced) or 'unchanged'."""
     doc = an.doc
     d, r = _t(DocumentRow), _t(Revision)
-    key = doc.url or doc.path
+    key = doc.url or doc.key or doc.path
     digest = doc.content_hash
     with engine.begin() as conn:
         source_id = _source_id(conn, doc.source)
