@@ -333,13 +333,20 @@ class Entity:
     place: str | None = None
     start: date | None = None
     end: date | None = None
-    origin: str = ""  # file the entity came from
+    origin: str = ""  # file the entity came from, and its line: "kb/people.yaml:8"
 
     def holds(self, office: str, day: date) -> bool:
         return any(t.office == office and t.covers(day) for t in self.offices)
 
     def __reduce__(self) -> tuple[Any, ...]:
         return _by_fields(self)
+
+    def evidence(self, excerpt: str) -> Evidence:
+        """The KB's evidence: the entity where its file defines it."""
+        path, _, line = self.origin.rpartition(":")
+        if not line.isdigit():
+            path, line = self.origin, "1"
+        return Evidence(path=path or "KB", line=int(line), column=1, excerpt=excerpt, source="KB", published=None)
 
 
 def _by_fields(obj: Any) -> tuple[Any, ...]:

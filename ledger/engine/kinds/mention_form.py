@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from ledger.engine.rules import Rule
 from ledger.engine.view import LedgerView
-from ledger.model import Evidence, Finding, Fix
+from ledger.model import Finding, Fix
 
 
 @dataclass
@@ -56,9 +56,7 @@ def check(view: LedgerView, rule: Rule, targets: Collection[str] | None) -> Iter
                 fix = Fix(replacement=replacement, description=f"the house-preferred form of {preferred}")
             evidence = []
             if ent is not None and ent.origin:
-                path, _, line = ent.origin.rpartition(":")
-                evidence.append(Evidence(path=path or "KB", line=int(line) if line.isdigit() else 1,
-                                         column=1, excerpt=f"{ent.id}: {ent.name}", source="KB"))
+                evidence.append(ent.evidence(f"{ent.id}: {ent.name}"))
             yield Finding(
                 rule=rule.id, severity=rule.severity, message=message, path=ref.path,
                 line=m.span.line, column=m.span.column, end_line=m.span.end_line,

@@ -301,13 +301,8 @@ def _against_kb(view: LedgerView, rule: Rule, ref: DocRef, c: Claim, person: Ent
         actual = f"per the KB, {person.name} was {actual}"
     else:
         actual = f"per the KB, {person.name} held no office then"
-    evidence = [
-        Evidence(path=person.origin.rsplit(":", 1)[0] if person.origin else "KB",
-                 line=_origin_line(person.origin), column=1,
-                 excerpt=f"{person.name}: " + "; ".join(
-                     f"{t.office} {_fmt(t.start)} to {_fmt(t.end)}" for t in person.offices),
-                 source="KB", published=None)
-    ]
+    evidence = [person.evidence(f"{person.name}: " + "; ".join(
+        f"{t.office} {_fmt(t.start)} to {_fmt(t.end)}" for t in person.offices))]
     support = [(r, o) for r, o in others if o.object in held_ids]
     evidence += _evidence(support)
     fix = _former(c, person) or _fix(view, c, support, held_terms[0].office if len(held_terms) == 1 else None)
@@ -516,10 +511,3 @@ def _finding(rule: Rule, ref: DocRef, c: Claim, subject: str, claimed: str, actu
 
 def _fmt(d: date | None) -> str:
     return d.isoformat() if d else "present"
-
-
-def _origin_line(origin: str) -> int:
-    try:
-        return int(origin.rsplit(":", 1)[1])
-    except (IndexError, ValueError):
-        return 1

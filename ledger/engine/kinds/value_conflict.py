@@ -433,16 +433,9 @@ def _finding(
         shown = kb_value if isinstance(kb_value, str) else f"{kb_value[0]} to {kb_value[1]}"
         if isinstance(kb_value, str) and view.entity(kb_value):
             shown = view.entity(kb_value).name  # type: ignore[union-attr]
-        evidence.insert(
-            0,
-            Evidence(
-                path=(subject.origin.rpartition(":")[0] if subject else "KB") or "KB",
-                line=1,
-                column=1,
-                excerpt=f"KB: {shown}",
-                source="KB",
-            ),
-        )
+        kb = subject.evidence(f"KB: {shown}") if subject is not None else Evidence(
+            path="KB", line=1, column=1, excerpt=f"KB: {shown}", source="KB")
+        evidence.insert(0, kb)
         theirs = shown
     else:
         theirs = ", ".join(dict.fromkeys(cmp.show(o) for _, o in others))
