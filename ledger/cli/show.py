@@ -56,10 +56,21 @@ def claims(items: Sequence[Analysis], fmt: str) -> str:
         subject = r["subject"] or (repr(r["subject_text"]) if r["subject_text"] else "?")
         office = r["object"] or (repr(r["object_text"]) if r["object_text"] else None)
         obj = " ".join(x for x in (office, repr(r["value"]) if r["value"] is not None else None) if x) or "?"
-        when = (r["valid_from"] or "undated") if r["valid_from"] == r["valid_to"] else \
-            f"{r['valid_from'] or '…'}..{r['valid_to'] or '…'}"
+        when = _when(r["valid_from"], r["valid_to"])
         out.append(
             f"{r['path']}:{r['line']}:{r['column']}: {subject} {r['predicate']} {obj} "
             f"@ {when} [{r['section']}]\n    {r['sentence']}"
         )
     return "\n".join(out) + ("\n" if out else "")
+
+
+def _when(start: str | None, end: str | None) -> str:
+    """A claim's valid time in words: a day, "from A", "until B" (held some time up to then:
+    "former", "was appointed"), "A to B", or "undated"."""
+    if start == end:
+        return start or "undated"
+    if start is None:
+        return f"until {end}"
+    if end is None:
+        return f"from {start}"
+    return f"{start} to {end}"
