@@ -33,7 +33,15 @@ from ledger.engine.rules import Rule
 from ledger.engine.runner import cited
 from ledger.engine.view import LedgerView, doc_order
 from ledger.model import Claim, DocRef, Evidence, Finding
-from ledger.resolve.keys import OTHER_OFFICE_WORDS, claim_subject_key, cluster_names, office_key, title_key
+from ledger.resolve.keys import (
+    OTHER_OFFICE_WORDS,
+    claim_subject_key,
+    cluster_names,
+    office_key,
+    roman_fold,
+    title_key,
+)
+from ledger.resolve.tokens import phrase_key
 
 
 @dataclass
@@ -147,9 +155,9 @@ def check(view: LedgerView, rule: Rule, targets: Collection[str] | None) -> Iter
         names = [claim_subject_key(c) for _, c, _ in items]
         if len(set(names)) < 2:
             continue
-        # one key per person: a fuller, shorter or other spelling of a name is the same person
-        rep = cluster_names(names)
-        people = [rep.get(k, k) for k in names]
+        # one key per person: a fuller, shorter or other spelling of a name is the same person,
+        # also of a person the KB knows ("Raisi" in a headline, "Dmitry Lubinets" for Dmytro)
+        people = _people(view, names)
         if len(set(people)) < 2:
             continue
         overlap = _Overlaps(items)
@@ -191,6 +199,30 @@ def check(view: LedgerView, rule: Rule, targets: Collection[str] | None) -> Iter
         kept = [(r, o) for r, o in rivals if not _told_otherwise(r, o, told.get(claim_subject_key(o), []))]
         if kept:
             yield _finding(view, rule, ref, c, kept)
+
+
+def _people(view: LedgerView, names: list[str]) -> list[str]:
+    """One key per person for the subject keys ``names``: names the KB does not know cluster
+    (``cluster_names``) with each other and with the name of a KB person, which then stands
+    for them all; two KB people are never one."""
+    as_name: dict[str, str] = {}
+    for k in set(names):
+        ent = None if k.startswith("name:") else view.entity(k)
+        if ent is not None and ent.kind == "person":
+            as_name[k] = "name:" + roman_fold(phrase_key(ent.name, expand=False))
+    rep = cluster_names([k for k in names if k.startswith("name:")] + list(as_name.values()))
+    kb_of: dict[str, list[str]] = defaultdict(list)
+    for k, n in as_name.items():
+        kb_of[rep.get(n, n)].append(k)
+    out = []
+    for k in names:
+        if k in as_name:
+            out.append(k)
+            continue
+        group = rep.get(k, k)
+        ids = kb_of.get(group, [])
+        out.append(ids[0] if len(ids) == 1 else group)
+    return out
 
 
 def _has_terms(view: LedgerView, key: str) -> bool:
