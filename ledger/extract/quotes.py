@@ -702,13 +702,24 @@ class _Finder:
             e -= 1
         if e <= lo:
             return None
+        w = _prev_word(text, lo, e)
+        if w is not None and text[w[0] : w[1]] in ("and", "but"):
+            # the second of two verbs: "Ghosn ... called the merger “a desperate move” and
+            # said ...": the subject of the sentence (a pronoun opening it: "She called ...")
+            first = _next_word(text, lo, e)
+            if first is not None and (word := text[first[0] : first[1]]) in ("He", "She", "They", "It", "We", "I"):
+                return _Subj("pronoun", first[0], first[1], word)
+            subj = self.clause_subject(lo, w[0])
+            if subj is None or subj.index is None or not opens_sentence(text, self.mx.ms[subj.index], lo):
+                return None  # "A joint statement by the US, Egypt and Qatar described ... and said"
+            return subj
         k = self.mx.ending_at(e)
         if k is not None:
             m = self.mx.ms[k]
             if m.span.start >= lo:
-                pw = _prev_word(text, lo, m.span.start)
-                prep = pw is not None and text[pw[0] : pw[1]].lower() in _PREPOSITIONS
-                if m.kind in SPEAKER_KINDS and not prep:
+                if _in_prepositional_list(text, lo, m.span.start):
+                    return None  # the end of "a statement by the US, Egypt and Qatar": whose, unknown
+                if m.kind in SPEAKER_KINDS:
                     return _Subj("mention", m.span.start, e, _clean(m.surface), k)
                 return self.describe(e, lo)
         if text[e - 1] == "," and depth == 0:
@@ -1271,6 +1282,25 @@ def _cue_attr(
 
 _LEAD_JUNK = frozenset(" \t\r\n\u00a0•▪·*–—-(")
 _ALNUM = rx.compile(r"[^\W_]")
+
+
+def _in_prepositional_list(text: str, lo: int, start: int) -> bool:
+    """Whether the name at ``start`` follows a preposition, alone or as the last of a list
+    ("a statement by the US, Egypt and Qatar described"): it is then no subject."""
+    pos = start
+    for n in range(10):
+        w = _prev_word(text, lo, pos)
+        if w is None:
+            return False
+        raw = text[w[0] : w[1]]
+        word = raw.rstrip(",")
+        if word.lower() in _PREPOSITIONS:
+            return True
+        # the last of a list right after its "and"; then its other names and commas
+        if not (word in ("and", "or") if n == 0 else (word in ("and", "or", "the") or word[:1].isupper())):
+            return False
+        pos = w[0]
+    return False
 
 
 def _last_lead_char(text: str, s0: int, pos: int) -> str:

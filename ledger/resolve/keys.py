@@ -25,7 +25,12 @@ def name_like(surface: str) -> bool:
     """Written as a name: every word capitalized but a name's particles ("Pieter van Wyk";
     "Chinese state media" and "Holmgren's successor" are descriptions)."""
     words = surface.split()
+    if len(words) == 1 and words[0].lower() in _PRONOUN_WORDS:
+        return False  # "She", opening a sentence, is nobody in particular
     return bool(words) and words[0][:1].isupper() and all(w[:1].isupper() or w in PARTICLES for w in words)
+
+
+_PRONOUN_WORDS = frozenset("he she it they we i you this that these those".split())
 
 
 def split_nationality(title: str) -> tuple[str, str]:

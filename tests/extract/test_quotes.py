@@ -748,3 +748,17 @@ def test_many_quotes_in_one_text(t: str) -> None:
 def test_a_pronoun_is_the_subject_of_the_sentence_before(sentence: str, speaker: str) -> None:
     q = text(sentence).quotes[-1]
     assert q.pronoun and text(sentence).surface(q) == speaker
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    # the second of two verbs: the subject of the sentence, not "and"
+    ("Carlos Ghosn, speaking by video from Beirut on Monday, called the merger “a desperate move” and said "
+     "it made no sense.", "Carlos Ghosn"),
+    # the last name of a list after a preposition is nobody's subject: no speaker rather than Qatar
+    ("A joint statement by the US, Egypt and Qatar described the round as “serious and constructive”.", None),
+    ("The government held an emergency meeting Monday and said it would go on “without disruption.”", None),
+])
+def test_the_subject_of_a_sentence_with_two_verbs_or_a_list(sentence: str, speaker: str | None) -> None:
+    (q,) = text(sentence).quotes
+    assert (text(sentence).surface(q) if q.speaker is not None else None) == speaker
+    assert q.speaker_text != "and"

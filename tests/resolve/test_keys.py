@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ledger.resolve.keys import cluster_names, roman_fold, same_person, title_key, unknown_key
+from ledger.resolve.keys import cluster_names, name_like, roman_fold, same_person, title_key, unknown_key
 from ledger.resolve.tokens import phrase_key
 
 
@@ -73,3 +73,11 @@ def test_one_name_in_either_order_is_one_person() -> None:
     rep = cluster_names(keys)
     assert rep[key("Fumio Kishida")] == rep[key("Kishida Fumio")] == rep[key("Kishida")]
     assert rep[key("Fumio Sato")] != rep[key("Fumio Kishida")]
+
+
+@pytest.mark.parametrize(("surface", "like"), [
+    ("Pieter van Wyk", True), ("Claudia Sheinbaum", True), ("She", False), ("They", False),
+    ("Chinese state media", False), ("Holmgren's successor", False),
+])
+def test_name_like(surface: str, like: bool) -> None:
+    assert name_like(surface) is like
