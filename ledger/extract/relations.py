@@ -18,8 +18,8 @@ from ledger.model import Claim, Document, Mention, Span
 from ledger.resolve.keys import claim_subject_key, knows_person, name_key, split_nationality
 from ledger.resolve.tokens import phrase_key
 
-_COUNTERPART = rx.compile(r"\b(?:his|her|their|its)\s+(?:(?P<adj>[A-Z][\w’'.-]*)\s+)?counterparts?,?\s*$")
-_PREDECESSOR = rx.compile(r"(?:['’]s|\b(?P<pron>his|her))\s+predecessor,?\s*$")
+_COUNTERPART = rx.compile(r"\b(?:his|her|their|its)\s+(?:(?P<adj>[A-Z][\w’'.-]*)\s+)?counterparts?,?[ \t\u00a0]*$")
+_PREDECESSOR = rx.compile(r"(?:['’]s|\b(?P<pron>his|her))\s+predecessor,?[ \t\u00a0]*$")
 # words every title shares: they say nothing about which office it is
 _GENERIC = {
     "of",

@@ -34,8 +34,8 @@ class Sentences:
             cut = m.start("cut")
             cut = m.start() if cut < 0 else cut
             before = text[max(start, cut - 6) : cut]
-            if _NOT_END.search(before):
-                continue
+            if _NOT_END.search(before) and "\n" not in text[cut : m.end()].replace("\n", "", 1):
+                continue  # "Mr. Li", "on X. Egypt's": no end, unless a blank line follows ("on X.\n\nEgypt's")
             cuts.append(m.end())
         extra = {b for b in breaks if start < b < end}
         if extra:

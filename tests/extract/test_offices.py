@@ -417,3 +417,9 @@ def test_a_title_in_a_list_after_a_name_is_not_in_apposition(text: str) -> None:
 ])
 def test_a_number_belongs_to_its_own_clause(text: str, expected: list[tuple[str, str, str]]) -> None:
     assert counts(text) == expected
+
+
+def test_a_predecessor_does_not_reach_across_a_paragraph() -> None:
+    # a subtitle ending "... of her predecessor" and a paragraph opening with a name
+    text = "Wang Yi promised continuity with the project of his predecessor\n\nQin Gang spoke on Tuesday."
+    assert not [c for c in offices(text) if c.qualifiers.get("predecessor_of")]

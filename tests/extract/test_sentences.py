@@ -27,3 +27,14 @@ def test_breaks_add_boundaries_inside_the_range_only() -> None:
     s = Sentences("headline text body text", breaks=[0, 14, 99])
     assert s.sentence(0) == "headline text"
     assert s.sentence(15) == "body text"
+
+
+def test_an_initial_before_a_blank_line_ends_its_paragraph() -> None:
+    # "he wrote on X." ends the paragraph: the next one is another sentence
+    text = "\\u201cHow can it succeed?\\u201d he wrote on X.\n\nEgypt's ministry said it was dangerous."
+    s = Sentences(text)
+    assert s.sentence(0).endswith("on X.")
+    assert s.sentence(text.index("Egypt")).startswith("Egypt")
+    # an initial within a paragraph is no end: "Mr. X. Li spoke."
+    t2 = "They met Gen. Li. Later, John F. Kennedy Jr. arrived."
+    assert Sentences(t2).sentence(t2.index("Kennedy")) == "Later, John F. Kennedy Jr. arrived."
