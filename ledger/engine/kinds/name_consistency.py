@@ -16,6 +16,7 @@ Clean::
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 
@@ -38,6 +39,14 @@ def _tokens(m: Mention) -> set[str]:
     return set(phrase_key(m.surface, expand=False).split())
 
 
+def _initials_of(short: str, full: str) -> bool:
+    """An acronym of the name's words ("AMLO" for "Andrés Manuel López Obrador")."""
+    letters = short.replace(".", "")
+    words = [w for w in full.replace("-", " ").split() if w[:1].isalpha()]
+    return (len(letters) >= 2 and letters.isupper() and len(letters) == len(words)
+            and all(unicodedata.normalize("NFD", w[0])[0].upper() == ch for w, ch in zip(words, letters, strict=True)))
+
+
 def check(view: LedgerView, rule: Rule, targets: Collection[str] | None) -> Iterator[Finding]:
     opts: Options = rule.options
     flagged: list[tuple[DocRef, Mention, Mention]] = []
@@ -55,7 +64,7 @@ def check(view: LedgerView, rule: Rule, targets: Collection[str] | None) -> Iter
                 if m.method != "short":
                     first[m.entity] = m
                 continue
-            if compatible(toks, _tokens(anchor)):
+            if compatible(toks, _tokens(anchor)) or _initials_of(m.surface, anchor.surface):
                 continue
             key = (m.entity, frozenset(toks))
             if key in reported:
