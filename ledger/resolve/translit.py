@@ -493,7 +493,44 @@ def _cyr_word_variants(word: str, ukrainian: bool) -> list[str]:
     out: list[str] = []
     for combo in itertools.islice(itertools.product(*options), _MAX_WORD_VARIANTS):
         out.append("".join(combo))
+    german = _german_word(w, ukrainian)
+    if german and german not in out:
+        out.append(german)  # the German press's ("Belousow", "Schoigu", "Selenskyj")
     return out or [""]
+
+
+# the German press's romanization of Cyrillic (Duden): "Белоусов" -> "Belousow"
+# fmt: off
+_CYR_DE = {
+    "а": "a", "б": "b", "в": "w", "г": "g", "д": "d", "е": "e", "ё": "jo", "ж": "sch", "з": "s",
+    "и": "i", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s",
+    "т": "t", "у": "u", "ф": "f", "х": "ch", "ц": "z", "ч": "tsch", "ш": "sch", "щ": "schtsch",
+    "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "ju", "я": "ja", "і": "i", "ї": "ji", "є": "je",
+    "ґ": "g", "'": "", "ʼ": "", "’": "",
+}
+# fmt: on
+
+
+def _german_word(w: str, ukrainian: bool) -> str:
+    """One lowercase Cyrillic word as the German press writes it: "в" as "w", "ш" as "sch",
+    "й" as "j" before a vowel or at the start, else "i" ("Schoigu"); Ukrainian "г" as "h" and
+    "и" as "y" ("Selenskyj")."""
+    out = []
+    for i, c in enumerate(w):
+        nxt = w[i + 1] if i + 1 < len(w) else ""
+        if c == "й":
+            out.append("j" if i == 0 or nxt in _CYR_VOWELS or nxt == "" else "i")
+        elif c == "е" and (i == 0 or w[i - 1] in _CYR_VOWELS or w[i - 1] in _CYR_SOFT):
+            out.append("je")
+        elif ukrainian and c == "г":
+            out.append("h")
+        elif ukrainian and c == "и":
+            out.append("y")
+        elif c in _CYR_DE:
+            out.append(_CYR_DE[c])
+        else:
+            return ""
+    return "".join(out)
 
 
 def _is_patronymic(word: str) -> bool:

@@ -202,6 +202,9 @@ MATCHES = [
     ("Cyrillic Zelenskiy", "Vladimir Zelenskiy", ZEL_RU, 1.0, "romanization"),
     ("Ukrainian Zelenskyy", "Volodymyr Zelenskyy", ZEL_UK, 1.0, "romanization"),
     ("Ukrainian Zelensky", "Volodymyr Zelensky", ZEL_UK, 1.0, "romanization"),
+    ("German press, Russian", "Sergej Schoigu", SHOIGU, 1.0, "romanization"),
+    ("German surname, English given name", "Sergei Schoigu", SHOIGU, 1.0, "romanization"),
+    ("German press, Ukrainian", "Wolodymyr Selenskyj", ZEL_UK, 1.0, "romanization"),
     ("Cyrillic without patronymic", "Vladimir Putin", "Владимир Владимирович Путин", 1.0, None),
     (
         "Cyrillic surname-first native, western order",
