@@ -308,6 +308,12 @@ _OWNING = frozenset({"announced", "announces", "pledged", "promised", "vowed", "
 _SPEAKS = rx.compile(r"(?:,[^,.;]{1,80},)?\s+(?:has\s+|had\s+|also\s+|later\s+)?(?:"
                      + "|".join(sorted(v for v in REPORTING_VERBS if " " not in v and v not in _OWNING))
                      + r"|estimated)\b")
+# what a speaker says of itself: "Nissan said it would cut 9,000 jobs" is Nissan's number
+_ITSELF = rx.compile(r"(?:\s+(?:on|in|last|this)\s+\w+)?(?:\s+that)?\s+(?:it|they|its|their)\b")
+# an announced cut is a fact of the announcement: "plans to cut 15,000 jobs"
+_CUTS = rx.compile(r"\b(?:cut|cuts|cutting|eliminate|eliminating|shed|shedding|lay\s+off|laying\s+off|axe|axing"
+                   r"|slash|slashing)\s+(?:about\s+|around\s+|roughly\s+|some\s+|up\s+to\s+|nearly\s+"
+                   r"|more\s+than\s+)?\Z")
 # a number hoped for, planned or forecast, not told as a fact
 _HOPED = rx.compile(r"\b(?:target|targets|goal|goals|aim|aims|aimed|ambition|plan|plans|planned|hope|hopes|hoped"
                     r"|want|wants|wanted|seek|seeks|sought|forecast|forecasts|projected|expects?\s+to|expected\s+to)"
@@ -381,9 +387,10 @@ def count_claims(doc: Document, mentions: list[Mention], index: Any,
                 continue  # "248 seats out of 460": the whole, another fact's number
             if q.unit in MONEY_UNITS and text[max(0, q.start - 1) : q.start] == "(":
                 continue  # "two million rand (about 110,000 dollars)", "400m rand ($22m)": an amount converted
-            if (_HOPED.search(text, max(0, q.start - 50), q.start) or _HOPED_AFTER.match(text, q.end)
-                    or q.noun in _HOPED_NOUNS):
-                continue  # "a target of $10 billion", "the 3% target": no fact yet
+            if ((_HOPED.search(text, max(0, q.start - 50), q.start) and not _CUTS.search(text, max(0, q.start - 30),
+                                                                                         q.start))
+                    or _HOPED_AFTER.match(text, q.end) or q.noun in _HOPED_NOUNS):
+                continue  # "a target of $10 billion", "the 3% target": no fact yet (a plan to cut jobs is one)
             if any(a <= q.start < b for a, b in quoted):
                 continue  # a number in a quotation is the speaker's to tell: the quote is the claim
             if before is not None and not before.unit and _PART_OF.fullmatch(text, before.end, q.start):
@@ -411,7 +418,9 @@ def count_claims(doc: Document, mentions: list[Mention], index: Any,
             actor = mentions[actors[k][1]] if k < len(actors) and actors[k][0] < hi else None
             # "Othman Abduljalil said 5,000 people were missing": the speaker is not what the
             # number is about; an actor named in what they said may be
-            while actor is not None and actor.span.end <= q.start and _SPEAKS.match(text, actor.span.end, q.start):
+            while (actor is not None and actor.span.end <= q.start
+                   and (said := _SPEAKS.match(text, actor.span.end, q.start))
+                   and not _ITSELF.match(text, said.end(), q.start)):  # "Nissan said it would cut ..."
                 k += 1
                 actor = mentions[actors[k][1]] if k < len(actors) and actors[k][0] < q.start else None
             if actor is not None and actor.span.start > q.start and actor.kind != "event":

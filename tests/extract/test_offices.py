@@ -424,3 +424,14 @@ def test_a_predecessor_does_not_reach_across_a_paragraph() -> None:
     text = ("China's Foreign Minister Wang Yi promised continuity with the project of his predecessor\n\n"
             "Qin Gang has become the minister.")
     assert not [c for c in offices(text) if c.qualifiers.get("predecessor_of")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # what a speaker says of itself is its number; an announced cut is a fact, not a hope
+    ("China said it would buy 24 jets in May.", [("China", "24", "jet")]),
+    ("China plans to cut 9,000 jobs at state firms.", [("China", "9000", "job")]),
+    ("China said Japan would buy 24 jets.", [("Japan", "24", "jet")]),
+    ("China aims to build 40 reactors.", []),
+])
+def test_a_speakers_own_number_and_announced_cuts(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert counts(text) == expected
