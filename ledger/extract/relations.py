@@ -8,6 +8,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import replace
+from datetime import date, timedelta
 from typing import Any
 
 from ledger import rx
@@ -325,6 +326,37 @@ _THE_FEW = rx.compile(r"\b(?:[Tt]he|[Bb]oth|[Tt]hese|[Tt]hose)\s+\Z")
 _FEW_WORDS = frozenset({"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"})
 
 
+def _toll_day(doc: Document, lo: int, hi: int) -> tuple[date, date] | None:
+    """The past day or month a toll's sentence ties it to ("stormed southern Israel on Oct. 7,
+    killing about 1,200 people"): the toll of that day, not of the document's; None for a
+    cumulative toll ("since Oct. 7") or a sentence with no earlier date."""
+    if doc.published is None:
+        return None
+    from ledger.extract.timex import find_timexes
+
+    for t in find_timexes(doc.text, doc.published, lo, hi):
+        if t.valid_to is None or t.valid_from is None:
+            continue
+        start, end = t.valid_from, t.valid_to
+        if start > doc.published and not _YEAR_IN.search(t.text):
+            # a day of no year after the document's, in a toll told as done: last year's
+            start, end = _year_before(start), _year_before(end)
+        if end >= doc.published - timedelta(days=1):
+            continue
+        if _SINCE.search(doc.text, max(lo, t.start - 12), t.start):
+            return None
+        return start, end
+    return None
+
+
+def _year_before(d: date) -> date:
+    return d.replace(year=d.year - 1, day=min(d.day, 28) if (d.month, d.day) == (2, 29) else d.day)
+
+
+_YEAR_IN = rx.compile(r"\b\d{4}\b")
+_SINCE = rx.compile(r"\b(?:since|from|as\s+of)\s+\Z", re.IGNORECASE)
+
+
 def _owner_like(m: Mention, index: Any) -> bool:
     """Whether a mention can own a number in its clause: not a city ("Beijing has declined
     more than a dozen requests" is China's count), a country or anything but a place is."""
@@ -437,6 +469,7 @@ def count_claims(doc: Document, mentions: list[Mention], index: Any,
             if subject is None:
                 continue
             value = int(q.value) if float(q.value).is_integer() else q.value
+            when = _toll_day(doc, lo, hi) if toll is not None else None
             out.append(
                 Claim(
                     span=Span.of(doc, q.start, q.end),
@@ -445,8 +478,8 @@ def count_claims(doc: Document, mentions: list[Mention], index: Any,
                     predicate="count",
                     object=None,
                     value=str(value),
-                    valid_from=doc.published,
-                    valid_to=doc.published,
+                    valid_from=when[0] if when else doc.published,
+                    valid_to=when[1] if when else doc.published,
                     qualifiers={
                         "unit": unit,
                         "noun": q.noun or q.unit,
