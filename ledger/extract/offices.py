@@ -31,10 +31,30 @@ _RANK = rx.compile(
 _YEAR = rx.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
 
+_DAY_HINT = rx.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d|\b\d{1,2}\s+"
+                       r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
+
+
+def _past_days(doc: Document, lo: int, hi: int, cache: dict[int, list[str]]) -> list[str]:
+    """The days before the document's date that its sentence ``[lo, hi)`` names ("on May
+    19"), as ISO dates: a title there may be of that day."""
+    if lo in cache:
+        return cache[lo]
+    found: list[str] = []
+    if doc.published is not None and _DAY_HINT.search(doc.text, lo, hi):
+        from ledger.extract.timex import find_timexes
+
+        found = sorted({t.valid_from.isoformat() for t in find_timexes(doc.text, doc.published, lo, hi)
+                        if t.granularity == "day" and t.valid_from is not None and t.valid_from < doc.published})
+    cache[lo] = found
+    return found
+
+
 def office_claims(doc: Document, mentions: list[Mention]) -> list[Claim]:
     claims: list[Claim] = []
     sentences: Sentences | None = None
     index_of = {id(m): i for i, m in enumerate(mentions)}
+    day_cache: dict[int, list[str]] = {}
     for i, office in enumerate(mentions):
         holder = office.hint.get("holder")
         if office.kind != "office" or holder is None:
@@ -83,6 +103,10 @@ def office_claims(doc: Document, mentions: list[Mention]) -> list[Claim]:
             years = sorted({int(y) for y in _YEAR.findall(sentence)} - {this_year})
             if years:
                 qualifiers["years"] = years
+            # so may an earlier day ("The helicopter carrying President Raisi crashed on May 19")
+            days = _past_days(doc, s_lo, s_hi, day_cache)
+            if days:
+                qualifiers["days"] = days
         title = doc.text[office.span.start : office.span.end]
         qualifiers["title"] = title
         if qualifier is not None:

@@ -85,6 +85,34 @@ def resolve(doc: Document, ex: Extraction, index: NameIndex) -> None:
     ex.mentions[:] = [m for m in ex.mentions if m.method != "dropped"]
 
 
+_ARABIC = rx.compile(r"[\u0600-\u06ff]")
+_VOWELS = frozenset("aeiouy")
+
+
+def _vowels_apart(a: str, b: str) -> bool:
+    """Two spellings of a name that differ only in vowels added or left out ("Raeisi",
+    "Raisi"), or in a word's first vowel ("Ibrahim", "Ebrahim"); not in vowels swapped
+    ("Pezeshkain", "Pezeshkian": a slip)."""
+    wa, wb = phrase_key(a, expand=False).split(), phrase_key(b, expand=False).split()
+    if len(wa) != len(wb) or wa == wb:
+        return False
+    for x, y in zip(wa, wb, strict=True):
+        if x == y:
+            continue
+        if x[:1] in _VOWELS and y[:1] in _VOWELS:
+            x, y = x[1:], y[1:]
+        short, long_ = (x, y) if len(x) <= len(y) else (y, x)
+        it = iter(long_)
+        if not all(ch in it for ch in short):  # a subsequence
+            return False
+        extra = list(long_)
+        for ch in short:
+            extra.remove(ch)
+        if not all(ch in _VOWELS for ch in extra):
+            return False
+    return True
+
+
 # words after a title that are no surname: days and months, the heads of institutions'
 # names ("Prime Minister's Office", "General Council") and of diplomats' titles
 _NO_SURNAMES = frozenset("""
@@ -293,11 +321,16 @@ def _near_surname(key: str, intro: list[Introduced]) -> tuple[Introduced, str] |
 
 def _introduce(m: Mention, index: NameIndex) -> Introduced:
     if m.entity:
+        surnames = set(index.surnames.get(m.entity, ()))
+        written = phrase_key(m.surface, expand=False).split()
+        if m.method == "transliteration" and len(written) >= 2:
+            # the surname as this document spells it ("Ebrahim Raeisi", then "President Raeisi")
+            surnames |= {written[0] if _romanized_name(m.surface) else written[-1]}
         return Introduced(
             m.entity,
             m.preferred or m.surface,
             m.span.line,
-            set(index.surnames.get(m.entity, ())),
+            surnames,
             set(index.givens.get(m.entity, ())),
         )
     toks = phrase_key(m.surface, expand=False).split()
@@ -481,6 +514,13 @@ def _resolve_run_once(doc: Document, m: Mention, index: NameIndex, intro: list[I
             # the KB's name, family name first ("Kishida Fumio"): a known order, no slip
             _set(m, index, None, hit.entity, hit.score, "transliteration",
                  f"the name of {hit.form!r} in the other order (family name first)", "transliteration")
+            return
+        ent = index.get(hit.entity)
+        if ent is not None and ent.native and _ARABIC.search(ent.native) and _vowels_apart(m.surface, hit.form):
+            # Arabic script writes no short vowels: romanizations differ in them ("Raeisi",
+            # "Raisi"; "Ibrahim", "Ebrahim")
+            _set(m, index, None, hit.entity, hit.score, "transliteration",
+                 f"romanization of {ent.native} (vowels written otherwise than in {hit.form!r})", "transliteration")
             return
         _set(m, index, None, hit.entity, hit.score, "fuzzy", hit.reason, "misspelling")
         return

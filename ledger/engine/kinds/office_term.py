@@ -45,8 +45,8 @@ class Options:
     # sections whose claims are checked (opinion sections are not fact)
     sections: tuple[str, ...] = ("body",)
     # a sentence that tells how a person left office ("President Ebrahim Raisi was killed",
-    # "Intel CEO Pat Gelsinger has retired") gives them the title they held until then: a term
-    # the KB ends at most this many days before the claim's date is held
+    # "will be laid to rest", "Intel CEO Pat Gelsinger has retired") gives them the title they
+    # held until then: a term the KB ends at most this many days before the claim's date is held
     departure_days: int = 366
 
     def __post_init__(self) -> None:
@@ -60,7 +60,7 @@ _DEPARTURE = rx.compile(
     r"\b(?:killed|died|dies|dead|death|deaths|funerals?|mourn\w*|martyred|assassinat\w*|"
     r"retire[sd]?|retiring|retirement|resign(?:s|ed|ing|ation|ations)?|stepp(?:ed|ing) down|"
     r"steps? down|quit(?:s|ting)?|ousted|ouster|dismiss(?:ed|al)|sacked|fired|impeached|"
-    r"removed|replaced|replacing|leaves office|left office|outgoing)\b",
+    r"removed|replaced|replacing|leaves office|left office|outgoing|laid to rest|buried|burial)\b",
     re.IGNORECASE,
 )
 
@@ -106,6 +106,8 @@ def _held(terms: list[Term], office: str, c: Claim) -> bool:
             return True
         elif any(_overlaps(t, date(y, 1, 1), date(y, 12, 31)) for y in c.qualifiers.get("years", ())):
             return True
+        elif any(t.covers(date.fromisoformat(d)) for d in c.qualifiers.get("days", ())):
+            return True  # a day the sentence names ("crashed on May 19")
     return False
 
 
