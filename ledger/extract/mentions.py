@@ -695,7 +695,10 @@ def _link(doc: Document, mentions: list[Mention]) -> None:
                 a.hint["holder"] = b
                 if g:
                     b.hint.setdefault("honorific", g)
-            elif g == "," and "\n" not in gap:
+            elif g == "," and "\n" not in gap and not _PREDICATIVE_GAP.search(
+                    text, max(0, a.span.start - 80), a.span.start):
+                # (not a title a verb gives someone before it: "Yvette Cooper was named home
+                # secretary, Wes Streeting becomes health secretary")
                 a.hint["holder"] = b
                 a.hint["appositive"] = "after-title"
                 b.hint["holder_of"] = a

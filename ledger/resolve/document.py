@@ -605,9 +605,15 @@ def _resolve_office(doc: Document, m: Mention, index: NameIndex, given_to: Menti
     country = None
     why = ""
     unknown_holder = unnamed = False
+    owner = _OWNER_BEFORE.search(doc.text, max(0, m.span.start - 60), m.span.start) if qualifier is None else None
     if qualifier is not None and qualifier.entity:
         country = index.country_of(qualifier.entity)
         why = f"country from '{qualifier.surface}'"
+    elif owner is not None and not _place_like(owner.group(1)):
+        # a party's or a company's title ("the National Rally's president", "her party's
+        # president"): not the holder's country's office
+        _set(m, index, None, None, 0.0, "unresolved", f"a title of {owner.group(1)}")
+        return
     elif holder is not None and holder.entity:
         country = index.country_of(holder.entity)
         why = f"country of {holder.preferred or holder.surface}"
@@ -669,6 +675,21 @@ def _resolve_office(doc: Document, m: Mention, index: NameIndex, given_to: Menti
             if unnamed
             else "no office of that country in the KB",
         )
+
+
+# an owner before a title that is no place: a party, a company, a group ("the National
+# Rally's president", "her party's leader")
+_OWNER_BEFORE = rx.compile(
+    r"(?:\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+)((?:[A-Z][\w-]*\s+){0,3}[A-Z][\w-]*|party|company|group|firm|movement|bloc"
+    r"|union|league|coalition|alliance|club|team|board|bank)['’]s\s+(?:\w+\s+)?\Z")
+
+
+def _place_like(owner: str) -> bool:
+    """Whether an owner before a title may be a place (its country's office): a place GeoNames
+    knows, or a country's code ("UK's")."""
+    from ledger.resolve import gazetteer
+
+    return owner.isupper() or gazetteer.lookup(owner) is not None
 
 
 def namesakes(claims: list[Claim], mentions: list[Mention], index: NameIndex) -> None:

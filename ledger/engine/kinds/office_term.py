@@ -238,6 +238,8 @@ def _kb_agrees(view: LedgerView, c: Claim) -> bool:
         return _held(person.offices, c.object, c)
     if c.qualifiers.get("time") == "former":
         return True  # a past office the KB does not know ("Katsunobu Kato, a former health minister")
+    if _ROLE_WORDS & set(str(c.object_surface or "").lower().split()):
+        return True  # a role besides any office ("Opposition leader Friedrich Merz")
     mine = _office_of(c)
     held = [view.entity(t.office) for t in _held_terms(person, c)]
     titles = {f"title:{title_key(t)}" for o in held if o is not None for t in (o.name, *o.titles)}
@@ -302,6 +304,8 @@ def _against_kb(view: LedgerView, rule: Rule, ref: DocRef, c: Claim, person: Ent
         )
         actual = f"per the KB, {person.name} was {actual}"
     else:
+        if _before_kb(c, person):
+            return None  # a time before every term the KB lists: the KB is silent, not against it
         actual = f"per the KB, {person.name} held no office then"
     evidence = [person.evidence(f"{person.name}: " + "; ".join(
         f"{t.office} {_fmt(t.start)} to {_fmt(t.end)}" for t in person.offices))]
@@ -309,6 +313,15 @@ def _against_kb(view: LedgerView, rule: Rule, ref: DocRef, c: Claim, person: Ent
     evidence += _evidence(support)
     fix = _former(c, person) or _fix(view, c, support, held_terms[0].office if len(held_terms) == 1 else None)
     return _finding(rule, ref, c, person.name, claimed, actual, evidence, fix)
+
+
+def _before_kb(c: Claim, person: Entity) -> bool:
+    """Whether the claim is of a time before the first term the KB lists for the person
+    ("Bayrou was education minister from 1993 to 1997", when the KB starts with 2024)."""
+    starts = [t.start for t in person.offices if t.start is not None]
+    years = c.qualifiers.get("years") or ()
+    end = c.valid_to if not years else date(max(years), 12, 31)
+    return bool(starts) and end is not None and end < min(starts)
 
 
 def _title_and_name(c: Claim) -> bool:
@@ -394,9 +407,15 @@ _LEADERS = ("president", "prime minister", "premier", "chancellor")
 def _rival_titles(a: str, b: str) -> bool:
     """Titles (``title:`` offices) of which only one can be right of a person: the same head
     word ("Foreign Minister", "Defence Minister"), or both a state's or a government's head."""
+    if any(w in _ROLE_WORDS for t in (a, b) for w in t.replace("|", " ").split()):
+        return False  # "Opposition leader" and a party's leader: a role besides the office
     if a.rsplit(" ", 1)[-1] == b.rsplit(" ", 1)[-1]:
         return True
     return a.endswith(_LEADERS) and b.endswith(_LEADERS)
+
+
+# words of a title that name a role one holds besides an office ("Opposition leader")
+_ROLE_WORDS = frozenset({"opposition", "parliamentary", "majority", "minority", "floor", "house"})
 
 
 def _against_majority(view: LedgerView, rule: Rule, ref: DocRef, c: Claim,
