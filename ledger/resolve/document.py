@@ -618,7 +618,10 @@ def _resolve_office(doc: Document, m: Mention, index: NameIndex, given_to: Menti
         country = index.country_of(holder.entity)
         why = f"country of {holder.preferred or holder.surface}"
     if country:
-        offices = [o for o in offices if index.country_of(o) == country]
+        national = [o for o in offices if index.country_of(o) == country]
+        # an office of no country (the IOC's President, the WHO's Director-General) is anyone's
+        international = [o for o in offices if not index.country_of(o)] if qualifier is None else []
+        offices = national or international
     elif qualifier is not None or "unknown_qualifier" in m.hint:
         # a qualifier the KB does not know ("Lithuanian Defense Minister"): another country's
         offices = []

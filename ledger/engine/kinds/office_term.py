@@ -57,7 +57,7 @@ class Options:
 
 # words that tell a departure from office: death, resignation, dismissal, the end of a term
 _DEPARTURE = rx.compile(
-    r"\b(?:killed|died|dies|dead|death|deaths|funerals?|mourn\w*|martyred|assassinat\w*|"
+    r"\b(?:killed|killing|slain|murder(?:ed)?|died|dies|dead|death|deaths|funerals?|mourn\w*|martyred|assassinat\w*|"
     r"retire[sd]?|retiring|retirement|resign(?:s|ed|ing|ation|ations)?|stepp(?:ed|ing) down|"
     r"steps? down|quit(?:s|ting)?|ousted|ouster|dismiss(?:ed|al)|sacked|fired|impeached|"
     r"removed|replaced|replacing|leaves office|left office|outgoing|laid to rest|buried|burial)\b",
