@@ -719,9 +719,12 @@ class _Finder:
             if m.span.start >= lo:
                 if _in_prepositional_list(text, lo, m.span.start):
                     return None  # the end of "a statement by the US, Egypt and Qatar": whose, unknown
-                if m.kind in SPEAKER_KINDS:
+                pw = _prev_word(text, lo, m.span.start)
+                described = (pw is not None and text[pw[0] : pw[1]].lower() in ("the", "a", "an")
+                             and not m.entity and " " not in m.surface.strip())
+                if m.kind in SPEAKER_KINDS and not described:
                     return _Subj("mention", m.span.start, e, _clean(m.surface), k)
-                return self.describe(e, lo)
+                return self.describe(e, lo)  # "the Dane said": a description, not a name
         if text[e - 1] == "," and depth == 0:
             c = text.rfind(",", lo, e - 1)
             if c == -1 or not text[c + 1 : e - 1].strip():

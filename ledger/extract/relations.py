@@ -285,6 +285,7 @@ _GENERIC_UNITS = {
     "month",
     "hour",
     "minute",
+    "second",
     "way",
     "thing",
     "people",

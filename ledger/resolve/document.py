@@ -515,6 +515,10 @@ def _resolve_run_once(doc: Document, m: Mention, index: NameIndex, intro: list[I
             _set(m, index, None, hit.entity, hit.score, "transliteration",
                  f"the name of {hit.form!r} in the other order (family name first)", "transliteration")
             return
+        if hit.kind == "org" and phrase_key(hit.form, expand=False) == phrase_key(m.surface, expand=False) + "s":
+            # "a Social Democrat", "the Liberal Democrat leader": a member of the party, no slip
+            _set(m, index, None, hit.entity, 1.0, "exact", f"a member of the {hit.form}", "preferred")
+            return
         ent = index.get(hit.entity)
         if ent is not None and ent.native and _ARABIC.search(ent.native) and _vowels_apart(m.surface, hit.form):
             # Arabic script writes no short vowels: romanizations differ in them ("Raeisi",

@@ -762,3 +762,9 @@ def test_the_subject_of_a_sentence_with_two_verbs_or_a_list(sentence: str, speak
     (q,) = text(sentence).quotes
     assert (text(sentence).surface(q) if q.speaker is not None else None) == speaker
     assert q.speaker_text != "and"
+
+
+def test_a_demonym_after_the_is_a_description_not_a_name() -> None:
+    f = text("“Three months ago I did not know if I could race,” the Dane said.")
+    (q,) = f.quotes
+    assert q.speaker is None and q.speaker_text == "the Dane"
