@@ -198,7 +198,7 @@ def check(view: LedgerView, rule: Rule, targets: Collection[str] | None) -> Iter
             if c.section not in opts.sections or not (c.subject or c.subject_key):
                 continue
             v = cmp.value(c)
-            if v is not None:
+            if v is not None and not _another_edition(view, c, v, how):
                 groups[_group_key(c, how, people)].append((ref, c, v))
         for items in groups.values():
             # in document order, not the database's: which claim speaks for an outlet, and the
@@ -244,6 +244,18 @@ def _related(view: LedgerView, predicate: str, how: str,
     sizes = Counter(people.values())
     keys |= {k for k, p in people.items() if sizes[p] > 1}
     return (view.claims(predicate, subject_keys=keys) if keys else []), people
+
+
+def _another_edition(view: LedgerView, c: Claim, v: Any, how: str) -> bool:
+    """Whether a date of an event is of another year than the KB's edition ("who first won the
+    Tour in 2020", when the KB holds the 2024 Tour): another edition, not this one's date."""
+    if how != "time" or c.predicate != "held":
+        return False
+    ent = view.entity(c.subject)
+    if ent is None or ent.start is None:
+        return False
+    first, last = ent.start.year, (ent.end or ent.start).year
+    return v[1].year < first or v[0].year > last
 
 
 def _kb_value(view: LedgerView, c: Claim, how: str) -> Any:
