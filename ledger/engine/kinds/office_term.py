@@ -59,8 +59,9 @@ class Options:
 _DEPARTURE = rx.compile(
     r"\b(?:killed|killing|slain|murder(?:ed)?|died|dies|dead|death|deaths|funerals?|mourn\w*|martyred|assassinat\w*|"
     r"retire[sd]?|retiring|retirement|resign(?:s|ed|ing|ation|ations)?|stepp(?:ed|ing) down|"
-    r"steps? down|quit(?:s|ting)?|ousted|ouster|dismiss(?:ed|al)|sacked|fired|impeached|"
-    r"removed|replaced|replacing|leaves office|left office|outgoing|laid to rest|buried|burial)\b",
+    r"steps? down|quit(?:s|ting)?|ousted|ouster|dismiss(?:ed|al)|sacked|impeached|"
+    r"removed(?!\s+(?:the|a|an|his|her|its|their)\b)|replaced|replacing|leaves office|left office|outgoing|"
+    r"laid to rest|buried|burial)\b",
     re.IGNORECASE,
 )
 
@@ -68,20 +69,23 @@ _DEPARTURE = rx.compile(
 # between a departure word and a title it is about ("the resignations of Deputy Prime
 # Minister ...", "Also killed were ...", "martyred, among them ..."), no other subject: not
 # "Hours before he was killed, he had met Iran's acting President ..."
+_SAID = rx.compile(r"\b(?:said|says|say|told|tells|announced|added|stated|reported|warned|claimed)\b")
 _OTHER_SUBJECT = rx.compile(r"\b(?:he|she|they|we|I|you|it|who|which|that)\b", re.IGNORECASE)
 
 
 def _departed(c: Claim, terms: list[Term], office: str, days: int) -> bool:
     """Whether the claim's sentence tells of the person's departure (after the title and
-    name: "President Ebrahim Raisi ... were killed"; or before them with no other subject
-    between: "the resignations of Deputy Prime Minister ...") and the KB ends their term of the office at most ``days``
-    before the claim's date."""
+    name, not in what they said: "President Ebrahim Raisi ... were killed", not "Defense
+    Minister X said 40 soldiers were killed"; or before them with no other subject between:
+    "the resignations of Deputy Prime Minister ...") and the KB ends their term of the office
+    at most ``days`` before the claim's date."""
     day = _when(c)
     sentence = c.sentence or ""
     at = sentence.find(c.excerpt) if c.excerpt else -1
     if day is None or at < 0:
         return False
-    after = _DEPARTURE.search(sentence, at + len(c.excerpt)) is not None
+    end = at + len(c.excerpt)
+    after = any(not _SAID.search(sentence, end, m.start()) for m in _DEPARTURE.finditer(sentence, end))
     before = any(at - m.end() <= 200 and not _OTHER_SUBJECT.search(sentence, m.end(), at)
                  for m in _DEPARTURE.finditer(sentence, 0, at))
     if not (after or before):
@@ -415,7 +419,7 @@ def _rival_titles(a: str, b: str) -> bool:
 
 
 # words of a title that name a role one holds besides an office ("Opposition leader")
-_ROLE_WORDS = frozenset({"opposition", "parliamentary", "majority", "minority", "floor", "house"})
+_ROLE_WORDS = frozenset({"opposition", "parliamentary", "majority", "minority"})
 
 
 def _against_majority(view: LedgerView, rule: Rule, ref: DocRef, c: Claim,
