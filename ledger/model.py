@@ -310,6 +310,11 @@ class Term:
     def covers(self, day: date) -> bool:
         return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
 
+    def overlaps(self, lo: date | None, hi: date | None) -> bool:
+        """Whether the term meets ``[lo, hi]`` (an open end meets everything)."""
+        return (self.start is None or hi is None or self.start <= hi) and (self.end is None or lo is None
+                                                                           or lo <= self.end)
+
     def __reduce__(self) -> tuple[Any, ...]:
         return _by_fields(self)
 

@@ -98,10 +98,7 @@ def outside_terms_of(view: LedgerView, claims: Iterable[tuple[DocRef, Claim]]) -
         person = view.entity(c.subject)
         if person is None or not person.offices or not (c.object or (c.object_key or "").startswith("title:")):
             continue
-        if not any(t.office == c.object
-                   and (t.start is None or c.valid_to is None or t.start <= c.valid_to)
-                   and (t.end is None or c.valid_from is None or c.valid_from <= t.end)
-                   for t in person.offices):
+        if not any(t.office == c.object and t.overlaps(c.valid_from, c.valid_to) for t in person.offices):
             out.append((r, c))
     return out
 

@@ -454,8 +454,7 @@ def phrase_start(m: Mention) -> int:
 # a sentence's opening phrase before its subject: "Later on Tuesday", "In her speech"
 _OPENING_PHRASE = rx.compile(
     r"(?:^|(?<=[.!?\n])|(?<=[.!?][\"”’)])|(?<=[.!?] ))\s*([A-Z][\w’'-]*(?:[ \t\u00a0][\w’'-]+){0,7})\Z")
-_HONORIFIC_BEFORE = rx.compile(
-    r"\b(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Lady|Lord|Madam|Gen|Col|Sen|Rep|Gov)\.?[ \t\u00a0]+\Z")
+_HONORIFIC_BEFORE = rx.compile(r"\b(?:" + "|".join(sorted(HONORIFICS)) + r")\.?[ \t\u00a0]+\Z", re.I)
 
 
 def opens_sentence(text: str, m: Mention, floor: int = 0) -> bool:

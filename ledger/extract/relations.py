@@ -17,7 +17,7 @@ from ledger.extract.quotes import REPORTING_VERBS
 from ledger.extract.sentences import Sentences, sentences_of
 from ledger.model import Claim, Document, Mention, Span
 from ledger.resolve.keys import claim_subject_key, knows_person, name_key, split_nationality
-from ledger.resolve.tokens import phrase_key
+from ledger.resolve.tokens import CALENDAR_WORDS, phrase_key
 
 _COUNTERPART = rx.compile(r"\b(?:his|her|their|its)\s+(?:(?P<adj>[A-Z][\w’'.-]*)\s+)?counterparts?,?[ \t\u00a0]*$")
 _PREDECESSOR = rx.compile(r"(?:['’]s|\b(?P<pron>his|her))\s+predecessor,?[ \t\u00a0]*$")
@@ -377,8 +377,7 @@ _CLAUSE_BREAK = rx.compile(r"[,;:(\u2014\u2013]\s*|\b(?:while|whereas|but|ahead\
 # a clause about the name before it
 _RELATIVE = rx.compile(r"(?:who|which)\s")
 # a capitalized word within a clause, not a month or a weekday: a name the number may be about
-_OTHER_NAME = rx.compile(r"(?<![\w.])(?!(?:January|February|March|April|May|June|July|August|September|October"
-                         r"|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
+_OTHER_NAME = rx.compile(r"(?<![\w.])(?!(?:" + "|".join(sorted(w.title() for w in CALENDAR_WORDS)) + r")\b)"
                          r"[A-Z][a-z]+\b")
 # after a number, whose it is when not the actor's: "35.79 percent for the ruling coalition's candidate"
 _FOR_ANOTHER = rx.compile(r"(?:\s+of\s+the\s+(?:vote|votes|ballots))?\s+for\s+(?:the\s+|[A-Z])")

@@ -23,7 +23,7 @@ from ledger.extract.quotes import REPORTING_VERBS
 from ledger.model import Claim, Document, Mention, Span
 from ledger.resolve.index import Entry, NameIndex
 from ledger.resolve.keys import PARTICLES, name_key, name_like
-from ledger.resolve.tokens import phrase_key
+from ledger.resolve.tokens import CALENDAR_WORDS, phrase_key
 
 
 @dataclass
@@ -102,24 +102,22 @@ def _vowels_apart(a: str, b: str) -> bool:
         if x[:1] in _VOWELS and y[:1] in _VOWELS:
             x, y = x[1:], y[1:]
         short, long_ = (x, y) if len(x) <= len(y) else (y, x)
-        it = iter(long_)
-        if not all(ch in it for ch in short):  # a subsequence
-            return False
-        extra = list(long_)
-        for ch in short:
-            extra.remove(ch)
-        if not all(ch in _VOWELS for ch in extra):
+        letters = iter(long_)
+        # the shorter is the longer less some letters, all of them vowels
+        if not all(ch in letters for ch in short) or _consonants(x) != _consonants(y):
             return False
     return True
 
 
+def _consonants(word: str) -> str:
+    return "".join(ch for ch in word if ch not in _VOWELS)
+
+
 # words after a title that are no surname: days and months, the heads of institutions'
 # names ("Prime Minister's Office", "General Council") and of diplomats' titles
-_NO_SURNAMES = frozenset("""
-monday tuesday wednesday thursday friday saturday sunday january february march april june july
-august september october november december office council ministry committee commission department
-agency bureau assembly parliament court cabinet government administration senate board secretariat
-palace chamber extraordinary plenipotentiary
+_NO_SURNAMES = CALENDAR_WORDS | frozenset("""
+office council ministry committee commission department agency bureau assembly parliament court
+cabinet government administration senate board secretariat palace chamber extraordinary plenipotentiary
 """.split())
 _INTRODUCING = ("exact", "alias", "transliteration", "unknown-name")
 _ROYAL = frozenset({"prince", "princess", "king", "queen", "duke", "duchess", "pope", "emperor", "empress",
@@ -724,5 +722,4 @@ def namesakes(claims: list[Claim], mentions: list[Mention], index: NameIndex) ->
 def _held(index: NameIndex, person: str, office: str, lo: date, hi: date) -> bool:
     """Whether the KB has ``person`` hold ``office`` at some time between ``lo`` and ``hi``."""
     p = index.get(person)
-    return p is not None and any(t.office == office and (t.start is None or t.start <= hi)
-                                 and (t.end is None or lo <= t.end) for t in p.offices)
+    return p is not None and any(t.office == office and t.overlaps(lo, hi) for t in p.offices)

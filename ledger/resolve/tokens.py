@@ -185,6 +185,13 @@ they this those to too up us very was we were what when which who will with woul
 """.split())
 
 
+# the names of the months and the days of the week (no person's, no place's)
+CALENDAR_WORDS = frozenset("""
+january february march april may june july august september october november december
+monday tuesday wednesday thursday friday saturday sunday
+""".split())
+
+
 def compatible(a: set[str], b: set[str]) -> bool:
     """Whether one name form (its ``phrase_key`` words) is a fuller or shorter form of the
     other: every word of one is in the other, an initial standing for a word it starts."""

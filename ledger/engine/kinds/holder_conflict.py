@@ -38,8 +38,8 @@ from ledger.resolve.keys import (
     claim_subject_key,
     cluster_names,
     office_key,
-    roman_fold,
     title_key,
+    unknown_key,
 )
 from ledger.resolve.tokens import phrase_key
 
@@ -209,7 +209,7 @@ def _people(view: LedgerView, names: list[str]) -> list[str]:
     for k in set(names):
         ent = None if k.startswith("name:") else view.entity(k)
         if ent is not None and ent.kind == "person":
-            as_name[k] = "name:" + roman_fold(phrase_key(ent.name, expand=False))
+            as_name[k] = unknown_key(phrase_key(ent.name, expand=False))
     rep = cluster_names([k for k in names if k.startswith("name:")] + list(as_name.values()))
     kb_of: dict[str, list[str]] = defaultdict(list)
     for k, n in as_name.items():

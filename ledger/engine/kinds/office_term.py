@@ -106,17 +106,13 @@ def _held(terms: list[Term], office: str, c: Claim) -> bool:
         if time == "former":
             if c.valid_to is None or t.start is None or t.start <= c.valid_to:
                 return True
-        elif _overlaps(t, c.valid_from, c.valid_to):
+        elif t.overlaps(c.valid_from, c.valid_to):
             return True
-        elif any(_overlaps(t, date(y, 1, 1), date(y, 12, 31)) for y in c.qualifiers.get("years", ())):
+        elif any(t.overlaps(date(y, 1, 1), date(y, 12, 31)) for y in c.qualifiers.get("years", ())):
             return True
         elif any(t.covers(date.fromisoformat(d)) for d in c.qualifiers.get("days", ())):
             return True  # a day the sentence names ("crashed on May 19")
     return False
-
-
-def _overlaps(t: Term, lo: date | None, hi: date | None) -> bool:
-    return (t.start is None or hi is None or t.start <= hi) and (t.end is None or lo is None or lo <= t.end)
 
 
 def _claimed(view: LedgerView, c: Claim) -> str:
@@ -367,7 +363,7 @@ def _held_terms(person: Entity | None, c: Claim) -> list[Term]:
         return []
     day = _when(c)
     if c.qualifiers.get("time") == "then" and c.valid_from and c.valid_to:
-        return [t for t in person.offices if _overlaps(t, c.valid_from, c.valid_to)]
+        return [t for t in person.offices if t.overlaps(c.valid_from, c.valid_to)]
     if day is not None:
         return [t for t in person.offices if t.covers(day)]
     return []
