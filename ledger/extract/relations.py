@@ -16,7 +16,7 @@ from ledger.extract.mentions import AGE_AFTER_NAME
 from ledger.extract.quotes import REPORTING_VERBS
 from ledger.extract.sentences import Sentences, sentences_of
 from ledger.model import Claim, Document, Mention, Span
-from ledger.resolve.keys import claim_subject_key, knows_person, name_key, split_nationality
+from ledger.resolve.keys import claim_subject_key, knows_person, name_key, split_nationality, unknown_key
 from ledger.resolve.tokens import CALENDAR_WORDS, phrase_key
 
 _COUNTERPART = rx.compile(r"\b(?:his|her|their|its)\s+(?:(?P<adj>[A-Z][\w’'.-]*)\s+)?counterparts?,?[ \t\u00a0]*$")
@@ -462,10 +462,14 @@ def count_claims(doc: Document, mentions: list[Mention], index: Any,
             subject: tuple[str | None, str | None, str] | None = None
             if actor is not None:
                 subject = (actor.entity, name_key(actor), actor.surface)
-            elif toll is not None:
+            elif toll is not None and index is not None:
                 # a toll's sentence may name no one ("At least 820 people have died"): the
-                # country of the first place the text names
-                subject = _toll_country(text, mentions, index) if index is not None else None
+                # place where they died when the sentence says ("Six people died in St. Lucie
+                # County": that county's toll, not the country's), else the country of the
+                # places the sentence names, else of those the text names most
+                subject = (_toll_place(text, q.end, hi, mentions, index)
+                           or _toll_country(text, [m for m in mentions if lo <= m.span.start < hi], index, whole=False)
+                           or _toll_country(text, mentions, index))
             if subject is None:
                 continue
             value = int(q.value) if float(q.value).is_integer() else q.value
@@ -544,11 +548,60 @@ _TOLL_KIND = {"killed": "dead", "died": "dead", "dead": "dead", "killing": "dead
               "wounding": "injured", "missing": "missing"}
 
 
-def _toll_country(text: str, mentions: list[Mention], index: Any) -> tuple[str | None, str, str] | None:
+# after a toll, where the people died: "died in St. Lucie County", "killed 12 people across
+# southern Valencia"
+_DIED_IN = rx.compile(r"(?:\s+(?:have|has|had|were|was|been|are|is|reportedly|also|now|died|killed|dead|missing"
+                      r"|injured|wounded|hurt|perished|drowned|confirmed))*"
+                      r"\s+(?:in|across|throughout)\s+(?:the\s+)?(?:[a-z]+\s+)?(?=[A-Z])")
+# a part of a country by the word that says so, known or not
+_ADMIN_UNIT = rx.compile(r"(?:[A-Z][\w.'’-]*\s+){1,3}(?:County|Province|District|Prefecture|Parish|Governorate"
+                         r"|Oblast|Municipality|Region)\b")
+
+
+def _toll_place(text: str, end: int, hi: int, mentions: list[Mention],
+                index: Any) -> tuple[str | None, str, str] | None:
+    """(entity, key, name) of where a toll's people died when its sentence says so right
+    after the number: a part of a country is the toll's subject (a county's, a city's toll is
+    not the country's), a country is; None when the sentence does not say."""
+    from ledger.resolve import gazetteer
+
+    where = _DIED_IN.match(text, end, hi)
+    if where is None:
+        return None
+    at = where.end()
+    m = next((m for m in mentions if m.span.start == at and m.kind == "place"), None)
+    if m is not None:
+        key = m.entity or str(m.hint.get("name_key") or "")
+        if m.entity and m.entity in index.countries.values():
+            ent = index.get(m.entity)
+            return m.entity, m.entity, ent.name if ent is not None else m.surface
+        if m.entity or key.count(":") >= 2:
+            return m.entity, key, m.surface
+        if key.startswith("geo:") and (code := gazetteer.country_of(key)):
+            return _country(index, code)
+    unit = _ADMIN_UNIT.match(text, at, hi)
+    if unit is not None:
+        return None, unknown_key(phrase_key(unit.group(), expand=False)), unit.group()
+    return None
+
+
+def _country(index: Any, code: str) -> tuple[str | None, str, str]:
+    """(entity, key, name) of a country by its ISO code: the KB's, else GeoNames'."""
+    from ledger.resolve import gazetteer
+
+    ent = index.get(index.countries.get(code))
+    if ent is not None:
+        return ent.id, ent.id, ent.name
+    return None, f"geo:{code}", gazetteer.name_of(f"geo:{code}") or code
+
+
+def _toll_country(text: str, mentions: list[Mention], index: Any,
+                  whole: bool = True) -> tuple[str | None, str, str] | None:
     """(entity, key, name) of the country the text names most often through its places (a
     city counts for its country; the first named on a tie): the KB's country when the KB
     has one of that ISO code, else GeoNames' ("geo:MA" for "Marrakesh").  A disaster story
-    names an agency abroad once ("the U.S. Geological Survey") and its country many times."""
+    names an agency abroad once ("the U.S. Geological Survey") and its country many times.
+    With no place among ``mentions``: the first country's name in the text when ``whole``."""
     from ledger.resolve import gazetteer
 
     codes: dict[str, int] = {}
@@ -560,11 +613,9 @@ def _toll_country(text: str, mentions: list[Mention], index: Any) -> tuple[str |
         if code:
             codes[code] = codes.get(code, 0) + 1
     if codes:
-        code = max(codes, key=lambda c: codes[c])  # the first of the most named (dicts keep order)
-        ent = index.get(index.countries.get(code))
-        if ent is not None:
-            return ent.id, ent.id, ent.name
-        return None, f"geo:{code}", gazetteer.name_of(f"geo:{code}") or code
+        return _country(index, max(codes, key=lambda c: codes[c]))  # the first of the most named
+    if not whole:
+        return None
     # no place named where names of places are looked for ("Kenya's Rift Valley"): the first
     # country's name in the text, outside people's names
     people = [(m.span.start, m.span.end) for m in mentions if m.kind == "person"]

@@ -190,6 +190,13 @@ def test_a_number_joined_to_its_noun_is_no_count() -> None:
     ("In Nairobi, some 300 people were killed.", [("Kenya", "300", "dead")]),
     # a toll over a longer time is another fact
     ("In Nairobi, the rains have killed more than 100 people across Kenya this year.", []),
+    # where the people died, when the sentence says: a part of a country has a toll of its own
+    ("Six people died in St. Lucie County, the sheriff said.", [("St. Lucie County", "6", "dead")]),
+    ("In Nairobi, 40 people were killed. Four people were killed in Mombasa.",
+     [("Kenya", "40", "dead"), ("Mombasa", "4", "dead")]),
+    # the places of the toll's own sentence before those the text names most
+    ("Floods in Nairobi killed 40 people. Kenya's rains began in March. Kenya's army helped. "
+     "The quake in Marrakesh killed 2,122 people.", [("Kenya", "40", "dead"), ("Morocco", "2122", "dead")]),
     # no place where places are looked for: the first country named
     ("A dam burst in Kenya's Rift Valley, unleashing floodwaters that killed about 40 people.", [("Kenya", "40", "dead")]),
 ])
