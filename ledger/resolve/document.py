@@ -18,7 +18,7 @@ from datetime import date
 
 from ledger import rx
 from ledger.extract import Extraction
-from ledger.extract.mentions import AGE_AFTER_NAME
+from ledger.extract.mentions import AGE_AFTER_NAME, unknown_qualifier
 from ledger.extract.quotes import REPORTING_VERBS
 from ledger.model import Claim, Document, Mention, Span
 from ledger.resolve.index import Entry, NameIndex
@@ -41,6 +41,8 @@ def resolve(doc: Document, ex: Extraction, index: NameIndex) -> None:
     # Yeol"): a later "Mr. Yoon" shows that one was, and is introduced by it
     loose: list[tuple[Mention, set[str]]] = []  # with the words of each
     last_event: Mention | None = None
+    named: set[str] = set()  # the countries the text has named so far, by code
+    prev: Mention | None = None
     for m in ex.mentions:
         if m.kind == "office":
             continue
@@ -49,6 +51,8 @@ def resolve(doc: Document, ex: Extraction, index: NameIndex) -> None:
             continue
         if m.candidates:
             _resolve_kb(doc, m, index)
+            if m.kind == "org" and m.entity:
+                _another_countrys(doc, m, prev, named, index)
         elif m.hint.get("run"):
             _resolve_run(doc, m, index, intro, loose)
             words = set(phrase_key(m.surface, expand=False).split()) if m.method == "dropped" else set()
@@ -58,6 +62,9 @@ def resolve(doc: Document, ex: Extraction, index: NameIndex) -> None:
             intro.append(_introduce(m, index))
         if m.kind == "event" and (m.entity or m.method == "unknown-name") and not m.hint.get("anaphor"):
             last_event = m
+        if m.kind == "place" and (code := _country_code(m, index)):
+            named.add(code)
+        prev = m
     if any(m.hint.get("named_late") for m in ex.mentions):
         _resolve_dropped_again(doc, ex.mentions, index)
     # a title a verb gives its subject ("Li Shangfu was named defense minister"): that person holds it
@@ -183,6 +190,76 @@ def _set(
 
 
 _FORMS = {"exact": "preferred", "alias": "alias", "transliteration": "transliteration"}
+
+
+def _country_code(m: Mention, index: NameIndex) -> str | None:
+    """ISO code of the country of a place mention: of the KB, else of GeoNames."""
+    if m.entity:
+        return index.country_of(m.entity)
+    key = str(m.hint.get("name_key") or "")
+    if key.startswith("geo:"):
+        from ledger.resolve import gazetteer
+
+        return gazetteer.country_of(key)
+    return None
+
+
+_OWNER_GAP = rx.compile(r"(?:['’]s)?[ \t\u00a0]+")
+
+
+def _another_countrys(doc: Document, m: Mention, prev: Mention | None, named: set[str], index: NameIndex) -> None:
+    """A country's institution the KB knows by a name any country's has ("Defense Ministry",
+    "Foreign Ministry") is another country's when the text says so ("Japan's Defense
+    Ministry", "the Japanese Defense Ministry"), or when the text has named no place of its
+    country before it (a story about Japan): then no KB entity."""
+    ent = index.get(m.entity)
+    code = ent.country if ent is not None else None
+    if not code or not _generic_institution(m.surface) or _names_country(m.surface, code, index):
+        return  # "Chinese Defense Ministry", "Reuters", or an institution of no country
+    owner: str | None = None
+    if prev is not None and prev.kind == "place" and _OWNER_GAP.fullmatch(doc.text, prev.span.end, m.span.start):
+        theirs = _country_code(prev, index)
+        if theirs == code:
+            return
+        owner = prev.surface if theirs else None
+    if owner is None and (word := unknown_qualifier(doc.text, m.span.start)) is not None:
+        if _names_country(word, code, index):
+            return
+        owner = word
+    if owner is None and code in named:
+        return  # "the Defense Ministry" in a story that has named China
+    _set(m, index, None, None, 0.0, "unknown-name",
+         f"another country's {m.surface}, not the KB's ({ent.name if ent else m.entity})" if owner
+         else f"no place of the country of the KB's {m.surface} named before it")
+    m.kind = "org"
+    m.hint["name_key"] = phrase_key(f"{owner or ''} {m.surface}", expand=False)
+
+
+# the words of the names that every country's institutions share ("Defense Ministry", "the
+# Ministry of Foreign Affairs", "Supreme Court", "Central Bank"): a name of these words alone
+# says nothing of whose it is
+_INSTITUTION_HEADS = frozenset(
+    "ministry embassy consulate court bank parliament army navy police department office commission council "
+    "assembly government cabinet military forces force guard agency service services committee senate "
+    "legislature presidency secretariat".split())
+_INSTITUTION_WORDS = _INSTITUTION_HEADS | frozenset(
+    "of the and for on national defense defence foreign affairs interior home finance treasury economy economic "
+    "trade commerce health justice state public security central supreme constitutional federal armed air naval "
+    "coast border election electoral general information industry energy education culture transport agriculture "
+    "labour labor environment emergency emergencies intelligence high top".split())
+
+
+def _generic_institution(surface: str) -> bool:
+    words = phrase_key(surface, expand=False).split()
+    return bool(words) and all(w in _INSTITUTION_WORDS for w in words) and any(w in _INSTITUTION_HEADS for w in words)
+
+
+def _names_country(words: str, code: str, index: NameIndex) -> bool:
+    """Whether ``words`` name the country of ``code`` (its name, an alias, a demonym, the code)."""
+    country = index.get(index.countries.get(code))
+    key = f" {phrase_key(words, expand=False)} "
+    forms = [code] + ([country.name, *country.aliases, *country.demonyms] if country is not None else [])
+    return any(f" {phrase_key(f, expand=False)} " in key for f in forms if f)
 
 
 def _resolve_kb(doc: Document, m: Mention, index: NameIndex) -> None:

@@ -110,6 +110,30 @@ def test_a_title_of_another_country_is_no_kb_office(construction: str, text: str
     assert claim.object is None and claim.qualifiers.get("country") == country
 
 
+INSTITUTIONS = [
+    # the KB knows one Defense Ministry (China's): every country has one
+    ("its country named", "China's Defense Ministry said so.", "cn-ministry-of-national-defense"),
+    ("its country in its name", "TOKYO - The Chinese Defence Ministry said so.", "cn-ministry-of-national-defense"),
+    ("its country named before", "Beijing has declined. The Defense Ministry said so.", "cn-ministry-of-national-defense"),
+    ("another country's, by possessive", "China left. Japan's Defense Ministry said so.", None),
+    ("another country's, by a nationality the KB does not know", "China left. The Lithuanian Defense Ministry said so.",
+     None),
+    ("no place of its country named", "TOKYO - The Defense Ministry said so.", None),
+]
+
+
+@pytest.mark.parametrize(("construction", "text", "entity"), INSTITUTIONS, ids=[t[0] for t in INSTITUTIONS])
+def test_an_institution_every_country_has_is_the_kbs_only_where_the_text_says_so(
+        construction: str, text: str, entity: str | None) -> None:
+    (m,) = [m for m in mentions(text) if m.surface.endswith("Ministry")]
+    assert (m.entity, m.kind) == (entity, "org"), m.reason
+
+
+def test_a_name_of_one_institution_of_a_country_resolves_anywhere() -> None:
+    # "Reuters" is British, "Associated Press" American: no generic name, nothing to tell apart
+    assert resolved("TOKYO - Reuters reported it.", "Reuters").entity == "reuters"
+
+
 def test_a_title_case_headline_word_is_no_country() -> None:
     # "Rebuffs" is capitalized as a headline capitalizes every word: no country qualifier
     offices = [m for m in mentions("China Rebuffs Pentagon Chief Lloyd Austin") if m.kind == "office"]
