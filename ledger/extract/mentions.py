@@ -600,6 +600,10 @@ _APPOSITION_GAP = rx.compile(
 # after a title, the rest of a list it is an item of ("the foreign minister and others")
 _LIST_AFTER = rx.compile(r"[ \t\u00a0]+(?:and|or|&)[ \t\u00a0]+(?:others?|all|the|a|an|his|her|their|its|several|many"
                          r"|some|\d+|two|three|four|five|six|seven|eight|nine|ten)\b", re.I)
+# but a second description of the one person, closed by a comma: "Ilya Sutskever, OpenAI's
+# chief technology officer and a co-founder, who ..." (not "... and the governor, were killed")
+_SECOND_APPOSITIVE = rx.compile(r"[ \t\u00a0]+and[ \t\u00a0]+(?:a|an|the|his|her|its|their)[ \t\u00a0]+[\w'’-]+"
+                                r"(?:[ \t\u00a0]+[\w'’-]+){0,4},(?![ \t\u00a0]*(?:were|are|have|had|both|all)\b)")
 _AND = rx.compile(r"[ \t\u00a0]+(?:and|&)[ \t\u00a0]+")
 # before a lower-case title in apposition after a name: "Mark Rutte, the outgoing Dutch prime
 # minister"; group ``q``: a nationality the KB may not know, kept in the title
@@ -735,7 +739,7 @@ def _link(doc: Document, mentions: list[Mention]) -> None:
             nxt = mentions[j + 1] if j + 1 < len(mentions) else None
             if nxt is not None and nxt.kind == "person" and text[office.span.end : nxt.span.start].strip() == "":
                 continue  # "Li, Defense Minister Wei Fenghe": the title belongs to the next name
-            if _LIST_AFTER.match(text, office.span.end) or (
+            if (_LIST_AFTER.match(text, office.span.end) and not _SECOND_APPOSITIVE.match(text, office.span.end)) or (
                     nxt is not None and nxt.kind == "office" and "holder" in nxt.hint
                     and _AND.fullmatch(text, office.span.end, nxt.span.start)):
                 # a list, not an apposition: "Raisi, the country's foreign minister and others";

@@ -324,6 +324,10 @@ _HOPED_NOUNS = frozenset({"target", "goal", "forecast", "projection", "estimate"
 _HOPED_AFTER = rx.compile(r"[ \t\u00a0]+(?:\w+[ \t\u00a0]+)?(?:target|goal|forecast|projection|estimate)\b", re.I)
 # "the two sides": a definite few already named
 _THE_FEW = rx.compile(r"\b(?:[Tt]he|[Bb]oth|[Tt]hese|[Tt]hose)\s+\Z")
+# an amount no one counted ("several", "dozens of", "tens of millions of"): told, never compared
+_VAGUE_AMOUNT = rx.compile(r"(?:(?:more\s+than|at\s+least|some|about|over|nearly|almost|well\s+over)\s+)?"
+                           r"(?:several|dozens|scores|hundreds|thousands|millions|billions|tens|a\s+few|a\s+couple)\b",
+                           re.IGNORECASE)
 _FEW_WORDS = frozenset({"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"})
 
 
@@ -443,6 +447,8 @@ def count_claims(doc: Document, mentions: list[Mention], index: Any,
                     k = near
                 elif any(not _within(spans, m.start()) for m in _OTHER_NAME.finditer(text, clause, q.start)):
                     continue
+            if _VAGUE_AMOUNT.match(q.text):
+                continue  # "several PPP lawmakers", "dozens of states": no one counted them
             if _THE_FEW.search(text, max(0, q.start - 5), q.start) and q.text.split()[0].lower() in _FEW_WORDS:
                 continue  # "the two defense ministers", "the two companies": who they are, not how many
             if _FOR_ANOTHER.match(text, q.end):

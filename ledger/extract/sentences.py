@@ -19,7 +19,7 @@ ABBREVIATIONS: tuple[str, ...] = (
     "Lt", "Col", "Adm", "Amb", "Brig", "Cpl", "Pvt", "Spc", "Sgt", "Maj", "Capt", "Cmdr", "Cdr",
     "Supt", "Insp", "Det", "Atty", "Dept", "Rev", "Hon", "Msgr", "Fr", "St", "Jr", "Sr", "No",
     "Prof", "vs", "etc", "Inc", "Co", "Corp", "Ltd", "Jan", "Feb", "Mar", "Apr", "Aug", "Sep",
-    "Sept", "Oct", "Nov", "Dec", "Mt", "Ft",
+    "Sept", "Oct", "Nov", "Dec", "Mt", "Ft", "v", "Smt", "Messrs", "Mme", "Mlle",
 )  # fmt: skip
 _NOT_END = rx.compile(rf"(?:\b(?:{'|'.join(ABBREVIATIONS)})|\b[A-Z])\.$")
 

@@ -163,6 +163,16 @@ def counts(text: str) -> list[tuple[str, str, str]]:
             if c.predicate == "count"]
 
 
+@pytest.mark.parametrize("text", [
+    "Prime Minister Jan Novak met several PPP lawmakers.",
+    "Prime Minister Jan Novak was later joined by dozens of states.",
+    "Prime Minister Jan Novak spent tens of millions of dollars.",
+    "Prime Minister Jan Novak spoke to thousands of protesters and a few reporters.",
+])
+def test_an_amount_no_one_counted_is_no_count(text: str) -> None:
+    assert counts(text) == []
+
+
 def test_a_part_of_a_whole_counts_the_part() -> None:
     # the coalition's seats are 248; 460 is the chamber's size, another fact
     assert counts("Prime Minister Jan Novak's coalition won 248 of the 460 seats.") == [("Jan Novak", "248", "seat")]
@@ -406,9 +416,15 @@ def test_two_titles_joined_before_one_name_are_both_held() -> None:
     "Wang Yi, the defense minister and others were at the meeting.",
     "Wang Yi, the defense minister and two aides arrived.",
     "They met Lloyd Austin, China's Defense Minister and Foreign Minister Qin Gang.",
+    "Wang Yi, the defense minister and the governor of Hebei, were killed.",
 ])
 def test_a_title_in_a_list_after_a_name_is_not_in_apposition(text: str) -> None:
     assert not [c for c in offices(text) if c.subject_surface in ("Wang Yi", "Lloyd Austin")]
+
+
+def test_a_second_description_of_the_person_closed_by_a_comma_keeps_the_apposition() -> None:
+    found = offices("Wang Yi, the defense minister and a co-founder of the party, signed the letter.")
+    assert [(c.subject_surface, c.qualifiers.get("title")) for c in found] == [("Wang Yi", "defense minister")]
 
 
 @pytest.mark.parametrize("text, expected", [

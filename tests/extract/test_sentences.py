@@ -16,6 +16,13 @@ def test_abbreviated_titles_and_months_end_no_sentence() -> None:
     assert s.sentence(text.index("Then")) == "Then it left."
 
 
+def test_a_case_name_and_an_honorific_end_no_sentence() -> None:
+    text = "The case, Trump v. United States, was argued. The President of India, Smt. Droupadi Murmu, spoke."
+    s = Sentences(text)
+    assert s.sentence(0) == "The case, Trump v. United States, was argued."
+    assert s.sentence(text.index("Droupadi")) == "The President of India, Smt. Droupadi Murmu, spoke."
+
+
 def test_front_matter_is_no_part_of_the_first_sentence(tmp_path: Path) -> None:
     path = tmp_path / "a.md"
     path.write_text("---\nsource: Wire A\npublished: 2023-05-10\n---\nJoe Biden spoke on Tuesday.\n")
