@@ -222,6 +222,10 @@ def find_mentions(doc: Document, index: NameIndex) -> list[Mention]:
                 end = last.end
                 if kind == "office" and last.period and last.key in ABBREVIATIONS:
                     end += 1  # "Pres." keeps its period
+                elect = _ELECT.match(text, end) if kind == "office" else None
+                if elect is not None:
+                    # "President-elect": not yet the office; a title the KB does not hold
+                    end, candidates, length = elect.end(), [], length + 1
                 out.append(Mention(
                     Span.of(doc, first.start, end), text[first.start : end], kind, section=sec.kind,
                     candidates=list(candidates), hint={"tokens": (i, i + length), "section": bounds},
@@ -233,6 +237,9 @@ def find_mentions(doc: Document, index: NameIndex) -> list[Mention]:
     out.sort(key=lambda m: m.span.start)
     _link(doc, out)
     return out
+
+
+_ELECT = rx.compile(r"[-‐ ](?:elect|designate|designee)\b", re.I)
 
 
 # "the summit" after "the G20 summit": resolution checks the head word is the event's
@@ -327,6 +334,8 @@ def _name_runs(
             continue
         # a title the KB does not know, then the name: "Fisheries Minister Jan Novak"
         split = max((k for k in range(len(run) - 1) if run[k].key in TITLE_HEADS), default=None)
+        if split is not None and split + 2 < len(run) and _ELECT.match(text, run[split].end, run[split + 1].end):
+            split += 1  # "President-elect Trump": the title is "President-elect"
         if split is not None and len(run) - split - 1 >= 2:
             # "Former Fed Chair Janet Yellen": the time word is no part of the title (offices
             # reads it before the title)

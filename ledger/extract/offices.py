@@ -70,6 +70,8 @@ def office_claims(doc: Document, mentions: list[Mention]) -> list[Claim]:
         before = doc.text[max(0, start - 30) : office.span.start]
         if qualifier is not None:  # "China's former defense minister": look past the country
             before = doc.text[max(0, start - 30) : start] + " " + doc.text[qualifier.span.end : office.span.start]
+        # of this sentence only ("... late on Sunday. Interim CEO X": no "late" holder)
+        before = before[max(before.rfind(". "), before.rfind("\n")) + 1 :]
         if _RANK.search(before):
             continue
         if sentences is None:

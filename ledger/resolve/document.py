@@ -84,6 +84,8 @@ def resolve(doc: Document, ex: Extraction, index: NameIndex) -> None:
         if subj is not None and "name_key" in subj.hint:
             c.subject_key = name_key(subj)
         qualifier = ex.mentions[c.refs["qualifier"]] if "qualifier" in c.refs else None
+        if c.object is None and obj is not None and obj.hint.get("offices"):
+            c.qualifiers["offices"] = list(obj.hint["offices"])
         if c.object is None and qualifier is not None and (code := index.country_of(qualifier.entity)):
             # a title left unresolved keeps the KB country named before it ("U.S. Ambassador")
             c.qualifiers["country_code"] = code
@@ -125,8 +127,9 @@ def _consonants(word: str) -> str:
 _NO_SURNAMES = CALENDAR_WORDS | frozenset("""
 office council ministry committee commission department agency bureau assembly parliament court
 cabinet government administration senate board secretariat palace chamber extraordinary plenipotentiary
+elect designate designee
 """.split())
-_INTRODUCING = ("exact", "alias", "transliteration", "unknown-name")
+_INTRODUCING = ("exact", "alias", "transliteration", "nickname", "unknown-name")
 _ROYAL = frozenset({"prince", "princess", "king", "queen", "duke", "duchess", "pope", "emperor", "empress",
                     "sultan", "emir", "crown prince"})
 
@@ -579,7 +582,15 @@ def _resolve_run_once(doc: Document, m: Mention, index: NameIndex, intro: list[I
         entity, score, reason = hit
         _set(m, index, None, entity, score, "transliteration", reason, "transliteration")
         return
-    # 3. a near miss of a known name ("Llyod Austin"), found by blocking, scored by rapidfuzz
+    # 3. a KB person's name with another form of the given name ("Charles Schumer" for Chuck
+    # Schumer, "Bill Nelson" for William Nelson): the nickname tables, one person only
+    nick = _nickname(toks, index)
+    if nick is not None:
+        name = index.entities[nick].name
+        _set(m, index, None, nick, 0.9, "nickname", f"{toks[0].title()} is a form of the given name of {name}",
+             "alias")
+        return
+    # 4. a near miss of a known name ("Llyod Austin"), found by blocking, scored by rapidfuzz
     fz = index.fuzzy()
     hit = fz.best(m.surface) if fz is not None and len(toks) >= 2 else None
     if hit is not None:
@@ -603,7 +614,7 @@ def _resolve_run_once(doc: Document, m: Mention, index: NameIndex, intro: list[I
             return
         _set(m, index, None, hit.entity, hit.score, "fuzzy", hit.reason, "misspelling")
         return
-    # 4. an unknown name: keep it when something says it is a person (an honorific, a title,
+    # 5. an unknown name: keep it when something says it is a person (an honorific, a title,
     # an office it holds, a role that only people have: "Blinken's predecessor Mike Pompeo")
     if honorific or titled or m.hint.get("holder_of") or _ROLE_BEFORE.search(doc.text, max(0, m.span.start - 30),
                                                                              m.span.start):
@@ -617,6 +628,23 @@ def _resolve_run_once(doc: Document, m: Mention, index: NameIndex, intro: list[I
              "no KB entity has this name; a surname and a romanized given name of two syllables")
         return
     _set(m, index, None, None, 0.0, "dropped", "")
+
+
+def _nickname(toks: list[str], index: NameIndex) -> str | None:
+    """The one KB person whose surname is the last of ``toks`` and whose given name the first
+    is a nickname or the formal form of ("Charles", "Chuck"; "Bill", "William")."""
+    if len(toks) < 2 or not toks[0].isalpha():
+        return None
+    from ledger.resolve.keys import given_forms, roman_fold
+
+    people = index.by_surname(toks[-1])
+    if not people:
+        return None  # (the tables load only when a KB person has the surname)
+    given = roman_fold(toks[0])
+    forms = given_forms(given)
+    found = {pid for pid in people
+             if any((g0 := roman_fold(g.split()[0])) != given and g0 in forms for g in index.givens.get(pid, ()) if g)}
+    return found.pop() if len(found) == 1 else None
 
 
 # a surname and a given name of two syllables joined by a hyphen, as Korean and Taiwanese names
@@ -700,7 +728,11 @@ def _resolve_office(doc: Document, m: Mention, index: NameIndex, given_to: Menti
         national = [o for o in offices if index.country_of(o) == country]
         # an office of no country (the IOC's President, the WHO's Director-General) is anyone's
         international = [o for o in offices if not index.country_of(o)] if qualifier is None else []
-        offices = national or international
+        # and an office the KB has the holder hold, whatever its country ("Internal Market
+        # Commissioner Thierry Breton": the EU's, a Frenchman's)
+        person = index.get(holder.entity) if qualifier is None and holder is not None and holder.entity else None
+        own = [o for o in offices if person is not None and any(t.office == o for t in person.offices)]
+        offices = national or international or own
     elif qualifier is not None or "unknown_qualifier" in m.hint:
         # a qualifier the KB does not know ("Lithuanian Defense Minister"): another country's
         offices = []
@@ -727,6 +759,10 @@ def _resolve_office(doc: Document, m: Mention, index: NameIndex, given_to: Menti
             # each, the claim names the first
             offices = held[:1]
             why = f"{why}; one of the offices {person.name if person else ''} held on {doc.published}"
+    if len(offices) > 1 and holder is not None and holder.entity:
+        # a title of several offices, none the holder's then ("Attorney General Jack Smith":
+        # the country's and a state's): office-mismatch judges the title against all of them
+        m.hint["offices"] = offices
     if len(offices) == 1:
         entry = next(e for e in m.candidates if e.entity == offices[0])
         _set(

@@ -117,6 +117,12 @@ def _given_names() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in related.items()}
 
 
+def given_forms(given: str) -> frozenset[str]:
+    """The nicknames and formal forms of a given name (folded as keys are): "charles" ->
+    "chuck", "charlie", ...; empty for a name the tables do not hold."""
+    return _given_names().get(given, frozenset())
+
+
 def given_alike(a: str, b: str) -> bool:
     """Two given names (folded words) of one person: the same, an initial of the other, a
     nickname of the other ("dave", "david"), or, both of five letters or more, another
@@ -124,7 +130,7 @@ def given_alike(a: str, b: str) -> bool:
     "hassan", "hasan"; short names are left apart: "jan", "jon")."""
     if a == b or (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b)):
         return True
-    if b in _given_names().get(a, ()):
+    if b in given_forms(a):
         return True
     return len(a) >= 5 and len(b) >= 5 and _sounds(a) == _sounds(b)
 

@@ -458,3 +458,19 @@ def test_a_predecessor_does_not_reach_across_a_paragraph() -> None:
 ])
 def test_a_speakers_own_number_and_announced_cuts(text: str, expected: list[tuple[str, str, str]]) -> None:
     assert counts(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "President-elect Joe Biden spoke.",
+    "Lloyd Austin, President-elect Joe Biden's choice to lead the Pentagon, spoke.",
+])
+def test_an_elected_title_not_yet_held_is_not_the_office(text: str) -> None:
+    # the title is "President-elect", the holder's; never the presidency, never Austin's
+    assert [(c.subject_surface, c.object, c.qualifiers.get("title")) for c in offices(text)] == [
+        ("Joe Biden", None, "President-elect")]
+
+
+def test_a_past_word_of_the_sentence_before_makes_no_past_term() -> None:
+    # "late on Sunday." ends the sentence before: no "late" (dead) holder
+    (c,) = offices("The board met late on Sunday.\n\nDefense Minister Li Shangfu spoke.")
+    assert c.qualifiers.get("time") is None and c.valid_from == c.valid_to is not None

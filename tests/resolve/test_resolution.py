@@ -334,3 +334,19 @@ def test_a_lower_case_title_with_no_country_or_holder_named_is_no_kbs_office() -
 
 def test_a_name_that_speaks_is_not_made_a_person_by_a_word_it_shares_with_no_other_name() -> None:
     assert not [m for m in mentions("Goldman Sachs rose. Analysts said Goldman told clients.") if m.method == "unknown-name"]
+
+
+def test_a_title_of_an_office_of_a_union_resolves_for_the_person_who_holds_it(tmp_path: Path) -> None:
+    # the EU's commissioner is a Frenchman: no office of France, but the one the KB has him hold
+    (tmp_path / "kb.yaml").write_text("""entities:
+  - {id: eu-market, kind: office, name: European Commissioner for the Internal Market, country: EU,
+     titles: [Internal Market Commissioner]}
+  - {id: france, kind: place, name: France, code: FR}
+  - {id: thierry-roe, kind: person, name: Thierry Roe, country: FR,
+     offices: [{office: eu-market, from: 2019-12-01, to: 2024-09-16}]}
+""", encoding="utf-8")
+    index = build_index(load_kb([tmp_path]).entities)
+    text = "Internal Market Commissioner Thierry Roe hailed the vote."
+    doc = Document(path="t.txt", text=text, published=date(2024, 3, 13), sections=[Section("body", 0, len(text))])
+    (office,) = [m for m in analyze(doc, index).mentions if m.kind == "office"]
+    assert office.entity == "eu-market", office.reason

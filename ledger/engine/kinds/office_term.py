@@ -238,6 +238,10 @@ def _kb_agrees(view: LedgerView, c: Claim) -> bool:
         return _held(person.offices, c.object, c)
     if c.qualifiers.get("time") == "former":
         return True  # a past office the KB does not know ("Katsunobu Kato, a former health minister")
+    if c.qualifiers.get("offices"):
+        # the title of several KB offices ("Attorney General": the country's, a state's):
+        # true when the person held one of them
+        return any(_held(person.offices, o, c) for o in c.qualifiers["offices"])
     if _ROLE_WORDS & set(str(c.object_surface or "").lower().split()):
         return True  # a role besides any office ("Opposition leader Friedrich Merz")
     mine = _office_of(c)
@@ -245,8 +249,12 @@ def _kb_agrees(view: LedgerView, c: Claim) -> bool:
     titles = {f"title:{title_key(t)}" for o in held if o is not None for t in (o.name, *o.titles)}
     if mine is None:
         return True
+    # an interim or acting holder holds the office ("its interim chief executive", when the KB
+    # has them Chief Executive then)
+    bare = mine if _INTERIM.isdisjoint(mine[6:].split()) else "title:" + " ".join(
+        w for w in mine[6:].split() if w not in _INTERIM)
     same = [o for o in held if o is not None
-            and any(_same_office(mine, f"title:{title_key(t)}") for t in (o.name, *o.titles))]
+            and any(_same_office(m_, f"title:{title_key(t)}") for t in (o.name, *o.titles) for m_ in {mine, bare})]
     if same:
         # the KB office's title, left unresolved: it agrees unless its country was not the
         # office's ("Italian Defense Secretary Lloyd Austin"; not "U.S. Ambassador Nicholas Burns")
@@ -291,7 +299,7 @@ class _Window:
 
 def _against_kb(view: LedgerView, rule: Rule, ref: DocRef, c: Claim, person: Entity,
                 others: list[tuple[DocRef, Claim]]) -> Finding | None:
-    if _held(person.offices, c.object or "", c):
+    if any(_held(person.offices, o, c) for o in c.qualifiers.get("offices") or [c.object or ""]):
         return None
     if c.object and _departed(c, person.offices, c.object, rule.options.departure_days):
         return None
@@ -398,6 +406,8 @@ def _same_office(a: str, b: str) -> bool:
     # a fuller title is the same office, unless what it adds makes it another one
     return (wa <= wb or wb <= wa) and OTHER_OFFICE_WORDS.isdisjoint(wa ^ wb)
 
+
+_INTERIM = frozenset({"interim", "acting", "caretaker"})
 
 # the heads of a state or a government: one person is not two of them ("Italian President" and
 # "Italian Prime Minister" are rival titles, though their head words differ)
