@@ -14,7 +14,8 @@ from ledger.model import Claim, Document, Mention, Span
 # "then-Defense Minister", "then-US House Speaker" (two words between), "then Prime Minister"
 _THEN = rx.compile(r"\bthen(?:-(?:\S+\s+){0,2}|\s+(?:\S+\s+)?)$", re.IGNORECASE)
 # words before a title that put it in the past ("former", "ex-")
-PAST_WORDS = ("former", "ex", "erstwhile", "late", "onetime", "one-time")
+PAST_WORDS = ("former", "ex", "erstwhile", "late", "onetime", "one-time", "assassinated", "slain", "ousted", "deposed",
+              "toppled")
 # a whole word ("Later, Defense Minister ..." is no "late" holder), up to three words before the
 # title ("the former European Commission vice president"; not past a possessive: "the former
 # Soviet republic's President" is a current one)

@@ -69,8 +69,13 @@ def resolve(doc: Document, ex: Extraction, index: NameIndex) -> None:
         _resolve_dropped_again(doc, ex.mentions, index)
     # a title a verb gives its subject ("Li Shangfu was named defense minister"): that person holds it
     given = {id(o): p for p in ex.mentions if p.kind == "person" and (o := p.hint.get("holder_of")) is not None}
-    for m in ex.mentions:
+    for k, m in enumerate(ex.mentions):
         if m.kind == "office":
+            before = ex.mentions[k - 1] if k else None
+            if (before is not None and before.kind == "org" and before.entity
+                    and _OWNER_GAP.fullmatch(doc.text, before.span.end, m.span.start)
+                    and not _generic_institution(before.surface)):
+                m.hint["owner"] = before  # "PML-N President", "OpenAI's president": the org's title
             _resolve_office(doc, m, index, given.get(id(m)))
     scare: set[int] = set()
     for c in ex.claims:
@@ -86,6 +91,8 @@ def resolve(doc: Document, ex: Extraction, index: NameIndex) -> None:
         qualifier = ex.mentions[c.refs["qualifier"]] if "qualifier" in c.refs else None
         if c.object is None and obj is not None and obj.hint.get("offices"):
             c.qualifiers["offices"] = list(obj.hint["offices"])
+        if c.object is None and obj is not None and obj.hint.get("owned_by"):
+            c.qualifiers["owner"] = obj.hint["owned_by"]  # a party's, a company's title
         if c.object is None and qualifier is not None and (code := index.country_of(qualifier.entity)):
             # a title left unresolved keeps the KB country named before it ("U.S. Ambassador")
             c.qualifiers["country_code"] = code
@@ -713,13 +720,19 @@ def _resolve_office(doc: Document, m: Mention, index: NameIndex, given_to: Menti
     why = ""
     unknown_holder = unnamed = False
     owner = _OWNER_BEFORE.search(doc.text, max(0, m.span.start - 60), m.span.start) if qualifier is None else None
+    org: Mention | None = m.hint.get("owner")
     if qualifier is not None and qualifier.entity:
         country = index.country_of(qualifier.entity)
         why = f"country from '{qualifier.surface}'"
-    elif owner is not None and not _place_like(owner.group(1)):
+    elif ((owner is not None and not _place_like(owner.group(1))) or _PARTY_BEFORE.search(
+            doc.text, max(0, m.span.start - 8), m.span.start)) or (
+            org is not None and not any(index.country_of(o) is None for o in offices)
+            and not _holds_one(index, holder, offices, doc.published)):
         # a party's or a company's title ("the National Rally's president", "her party's
-        # president"): not the holder's country's office
-        _set(m, index, None, None, 0.0, "unresolved", f"a title of {owner.group(1)}")
+        # president", "party president", "PML-N President"): not the holder's country's office
+        name = owner.group(1) if owner is not None else org.surface if org is not None else "the party"
+        _set(m, index, None, None, 0.0, "unresolved", f"a title of {name}")
+        m.hint["owned_by"] = name
         return
     elif holder is not None and holder.entity:
         country = index.country_of(holder.entity)
@@ -800,6 +813,16 @@ def _resolve_office(doc: Document, m: Mention, index: NameIndex, given_to: Menti
 _OWNER_BEFORE = rx.compile(
     r"(?:\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+)((?:[A-Z][\w-]*\s+){0,3}[A-Z][\w-]*|party|company|group|firm|movement|bloc"
     r"|union|league|coalition|alliance|club|team|board|bank)['’]s\s+(?:\w+\s+)?\Z")
+
+
+def _holds_one(index: NameIndex, holder: Mention | None, offices: list[str], day: date | None) -> bool:
+    """Whether the KB has the holder hold one of ``offices`` on ``day`` ("US House Speaker
+    Kevin McCarthy": the House's title is the state's office he holds)."""
+    person = index.get(holder.entity) if holder is not None else None
+    return person is not None and day is not None and any(person.holds(o, day) for o in offices)
+
+
+_PARTY_BEFORE = rx.compile(r"\bparty[ \t\u00a0]+\Z")
 
 
 def _place_like(owner: str) -> bool:

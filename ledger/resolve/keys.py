@@ -76,7 +76,10 @@ def office_key(c: Claim) -> str:
     country and words as ``title_key`` spells them."""
     if c.object:
         return c.object
-    country = phrase_key(str(c.qualifiers.get("country", "")), expand=False)
+    # whose title it is: a country's, or a party's or a company's by name ("PML-N President";
+    # not "the company's", which names no one)
+    owner = str(c.qualifiers.get("owner") or "")
+    country = phrase_key(str(c.qualifiers.get("country") or (owner if owner[:1].isupper() else "")), expand=False)
     return f"title:{country}|{title_key(c.object_surface)}"
 
 

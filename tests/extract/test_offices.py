@@ -474,3 +474,12 @@ def test_a_past_word_of_the_sentence_before_makes_no_past_term() -> None:
     # "late on Sunday." ends the sentence before: no "late" (dead) holder
     (c,) = offices("The board met late on Sunday.\n\nDefense Minister Li Shangfu spoke.")
     assert c.qualifiers.get("time") is None and c.valid_from == c.valid_to is not None
+
+
+@pytest.mark.parametrize("text", [
+    "Zardari, the widower of assassinated prime minister Jan Novak, spoke.",
+    "Protesters cheered as ousted Prime Minister Jan Novak fled.",
+])
+def test_a_holder_killed_or_removed_held_the_office_before(text: str) -> None:
+    (c,) = offices(text)
+    assert (c.subject_surface, c.qualifiers.get("time"), c.valid_from) == ("Jan Novak", "former", None)

@@ -242,8 +242,10 @@ def _kb_agrees(view: LedgerView, c: Claim) -> bool:
         # the title of several KB offices ("Attorney General": the country's, a state's):
         # true when the person held one of them
         return any(_held(person.offices, o, c) for o in c.qualifiers["offices"])
-    if _ROLE_WORDS & set(str(c.object_surface or "").lower().split()):
-        return True  # a role besides any office ("Opposition leader Friedrich Merz")
+    if _ROLE_WORDS & set(str(c.object_surface or "").lower().split()) or c.qualifiers.get("owner"):
+        # a role besides any office ("Opposition leader Friedrich Merz"), a party's or a
+        # company's title ("PML-N President Shehbaz Sharif", "party president")
+        return True
     mine = _office_of(c)
     held = [view.entity(t.office) for t in _held_terms(person, c)]
     titles = {f"title:{title_key(t)}" for o in held if o is not None for t in (o.name, *o.titles)}
@@ -382,8 +384,8 @@ def _office_of(c: Claim) -> str | None:
     say which office it is (no nationality, no "new" or "current")."""
     if c.object:
         return c.object
-    if not (c.object_key or "").startswith("title:") or not c.object_surface:
-        return None
+    if not (c.object_key or "").startswith("title:") or not c.object_surface or c.qualifiers.get("owner"):
+        return None  # (a party's or a company's title is no office of a state)
     return _title_office(c.object_surface)
 
 

@@ -138,8 +138,15 @@ class _Compare:
 
     def agree(self, a: Any, b: Any) -> bool:
         if self.how == "age":
-            # a birthday may fall between two days a person's age is told
-            return a[0] == b[0] or (abs(a[0] - b[0]) == 1 and a[1] != b[1])
+            # a birthday may fall between two days a person's age is told: the older age on
+            # the later day, within a year ("84" on Aug. 8 and "83" on Aug. 9 cannot both be)
+            if a[0] == b[0]:
+                return True
+            if abs(a[0] - b[0]) != 1 or a[1] == b[1]:
+                return False
+            if a[1] is None or b[1] is None:
+                return True
+            return (a[0] > b[0]) == (a[1] > b[1]) and abs((a[1] - b[1]).days) <= 366
         if self.how == "time" and a[2] and b[2]:
             return a[:2] == b[:2]  # two ranges told to the day: "June 2 to 4" is not "June 3 to 5"
         if self.how in ("time", "number"):
