@@ -354,6 +354,28 @@ def _toll_day(doc: Document, lo: int, hi: int) -> tuple[date, date] | None:
     return None
 
 
+# a weekday, a month or a year: a time a clause may name
+_TIME_HINT = rx.compile(r"\b(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct"
+                        r"|Nov|Dec)[a-z]*\.?|(?:19|20)\d\d)\b")
+
+
+def _clause_end(text: str, pos: int, hi: int) -> int:
+    found = _CLAUSE_BREAK.search(text, pos, hi)
+    return found.start() if found is not None else hi
+
+
+def _clause_time(doc: Document, lo: int, hi: int) -> tuple[date, date] | None:
+    """The one day, month or year a clause names, as a range; None when it names none (or a
+    longer time: "this year" is the document's)."""
+    if doc.published is None or not _TIME_HINT.search(doc.text, lo, hi):
+        return None
+    from ledger.extract.timex import find_timexes
+
+    found = [(t.valid_from, t.valid_to) for t in find_timexes(doc.text, doc.published, lo, hi)
+             if t.valid_from is not None and t.valid_to is not None and t.granularity in ("day", "month", "year")]
+    return found[0] if len(found) == 1 else None
+
+
 def _year_before(d: date) -> date:
     return d.replace(year=d.year - 1, day=min(d.day, 28) if (d.month, d.day) == (2, 29) else d.day)
 
@@ -480,6 +502,12 @@ def count_claims(doc: Document, mentions: list[Mention], index: Any,
                 continue
             value = int(q.value) if float(q.value).is_integer() else q.value
             when = _toll_day(doc, lo, hi) if toll is not None else None
+            told: tuple[date, date] | None = None
+            if toll is None and doc.published is not None:
+                # the day or the year the number's clause names ("shares rose 2% on Monday",
+                # "paid $20 billion in 2022"): the number of that time, not another's
+                told = _clause_time(doc, clause, _clause_end(text, q.end, hi))
+                when = told
             out.append(
                 Claim(
                     span=Span.of(doc, q.start, q.end),
@@ -496,6 +524,7 @@ def count_claims(doc: Document, mentions: list[Mention], index: Any,
                         "low": q.low,
                         "high": q.high,
                         "approx": q.approx,
+                        **({"told_of": "time"} if told else {}),
                     },
                     section=sec.kind,
                     sentence=sentences.sentence(q.start),

@@ -289,6 +289,8 @@ _FUTURE = rx.compile(
     r"|due\s+to\s+(?:begin|start|be|open|arrive)|upcoming|next|going\s+to|begins|starts|opens"
     r"|kicks\s+off)\b|\w['’]ll\b"
 )  # matched against lowercased text
+# a clause told in the past ("was held on", "took place on", "won the ... on"): matched lower-case
+_PAST = rx.compile(r"\b(?:was|were|had|did|took|won|lost|died|came|met|began|ended|fell|rose)\b")
 _COUNT_BEFORE = rx.compile(
     r"(?:\b(?:than|least|nearly|almost|some|only|just|estimated|No\.?|no|number|Number|of|for"
     r"|by|from|between|and|to|top|over|under)|[#№])\s*\Z"
@@ -402,10 +404,23 @@ def _part(frm: date, to: date, unit: str, kind: str, anchor: date | None) -> tup
 
 def _future_cue(text: str, pos: int) -> bool:
     """Does the clause before ``pos`` speak of the future ("set to begin Friday")?"""
+    return _FUTURE.search(_clause_before(text, pos)) is not None
+
+
+def _tense(text: str, pos: int) -> str | None:
+    """"future" when the clause before ``pos`` speaks of the future, "past" when it is told in
+    the past tense ("the election was held on February 14"), else None."""
+    clause = _clause_before(text, pos)
+    if _FUTURE.search(clause) is not None:
+        return "future"
+    return "past" if _PAST.search(clause) is not None else None
+
+
+def _clause_before(text: str, pos: int) -> str:
     lo = max(0, pos - 80)
     for c in ".!?;:,\n•":
         lo = max(lo, text.rfind(c, lo, pos) + 1)
-    return _FUTURE.search(text[lo:pos].lower()) is not None
+    return text[lo:pos].lower()
 
 
 def _weekday(anchor: date, wd: int, rel: str | None, future: bool) -> date:
@@ -434,8 +449,10 @@ def _month_year(anchor: date, m: int, rel: str | None, future: bool) -> int:
     return anchor.year if m <= anchor.month else anchor.year - 1
 
 
-def _day_year(anchor: date, m: int, d: int, future: bool) -> int | None:
-    """The year for a day and month given without one."""
+def _day_year(anchor: date, m: int, d: int, future: bool | str | None) -> int | None:
+    """The year for a day and month given without one: nearest the anchor, a future day
+    counting double; the first on or after it when ``future`` (or "future"); the last on or
+    before it when "past"."""
     best: tuple[int, int] | None = None
     for y in (anchor.year - 1, anchor.year, anchor.year + 1):
         try:
@@ -443,7 +460,9 @@ def _day_year(anchor: date, m: int, d: int, future: bool) -> int | None:
         except ValueError:
             continue
         delta = (cand - anchor).days
-        if future:
+        if future == "past":
+            cost = -delta if delta <= 0 else 10**6
+        elif future:
             cost = delta if delta >= 0 else 10**6
         else:
             cost = 2 * delta if delta > 0 else -delta
@@ -627,7 +646,7 @@ def _resolve_day_month(g: dict[str, Any], text: str, pos: int, anchor: date | No
         y = int(g["y"])
         shift = None
     elif anchor is not None:
-        found = _day_year(anchor, m, d1, _future_cue(text, pos))
+        found = _day_year(anchor, m, d1, _tense(text, pos))
         if found is None:
             return None
         y, shift = found, "year"

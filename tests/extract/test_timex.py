@@ -452,3 +452,12 @@ def test_lf_and_crlf_agree(text, anchor):
     assert key == [
         (t.text.replace("\r\n", "\n"), t.valid_from, t.valid_to, t.granularity, t.approx) for t in b
     ]
+
+
+def test_a_day_told_in_the_past_tense_is_the_last_one_before_the_anchor():
+    # eight months back is nearer than four ahead when the clause says it is over
+    (t,) = find_timexes("Indonesia's presidential election was held on February 14.", D(2024, 10, 22))
+    assert t.valid_from == D(2024, 2, 14)
+    # with no tense to tell, a day four months ahead is still the nearer one
+    (t,) = find_timexes("The vote on February 14.", D(2024, 10, 22))
+    assert t.valid_from == D(2025, 2, 14)

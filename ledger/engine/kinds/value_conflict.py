@@ -343,6 +343,14 @@ _TOLLS = frozenset({"dead", "injured", "missing"})
 _TOLL_DAYS = 1
 
 
+def _other_time(a: Claim, b: Claim) -> bool:
+    """Whether two numbers are of times their clauses name apart ("rose 2% on Monday", "rose
+    1.1% on Tuesday"; "$20 billion in 2022", "$26 billion in 2021")."""
+    if b.qualifiers.get("told_of") != "time" or None in (a.valid_from, a.valid_to, b.valid_from, b.valid_to):
+        return False
+    return a.valid_to < b.valid_from or b.valid_to < a.valid_from  # type: ignore[operator]
+
+
 class _SameFact:
     """Which numbers of a group (same subject and unit) tell the same fact: told within
     ``days`` of each other and sharing a content word (``_context``), or counting a model
@@ -369,8 +377,10 @@ class _SameFact:
             {i} | {j for w in self.contexts[i] for j in self.by_word[w] if self.ways[i] == self.ways[j]})
         day = c.valid_from or c.valid_to
         days = _TOLL_DAYS if toll else self.days
-        return [j for j in near if day is None or (d := self.items[j][1].valid_from or self.items[j][1].valid_to)
-                is None or abs((d - day).days) <= days]
+        told = c.qualifiers.get("told_of") == "time"
+        return [j for j in near if (day is None or (d := self.items[j][1].valid_from or self.items[j][1].valid_to)
+                                    is None or abs((d - day).days) <= days)
+                and not (told and _other_time(c, self.items[j][1]))]
 
 
 def _conflicts(
