@@ -493,7 +493,7 @@ def _resolve_run_once(doc: Document, m: Mention, index: NameIndex, intro: list[I
         return
     # 1. a short form: one word (or the given names alone) of someone introduced before
     if len(toks) == 1 or (honorific and len(toks) == 2 and any(key in p.givens for p in intro)):
-        for p in reversed(intro):
+        for p in _antecedents(doc, m, key, intro, index):
             if key in p.surnames or key in p.givens:
                 what = "surname" if key in p.surnames else "given name"
                 cue = f"{honorific} + " if honorific else ""
@@ -635,6 +635,30 @@ def _resolve_run_once(doc: Document, m: Mention, index: NameIndex, intro: list[I
              "no KB entity has this name; a surname and a romanized given name of two syllables")
         return
     _set(m, index, None, None, 0.0, "dropped", "")
+
+
+def _antecedents(doc: Document, m: Mention, key: str, intro: list[Introduced], index: NameIndex) -> list[Introduced]:
+    """The people introduced before whom a short form may name, best first: when several
+    share the word, the one whose KB office its title is ("Acting President Han" after "Han
+    Duck-soo" and "Han Dong-hoon"), else the one the text named most in full (a story's
+    "Beshear" is its subject, not his father named once), else the nearest."""
+    found = [p for p in reversed(intro) if key in p.surnames or key in p.givens]
+    people = {p.entity or p.name for p in found}
+    if len(people) < 2:
+        return found
+    title: Mention | None = m.hint.get("title")
+    offices = {e.entity for e in title.candidates} if title is not None else set()
+    named: dict[str, int] = {}
+    for p in intro:
+        named[p.entity or p.name] = named.get(p.entity or p.name, 0) + 1
+
+    def fits(p: Introduced) -> bool:
+        person = index.get(p.entity)
+        return (person is not None and doc.published is not None
+                and any(person.holds(o, doc.published) for o in offices))
+
+    # (sorted is stable: among equals, the nearest first)
+    return sorted(found, key=lambda p: (not fits(p), -named[p.entity or p.name]))
 
 
 def _nickname(toks: list[str], index: NameIndex) -> str | None:

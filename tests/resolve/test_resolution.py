@@ -350,3 +350,27 @@ def test_a_title_of_an_office_of_a_union_resolves_for_the_person_who_holds_it(tm
     doc = Document(path="t.txt", text=text, published=date(2024, 3, 13), sections=[Section("body", 0, len(text))])
     (office,) = [m for m in analyze(doc, index).mentions if m.kind == "office"]
     assert office.entity == "eu-market", office.reason
+
+
+def test_a_surname_two_people_share_names_the_one_named_most() -> None:
+    # the story's subject, named twice in full, not his father named once
+    text = ("Governor Jan Novak won the race. Governor Jan Novak thanked voters. His father, former "
+            "Governor Petr Novak, watched. Novak said so.")
+    m = resolved(text, "Novak")
+    assert (m.method, m.hint.get("name_key")) == ("short", "jan novak"), m.reason
+
+
+def test_a_surname_after_a_title_names_the_one_who_holds_that_office(tmp_path: Path) -> None:
+    (tmp_path / "kb.yaml").write_text("""entities:
+  - {id: kr-acting-president, kind: office, name: Acting President of South Korea, country: KR,
+     titles: [Acting President]}
+  - {id: kr-pm, kind: office, name: Prime Minister of South Korea, country: KR, titles: [Prime Minister]}
+  - {id: han-duck-soo, kind: person, name: Han Duck-soo, country: KR,
+     offices: [{office: kr-pm, from: 2022-05-21}, {office: kr-acting-president, from: 2024-12-14}]}
+  - {id: han-dong-hoon, kind: person, name: Han Dong-hoon, country: KR}
+""", encoding="utf-8")
+    index = build_index(load_kb([tmp_path]).entities)
+    text = "Han Duck-soo took over. Han Dong-hoon resigned. Acting President Han ordered an alert."
+    doc = Document(path="t.txt", text=text, published=date(2024, 12, 16), sections=[Section("body", 0, len(text))])
+    (m,) = [m for m in analyze(doc, index).mentions if m.surface == "Han"]
+    assert m.entity == "han-duck-soo", m.reason
