@@ -875,9 +875,9 @@ class _Finder:
         phrase = text[first:end]
         if phrase.lower() in PRONOUNS:
             return _Subj("pronoun", first, end, phrase)
-        if text.startswith((", ", ",\u00a0"), end) and phrase[:1].islower():
+        if text.startswith((", ", ",\u00a0"), end) and any(w[:1].islower() for w in phrase.split()):
             # a description and the name in apposition after it: "according to its
-            # spokesperson, Lwazi Dlamini, ..."
+            # spokesperson, Lwazi Dlamini, ...", "said India's negotiator, Chandni Raina, ..."
             k = self.mx.first_from(end + 2, end + 3)
             if k is not None and self.mx.ms[k].kind == "person" and text.startswith(",", self.mx.ms[k].span.end):
                 m = self.mx.ms[k]
@@ -900,11 +900,14 @@ class _Finder:
             if m.span.start >= first and m.kind in SPEAKER_KINDS:
                 lead = text[first : m.span.start].strip().lower()
                 # "said the spokesman", "said Libyan Prime Minister Osama Hammad": the name
-                if lead in ("", "the") or (m.kind == "person" and self.title_run(first, m.span.start)):
+                # (not a place after a name: "said Sen. Gary Peters of Michigan")
+                if lead in ("", "the") or (m.kind == "person" and self.title_run(first, m.span.start)
+                                           and not any(self.mx.ms[j].kind == "person"
+                                                       for j in self.mx.within(first, m.span.start))):
                     return _Subj("mention", m.span.start, end, _clean(m.surface), k)
         # a name (after its title) and then what the quote is about: "said Pedro Sanchez of
-        # the amnesty deal"
-        k = self.mx.first_from(first, end)
+        # the amnesty deal", or whom the person speaks for: "said Sen. Gary Peters of Michigan"
+        k = next((j for j in self.mx.within(first, end) if self.mx.ms[j].kind == "person"), None)
         if k is not None:
             m = self.mx.ms[k]
             if (m.kind == "person" and text.startswith((" of ", ", "), m.span.end)
@@ -931,6 +934,10 @@ class _Finder:
                 continue
             if gender is not None and self.gender_of(m) not in (None, gender):
                 continue  # "she" is not "Mr Faye"
+            if m.hint.get("run") and (m.surface.lower() in TITLE_HEADS or _GROUP.fullmatch(m.surface)):
+                # "Chief scientist Ilya Sutskever": the title's first word, no one; "Democrats
+                # said": many, never "he" or "she"
+                continue
             if k in self.speakers or self.reports(k, window):
                 # a person who opens a later sentence is nearer than an earlier speaker:
                 # "Marín said ... . Economy Minister Tomás Ibáñez welcomed it. “…,” he said."
@@ -1343,8 +1350,11 @@ def _prev_word_is(text: str, lo: int, pos: int, word: str) -> bool:
     return w is not None and text[w[0] : w[1]].lower() == word
 
 
+# a group named by a capitalized plural: a party's members, a nation ("Democrats", "Israelis")
+_GROUP = rx.compile(r"(?:Democrat|Republican|Conservative|Liberal|Socialist|Communist|Labourite|Green|Independent"
+                    r"|Loyalist|Separatist|Islamist|Nationalist)s|Tories|[A-Z][a-z]+(?:ans|is)")
 # verbs of a clause after a reporting verb: it reports something else ("said the comment was ...")
-_CLAUSE_WORDS = frozenset("was is were are would will had has have could should must".split())
+_FINITE_VERBS = frozenset("was is were are would will had has have could should must".split())
 # two or three capitalized words and "of": a person and whom they speak for ("Caroline Holt of
 # the International Federation of Red Cross")
 _NAME_OF = rx.compile(r"((?:[^\W\d_][\w’'-]+[ \t\u00a0]){1,2}[^\W\d_][\w’'-]+)[ \t\u00a0]+of[ \t\u00a0]")
@@ -1392,7 +1402,7 @@ def _post_attribution(text: str, lo: int, hi: int, f: _Finder, strict: bool) -> 
         # “…” have been a refrain, officials said: only a closing clause after a comma
         if not gap.rstrip().endswith(",") or len(text[v.end : hi].split()) > 6:
             return None
-    if strict and (len(text[v.end : hi].split()) > 6 or _CLAUSE_WORDS.intersection(
+    if strict and (len(text[v.end : hi].split()) > 6 or _FINITE_VERBS.intersection(
             w.strip(".,;:").lower() for w in text[v.end : hi].split()[:5])):
         # “… a dictator.” Hsi's Foreign Ministry said the comment was irresponsible: a sentence
         # of its own that says something else

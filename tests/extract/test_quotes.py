@@ -768,3 +768,26 @@ def test_a_demonym_after_the_is_a_description_not_a_name() -> None:
     f = text("“Three months ago I did not know if I could race,” the Dane said.")
     (q,) = f.quotes
     assert q.speaker is None and q.speaker_text == "the Dane"
+
+
+@pytest.mark.parametrize(("t", "speaker"), [
+    # the name after the verb, not the place it speaks for
+    ("“Andy Beshear showed what it looks like to win,” said Sen. Gary Peters of Michigan.", "Gary Peters"),
+    # a description and the name in apposition after it
+    ("“It is a paltry sum,” said India's negotiator, Chandni Raina, after the vote.", "Chandni Raina"),
+    # a pronoun is not the first word of a title opening the sentence before, nor a group
+    ("Chief scientist Ilya Sutskever, who delivered the news on Friday, has since said he regrets it. "
+     "“I deeply regret my participation in the board's actions,” he said.", "Ilya Sutskever"),
+    ("Pete Hegseth faced allegations, all of which Democrats said disqualified him. "
+     "“I am not a perfect person, but redemption is real,” he told the committee.", "Pete Hegseth"),
+])
+def test_the_speaker_among_other_names(t: str, speaker: str) -> None:
+    f = text(t)
+    (q,) = f.quotes
+    assert f.surface(q) == speaker
+
+
+def test_a_relative_pronoun_is_no_speaker() -> None:
+    f = text("The board said Altman's departure followed “a deliberative review process” which concluded that he "
+             "was not “consistently candid in his communications.”")
+    assert [q.speaker_text for q in f.quotes] == ["The board", "The board"]
