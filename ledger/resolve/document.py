@@ -67,6 +67,7 @@ def resolve(doc: Document, ex: Extraction, index: NameIndex) -> None:
         prev = m
     if any(m.hint.get("named_late") for m in ex.mentions):
         _resolve_dropped_again(doc, ex.mentions, index)
+    _headline_names(doc, ex.mentions, index)
     # a title a verb gives its subject ("Li Shangfu was named defense minister"): that person holds it
     given = {id(o): p for p in ex.mentions if p.kind == "person" and (o := p.hint.get("holder_of")) is not None}
     for k, m in enumerate(ex.mentions):
@@ -164,6 +165,58 @@ def _no_speaker(m: Mention) -> bool:
     from ledger.resolve.gazetteer import lookup
 
     return lookup(m.surface) is not None
+
+
+def _headline_names(doc: Document, mentions: list[Mention], index: NameIndex) -> None:
+    """A headline names people by surname before the text names them in full ("Parliament
+    impeaches President Yoon", then "President Yoon Suk Yeol"): a surname there that no earlier
+    name introduced is the person the text names in full later."""
+    lines = _headlines(doc)
+    if not lines:
+        return
+    people = [m for m in mentions if m.kind == "person" and m.method in _INTRODUCING]
+    for m in mentions:
+        if (m.kind != "person" or m.method not in ("unintroduced", "dropped") or not m.hint.get("run")
+                or not any(a <= m.span.start < b for a, b in lines)):
+            continue
+        key = phrase_key(m.surface, expand=False)
+        if " " in key:
+            continue
+        later = next((p for p in people if p.span.start > m.span.start and not any(
+            a <= p.span.start < b for a, b in lines) and key in (q := _introduce(p, index)).surnames | q.givens),
+                     None)
+        if later is None:
+            continue
+        _set(m, index, None, later.entity, 0.85, "short",
+             f"surname of {later.preferred or later.surface}, named in full on line {later.span.line} "
+             "(a headline names people before its text does)", "short")
+        if later.entity is None:
+            m.hint["name_key"] = later.hint.get("name_key") or phrase_key(later.surface, expand=False)
+
+
+def _headlines(doc: Document) -> list[tuple[int, int]]:
+    """The spans of the document's headline lines: Markdown headings, the line that is its
+    title, and a first line of the body that ends without a sentence's punctuation."""
+    text = doc.text
+    title = " ".join((doc.title or "").split())
+    out: list[tuple[int, int]] = []
+    first = True
+    for sec in doc.body_spans():
+        pos = sec.start
+        while pos < sec.end:
+            nl = text.find("\n", pos, sec.end)
+            end = sec.end if nl < 0 else nl
+            line = text[pos:end].strip()
+            if line:
+                plain = " ".join(line.lstrip("#").split())
+                if line.startswith("#") or (title and plain == title) or (
+                        first and not line.endswith((".", "!", "?", '"', "”", ":")) and len(line.split()) <= 20):
+                    out.append((pos, end))
+                first = False
+            pos = end + 1
+            if len(out) > 20:
+                break
+    return out
 
 
 def _resolve_dropped_again(doc: Document, mentions: list[Mention], index: NameIndex) -> None:

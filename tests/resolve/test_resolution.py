@@ -374,3 +374,18 @@ def test_a_surname_after_a_title_names_the_one_who_holds_that_office(tmp_path: P
     doc = Document(path="t.txt", text=text, published=date(2024, 12, 16), sections=[Section("body", 0, len(text))])
     (m,) = [m for m in analyze(doc, index).mentions if m.surface == "Han"]
     assert m.entity == "han-duck-soo", m.reason
+
+
+@pytest.mark.parametrize("text", [
+    "# Parliament thanks Secretary Austin\n\nWASHINGTON - Lloyd Austin spoke on Monday.",
+    "Parliament thanks Secretary Austin\n\nWASHINGTON - Lloyd Austin spoke on Monday.",
+])
+def test_a_headline_names_by_surname_the_person_its_text_names_in_full_later(text: str) -> None:
+    m = next(m for m in mentions(text) if m.surface == "Austin")
+    assert (m.entity, m.method) == ("lloyd-austin", "short"), m.reason
+
+
+def test_a_surname_in_the_text_before_the_full_name_is_still_unintroduced() -> None:
+    text = "WASHINGTON - Secretary Austin spoke on Monday. Lloyd Austin left."
+    m = next(m for m in mentions(text) if m.surface == "Austin")
+    assert m.method == "unintroduced"
