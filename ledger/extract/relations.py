@@ -324,6 +324,10 @@ _HOPED_NOUNS = frozenset({"target", "goal", "forecast", "projection", "estimate"
 _HOPED_AFTER = rx.compile(r"[ \t\u00a0]+(?:\w+[ \t\u00a0]+)?(?:target|goal|forecast|projection|estimate)\b", re.I)
 # "the two sides": a definite few already named
 _THE_FEW = rx.compile(r"\b(?:[Tt]he|[Bb]oth|[Tt]hese|[Tt]hose)\s+\Z")
+# after an actor, a named thing it owns or leads: "Modi's Bharatiya Janata Party", "the BJP-led
+# National Democratic Alliance"
+_FEW_WORDS_GAP = rx.compile(r"(?:[\w-]+[ \t\u00a0]+){0,3}")
+_OWNED = rx.compile(r"['’]s[ \t\u00a0]+(?=[A-Z])|-(?:led|backed)[ \t\u00a0]+")
 # an amount no one counted ("several", "dozens of", "tens of millions of"): told, never compared
 _VAGUE_AMOUNT = rx.compile(r"(?:(?:more\s+than|at\s+least|some|about|over|nearly|almost|well\s+over)\s+)?"
                            r"(?:several|dozens|scores|hundreds|thousands|millions|billions|tens|a\s+few|a\s+couple)\b",
@@ -476,6 +480,15 @@ def count_claims(doc: Document, mentions: list[Mention], index: Any,
             if _FOR_ANOTHER.match(text, q.end):
                 continue  # "35.79 percent for the ruling coalition's candidate": another's number
             actor = mentions[actors[k][1]] if k < len(actors) and actors[k][0] < hi else None
+            # "Mr Modi's Bharatiya Janata Party won 240 seats", "the BJP-led alliance won 293
+            # seats": what the actor owns or leads is what the number is about, when named
+            if actor is not None and actor.span.end <= q.start and (
+                    own := _OWNED.match(text, actor.span.end, q.start)) is not None:
+                nxt = k + 1 if k + 1 < len(actors) and _FEW_WORDS_GAP.fullmatch(
+                    text, own.end(), actors[k + 1][0]) else None  # ("Modi's Hindu nationalist BJP")
+                if nxt is None:
+                    continue  # a thing the KB does not know: whose number, unknown
+                k, actor = nxt, mentions[actors[nxt][1]]
             # "Othman Abduljalil said 5,000 people were missing": the speaker is not what the
             # number is about; an actor named in what they said may be
             while (actor is not None and actor.span.end <= q.start

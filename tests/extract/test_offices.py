@@ -173,6 +173,18 @@ def test_an_amount_no_one_counted_is_no_count(text: str) -> None:
     assert counts(text) == []
 
 
+@pytest.mark.parametrize(("text", "found"), [
+    # what the actor owns or leads, when named, is what the number is about
+    ("Mr Biden's Pentagon won 240 seats.", [("Pentagon", "240", "seat")]),
+    ("The Pentagon-led coalition won 293 seats.", []),
+    # not when the KB does not know it; a common noun owned is the actor's own number
+    ("Prime Minister Jan Novak's Social Democratic Party won 240 seats.", []),
+    ("China's exports rose 5% in May.", [("China", "5", "percent")]),
+])
+def test_a_number_of_what_the_actor_owns_or_leads(text: str, found: list[tuple[str, str, str]]) -> None:
+    assert counts(text) == found
+
+
 def test_a_part_of_a_whole_counts_the_part() -> None:
     # the coalition's seats are 248; 460 is the chamber's size, another fact
     assert counts("Prime Minister Jan Novak's coalition won 248 of the 460 seats.") == [("Jan Novak", "248", "seat")]
