@@ -124,7 +124,11 @@ def check(view: LedgerView, rule: Rule, targets: Collection[str] | None) -> Iter
             against = [ro for sp, by in speakers.items() if not alike[sp] for out, ro in by.items()
                        if out != ref.outlet]
             agree = {out for sp, by in speakers.items() if alike[sp] for out in by if out != ref.outlet}
-            if not against or len({r.outlet for r, _ in against}) < 1 + len(agree):
+            # reported when another speaker has more outlets than this one (each side of a
+            # tie): a quote split three ways is not wrong where it has the most outlets
+            rival = max((len([out for out in by if out != ref.outlet]) for sp, by in speakers.items()
+                         if not alike[sp]), default=0)
+            if not against or rival < 1 + len(agree):
                 continue
             yield _finding(view, rule, ref, c, against)
 
