@@ -3,7 +3,8 @@
 Each mention of a person is compared with the first full form of that person in the document:
 a fuller or shorter form of the same spelling ("Lloyd J. Austin", later "Austin") is fine; a
 form sharing no spelling with it ("Li Shangfu", later "Li Thuong Phuc"; "Mr. Li", later
-"Mr. Ly") is flagged, even when both forms are accepted aliases.
+"Mr. Ly") is flagged, even when both forms are accepted aliases; another name sharing no word
+spelled alike ("Prince Harry", "the Duke of Sussex") is no other spelling.
 
 Flagged::
 
@@ -47,6 +48,23 @@ def _initials_of(short: str, full: str) -> bool:
             and all(unicodedata.normalize("NFD", w[0])[0].upper() == ch for w, ch in zip(words, letters, strict=True)))
 
 
+def _spelled_alike(a: set[str], b: set[str]) -> bool:
+    """Whether two forms of a name share a word spelled alike: the same word, one the start of
+    the other ("Joko", "Jokowi"), or close in letters ("Ly", "Li"; "Zelensky", "Zelenskiy").
+    "Prince Harry" and "the Duke of Sussex", "Ahmed al-Sharaa" and "Abu Mohammed al-Jolani"
+    are two names of one person, not two spellings."""
+    from rapidfuzz.fuzz import ratio
+
+    return any(x == y or (min(len(x), len(y)) >= 3 and (x.startswith(y) or y.startswith(x))) or ratio(x, y) >= 50
+               for x in a for y in b if x not in _NOT_NAME_WORDS and y not in _NOT_NAME_WORDS)
+
+
+# words of a name that spell nothing of it: particles and titles of nobility
+_NOT_NAME_WORDS = frozenset({"al", "el", "bin", "ibn", "abu", "of", "the", "de", "van", "von", "mr", "mrs", "ms",
+                             "dr", "sir", "lord", "lady", "dame", "prince", "princess", "king", "queen", "duke",
+                             "duchess"})
+
+
 def check(view: LedgerView, rule: Rule, targets: Collection[str] | None) -> Iterator[Finding]:
     opts: Options = rule.options
     flagged: list[tuple[DocRef, Mention, Mention]] = []
@@ -66,6 +84,8 @@ def check(view: LedgerView, rule: Rule, targets: Collection[str] | None) -> Iter
                 continue
             if compatible(toks, _tokens(anchor)) or _initials_of(m.surface, anchor.surface):
                 continue
+            if not _spelled_alike(toks, _tokens(anchor)):
+                continue  # another name, not another spelling: a title ("the Duke of Sussex"), a nom de guerre
             key = (m.entity, frozenset(toks))
             if key in reported:
                 continue
