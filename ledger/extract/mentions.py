@@ -13,7 +13,7 @@ from ledger.extract.offices import PAST_WORDS
 from ledger.extract.sentences import ABBREVIATIONS as ABBREVIATIONS_ENDING_NO_SENTENCE
 from ledger.model import Document, Mention, Span
 from ledger.resolve.index import Entry, NameIndex
-from ledger.resolve.keys import DESCRIBING, NATIONALITY_SHAPE, OTHER_OFFICE_WORDS, PARTICLES
+from ledger.resolve.keys import DESCRIBING, NATIONALITY_SHAPE, OTHER_OFFICE_WORDS, PARTICLES, split_nationality
 from ledger.resolve.tokens import ABBREVIATIONS, Token, tokenize
 
 # words that, before a capitalized name, mark a person ("Mr. Li", "Gen. Li", "General Li")
@@ -237,6 +237,13 @@ def find_mentions(doc: Document, index: NameIndex) -> list[Mention]:
     out.sort(key=lambda m: m.span.start)
     _link(doc, out)
     return out
+
+
+def _names_country(text: str, title: Mention) -> bool:
+    """Whether a title names its country: a place before it ("China's Defense Minister"), a
+    nationality in it or before it ("British Prime Minister", "Lithuanian Defense Minister")."""
+    return ("qualifier" in title.hint or bool(split_nationality(title.surface)[0])
+            or unknown_qualifier(text, title.span.start) is not None)
 
 
 _ELECT = rx.compile(r"[-‐ ](?:elect|designate|designee)\b", re.I)
@@ -602,7 +609,7 @@ def _sentence_initial(text: str, start: int) -> bool:
 _ADJ = r"(?:(?:new|top|former|then|acting|incoming|outgoing|current|longtime|veteran|powerful)[ -]+)*"
 # the gaps _link reads: "China's new [Defense Minister]", "[Minister] Gen. [Li]", "[Wang Yi], the top"
 _QUALIFIER_GAP = rx.compile(r"(?:['’]s)?[ \t\u00a0]+" + _ADJ, re.I)
-_HONORIFIC_GAP = rx.compile(r"(?:[A-Z][a-z]{1,4}\.|General|Gen|Admiral|Adm)")
+_HONORIFIC_GAP = rx.compile(r"(?:[A-Z][a-z]{1,4}\.|General|Gen|Admiral|Adm|Prof|Dr|Mr|Mrs|Ms|Sir|Dame)")
 _APPOSITION_GAP = rx.compile(
     r",[ \t\u00a0]+(?:the |an? |its |his |her |their |the (?:company|country|group|firm|party|bank)['’]s )?"
     + _ADJ, re.I)
@@ -718,7 +725,10 @@ def _link(doc: Document, mentions: list[Mention]) -> None:
     # Minister Sheikh Mohammed bin Abdulrahman Al Thani"
     for a, b in reversed(list(zip(mentions, mentions[1:], strict=False))):
         if (a.kind == b.kind == "office" and "holder" not in a.hint and "holder" in b.hint
-                and b.hint.get("appositive") is None and _AND.fullmatch(text, a.span.end, b.span.start)):
+                and b.hint.get("appositive") is None and _AND.fullmatch(text, a.span.end, b.span.start)
+                # (not a list: "the King and British Prime Minister Keir Starmer", whose second
+                # title names its own country)
+                and not (_names_country(text, b) and not _names_country(text, a))):
             a.hint["holder"] = b.hint["holder"]
             b.hint["joined"] = a  # the noun phrase starts at the first title
     for m in mentions:
@@ -746,8 +756,11 @@ def _link(doc: Document, mentions: list[Mention]) -> None:
             j == i + 1 or _QUALIFIER_GAP.fullmatch(inner)
         ):
             nxt = mentions[j + 1] if j + 1 < len(mentions) else None
-            if nxt is not None and nxt.kind == "person" and text[office.span.end : nxt.span.start].strip() == "":
-                continue  # "Li, Defense Minister Wei Fenghe": the title belongs to the next name
+            if nxt is not None and nxt.kind == "person" and (text[office.span.end : nxt.span.start].strip() == ""
+                                                             or nxt.hint.get("title") is office):
+                # "Li, Defense Minister Wei Fenghe", "Njuguna Ndung'u, Interior CS Prof Kithure
+                # Kindiki": the title belongs to the next name
+                continue
             if (_LIST_AFTER.match(text, office.span.end) and not _SECOND_APPOSITIVE.match(text, office.span.end)) or (
                     nxt is not None and nxt.kind == "office" and "holder" in nxt.hint
                     and _AND.fullmatch(text, office.span.end, nxt.span.start)):

@@ -411,6 +411,9 @@ _OTHER_NAME = rx.compile(r"(?<![\w.])(?!(?:" + "|".join(sorted(w.title() for w i
                          r"[A-Z][a-z]+\b")
 # after a number, whose it is when not the actor's: "35.79 percent for the ruling coalition's candidate"
 _FOR_ANOTHER = rx.compile(r"(?:\s+of\s+the\s+(?:vote|votes|ballots))?\s+for\s+(?:the\s+|[A-Z])")
+# before a margin: "a majority of 172 (seats)", "a lead of 12 points"
+_MAJORITY_OF = rx.compile(r"\b(?:majority|margin|lead)\s+of\s+(?:about\s+|some\s+|nearly\s+|more\s+than\s+)?\Z",
+                          re.IGNORECASE)
 # before a whole: "248 seats out of 460"
 _WHOLE_BEFORE = rx.compile(r"\bout\s+of\s+(?:the\s+|a\s+total\s+of\s+)?\Z")
 # between a part and its whole: "248 of the 460 seats"
@@ -443,6 +446,8 @@ def count_claims(doc: Document, mentions: list[Mention], index: Any,
             toll = _toll(text, q, unit)
             if toll is not None:
                 unit = toll  # "at least 820 people have died": a death toll, "dead"
+            elif _MAJORITY_OF.search(text, max(0, q.start - 30), q.start):
+                unit = "majority"  # "a majority of 172 (seats)": the margin, not the seats won
             elif unit in _GENERIC_UNITS or _MODIFIER.fullmatch(q.text):
                 continue  # "the 460-seat lower house", "a 10-member team": a kind of thing, not a count
             if _WHOLE_BEFORE.search(text, max(0, q.start - 30), q.start):

@@ -610,10 +610,10 @@ def _resolve_run_once(doc: Document, m: Mention, index: NameIndex, intro: list[I
                 m.kind = "person"
                 m.hint["name_key"] = phrase_key(near.name, expand=False)
             return
-        if (honorific or titled) and (key in _NO_SURNAMES or doc.text[max(0, m.span.start - 3) : m.span.start]
-                                      in ("'s ", "’s ")):
+        owned = doc.text[max(0, m.span.start - 3) : m.span.start] in ("'s ", "’s ")
+        if (honorific or titled) and (key in _NO_SURNAMES or len(key) == 1 or owned):
             # "prime minister Tuesday night", "the party's General Council", "the Prime
-            # Minister's Office", "Ambassador Extraordinary": no person after the title
+            # Minister's Office", "Ambassador Extraordinary", "Gen Z": no person after the title
             _set(m, index, None, None, 0.0, "dropped", "")
             return
         if honorific or titled:

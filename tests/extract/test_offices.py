@@ -495,3 +495,22 @@ def test_a_past_word_of_the_sentence_before_makes_no_past_term() -> None:
 def test_a_holder_killed_or_removed_held_the_office_before(text: str) -> None:
     (c,) = offices(text)
     assert (c.subject_surface, c.qualifiers.get("time"), c.valid_from) == ("Jan Novak", "former", None)
+
+
+def test_titles_and_names_of_a_list_with_honorifics_are_each_their_own() -> None:
+    found = offices("Among those sent packing were Treasury Secretary Prof Jan Novak, Interior Minister Prof "
+                    "Petr Svoboda, and others.")
+    assert [(c.subject_surface, c.qualifiers.get("title")) for c in found] == [
+        ("Jan Novak", "Treasury Secretary"), ("Petr Svoboda", "Interior Minister")]
+
+
+def test_a_title_before_another_countrys_title_in_a_list_is_not_joined_to_it() -> None:
+    found = offices("He met French President Emmanuel Macron, the Defense Minister and British Prime Minister "
+                    "Keir Starmer.")
+    assert ("Keir Starmer", "British Prime Minister") in [(c.subject_surface, c.qualifiers.get("title")) for c in found]
+    assert all(c.qualifiers.get("title") != "Defense Minister" for c in found)
+
+
+def test_a_majority_is_a_margin_not_the_seats_won() -> None:
+    assert counts("Prime Minister Jan Novak's party won 411 seats and a majority of 172 seats.") == [
+        ("Jan Novak", "411", "seat"), ("Jan Novak", "172", "majority")]

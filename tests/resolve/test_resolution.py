@@ -389,3 +389,7 @@ def test_a_surname_in_the_text_before_the_full_name_is_still_unintroduced() -> N
     text = "WASHINGTON - Secretary Austin spoke on Monday. Lloyd Austin left."
     m = next(m for m in mentions(text) if m.surface == "Austin")
     assert m.method == "unintroduced"
+
+
+def test_a_letter_after_a_title_is_no_surname() -> None:
+    assert [m.surface for m in mentions("Protesters who call themselves Gen Z marched on Tuesday.")] == []
