@@ -370,8 +370,13 @@ def _name_runs(
             kind, last = "event", j + 1
         if name and not (len(name) == 1 and name[0].key in HONORIFICS):
             end = toks[last].end
+            begin = name[0].start
+            k0 = i + lead
+            if k0 > 0 and toks[k0 - 1].text in ("al", "el") and toks[k0 - 1].end + 1 == begin \
+                    and text[toks[k0 - 1].end] in "-‐":
+                begin = toks[k0 - 1].start  # "al-Sharaa said": the article is the name's
             m = Mention(
-                Span.of(doc, name[0].start, end), text[name[0].start : end], kind,
+                Span.of(doc, begin, end), text[begin:end], kind,
                 section=section, hint={"tokens": (i + lead, last + 1), "section": mentions_section, "run": True},
             )
             honor = run[lead - 1] if lead else (toks[i - 1] if i > 0 and _joined(text, toks[i - 1], t) else None)

@@ -20,7 +20,7 @@ from ledger import rx
 from ledger.extract import Extraction
 from ledger.extract.mentions import AGE_AFTER_NAME, unknown_qualifier
 from ledger.extract.quotes import REPORTING_VERBS
-from ledger.model import Claim, Document, Mention, Span
+from ledger.model import Claim, Document, Entity, Mention, Span
 from ledger.resolve.index import Entry, NameIndex
 from ledger.resolve.keys import PARTICLES, name_key, name_like
 from ledger.resolve.tokens import CALENDAR_WORDS, phrase_key
@@ -104,6 +104,33 @@ def resolve(doc: Document, ex: Extraction, index: NameIndex) -> None:
 
 _ARABIC = rx.compile(r"[\u0600-\u06ff]")
 _VOWELS = frozenset("aeiouy")
+
+
+# countries whose names are written in Arabic script (Arabic, Persian, Urdu, Pashto)
+_ARABIC_SCRIPT_COUNTRIES = frozenset("AE BH DZ EG IQ JO KW LB LY MA OM PS QA SA SD SY TN YE MR IR AF PK".split())
+
+
+def _arabic_script(ent: Entity) -> bool:
+    """Whether a person's name is romanized from Arabic script: its native form is, or (none
+    given) the person is of a country that writes it."""
+    if ent.native:
+        return bool(_ARABIC.search(ent.native))
+    return ent.kind == "person" and (ent.country or "") in _ARABIC_SCRIPT_COUNTRIES
+
+
+_ARABIC_FOLDS = tuple((rx.compile(p), r) for p, r in (
+    (r"\b(?:al|el|ad|ash|as|at|az|an|ar)-", ""), (r"ou", "u"), (r"aw(?=[^aeiou]|$)", "o"), (r"e", "i"), (r"o", "u"),
+    (r"q", "k"), (r"([a-z])\1+", r"\1"),
+))
+
+
+def _arabic_fold(name: str) -> str:
+    """A romanized Arabic name with the letters romanizations write otherwise made one: the
+    article, "e"/"i", "o"/"u", "q"/"k", doubled letters ("al-Jawlani" -> "julani")."""
+    out = name.lower()
+    for pattern, repl in _ARABIC_FOLDS:
+        out = pattern.sub(repl, out)
+    return out
 
 
 def _vowels_apart(a: str, b: str) -> bool:
@@ -537,6 +564,8 @@ def _resolve_run_once(doc: Document, m: Mention, index: NameIndex, intro: list[I
         m.hint["name_key"] = _event_key(doc, key)
         return
     toks = key.split()
+    if len(toks) == 2 and toks[0] in ("al", "el") and "-" in m.surface:
+        key, toks = toks[1], toks[1:]  # "Al-Sharaa", "al-Sharaa": the surname, its article aside
     honorific = m.hint.get("honorific")
     titled = "title" in m.hint
     if honorific and honorific.rstrip(".").lower() in _ROYAL:
@@ -666,11 +695,14 @@ def _resolve_run_once(doc: Document, m: Mention, index: NameIndex, intro: list[I
             _set(m, index, None, hit.entity, 1.0, "exact", f"a member of the {hit.form}", "preferred")
             return
         ent = index.get(hit.entity)
-        if ent is not None and ent.native and _ARABIC.search(ent.native) and _vowels_apart(m.surface, hit.form):
+        if ent is not None and _arabic_script(ent) and (
+                (fa := _arabic_fold(m.surface)) == (fb := _arabic_fold(hit.form)) or _vowels_apart(fa, fb)):
             # Arabic script writes no short vowels: romanizations differ in them ("Raeisi",
-            # "Raisi"; "Ibrahim", "Ebrahim")
+            # "Raisi"; "Ibrahim", "Ebrahim"; "Qassem", "Qassim"; "Jolani", "Julani"), and
+            # write one letter as "k" or "q" ("Mikati", "Miqati")
+            native = f" of {ent.native}" if ent.native else ""
             _set(m, index, None, hit.entity, hit.score, "transliteration",
-                 f"romanization of {ent.native} (vowels written otherwise than in {hit.form!r})", "transliteration")
+                 f"romanization{native} (written otherwise than {hit.form!r})", "transliteration")
             return
         _set(m, index, None, hit.entity, hit.score, "fuzzy", hit.reason, "misspelling")
         return

@@ -393,3 +393,40 @@ def test_a_surname_in_the_text_before_the_full_name_is_still_unintroduced() -> N
 
 def test_a_letter_after_a_title_is_no_surname() -> None:
     assert [m.surface for m in mentions("Protesters who call themselves Gen Z marched on Tuesday.")] == []
+
+
+ARABIC_KB = """entities:
+  - {id: naim-qassem, kind: person, name: Naim Qassem, country: LB}
+  - {id: najib-mikati, kind: person, name: Najib Mikati, native: نجيب ميقاتي, country: LB}
+  - {id: ahmed-al-sharaa, kind: person, name: Ahmed al-Sharaa, aliases: [Abu Mohammed al-Jolani], country: SY}
+  - {id: jan-novak, kind: person, name: Jan Novak, country: CZ}
+"""
+
+
+@pytest.mark.parametrize(("written", "entity", "method"), [
+    # romanizations of Arabic: "e"/"i", "o"/"u", "q"/"k" (a native name in Arabic script, or
+    # a person of a country that writes one)
+    ("Naim Qassim", "naim-qassem", "transliteration"),
+    ("Najib Miqati", "najib-mikati", "transliteration"),
+    ("Abu Mohammed al-Julani", "ahmed-al-sharaa", "transliteration"),
+    # a slip elsewhere is still one
+    ("Jan Nivak", "jan-novak", "fuzzy"),
+])
+def test_a_romanization_of_an_arabic_name_is_no_slip(tmp_path: Path, written: str, entity: str, method: str) -> None:
+    (tmp_path / "kb.yaml").write_text(ARABIC_KB, encoding="utf-8")
+    index = build_index(load_kb([tmp_path]).entities)
+    text = f"Later, {written} spoke to reporters."
+    doc = Document(path="t.txt", text=text, published=date(2024, 12, 10), sections=[Section("body", 0, len(text))])
+    (m,) = [m for m in analyze(doc, index).mentions if m.surface == written]
+    assert (m.entity, m.method) == (entity, method), m.reason
+
+
+def test_a_surname_with_its_article_is_a_short_form(tmp_path: Path) -> None:
+    (tmp_path / "kb.yaml").write_text(ARABIC_KB, encoding="utf-8")
+    index = build_index(load_kb([tmp_path]).entities)
+    text = "Ahmed al-Sharaa spoke on Sunday. “A new history is being written,” al-Sharaa said. Al-Sharaa, 42, left."
+    doc = Document(path="t.txt", text=text, published=date(2024, 12, 10), sections=[Section("body", 0, len(text))])
+    an = analyze(doc, index)
+    assert [(m.surface, m.method) for m in an.mentions if m.entity == "ahmed-al-sharaa"] == [
+        ("Ahmed al-Sharaa", "exact"), ("al-Sharaa", "short"), ("Al-Sharaa", "short")]
+    assert [c.subject for c in an.claims if c.predicate in ("said", "age")] == ["ahmed-al-sharaa"] * 2
