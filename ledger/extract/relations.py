@@ -506,16 +506,23 @@ def count_claims(doc: Document, mentions: list[Mention], index: Any,
                 # VVD": not what it counts (an event is: "68,500 spectators attended the final")
                 actor = None
             subject: tuple[str | None, str | None, str] | None = None
-            if actor is not None:
-                subject = (actor.entity, name_key(actor), actor.surface)
-            elif toll is not None and index is not None:
-                # a toll's sentence may name no one ("At least 820 people have died"): the
-                # place where they died when the sentence says ("Six people died in St. Lucie
-                # County": that county's toll, not the country's), else the country of the
-                # places the sentence names, else of those the text names most
+            if toll is not None and index is not None:
+                # a toll is a place's: where the people died when the sentence says ("Six
+                # people died in St. Lucie County": that county's toll, not the country's; "In
+                # Lebanon, Israeli strikes have killed 3,800": Lebanon's, not the killers'),
+                # else the country of the places the sentence names (not by a nationality, the
+                # killers' most often), else of those the text names most
+                here = [m for m in mentions if lo <= m.span.start < hi and m.method != "demonym"]
+                where = [m for m in here if m.kind == "place" and _IN_BEFORE.search(
+                    text, max(lo, m.span.start - 4), m.span.start)]
                 subject = (_toll_place(text, q.end, hi, mentions, index)
-                           or _toll_country(text, [m for m in mentions if lo <= m.span.start < hi], index, whole=False)
+                           or _toll_country(text, where[:1], index, whole=False)
+                           or _toll_country(text, here, index, whole=False)
                            or _toll_country(text, mentions, index))
+                if subject is None and actor is not None and actor.kind != "place":
+                    subject = (actor.entity, name_key(actor), actor.surface)  # "the quake killed 12"
+            elif actor is not None:
+                subject = (actor.entity, name_key(actor), actor.surface)
             if subject is None:
                 continue
             value = int(q.value) if float(q.value).is_integer() else q.value
@@ -611,6 +618,9 @@ _ADMIN_UNIT = rx.compile(r"(?:[A-Z][\w.'’-]*\s+){1,3}(?:County|Province|Distri
                          r"|Oblast|Municipality|Region)\b")
 
 
+_IN_BEFORE = rx.compile(r"\b[Ii]n[ \t\u00a0]+\Z")
+
+
 def _toll_place(text: str, end: int, hi: int, mentions: list[Mention],
                 index: Any) -> tuple[str | None, str, str] | None:
     """(entity, key, name) of where a toll's people died when its sentence says so right
@@ -621,8 +631,8 @@ def _toll_place(text: str, end: int, hi: int, mentions: list[Mention],
     where = _DIED_IN.match(text, end, hi)
     if where is None:
         return None
-    at = where.end()
-    m = next((m for m in mentions if m.span.start == at and m.kind == "place"), None)
+    pos = where.end()
+    m = next((m for m in mentions if m.span.start == pos and m.kind == "place"), None)
     if m is not None:
         key = m.entity or str(m.hint.get("name_key") or "")
         if m.entity and m.entity in index.countries.values():
@@ -632,7 +642,7 @@ def _toll_place(text: str, end: int, hi: int, mentions: list[Mention],
             return m.entity, key, m.surface
         if key.startswith("geo:") and (code := gazetteer.country_of(key)):
             return _country(index, code)
-    unit = _ADMIN_UNIT.match(text, at, hi)
+    unit = _ADMIN_UNIT.match(text, pos, hi)
     if unit is not None:
         return None, unknown_key(phrase_key(unit.group(), expand=False)), unit.group()
     return None

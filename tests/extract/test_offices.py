@@ -219,6 +219,8 @@ def test_a_number_joined_to_its_noun_is_no_count() -> None:
     # the places of the toll's own sentence before those the text names most
     ("Floods in Nairobi killed 40 people. Kenya's rains began in March. Kenya's army helped. "
      "The quake in Marrakesh killed 2,122 people.", [("Kenya", "40", "dead"), ("Morocco", "2122", "dead")]),
+    # the place where they died, not the killers' nationality
+    ("In Nairobi, Chinese strikes have killed more than 38 people.", [("Kenya", "38", "dead")]),
     # no place where places are looked for: the first country named
     ("A dam burst in Kenya's Rift Valley, unleashing floodwaters that killed about 40 people.", [("Kenya", "40", "dead")]),
 ])
