@@ -475,6 +475,10 @@ def phrase_start(m: Mention) -> int:
 # a sentence's opening phrase before its subject: "Later on Tuesday", "In her speech"
 _OPENING_PHRASE = rx.compile(
     r"(?:^|(?<=[.!?\n])|(?<=[.!?][\"”’)])|(?<=[.!?] ))\s*([A-Z][\w’'-]*(?:[ \t\u00a0][\w’'-]+){0,7})\Z")
+_TIME_OPENER = rx.compile(
+    r"\b(?:(?:The|That) (?:following|next|same|previous) (?:day|morning|afternoon|evening|night|week)"
+    r"|(?:Later|Earlier|Then|Meanwhile|Yesterday|Today|Afterwards)|(?:On|By|Last|Late|Early) [A-Z]?\w+(?: \w+)?)"
+    r"[ \t\u00a0]+\Z")
 _HONORIFIC_BEFORE = rx.compile(r"\b(?:" + "|".join(sorted(HONORIFICS)) + r")\.?[ \t\u00a0]+\Z", re.I)
 
 
@@ -496,7 +500,9 @@ def _opens_at(text: str, start: int, floor: int) -> bool:
     if k < floor or text[k] in ".!?\n":
         return True
     if text[k] != ",":
-        return False
+        # a time that opens the sentence without a comma: "The following day Mr Ruto made ..."
+        when = _TIME_OPENER.search(text, max(floor, start - 40), start)
+        return when is not None and when.start() > floor and _opens_at(text, when.start(), floor)
     opening = _OPENING_PHRASE.search(text, max(floor, k - 60), k)
     return opening is not None and _opens_at(text, opening.start(1), floor)
 
