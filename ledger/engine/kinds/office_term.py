@@ -59,7 +59,9 @@ class Options:
 _DEPARTURE = rx.compile(
     r"\b(?:killed|killing|slain|murder(?:ed)?|died|dies|dead|death|deaths|funerals?|mourn\w*|martyred|assassinat\w*|"
     r"retire[sd]?|retiring|retirement|resign(?:s|ed|ing|ation|ations)?|stepp(?:ed|ing) down|"
-    r"steps? down|quit(?:s|ting)?|ousted|ouster|dismiss(?:ed|al)|sacked|impeached|"
+    r"steps? down|quit(?:s|ting)?|ousted|ouster|dismiss(?:ed|al)|sack(?:ed|s|ing)|impeached|"
+    r"fir(?:ed|es|ing)(?=\s+(?-i:[A-Z]))|"  # "fired Attorney General X", not "fired rockets"
+
     r"removed(?!\s+(?:the|a|an|his|her|its|their)\b)|replaced|replacing|leaves office|left office|outgoing|"
     r"laid to rest|buried|burial)\b",
     re.IGNORECASE,
@@ -87,7 +89,7 @@ def _departed(c: Claim, terms: list[Term], office: str, days: int) -> bool:
     end = at + len(c.excerpt)
     after = any(not _SAID.search(sentence, end, m.start()) for m in _DEPARTURE.finditer(sentence, end))
     before = any(at - m.end() <= 200 and not _OTHER_SUBJECT.search(sentence, m.end(), at)
-                 for m in _DEPARTURE.finditer(sentence, 0, at))
+                 for m in _DEPARTURE.finditer(sentence) if m.end() <= at)  # (its look-ahead sees past ``at``)
     if not (after or before):
         return False
     return any(t.office == office and t.end is not None and t.end <= day <= t.end + timedelta(days=days)
