@@ -436,6 +436,10 @@ def count_claims(doc: Document, mentions: list[Mention], index: Any,
     actors = sorted((m.span.start, k) for k, m in enumerate(mentions)
                     if m.kind in kinds and not _aside(text, m)
                     and (m.entity or knows_person(m) or (m.kind == "event" and m.method == "unknown-name")))
+    # places where something happens ("in New York"): no actor of a sentence whose subject is
+    # a pronoun ("He was convicted in New York on 34 counts" is not New York's number)
+    located = {k for _, k in actors if mentions[k].kind == "place"
+               and _LOCATIVE.search(text, max(0, mentions[k].span.start - 8), mentions[k].span.start)}
     actor_starts = [a for a, _ in actors]
     spans = sorted((m.span.start, m.span.end) for m in mentions)
     for sec in doc.body_spans():
@@ -484,6 +488,8 @@ def count_claims(doc: Document, mentions: list[Mention], index: Any,
                 continue  # "the two defense ministers", "the two companies": who they are, not how many
             if _FOR_ANOTHER.match(text, q.end):
                 continue  # "35.79 percent for the ruling coalition's candidate": another's number
+            if k < len(actors) and actors[k][1] in located and _PRONOUN_OPENS.match(text, lo):
+                continue
             actor = mentions[actors[k][1]] if k < len(actors) and actors[k][0] < hi else None
             # "Mr Modi's Bharatiya Janata Party won 240 seats", "the BJP-led alliance won 293
             # seats": what the actor owns or leads is what the number is about, when named
@@ -618,6 +624,8 @@ _ADMIN_UNIT = rx.compile(r"(?:[A-Z][\w.'’-]*\s+){1,3}(?:County|Province|Distri
                          r"|Oblast|Municipality|Region)\b")
 
 
+_LOCATIVE = rx.compile(r"\b(?:in|at|near|across|inside|outside)[ \t\u00a0]+(?:the[ \t\u00a0]+)?\Z")
+_PRONOUN_OPENS = rx.compile(r"[\"“‘(\s]*(?:He|She|They|It|We|I)\b")
 _IN_BEFORE = rx.compile(r"\b[Ii]n[ \t\u00a0]+\Z")
 
 

@@ -516,3 +516,9 @@ def test_a_title_before_another_countrys_title_in_a_list_is_not_joined_to_it() -
 def test_a_majority_is_a_margin_not_the_seats_won() -> None:
     assert counts("Prime Minister Jan Novak's party won 411 seats and a majority of 172 seats.") == [
         ("Jan Novak", "411", "seat"), ("Jan Novak", "172", "majority")]
+
+
+def test_a_place_where_something_happens_is_no_actor_of_a_pronouns_sentence() -> None:
+    assert counts("He was convicted in Beijing in May on 34 felony counts.") == []
+    # with no other subject named, the place keeps the number
+    assert counts("Lawmakers meeting in Beijing backed the law by 523 votes.") == [("Beijing", "523", "vote")]
