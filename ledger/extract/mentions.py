@@ -116,8 +116,9 @@ def _entries_of(
             if not upper:
                 continue
         elif not cap:
-            # a name starts with a capital; "the Pentagon" style aliases may start lower-case
-            if not article:
+            # a name starts with a capital; "the Pentagon" style aliases may start lower-case,
+            # and so may a form the KB writes in lower case ("presidential oath-taking ceremony")
+            if not article and not e.form[:1].islower():
                 continue
         if e.kind == "person" and not last_cap:
             continue
@@ -168,11 +169,12 @@ def _first_words(index: NameIndex) -> frozenset[str]:
 
 def _lowercase_heads(index: NameIndex) -> frozenset[str]:
     """The words a match may start with in lower case: the articles, and the first word of
-    every title (titles match in any case)."""
+    every title (titles match in any case) and of every form the KB writes in lower case."""
     memo = index.memo("lowercase-heads")
     heads = memo.get("heads")
     if heads is None:
-        titles = (k for k, entries in index.keys.items() if any(e.method == "title" for e in entries))
+        titles = (k for k, entries in index.keys.items()
+                  if any(e.method == "title" or e.form[:1].islower() for e in entries))
         heads = memo["heads"] = frozenset(_ARTICLES).union(k.partition(" ")[0] for k in titles)
     return heads
 

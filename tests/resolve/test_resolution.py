@@ -430,3 +430,18 @@ def test_a_surname_with_its_article_is_a_short_form(tmp_path: Path) -> None:
     assert [(m.surface, m.method) for m in an.mentions if m.entity == "ahmed-al-sharaa"] == [
         ("Ahmed al-Sharaa", "exact"), ("al-Sharaa", "short"), ("Al-Sharaa", "short")]
     assert [c.subject for c in an.claims if c.predicate in ("said", "age")] == ["ahmed-al-sharaa"] * 2
+
+
+def test_a_form_the_kb_writes_in_lower_case_is_found_in_lower_case(tmp_path: Path) -> None:
+    (tmp_path / "kb.yaml").write_text("""entities:
+  - {id: lahore, kind: place, name: Lahore}
+  - {id: oath-2024, kind: event, name: Zardari's swearing-in, aliases: [presidential oath-taking ceremony],
+     from: 2024-03-10}
+""", encoding="utf-8")
+    index = build_index(load_kb([tmp_path]).entities)
+    text = "The presidential oath-taking ceremony in Lahore was attended by many."
+    doc = Document(path="t.txt", text=text, published=date(2024, 3, 10), sections=[Section("body", 0, len(text))])
+    an = analyze(doc, index)
+    assert [(m.surface, m.entity) for m in an.mentions if m.kind == "event"] == [
+        ("presidential oath-taking ceremony", "oath-2024")]
+    assert [(c.subject, c.object) for c in an.claims if c.predicate == "located_in"] == [("oath-2024", "lahore")]
