@@ -5,7 +5,7 @@ the document's date; "then-" ties it to a time named in the sentence, "former" t
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from ledger import rx
 from ledger.extract.sentences import Sentences, sentences_of
@@ -33,22 +33,32 @@ _YEAR = rx.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
 
 _DAY_HINT = rx.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d|\b\d{1,2}\s+"
-                       r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
+                       r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)|\b(?:ago|[Yy]esterday|[Ll]ast\s+(?:week|month))\b")
+# "a day after ...": the day before the document's
+_DAY_AFTER = rx.compile(r"\b(?:[Aa]|[Oo]ne|[Tt]he)\s+day\s+(?:after|earlier)\b")
 
 
 def _past_days(doc: Document, lo: int, hi: int, cache: dict[int, list[str]]) -> list[str]:
     """The days before the document's date that its sentence ``[lo, hi)`` names ("on May
-    19"), as ISO dates: a title there may be of that day."""
+    19", "yesterday", "two months ago": its first and last day, "a day after ..."), as ISO
+    dates: a title there may be of that day."""
     if lo in cache:
         return cache[lo]
-    found: list[str] = []
+    found: set[date] = set()
     if doc.published is not None and _DAY_HINT.search(doc.text, lo, hi):
         from ledger.extract.timex import find_timexes
 
-        found = sorted({t.valid_from.isoformat() for t in find_timexes(doc.text, doc.published, lo, hi)
-                        if t.granularity == "day" and t.valid_from is not None and t.valid_from < doc.published})
-    cache[lo] = found
-    return found
+        for t in find_timexes(doc.text, doc.published, lo, hi):
+            if t.valid_from is None or t.valid_from >= doc.published:
+                continue
+            if t.granularity == "day":
+                found.add(t.valid_from)
+            elif t.granularity in ("week", "month") and t.valid_to is not None:
+                found |= {t.valid_from, min(t.valid_to, doc.published - timedelta(days=1))}
+    if doc.published is not None and _DAY_AFTER.search(doc.text, lo, hi):
+        found.add(doc.published - timedelta(days=1))
+    cache[lo] = days = sorted(d.isoformat() for d in found)
+    return days
 
 
 def office_claims(doc: Document, mentions: list[Mention]) -> list[Claim]:
