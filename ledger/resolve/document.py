@@ -236,8 +236,9 @@ def _headlines(doc: Document) -> list[tuple[int, int]]:
             line = text[pos:end].strip()
             if line:
                 plain = " ".join(line.lstrip("#").split())
-                if line.startswith("#") or (title and plain == title) or (
-                        first and not line.endswith((".", "!", "?", '"', "”", ":")) and len(line.split()) <= 20):
+                ends = line.endswith((".", "!", "?", '"', "”", ":"))  # a sentence's end: no headline's
+                if line.startswith("#") or (not ends and ((title and plain == title) or (
+                        first and len(line.split()) <= 20))):
                     out.append((pos, end))
                 first = False
             pos = end + 1

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from ledger.model import Document, Section
 from ledger.pipeline import analyze
+from ledger.read import read_file
 from ledger.resolve.index import build_index
 from ledger.resolve.kb import load_kb
 
@@ -445,3 +446,12 @@ def test_a_form_the_kb_writes_in_lower_case_is_found_in_lower_case(tmp_path: Pat
     assert [(m.surface, m.entity) for m in an.mentions if m.kind == "event"] == [
         ("presidential oath-taking ceremony", "oath-2024")]
     assert [(c.subject, c.object) for c in an.claims if c.predicate == "located_in"] == [("oath-2024", "lahore")]
+
+
+def test_a_first_sentence_taken_for_the_title_is_no_headline(tmp_path: Path) -> None:
+    # with no title given, the reader takes the first line for it; a sentence is still text
+    path = tmp_path / "a.txt"
+    path.write_text("WASHINGTON - Secretary Austin spoke on Monday.\n\nLloyd Austin left.\n", encoding="utf-8")
+    (doc,) = read_file(path)
+    m = next(m for m in analyze(doc, INDEX).mentions if m.surface == "Austin")
+    assert m.method == "unintroduced", m.reason
