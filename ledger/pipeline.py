@@ -76,7 +76,7 @@ _ANALYZER: str | None = None
 def analyze(doc: Document, index: NameIndex) -> Analysis:
     from ledger.extract import extract
     from ledger.extract.frames import frame_claims, load_frames
-    from ledger.extract.relations import age_claims, count_claims, relation_claims
+    from ledger.extract.relations import age_claims, count_claims, relation_claims, tally_claims
     from ledger.resolve.document import namesakes, resolve
     from ledger.resolve.keys import assign_keys
 
@@ -85,8 +85,9 @@ def analyze(doc: Document, index: NameIndex) -> Analysis:
     # relations between resolved mentions: counterparts and predecessors, predicate frames
     ex.claims += relation_claims(doc, ex.mentions, ex.claims, index)
     ex.claims += frame_claims(doc, ex.mentions, index, load_frames(FRAME_DIRS))
-    ex.claims += count_claims(doc, ex.mentions, index, [(c.span.start, c.span.end) for c in ex.claims
-                                                       if c.predicate == "said"])
+    quoted = [(c.span.start, c.span.end) for c in ex.claims if c.predicate == "said"]
+    ex.claims += count_claims(doc, ex.mentions, index, quoted)
+    ex.claims += tally_claims(doc, ex.mentions, quoted)
     ex.claims += age_claims(doc, ex.mentions)
     namesakes(ex.claims, ex.mentions, index)
     assign_keys(ex.claims)

@@ -567,6 +567,53 @@ def count_claims(doc: Document, mentions: list[Mention], index: Any,
     return out
 
 
+# a vote's tally: "ruled 6-3", "a 7-2 decision", "by a vote of 51-50", "by 159 votes to 106"
+_TALLY = rx.compile(
+    r"\b(?P<a>\d{1,3})[-–](?P<b>\d{1,3})[ \t\u00a0]+(?:vote|decision|ruling|majority|verdict|split)\b"
+    r"|\b(?:ruled|voted|decided|sided|passed|approved|confirmed|rejected|upheld|struck[ \t\u00a0]+down"
+    r"|vote[ \t\u00a0]+of)[ \t\u00a0]+(?:[a-z]+[ \t\u00a0]+){0,3}?(?P<a2>\d{1,3})[-–](?P<b2>\d{1,3})\b(?![-–]\d)"
+    r"|\b(?P<a3>\d{1,3})[ \t\u00a0]+votes?[ \t\u00a0]+to[ \t\u00a0]+(?P<b3>\d{1,3})\b")
+
+
+def tally_claims(doc: Document, mentions: list[Mention], quoted: Sequence[tuple[int, int]] = ()) -> list[Claim]:
+    """``count`` claims of a vote's tally ("The Supreme Court ruled 6-3", "re-elected Ramaphosa
+    by 283 votes to 44"): the unit "vote tally", the value "6-3", about the first person,
+    organization or event the KB knows named in its sentence before it."""
+    out: list[Claim] = []
+    text = doc.text
+    sentences: Sentences | None = None
+    actors = sorted((m.span.start, k) for k, m in enumerate(mentions)
+                    if m.kind in ("person", "org", "event") and m.entity)
+    starts = [a for a, _ in actors]
+    for sec in doc.body_spans():
+        for t in _TALLY.finditer(text, sec.start, sec.end):
+            g = t.groupdict()
+            a, b = next((int(g[x]), int(g[y])) for x, y in (("a", "b"), ("a2", "b2"), ("a3", "b3")) if g[x])
+            if a < b or any(lo <= t.start() < hi for lo, hi in quoted):
+                continue  # "3-6": a score, not a vote; a tally in a quotation is the speaker's
+            sentences = sentences or sentences_of(doc)
+            lo, hi = sentences.bounds(t.start())
+            k = bisect_left(starts, lo)
+            # named before it; or after, when the tally opens the sentence ("In a 7-2
+            # decision, the Supreme Court ruled ...")
+            opening = "," not in text[lo : t.start()] and text.find(",", t.end(), hi) >= 0
+            if k >= len(actors) or actors[k][0] >= hi or (actors[k][0] >= t.start() and not opening):
+                continue  # no one the KB knows voted or was voted on
+            actor = mentions[actors[k][1]]
+            start = t.start("a") if g["a"] else t.start("a2") if g["a2"] else t.start("a3")
+            value = a + b / 1000
+            out.append(Claim(
+                span=Span.of(doc, start, t.end()), subject=actor.entity, subject_key=name_key(actor),
+                predicate="count", object=None, value=f"{a}-{b}",
+                valid_from=doc.published, valid_to=doc.published,
+                qualifiers={"unit": "vote tally", "noun": "vote", "low": value, "high": value, "approx": None,
+                            "tally": [a, b]},
+                section=sec.kind, sentence=sentences.sentence(t.start()), excerpt=text[start : t.end()],
+                subject_surface=actor.surface, object_surface="vote tally",
+            ))
+    return out
+
+
 _QUALIFIES = rx.compile(r"[ \t\u00a0]+[A-Z]")
 
 

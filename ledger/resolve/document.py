@@ -301,8 +301,8 @@ _OWNER_GAP = rx.compile(r"(?:['’]s)?[ \t\u00a0]+")
 def _another_countrys(doc: Document, m: Mention, prev: Mention | None, named: set[str], index: NameIndex) -> None:
     """A country's institution the KB knows by a name any country's has ("Defense Ministry",
     "Foreign Ministry") is another country's when the text says so ("Japan's Defense
-    Ministry", "the Japanese Defense Ministry"), or when the text has named no place of its
-    country before it (a story about Japan): then no KB entity."""
+    Ministry", "the Japanese Defense Ministry"), or when the text has named places of other
+    countries before it and none of its own (a story about Japan): then no KB entity."""
     ent = index.get(m.entity)
     code = ent.country if ent is not None else None
     if not code or not _generic_institution(m.surface) or _names_country(m.surface, code, index):
@@ -317,11 +317,11 @@ def _another_countrys(doc: Document, m: Mention, prev: Mention | None, named: se
         if _names_country(word, code, index):
             return
         owner = word
-    if owner is None and code in named:
-        return  # "the Defense Ministry" in a story that has named China
+    if owner is None and (code in named or not named):
+        return  # "the Defense Ministry" in a story that has named China, or no country at all
     _set(m, index, None, None, 0.0, "unknown-name",
          f"another country's {m.surface}, not the KB's ({ent.name if ent else m.entity})" if owner
-         else f"no place of the country of the KB's {m.surface} named before it")
+         else f"only places of other countries than the KB's {m.surface}'s named before it")
     m.kind = "org"
     m.hint["name_key"] = phrase_key(f"{owner or ''} {m.surface}", expand=False)
 

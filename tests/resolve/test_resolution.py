@@ -114,12 +114,14 @@ def test_a_title_of_another_country_is_no_kb_office(construction: str, text: str
 INSTITUTIONS = [
     # the KB knows one Defense Ministry (China's): every country has one
     ("its country named", "China's Defense Ministry said so.", "cn-ministry-of-national-defense"),
-    ("its country in its name", "TOKYO - The Chinese Defence Ministry said so.", "cn-ministry-of-national-defense"),
+    ("its country in its name", "Japan was wary. The Chinese Defence Ministry said so.",
+     "cn-ministry-of-national-defense"),
     ("its country named before", "Beijing has declined. The Defense Ministry said so.", "cn-ministry-of-national-defense"),
     ("another country's, by possessive", "China left. Japan's Defense Ministry said so.", None),
     ("another country's, by a nationality the KB does not know", "China left. The Lithuanian Defense Ministry said so.",
      None),
-    ("no place of its country named", "TOKYO - The Defense Ministry said so.", None),
+    ("only another country named", "Japan was wary. The Defense Ministry said so.", None),
+    ("no country named at all", "The Defense Ministry said so.", "cn-ministry-of-national-defense"),
 ]
 
 

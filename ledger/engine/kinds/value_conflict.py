@@ -29,7 +29,7 @@ import functools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Collection, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -104,7 +104,8 @@ def _number_range(c: Claim) -> tuple[float, float] | None:
     """The interval a number allows: "more than a dozen" -> (13, inf); "about 100" -> (90, 110)."""
     q = c.qualifiers
     try:
-        v = float(c.value) if c.value is not None else None
+        # (a vote's tally, "6-3", is no number: its interval, in ``low`` and ``high``, is)
+        v = float(c.value) if c.value is not None and not q.get("tally") else None
         lo = float(q["low"]) if q.get("low") is not None else (v if not q.get("approx") else None)
         hi = float(q["high"]) if q.get("high") is not None else (v if not q.get("approx") else None)
     except (TypeError, ValueError):
@@ -305,6 +306,10 @@ _DOWN = frozenset("""fell fall falls falling dropped drop drops slid slide slump
 declines down lost lose plunged plunge tumbled sank lower decreased decrease shrank cut cuts""".split())
 
 
+_VOTE_WORDS = frozenset({"vote", "voted", "votes", "voting", "tally"})
+_RULING_WORDS = frozenset({"ruled", "ruling", "decisi", "decide", "verdic", "sided", "opinio", "judgme", "upheld"})
+
+
 def _content(words: list[str], own: set[str]) -> list[str]:
     return [k for w in words if (lw := w.lower()) not in _PLAIN and len(lw) > 2 and (k := lw[:6]) not in own]
 
@@ -317,6 +322,11 @@ def _context(c: Claim) -> tuple[frozenset[str], int]:
     own = {w.lower()[:6] for part in (c.subject_surface, c.excerpt, c.qualifiers.get("noun"),
                                        c.qualifiers.get("unit"))
            for w in _WORD.findall(str(part or ""))}
+    if c.qualifiers.get("tally"):
+        # a vote's tally: what was voted on tells the fact ("to confirm Hegseth", not "to cut
+        # off debate"); a court's ruling is one, however told ("ruled", "a 6-3 decision")
+        found, way = _context(replace(c, qualifiers={**c.qualifiers, "tally": None}))
+        return frozenset("ruling" if w in _RULING_WORDS else w for w in found if w not in _VOTE_WORDS), way
     sentence = c.sentence or ""
     at = sentence.find(c.excerpt) if c.excerpt else -1
     if at < 0:
