@@ -33,15 +33,17 @@ _YEAR = rx.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
 
 _DAY_HINT = rx.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d|\b\d{1,2}\s+"
-                       r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)|\b(?:ago|[Yy]esterday|[Ll]ast\s+(?:week|month))\b")
+                       r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)|\b(?:ago|[Yy]esterday|[Ll]ast\s+(?:week|month))\b"
+                       r"|\b(?:in|last)\s+(?:January|February|March|April|May|June|July|August|September|October"
+                       r"|November|December)\b")
 # "a day after ...": the day before the document's
 _DAY_AFTER = rx.compile(r"\b(?:[Aa]|[Oo]ne|[Tt]he)\s+day\s+(?:after|earlier)\b")
 
 
 def _past_days(doc: Document, lo: int, hi: int, cache: dict[int, list[str]]) -> list[str]:
     """The days before the document's date that its sentence ``[lo, hi)`` names ("on May
-    19", "yesterday", "two months ago": its first and last day, "a day after ..."), as ISO
-    dates: a title there may be of that day."""
+    19", "yesterday", "two months ago" or "in November": its first and last day, "a day
+    after ..."), as ISO dates: a title there may be of that day."""
     if lo in cache:
         return cache[lo]
     found: set[date] = set()

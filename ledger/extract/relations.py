@@ -320,14 +320,16 @@ _CUTS = rx.compile(r"\b(?:cut|cuts|cutting|eliminate|eliminating|shed|shedding|l
 _HOPED = rx.compile(r"\b(?:target|targets|goal|goals|aim|aims|aimed|ambition|plan|plans|planned|hope|hopes|hoped"
                     r"|want|wants|wanted|seek|seeks|sought|forecast|forecasts|projected|expects?\s+to|expected\s+to)"
                     r"\b[^.;]{0,40}\Z", re.I)
-_HOPED_NOUNS = frozenset({"target", "goal", "forecast", "projection", "estimate"})
-_HOPED_AFTER = rx.compile(r"[ \t\u00a0]+(?:\w+[ \t\u00a0]+)?(?:target|goal|forecast|projection|estimate)\b", re.I)
+# (and a bar to clear: "the 5% threshold")
+_HOPED_NOUNS = frozenset({"target", "goal", "forecast", "projection", "estimate", "threshold", "hurdle"})
+_HOPED_AFTER = rx.compile(r"[ \t\u00a0]+(?:\w+[ \t\u00a0]+)?(?:target|goal|forecast|projection|estimate|threshold"
+                          r"|hurdle|cap|ceiling|limit)\b", re.I)
 # "the two sides": a definite few already named
 _THE_FEW = rx.compile(r"\b(?:[Tt]he|[Bb]oth|[Tt]hese|[Tt]hose)\s+\Z")
 # after an actor, a named thing it owns or leads: "Modi's Bharatiya Janata Party", "the BJP-led
 # National Democratic Alliance"
 _FEW_WORDS_GAP = rx.compile(r"(?:[\w-]+[ \t\u00a0]+){0,3}")
-_OWNED = rx.compile(r"['’]s[ \t\u00a0]+(?=[A-Z])|-(?:led|backed)[ \t\u00a0]+")
+_OWNED = rx.compile(r"['’]s[ \t\u00a0]+|(?P<led>-(?:led|backed))[ \t\u00a0]+")
 # an amount no one counted ("several", "dozens of", "tens of millions of"): told, never compared
 _VAGUE_AMOUNT = rx.compile(r"(?:(?:more\s+than|at\s+least|some|about|over|nearly|almost|well\s+over)\s+)?"
                            r"(?:several|dozens|scores|hundreds|thousands|millions|billions|tens|a\s+few|a\s+couple)\b",
@@ -495,11 +497,13 @@ def count_claims(doc: Document, mentions: list[Mention], index: Any,
             # seats": what the actor owns or leads is what the number is about, when named
             if actor is not None and actor.span.end <= q.start and (
                     own := _OWNED.match(text, actor.span.end, q.start)) is not None:
-                nxt = k + 1 if k + 1 < len(actors) and _FEW_WORDS_GAP.fullmatch(
+                nxt = k + 1 if k + 1 < len(actors) and actors[k + 1][0] < q.start and _FEW_WORDS_GAP.fullmatch(
                     text, own.end(), actors[k + 1][0]) else None  # ("Modi's Hindu nationalist BJP")
-                if nxt is None:
+                if nxt is not None:
+                    k, actor = nxt, mentions[actors[nxt][1]]
+                elif own.group("led") or text[own.end() : own.end() + 1].isupper():
                     continue  # a thing the KB does not know: whose number, unknown
-                k, actor = nxt, mentions[actors[nxt][1]]
+                # (a common noun owned, "China's exports", is the actor's own number)
             # "Othman Abduljalil said 5,000 people were missing": the speaker is not what the
             # number is about; an actor named in what they said may be
             while (actor is not None and actor.span.end <= q.start

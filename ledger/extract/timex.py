@@ -285,7 +285,8 @@ _REL_SIMPLE = {None, "last", "this", "next", "past", "coming"}
 
 _FUTURE = rx.compile(
     r"\b(?:will|shall|won['’]t|set\s+to|to\s+(?:begin|start|be\s+held|take\s+place|open)"
-    r"|being\s+held|scheduled|slated|planned|plans?\s+to|expected\s+to|is\s+to|are\s+to"
+    r"|being\s+held|scheduled|slated|planned|plans?\s+to|expected\s+to|is\s+to|are\s+to|was\s+to|were\s+to"
+    r"|was\s+due|were\s+due|set\s+for"
     r"|due\s+to\s+(?:begin|start|be|open|arrive)|upcoming|next|going\s+to|begins|starts|opens"
     r"|kicks\s+off)\b|\w['’]ll\b"
 )  # matched against lowercased text
@@ -461,7 +462,9 @@ def _day_year(anchor: date, m: int, d: int, future: bool | str | None) -> int | 
             continue
         delta = (cand - anchor).days
         if future == "past":
-            cost = -delta if delta <= 0 else 10**6
+            # (a day within a month ahead told in the past tense is one planned then: "the
+            # runoff Georgescu faced on 8 December", the day after; not a year ago)
+            cost = -delta if delta <= 0 else (2 * delta if delta <= 31 else 10**6)
         elif future:
             cost = delta if delta >= 0 else 10**6
         else:

@@ -164,7 +164,7 @@ office council ministry committee commission department agency bureau assembly p
 cabinet government administration senate board secretariat palace chamber extraordinary plenipotentiary
 elect designate designee
 """.split())
-_INTRODUCING = ("exact", "alias", "transliteration", "nickname", "unknown-name")
+_INTRODUCING = ("exact", "alias", "transliteration", "nickname", "fuzzy", "title-holder", "unknown-name")
 _ROYAL = frozenset({"prince", "princess", "king", "queen", "duke", "duchess", "pope", "emperor", "empress",
                     "sultan", "emir", "crown prince"})
 
@@ -834,13 +834,16 @@ def _resolve_office(doc: Document, m: Mention, index: NameIndex, given_to: Menti
     if qualifier is not None and qualifier.entity:
         country = index.country_of(qualifier.entity)
         why = f"country from '{qualifier.surface}'"
-    elif ((owner is not None and not _place_like(owner.group(1))) or _PARTY_BEFORE.search(
-            doc.text, max(0, m.span.start - 8), m.span.start)) or (
-            org is not None and not any(index.country_of(o) is None for o in offices)
+    elif (owner is not None and not _place_like(owner.group(1))) or (
+            (_PARTY_BEFORE.search(doc.text, max(0, m.span.start - 8), m.span.start)
+             or (org is not None and not any(index.country_of(o) is None for o in offices)))
             and not _holds_one(index, holder, offices, doc.published)):
         # a party's or a company's title ("the National Rally's president", "her party's
         # president", "party president", "PML-N President"): not the holder's country's office
-        name = owner.group(1) if owner is not None else org.surface if org is not None else "the party"
+        party = _PARTY_BEFORE.search(doc.text, max(0, m.span.start - 8), m.span.start)
+        name = (owner.group(1) if owner is not None else org.surface if org is not None
+                else "the party" if party is not None and party.group(1) == "party"
+                else f"what '{party.group(1)}' names" if party is not None else "")
         _set(m, index, None, None, 0.0, "unresolved", f"a title of {name}")
         m.hint["owned_by"] = name
         return
@@ -927,12 +930,15 @@ _OWNER_BEFORE = rx.compile(
 
 def _holds_one(index: NameIndex, holder: Mention | None, offices: list[str], day: date | None) -> bool:
     """Whether the KB has the holder hold one of ``offices`` on ``day`` ("US House Speaker
-    Kevin McCarthy": the House's title is the state's office he holds)."""
+    Kevin McCarthy": the House's title is the state's office he holds; "its defense chief Li"
+    after China: the country's)."""
     person = index.get(holder.entity) if holder is not None else None
     return person is not None and day is not None and any(person.holds(o, day) for o in offices)
 
 
-_PARTY_BEFORE = rx.compile(r"\bparty[ \t\u00a0]+\Z")
+# a title a party owns, or the organization just named ("the CNE ... Its president, Elvis
+# Amoroso", "the National Assembly, whose president")
+_PARTY_BEFORE = rx.compile(r"\b(party|[Ii]ts|[Ww]hose)[ \t\u00a0]+\Z")
 
 
 def _place_like(owner: str) -> bool:

@@ -522,3 +522,13 @@ def test_a_place_where_something_happens_is_no_actor_of_a_pronouns_sentence() ->
     assert counts("He was convicted in Beijing in May on 34 felony counts.") == []
     # with no other subject named, the place keeps the number
     assert counts("Lawmakers meeting in Beijing backed the law by 523 votes.") == [("Beijing", "523", "vote")]
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    # a threshold is no result
+    ("Prime Minister Jan Novak's party missed the 5% threshold.", []),
+    # what the actor owns, named after a description, is what the number is about
+    ("Mr Biden's center-left Pentagon came third with 16.4%.", [("Pentagon", "16.4", "percent")]),
+])
+def test_whose_number_it_is(text: str, found: list[tuple[str, str, str]]) -> None:
+    assert counts(text) == found

@@ -461,3 +461,9 @@ def test_a_day_told_in_the_past_tense_is_the_last_one_before_the_anchor():
     # with no tense to tell, a day four months ahead is still the nearer one
     (t,) = find_timexes("The vote on February 14.", D(2024, 10, 22))
     assert t.valid_from == D(2025, 2, 14)
+
+
+def test_a_day_a_month_ahead_told_in_the_past_tense_is_ahead():
+    # "was to face ... on 8 December", the day after the document's: planned then, not a year ago
+    (t,) = find_timexes("Georgescu was to face Lasconi in the runoff on 8 December.", D(2024, 12, 7))
+    assert t.valid_from == D(2024, 12, 8)

@@ -457,3 +457,14 @@ def test_a_first_sentence_taken_for_the_title_is_no_headline(tmp_path: Path) -> 
     (doc,) = read_file(path)
     m = next(m for m in analyze(doc, INDEX).mentions if m.surface == "Austin")
     assert m.method == "unintroduced", m.reason
+
+
+@pytest.mark.parametrize(("text", "surface"), [
+    # a misspelled full name still introduces the person its later surname names
+    ("Lloyd Austn spoke on Monday. Austin left.", "Austin"),
+    # so does a surname after the title the person held then
+    ("US Pres. Biden said so. Mr. Biden, 81, left.", "Biden"),
+])
+def test_a_name_resolved_otherwise_than_by_its_form_introduces_the_person(text: str, surface: str) -> None:
+    m = [m for m in mentions(text) if m.surface == surface][-1]
+    assert (m.method, bool(m.entity)) == ("short", True), m.reason

@@ -79,7 +79,7 @@ def check(view: LedgerView, rule: Rule, targets: Collection[str] | None) -> Iter
             toks = _tokens(m)
             anchor = first.get(m.entity)
             if anchor is None:
-                if m.method != "short":
+                if m.method not in ("short", "fuzzy"):  # (a misspelling is misspelled-name's)
                     first[m.entity] = m
                 continue
             if compatible(toks, _tokens(anchor)) or _initials_of(m.surface, anchor.surface):

@@ -60,7 +60,8 @@ _DEPARTURE = rx.compile(
     r"\b(?:killed|killing|slain|murder(?:ed)?|died|dies|dead|death|deaths|funerals?|mourn\w*|martyred|assassinat\w*|"
     r"retire[sd]?|retiring|retirement|resign(?:s|ed|ing|ation|ations)?|stepp(?:ed|ing) down|"
     r"steps? down|quit(?:s|ting)?|ousted|ouster|dismiss(?:ed|al)|sack(?:ed|s|ing)|impeached|"
-    r"fir(?:ed|es|ing)(?=\s+(?-i:[A-Z]))|"  # "fired Attorney General X", not "fired rockets"
+    r"fir(?:ed|es|ing)(?=\s+(?:(?-i:[A-Z])|his\b|her\b|its\b|their\b))|"  # "fired Attorney General X", "fired his
+    # finance minister", not "fired rockets"
 
     r"removed(?!\s+(?:the|a|an|his|her|its|their)\b)|replaced|replacing|leaves office|left office|outgoing|"
     r"laid to rest|buried|burial)\b",
@@ -386,8 +387,8 @@ def _office_of(c: Claim) -> str | None:
     say which office it is (no nationality, no "new" or "current")."""
     if c.object:
         return c.object
-    if not (c.object_key or "").startswith("title:") or not c.object_surface or c.qualifiers.get("owner"):
-        return None  # (a party's or a company's title is no office of a state)
+    if not (c.object_key or "").startswith("title:") or not c.object_surface:
+        return None
     return _title_office(c.object_surface)
 
 
