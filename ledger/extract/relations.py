@@ -370,15 +370,19 @@ def _clause_end(text: str, pos: int, hi: int) -> int:
     return found.start() if found is not None else hi
 
 
-def _clause_time(doc: Document, lo: int, hi: int) -> tuple[date, date] | None:
-    """The one day, month or year a clause names, as a range; None when it names none (or a
-    longer time: "this year" is the document's)."""
+def _clause_time(doc: Document, lo: int, hi: int, sentence: tuple[int, int],
+                 cache: dict[tuple[int, int], list[Any]]) -> tuple[date, date] | None:
+    """The one day, month or year a clause ``[lo, hi)`` names, as a range; None when it names
+    none (or a longer time: "this year" is the document's).  The times of the clause's
+    sentence are found once, in ``cache``."""
     if doc.published is None or not _TIME_HINT.search(doc.text, lo, hi):
         return None
-    from ledger.extract.timex import find_timexes
+    if sentence not in cache:
+        from ledger.extract.timex import find_timexes
 
-    found = [(t.valid_from, t.valid_to) for t in find_timexes(doc.text, doc.published, lo, hi)
-             if t.valid_from is not None and t.valid_to is not None and t.granularity in ("day", "month", "year")]
+        cache[sentence] = find_timexes(doc.text, doc.published, *sentence)
+    found = [(t.valid_from, t.valid_to) for t in cache[sentence] if lo <= t.start and t.end <= hi
+             and t.valid_from is not None and t.valid_to is not None and t.granularity in ("day", "month", "year")]
     return found[0] if len(found) == 1 else None
 
 
@@ -431,6 +435,7 @@ def count_claims(doc: Document, mentions: list[Mention], index: Any,
 
     out: list[Claim] = []
     sentences: Sentences | None = None
+    times: dict[tuple[int, int], list[Any]] = {}  # a sentence's times, for the clauses of its numbers
     kinds = ("person", "org", "place", "event")
     text = doc.text
     # KB entities, and people the KB does not know whom the text shows to be people
@@ -541,7 +546,7 @@ def count_claims(doc: Document, mentions: list[Mention], index: Any,
             if toll is None and doc.published is not None:
                 # the day or the year the number's clause names ("shares rose 2% on Monday",
                 # "paid $20 billion in 2022"): the number of that time, not another's
-                told = _clause_time(doc, clause, _clause_end(text, q.end, hi))
+                told = _clause_time(doc, clause, _clause_end(text, q.end, hi), (lo, hi), times)
                 when = told
             out.append(
                 Claim(
@@ -579,6 +584,9 @@ _TALLY = rx.compile(
     r"|\b(?P<a3>\d{1,3})[ \t\u00a0]+votes?[ \t\u00a0]+to[ \t\u00a0]+(?P<b3>\d{1,3})\b")
 
 
+_TALLY_HINT = rx.compile(r"\d[-–]\d|\d\s+votes?\s+to\s+\d")
+
+
 def tally_claims(doc: Document, mentions: list[Mention], quoted: Sequence[tuple[int, int]] = ()) -> list[Claim]:
     """``count`` claims of a vote's tally ("The Supreme Court ruled 6-3", "re-elected Ramaphosa
     by 283 votes to 44"): the unit "vote tally", the value "6-3", about the first person,
@@ -589,6 +597,8 @@ def tally_claims(doc: Document, mentions: list[Mention], quoted: Sequence[tuple[
     actors = sorted((m.span.start, k) for k, m in enumerate(mentions)
                     if m.kind in ("person", "org", "event") and m.entity)
     starts = [a for a, _ in actors]
+    if not _TALLY_HINT.search(text):
+        return out  # (most texts hold none: one plain search before the pattern's)
     for sec in doc.body_spans():
         for t in _TALLY.finditer(text, sec.start, sec.end):
             g = t.groupdict()
