@@ -576,15 +576,13 @@ def count_claims(doc: Document, mentions: list[Mention], index: Any,
     return out
 
 
-# a vote's tally: "ruled 6-3", "a 7-2 decision", "by a vote of 51-50", "by 159 votes to 106"
-_TALLY = rx.compile(
-    r"\b(?P<a>\d{1,3})[-–](?P<b>\d{1,3})[ \t\u00a0]+(?:vote|decision|ruling|majority|verdict|split)\b"
-    r"|\b(?:ruled|voted|decided|sided|passed|approved|confirmed|rejected|upheld|struck[ \t\u00a0]+down"
-    r"|vote[ \t\u00a0]+of)[ \t\u00a0]+(?:[a-z]+[ \t\u00a0]+){0,3}?(?P<a2>\d{1,3})[-–](?P<b2>\d{1,3})\b(?![-–]\d)"
-    r"|\b(?P<a3>\d{1,3})[ \t\u00a0]+votes?[ \t\u00a0]+to[ \t\u00a0]+(?P<b3>\d{1,3})\b")
-
-
-_TALLY_HINT = rx.compile(r"\d[-–]\d|\d\s+votes?\s+to\s+\d")
+# a vote's tally: two numbers joined ("6-3"), with a word of a vote before ("ruled 6-3", "by a
+# vote of 51-50") or after ("a 7-2 decision"); or "283 votes to 44"
+_TALLY = rx.compile(r"(?<![\w.,-])(?P<a>\d{1,3})(?:[-–](?P<b>\d{1,3})(?![\w.,]?\d|[-–])"
+                    r"|[ \t\u00a0]+votes?[ \t\u00a0]+to[ \t\u00a0]+(?P<c>\d{1,3})\b)")
+_TALLY_AFTER = rx.compile(r"[ \t\u00a0]+(?:vote|decision|ruling|majority|verdict|split)\b")
+_TALLY_BEFORE = rx.compile(r"\b(?:ruled|voted|decided|sided|passed|approved|confirmed|rejected|upheld"
+                           r"|struck[ \t\u00a0]+down|vote[ \t\u00a0]+of)[ \t\u00a0]+(?:[a-z]+[ \t\u00a0]+){0,3}?\Z")
 
 
 def tally_claims(doc: Document, mentions: list[Mention], quoted: Sequence[tuple[int, int]] = ()) -> list[Claim]:
@@ -597,12 +595,12 @@ def tally_claims(doc: Document, mentions: list[Mention], quoted: Sequence[tuple[
     actors = sorted((m.span.start, k) for k, m in enumerate(mentions)
                     if m.kind in ("person", "org", "event") and m.entity)
     starts = [a for a, _ in actors]
-    if not _TALLY_HINT.search(text):
-        return out  # (most texts hold none: one plain search before the pattern's)
     for sec in doc.body_spans():
         for t in _TALLY.finditer(text, sec.start, sec.end):
-            g = t.groupdict()
-            a, b = next((int(g[x]), int(g[y])) for x, y in (("a", "b"), ("a2", "b2"), ("a3", "b3")) if g[x])
+            if t.group("b") is not None and not (_TALLY_AFTER.match(text, t.end())
+                                                 or _TALLY_BEFORE.search(text, max(0, t.start() - 40), t.start())):
+                continue  # two numbers joined, no vote: a score, a range, a model
+            a, b = int(t.group("a")), int(t.group("b") or t.group("c"))
             if a < b or any(lo <= t.start() < hi for lo, hi in quoted):
                 continue  # "3-6": a score, not a vote; a tally in a quotation is the speaker's
             sentences = sentences or sentences_of(doc)
@@ -614,7 +612,7 @@ def tally_claims(doc: Document, mentions: list[Mention], quoted: Sequence[tuple[
             if k >= len(actors) or actors[k][0] >= hi or (actors[k][0] >= t.start() and not opening):
                 continue  # no one the KB knows voted or was voted on
             actor = mentions[actors[k][1]]
-            start = t.start("a") if g["a"] else t.start("a2") if g["a2"] else t.start("a3")
+            start = t.start()
             value = a + b / 1000
             out.append(Claim(
                 span=Span.of(doc, start, t.end()), subject=actor.entity, subject_key=name_key(actor),

@@ -198,13 +198,14 @@ def _headline_names(doc: Document, mentions: list[Mention], index: NameIndex) ->
     """A headline names people by surname before the text names them in full ("Parliament
     impeaches President Yoon", then "President Yoon Suk Yeol"): a surname there that no earlier
     name introduced is the person the text names in full later."""
-    lines = _headlines(doc)
+    bare = [m for m in mentions if m.kind == "person" and m.method in ("unintroduced", "dropped")
+            and m.hint.get("run")]
+    lines = _headlines(doc, max((m.span.start for m in bare), default=-1))
     if not lines:
         return
     people = [m for m in mentions if m.kind == "person" and m.method in _INTRODUCING]
-    for m in mentions:
-        if (m.kind != "person" or m.method not in ("unintroduced", "dropped") or not m.hint.get("run")
-                or not any(a <= m.span.start < b for a, b in lines)):
+    for m in bare:
+        if not any(a <= m.span.start < b for a, b in lines):
             continue
         key = phrase_key(m.surface, expand=False)
         if " " in key:
@@ -221,29 +222,29 @@ def _headline_names(doc: Document, mentions: list[Mention], index: NameIndex) ->
             m.hint["name_key"] = later.hint.get("name_key") or phrase_key(later.surface, expand=False)
 
 
-def _headlines(doc: Document) -> list[tuple[int, int]]:
-    """The spans of the document's headline lines: Markdown headings, the line that is its
-    title, and a first line of the body that ends without a sentence's punctuation."""
+def _headlines(doc: Document, until: int) -> list[tuple[int, int]]:
+    """The spans of the document's headline lines that start at or before ``until``: Markdown
+    headings, the line that is its title, and a first line of the body that ends without a
+    sentence's punctuation."""
     text = doc.text
     title = " ".join((doc.title or "").split())
     out: list[tuple[int, int]] = []
     first = True
     for sec in doc.body_spans():
         pos = sec.start
-        while pos < sec.end:
+        while pos < min(sec.end, until + 1):
             nl = text.find("\n", pos, sec.end)
             end = sec.end if nl < 0 else nl
-            line = text[pos:end].strip()
-            if line:
-                plain = " ".join(line.lstrip("#").split())
-                ends = line.endswith((".", "!", "?", '"', "”", ":"))  # a sentence's end: no headline's
-                if line.startswith("#") or (not ends and ((title and plain == title) or (
-                        first and len(line.split()) <= 20))):
-                    out.append((pos, end))
-                first = False
+            if first or text.startswith("#", pos) or (title and text.startswith(title[:1], pos)):
+                line = text[pos:end].strip()
+                if line:
+                    plain = " ".join(line.lstrip("#").split())
+                    ends = line.endswith((".", "!", "?", '"', "”", ":"))  # a sentence's end: no headline's
+                    if line.startswith("#") or (not ends and ((title and plain == title) or (
+                            first and len(line.split()) <= 20))):
+                        out.append((pos, end))
+                    first = False
             pos = end + 1
-            if len(out) > 20:
-                break
     return out
 
 
