@@ -162,7 +162,7 @@ def _consonants(word: str) -> str:
 _NO_SURNAMES = CALENDAR_WORDS | frozenset("""
 office council ministry committee commission department agency bureau assembly parliament court
 cabinet government administration senate board secretariat palace chamber extraordinary plenipotentiary
-elect designate designee
+elect designate designee command headquarters directorate authority corps staff
 """.split())
 _INTRODUCING = ("exact", "alias", "transliteration", "nickname", "fuzzy", "title-holder", "unknown-name")
 _ROYAL = frozenset({"prince", "princess", "king", "queen", "duke", "duchess", "pope", "emperor", "empress",

@@ -468,3 +468,8 @@ def test_a_first_sentence_taken_for_the_title_is_no_headline(tmp_path: Path) -> 
 def test_a_name_resolved_otherwise_than_by_its_form_introduces_the_person(text: str, surface: str) -> None:
     m = [m for m in mentions(text) if m.surface == surface][-1]
     assert (m.method, bool(m.entity)) == ("short", True), m.reason
+
+
+def test_an_institution_after_a_title_is_no_surname() -> None:
+    assert [m.surface for m in mentions("The appointment was announced by the rebels' General Command on Tuesday.")
+            if m.kind == "person"] == []

@@ -55,7 +55,8 @@ def _spelled_alike(a: set[str], b: set[str]) -> bool:
     are two names of one person, not two spellings."""
     from rapidfuzz.fuzz import ratio
 
-    return any(x == y or (min(len(x), len(y)) >= 3 and (x.startswith(y) or y.startswith(x))) or ratio(x, y) >= 50
+    return any(x == y or (min(len(x), len(y)) >= 3 and (x.startswith(y) or y.startswith(x)))
+               or ratio(x, y) >= (50 if max(len(x), len(y)) <= 3 else 70)  # "Ly", "Li"; not "Ahmed", "Mohammed"
                for x in a for y in b if x not in _NOT_NAME_WORDS and y not in _NOT_NAME_WORDS)
 
 
