@@ -74,7 +74,7 @@ def resolve(doc: Document, ex: Extraction, index: NameIndex) -> None:
         if m.kind == "office":
             before = ex.mentions[k - 1] if k else None
             if (before is not None and before.kind == "org" and before.entity
-                    and _OWNER_GAP.fullmatch(doc.text, before.span.end, m.span.start)
+                    and _OWNED_TITLE_GAP.fullmatch(doc.text, before.span.end, m.span.start)
                     and not _generic_institution(before.surface)):
                 m.hint["owner"] = before  # "PML-N President", "OpenAI's president": the org's title
             _resolve_office(doc, m, index, given.get(id(m)))
@@ -297,6 +297,8 @@ def _country_code(m: Mention, index: NameIndex) -> str | None:
 
 
 _OWNER_GAP = rx.compile(r"(?:['’]s)?[ \t\u00a0]+")
+# between an owner and its title: "OpenAI's former president", "PML-N President"
+_OWNED_TITLE_GAP = rx.compile(r"['’]s(?:[ \t\u00a0]+[a-z][a-z-]*){0,2}[ \t\u00a0]+|[ \t\u00a0]+")
 
 
 def _another_countrys(doc: Document, m: Mention, prev: Mention | None, named: set[str], index: NameIndex) -> None:
