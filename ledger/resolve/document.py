@@ -86,6 +86,9 @@ def resolve(doc: Document, ex: Extraction, index: NameIndex) -> None:
             continue
         obj = ex.mentions[c.refs["object"]] if "object" in c.refs else None
         c.subject = subj.entity if subj else None
+        if subj is None and c.predicate == "said":
+            # "“…,” the President said": the holder of the office then, when the KB has one
+            c.subject = _office_speaker(doc, c, ex.mentions, index)
         c.object = obj.entity if obj else None
         if subj is not None and "name_key" in subj.hint:
             c.subject_key = name_key(subj)
@@ -783,6 +786,39 @@ def _romanized_name(surface: str) -> bool:
 
 
 _ROLE_BEFORE = rx.compile(r"\b(?:predecessor|successor|counterparts?)[ \t\u00a0]*,?[ \t\u00a0]+\Z")
+
+
+_THE_TITLE = rx.compile(r"(?:[Tt]he)[ \t\u00a0]+(?P<title>\S.*)")
+
+
+def _office_speaker(doc: Document, c: Claim, mentions: list[Mention], index: NameIndex) -> str | None:
+    """The speaker of a quote told by a title alone ("the President said", "the King told
+    reporters"): the one person the KB has hold that office on the document's date, when the
+    title resolved to a KB office of one holder."""
+    said = _THE_TITLE.fullmatch(str(c.qualifiers.get("speaker_text") or ""))
+    if said is None or doc.published is None:
+        return None
+    title = said.group("title").lower()
+    office = next((m for m in mentions if m.kind == "office" and m.entity and m.surface.lower() == title
+                   and c.span.start - 300 <= m.span.start <= c.span.end + 300), None)
+    ent = index.get(office.entity) if office is not None else None
+    if ent is None or not ent.single_holder:
+        return None
+    day = doc.published
+    found = [pid for pid in _holders(index).get(ent.id, ()) if index.entities[pid].holds(ent.id, day)]
+    return found[0] if len(found) == 1 else None
+
+
+def _holders(index: NameIndex) -> dict[str, list[str]]:
+    """Office id -> the KB persons with a term of it (kept with the index)."""
+    memo = index.memo("holders")
+    table = memo.get("table")
+    if table is None:
+        table = memo["table"] = {}
+        for e in index.entities.values():
+            for t in e.offices if e.kind == "person" else ():
+                table.setdefault(t.office, []).append(e.id)
+    return table
 
 
 def _title_holder(doc: Document, m: Mention, key: str, index: NameIndex) -> tuple[str, str] | None:

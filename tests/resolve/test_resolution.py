@@ -473,3 +473,10 @@ def test_a_name_resolved_otherwise_than_by_its_form_introduces_the_person(text: 
 def test_an_institution_after_a_title_is_no_surname() -> None:
     assert [m.surface for m in mentions("The appointment was announced by the rebels' General Command on Tuesday.")
             if m.kind == "person"] == []
+
+
+def test_a_quote_told_by_a_title_alone_is_its_holders_then() -> None:
+    text = "The Pentagon spoke first. “We are ready to talk,” the Defense Secretary said on Monday."
+    doc = Document(path="t.txt", text=text, published=date(2023, 5, 30), sections=[Section("body", 0, len(text))])
+    (c,) = [c for c in analyze(doc, INDEX).claims if c.predicate == "said"]
+    assert (c.subject, c.subject_surface) == ("lloyd-austin", "the Defense Secretary")
