@@ -88,7 +88,7 @@ def analyze(doc: Document, index: NameIndex) -> Analysis:
     quoted = [(c.span.start, c.span.end) for c in ex.claims if c.predicate == "said"]
     ex.claims += count_claims(doc, ex.mentions, index, quoted)
     ex.claims += tally_claims(doc, ex.mentions, quoted)
-    ex.claims += age_claims(doc, ex.mentions)
+    ex.claims += age_claims(doc, ex.mentions, index)
     namesakes(ex.claims, ex.mentions, index)
     assign_keys(ex.claims)
     return Analysis(doc, ex.mentions, ex.claims)

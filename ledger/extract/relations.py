@@ -202,20 +202,29 @@ def _title_relation(doc: Document, m: Mention, other: Mention, adj: str | None, 
     return c
 
 
-def age_claims(doc: Document, mentions: list[Mention]) -> list[Claim]:
+def age_claims(doc: Document, mentions: list[Mention], index: Any = None) -> list[Claim]:
     """``age`` claims: a person's age, written in apposition after their name ("Dong, 62,"),
-    on the document's date."""
+    or after the title of the one person who holds it ("The King, 76,"), on the document's
+    date."""
+    from ledger.resolve.document import holder_of
+
     out: list[Claim] = []
     sentences: Sentences | None = None
     for m in mentions:
-        if not (m.kind == "person" and (m.entity or knows_person(m))):
+        subject = m.entity
+        if m.kind == "office" and index is not None and _THE_BEFORE.search(doc.text, max(0, m.span.start - 4),
+                                                                           m.span.start):
+            subject = holder_of(index, m.entity, doc.published)  # "The King, 76,"
+            if subject is None:
+                continue
+        elif not (m.kind == "person" and (m.entity or knows_person(m))):
             continue
         a = AGE_AFTER_NAME.match(doc.text, m.span.end)
         if a is None or not 16 <= int(a.group(1)) <= 110:
             continue
         sentences = sentences or sentences_of(doc)
         out.append(Claim(
-            span=Span.of(doc, m.span.start, a.end(1)), subject_key=name_key(m), subject=m.entity,
+            span=Span.of(doc, m.span.start, a.end(1)), subject_key=subject or name_key(m), subject=subject,
             predicate="age", value=a.group(1), valid_from=doc.published, valid_to=doc.published,
             section=m.section, sentence=sentences.sentence(m.span.start),
             excerpt=doc.text[m.span.start : a.end(1)], subject_surface=m.surface,
@@ -685,6 +694,7 @@ _ADMIN_UNIT = rx.compile(r"(?:[A-Z][\w.'’-]*\s+){1,3}(?:County|Province|Distri
 
 _LOCATIVE = rx.compile(r"\b(?:in|at|near|across|inside|outside)[ \t\u00a0]+(?:the[ \t\u00a0]+)?\Z")
 _PRONOUN_OPENS = rx.compile(r"[\"“‘(\s]*(?:He|She|They|It|We|I)\b")
+_THE_BEFORE = rx.compile(r"\b[Tt]he[ \t\u00a0]+\Z")
 _IN_BEFORE = rx.compile(r"\b[Ii]n[ \t\u00a0]+\Z")
 
 

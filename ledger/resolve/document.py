@@ -801,24 +801,23 @@ def _office_speaker(doc: Document, c: Claim, mentions: list[Mention], index: Nam
     title = said.group("title").lower()
     office = next((m for m in mentions if m.kind == "office" and m.entity and m.surface.lower() == title
                    and c.span.start - 300 <= m.span.start <= c.span.end + 300), None)
-    ent = index.get(office.entity) if office is not None else None
-    if ent is None or not ent.single_holder:
+    return holder_of(index, office.entity if office is not None else None, doc.published)
+
+
+def holder_of(index: NameIndex, office: str | None, day: date | None) -> str | None:
+    """The one person the KB has hold ``office`` on ``day``, when it is an office of one holder."""
+    ent = index.get(office)
+    if ent is None or not ent.single_holder or day is None:
         return None
-    day = doc.published
-    found = [pid for pid in _holders(index).get(ent.id, ()) if index.entities[pid].holds(ent.id, day)]
-    return found[0] if len(found) == 1 else None
-
-
-def _holders(index: NameIndex) -> dict[str, list[str]]:
-    """Office id -> the KB persons with a term of it (kept with the index)."""
     memo = index.memo("holders")
     table = memo.get("table")
-    if table is None:
+    if table is None:  # office id -> the KB persons with a term of it, kept with the index
         table = memo["table"] = {}
         for e in index.entities.values():
             for t in e.offices if e.kind == "person" else ():
                 table.setdefault(t.office, []).append(e.id)
-    return table
+    found = [pid for pid in dict.fromkeys(table.get(ent.id, ())) if index.entities[pid].holds(ent.id, day)]
+    return found[0] if len(found) == 1 else None
 
 
 def _title_holder(doc: Document, m: Mention, key: str, index: NameIndex) -> tuple[str, str] | None:

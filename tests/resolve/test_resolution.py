@@ -480,3 +480,9 @@ def test_a_quote_told_by_a_title_alone_is_its_holders_then() -> None:
     doc = Document(path="t.txt", text=text, published=date(2023, 5, 30), sections=[Section("body", 0, len(text))])
     (c,) = [c for c in analyze(doc, INDEX).claims if c.predicate == "said"]
     assert (c.subject, c.subject_surface) == ("lloyd-austin", "the Defense Secretary")
+
+
+def test_an_age_after_a_title_alone_is_its_holders_then() -> None:
+    text = "The Defense Secretary, 69, spoke first."
+    doc = Document(path="t.txt", text=text, published=date(2023, 5, 30), sections=[Section("body", 0, len(text))])
+    assert [(c.subject, c.value) for c in analyze(doc, INDEX).claims if c.predicate == "age"] == [("lloyd-austin", "69")]
