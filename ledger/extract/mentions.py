@@ -481,6 +481,8 @@ _TIME_OPENER = rx.compile(
     r"\b(?:(?:The|That) (?:following|next|same|previous) (?:day|morning|afternoon|evening|night|week)"
     r"|(?:Later|Earlier|Then|Meanwhile|Yesterday|Today|Afterwards)|(?:On|By|Last|Late|Early) [A-Z]?\w+(?: \w+)?)"
     r"[ \t\u00a0]+\Z")
+# an article and a word or two describing the person before the name
+_DESCRIBED_BEFORE = rx.compile(r"\b(?:[Aa]n?|[Tt]he)(?:[ \t\u00a0]+[a-z][a-z-]*){1,2}[ \t\u00a0]+\Z")
 _HONORIFIC_BEFORE = rx.compile(r"\b(?:" + "|".join(sorted(HONORIFICS)) + r")\.?[ \t\u00a0]+\Z", re.I)
 
 
@@ -492,6 +494,8 @@ def opens_sentence(text: str, m: Mention, floor: int = 0) -> bool:
     start = phrase_start(m)
     if (h := _HONORIFIC_BEFORE.search(text, max(floor, start - 12), start)) is not None:
         start = h.start()
+    if (d := _DESCRIBED_BEFORE.search(text, max(floor, start - 30), start)) is not None:
+        start = d.start()  # "..., an emotional Prof Yunus paid tribute"
     return _opens_at(text, start, floor)
 
 

@@ -486,8 +486,10 @@ def _near_surname(key: str, intro: list[Introduced]) -> tuple[Introduced, str] |
     from rapidfuzz.distance import OSA
 
     limit = 2 if len(key) >= 8 else 1
+    # (not its plural: "Republicans" after a "Black Republican", "the Bidens" after "Joe Biden")
     found = {(p.entity or p.name): (p, s) for p in intro for s in sorted(p.surnames)
-             if s[:1] == key[:1] and abs(len(s) - len(key)) <= limit and OSA.distance(s, key) <= limit}
+             if s[:1] == key[:1] and abs(len(s) - len(key)) <= limit and OSA.distance(s, key) <= limit
+             and key not in (s + "s", s + "es")}
     return next(iter(found.values())) if len(found) == 1 else None
 
 

@@ -780,6 +780,9 @@ def test_a_demonym_after_the_is_a_description_not_a_name() -> None:
      "“I deeply regret my participation in the board's actions,” he said.", "Ilya Sutskever"),
     ("Pete Hegseth faced allegations, all of which Democrats said disqualified him. "
      "“I am not a perfect person, but redemption is real,” he told the committee.", "Pete Hegseth"),
+    # a subject with an article and a description before it, after an opening phrase
+    ("Speaking to reporters at the airport, an emotional Prof Yunus paid tribute to Lloyd Austin on "
+     "Thursday. “His face is etched in the minds of all of us,” he said.", "Yunus"),
     # a time opening the sentence before the subject, with no comma
     ("Police fired tear gas at protesters on Tuesday. The following day Mr Ruto made a U-turn, saying he "
      "would not sign the bill. “I concede,” he told journalists at State House.", "Ruto"),

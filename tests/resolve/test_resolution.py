@@ -486,3 +486,8 @@ def test_an_age_after_a_title_alone_is_its_holders_then() -> None:
     text = "The Defense Secretary, 69, spoke first."
     doc = Document(path="t.txt", text=text, published=date(2023, 5, 30), sections=[Section("body", 0, len(text))])
     assert [(c.subject, c.value) for c in analyze(doc, INDEX).claims if c.predicate == "age"] == [("lloyd-austin", "69")]
+
+
+def test_the_plural_of_a_surname_is_no_slip_in_it() -> None:
+    text = "He hoped to become the first Black Republican elected governor. Republicans swept the other races."
+    assert [m.surface for m in mentions(text) if m.method == "fuzzy"] == []
