@@ -740,7 +740,8 @@ def _antecedents(doc: Document, m: Mention, key: str, intro: list[Introduced], i
     people = {p.entity or p.name for p in found}
     if len(people) < 2:
         return found
-    title: Mention | None = m.hint.get("title")
+    # the title before the name, or the office a verb gives it ("Sharif was elected prime minister")
+    title: Mention | None = m.hint.get("title") or m.hint.get("holder_of")
     offices = {e.entity for e in title.candidates} if title is not None else set()
     named: dict[str, int] = {}
     for p in intro:

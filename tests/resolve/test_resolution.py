@@ -491,3 +491,17 @@ def test_an_age_after_a_title_alone_is_its_holders_then() -> None:
 def test_the_plural_of_a_surname_is_no_slip_in_it() -> None:
     text = "He hoped to become the first Black Republican elected governor. Republicans swept the other races."
     assert [m.surface for m in mentions(text) if m.method == "fuzzy"] == []
+
+
+def test_a_surname_given_an_office_by_a_verb_names_the_one_who_holds_it(tmp_path: Path) -> None:
+    (tmp_path / "kb.yaml").write_text("""entities:
+  - {id: pk-pm, kind: office, name: Prime Minister of Pakistan, country: PK, titles: [Prime Minister]}
+  - {id: shehbaz-sharif, kind: person, name: Shehbaz Sharif, country: PK, offices: [{office: pk-pm, from: 2024-03-04}]}
+  - {id: nawaz-sharif, kind: person, name: Nawaz Sharif, country: PK,
+     offices: [{office: pk-pm, from: 2013-06-05, to: 2017-07-28}]}
+""", encoding="utf-8")
+    index = build_index(load_kb([tmp_path]).entities)
+    text = "Shehbaz Sharif spoke. His brother Nawaz Sharif watched. Sharif was elected prime minister with 201 votes."
+    doc = Document(path="t.txt", text=text, published=date(2024, 3, 10), sections=[Section("body", 0, len(text))])
+    m = [m for m in analyze(doc, index).mentions if m.surface == "Sharif"][-1]
+    assert m.entity == "shehbaz-sharif", m.reason
