@@ -494,8 +494,11 @@ def opens_sentence(text: str, m: Mention, floor: int = 0) -> bool:
     start = phrase_start(m)
     if (h := _HONORIFIC_BEFORE.search(text, max(floor, start - 12), start)) is not None:
         start = h.start()
-    if (d := _DESCRIBED_BEFORE.search(text, max(floor, start - 30), start)) is not None:
-        start = d.start()  # "..., an emotional Prof Yunus paid tribute"
+    if (h is not None or " " in m.surface.strip()) and (
+            d := _DESCRIBED_BEFORE.search(text, max(floor, start - 30), start)) is not None:
+        # "..., an emotional Prof Yunus paid tribute" (a name, not a word: "the presumptive
+        # Republican nominee")
+        start = d.start()
     return _opens_at(text, start, floor)
 
 

@@ -47,7 +47,7 @@ from ledger import rx
 from ledger.extract.mentions import TITLE_HEADS, opens_sentence
 from ledger.extract.sentences import ABBREVIATIONS
 from ledger.model import Mention
-from ledger.resolve.keys import PARTICLES
+from ledger.resolve.keys import OTHER_OFFICE_WORDS, PARTICLES
 
 # --------------------------------------------------------------------------------------------
 # data lists
@@ -969,7 +969,11 @@ class _Finder:
             if holder is None or holder.kind != "person":
                 continue
             title = set(m.surface.lower().replace(".", "").split())
-            if set(words[1:]) <= title:
+            if (pw := _prev_word(self.text, window, m.span.start)) is not None:
+                title.add(self.text[pw[0] : pw[1]].lower())  # the word before it may make it another
+            # (not another office the title names with more words: "the president" is not the
+            # "Deputy President" named last)
+            if set(words[1:]) <= title and not (title - set(words[1:])) & OTHER_OFFICE_WORDS:
                 return next((i for i, x in enumerate(self.mx.ms) if x is holder), None)
         return None
 

@@ -70,6 +70,7 @@ def resolve(doc: Document, ex: Extraction, index: NameIndex) -> None:
     _headline_names(doc, ex.mentions, index)
     # a title a verb gives its subject ("Li Shangfu was named defense minister"): that person holds it
     given = {id(o): p for p in ex.mentions if p.kind == "person" and (o := p.hint.get("holder_of")) is not None}
+    home = _home_country(ex.mentions, index)
     for k, m in enumerate(ex.mentions):
         if m.kind == "office":
             before = ex.mentions[k - 1] if k else None
@@ -77,7 +78,7 @@ def resolve(doc: Document, ex: Extraction, index: NameIndex) -> None:
                     and _OWNED_TITLE_GAP.fullmatch(doc.text, before.span.end, m.span.start)
                     and not _generic_institution(before.surface)):
                 m.hint["owner"] = before  # "PML-N President", "OpenAI's president": the org's title
-            _resolve_office(doc, m, index, given.get(id(m)))
+            _resolve_office(doc, m, index, given.get(id(m)), home)
     scare: set[int] = set()
     for c in ex.claims:
         subj = ex.mentions[c.refs["subject"]] if "subject" in c.refs else None
@@ -863,7 +864,22 @@ def _transliteration_of(surface: str, toks: list[str], index: NameIndex) -> tupl
     return best
 
 
-def _resolve_office(doc: Document, m: Mention, index: NameIndex, given_to: Mention | None = None) -> None:
+def _home_country(mentions: list[Mention], index: NameIndex) -> str | None:
+    """The country a text is about: the one its places name at least twice and twice as often
+    as all others together (a Kenyan story naming Nairobi, Kenya and once the US)."""
+    counts: dict[str, int] = {}
+    for m in mentions:
+        if m.kind == "place" and (code := _country_code(m, index)):
+            counts[code] = counts.get(code, 0) + 1
+    if not counts:
+        return None
+    top = max(counts, key=lambda c: counts[c])
+    rest = sum(counts.values()) - counts[top]
+    return top if counts[top] >= 2 and counts[top] >= 2 * rest else None
+
+
+def _resolve_office(doc: Document, m: Mention, index: NameIndex, given_to: Mention | None = None,
+                    home: str | None = None) -> None:
     offices = list(dict.fromkeys(e.entity for e in m.candidates))
     qualifier: Mention | None = m.hint.get("qualifier")
     holder: Mention | None = m.hint.get("holder") or given_to
@@ -913,6 +929,12 @@ def _resolve_office(doc: Document, m: Mention, index: NameIndex, given_to: Menti
         # its country does: "the president of Taiwan")
         offices = []
         unnamed = True
+    elif holder is None and len(offices) > 1 and home is not None:
+        # "the President said" in a story about one country: its office, when the KB has one
+        mine = [o for o in offices if index.country_of(o) == home]
+        if len(mine) == 1:
+            offices = mine
+            why = "the country the text is about"
     if len(offices) > 1 and holder is not None and holder.entity:
         # "China's top diplomat, Wang Yi": the office among them that the holder held then
         person = index.get(holder.entity)

@@ -7,6 +7,7 @@ Mentions come from the real pipeline: extraction finds them, ``find_quotes`` run
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,7 @@ from hypothesis import strategies as st
 from ledger.extract import extract
 from ledger.extract.quotes import REPORTING_VERBS, Quote, find_quotes, normalize
 from ledger.model import Document, Mention, Section, Span
+from ledger.pipeline import analyze as analyze_doc
 from ledger.read import read_file
 from ledger.resolve.document import resolve
 from ledger.resolve.index import NameIndex, build_index
@@ -783,6 +785,9 @@ def test_a_demonym_after_the_is_a_description_not_a_name() -> None:
     # a subject with an article and a description before it, after an opening phrase
     ("Speaking to reporters at the airport, an emotional Prof Yunus paid tribute to Lloyd Austin on "
      "Thursday. “His face is etched in the minds of all of us,” he said.", "Yunus"),
+    # (not a word of a description after the name: "the presumptive Republican nominee")
+    ("Trump, the presumptive Republican nominee, celebrated the decision on his platform. “BIG WIN FOR OUR "
+     "CONSTITUTION,” he wrote.", "Trump"),
     # a time opening the sentence before the subject, with no comma
     ("Police fired tear gas at protesters on Tuesday. The following day Mr Ruto made a U-turn, saying he "
      "would not sign the bill. “I concede,” he told journalists at State House.", "Ruto"),
@@ -797,3 +802,18 @@ def test_a_relative_pronoun_is_no_speaker() -> None:
     f = text("The board said Altman's departure followed “a deliberative review process” which concluded that he "
              "was not “consistently candid in his communications.”")
     assert [q.speaker_text for q in f.quotes] == ["The board", "The board"]
+
+
+def test_the_president_is_not_the_deputy_president_named_before() -> None:
+    f = text("Deputy President Jan Novak spoke first. “We will act,” the president said.")
+    (q,) = f.quotes
+    assert q.speaker is None and q.speaker_text == "the president"
+
+
+def test_a_title_alone_in_a_story_about_one_country_is_that_countrys_office() -> None:
+    # "President": the KB's of the US and of China; the text names only China's places: Xi's
+    t = "Beijing was quiet. In Beijing, officials met. China said no. “We will act,” the President said."
+    doc = Document(path="t.txt", text=t, published=date(2023, 5, 30), sections=[Section("body", 0, len(t))])
+    an = analyze_doc(doc, index())
+    assert [m.entity for m in an.mentions if m.kind == "office"] == ["cn-president"]
+    assert [c.subject for c in an.claims if c.predicate == "said"] == ["xi-jinping"]
