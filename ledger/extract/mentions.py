@@ -241,7 +241,7 @@ def find_mentions(doc: Document, index: NameIndex) -> list[Mention]:
     return out
 
 
-def _names_country(text: str, title: Mention) -> bool:
+def _title_names_country(text: str, title: Mention) -> bool:
     """Whether a title names its country: a place before it ("China's Defense Minister"), a
     nationality in it or before it ("British Prime Minister", "Lithuanian Defense Minister")."""
     return ("qualifier" in title.hint or bool(split_nationality(title.surface)[0])
@@ -748,7 +748,7 @@ def _link(doc: Document, mentions: list[Mention]) -> None:
                 and b.hint.get("appositive") is None and _AND.fullmatch(text, a.span.end, b.span.start)
                 # (not a list: "the King and British Prime Minister Keir Starmer", whose second
                 # title names its own country)
-                and not (_names_country(text, b) and not _names_country(text, a))):
+                and not (_title_names_country(text, b) and not _title_names_country(text, a))):
             a.hint["holder"] = b.hint["holder"]
             b.hint["joined"] = a  # the noun phrase starts at the first title
     for m in mentions:

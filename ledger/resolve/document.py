@@ -21,6 +21,7 @@ from ledger.extract import Extraction
 from ledger.extract.mentions import AGE_AFTER_NAME, unknown_qualifier
 from ledger.extract.quotes import REPORTING_VERBS
 from ledger.model import Claim, Document, Entity, Mention, Span
+from ledger.read.sections import heading_text
 from ledger.resolve.index import Entry, NameIndex
 from ledger.resolve.keys import PARTICLES, name_key, name_like
 from ledger.resolve.tokens import CALENDAR_WORDS, phrase_key
@@ -239,13 +240,12 @@ def _headlines(doc: Document, until: int) -> list[tuple[int, int]]:
         while pos < min(sec.end, until + 1):
             nl = text.find("\n", pos, sec.end)
             end = sec.end if nl < 0 else nl
-            if first or text.startswith("#", pos) or (title and text.startswith(title[:1], pos)):
-                line = text[pos:end].strip()
+            if first or text.startswith(("#", "*", "_"), pos) or (title and text.startswith(title[:1], pos)):
+                line, heading = heading_text(text[pos:end])
                 if line:
-                    plain = " ".join(line.lstrip("#").split())
+                    plain = " ".join(line.split())
                     ends = line.endswith((".", "!", "?", '"', "”", ":"))  # a sentence's end: no headline's
-                    if line.startswith("#") or (not ends and ((title and plain == title) or (
-                            first and len(line.split()) <= 20))):
+                    if heading or (not ends and ((title and plain == title) or (first and len(line.split()) <= 20))):
                         out.append((pos, end))
                     first = False
             pos = end + 1

@@ -29,7 +29,7 @@ import functools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Collection, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
@@ -322,16 +322,16 @@ def _context(c: Claim) -> tuple[frozenset[str], int]:
     own = {w.lower()[:6] for part in (c.subject_surface, c.excerpt, c.qualifiers.get("noun"),
                                        c.qualifiers.get("unit"))
            for w in _WORD.findall(str(part or ""))}
-    if c.qualifiers.get("tally"):
-        # a vote's tally: what was voted on tells the fact ("to confirm Hegseth", not "to cut
-        # off debate"); a court's ruling is one, however told ("ruled", "a 6-3 decision")
-        found, way = _context(replace(c, qualifiers={**c.qualifiers, "tally": None}))
-        return frozenset("ruling" if w in _RULING_WORDS else w for w in found if w not in _VOTE_WORDS), way
+    # a vote's tally: what was voted on tells the fact ("to confirm Hegseth", not "to cut off
+    # debate"), not the words of voting; a court's ruling is one, however told ("ruled", "a 6-3
+    # decision")
+    tally = bool(c.qualifiers.get("tally"))
+    if tally:
+        own |= _VOTE_WORDS
     sentence = c.sentence or ""
     at = sentence.find(c.excerpt) if c.excerpt else -1
     if at < 0:
-        words = _WORD.findall(sentence)
-        return frozenset(_content(words, own)), 0
+        return _as_told(_content(_WORD.findall(sentence), own), tally), 0
     end = at + len(c.excerpt)
     lo = max((m.end() for m in _CLAUSE_END.finditer(sentence, 0, at)), default=0)
     if (prior := _FROM.search(sentence, lo, at)) is not None:
@@ -344,7 +344,11 @@ def _context(c: Claim) -> tuple[frozenset[str], int]:
     after = _content(_WORD.findall(sentence, end, hi), own)[:_AFTER_WORDS]
     lowered = {w.lower() for w in _WORD.findall(sentence, lo, hi)}
     way = (1 if lowered & _UP else 0) - (1 if lowered & _DOWN else 0)
-    return frozenset(before + after), way
+    return _as_told(before + after, tally), way
+
+
+def _as_told(words: list[str], tally: bool) -> frozenset[str]:
+    return frozenset("ruling" if tally and w in _RULING_WORDS else w for w in words)
 
 
 # casualty tolls (the units ``extract.relations`` gives them): the unit tells the fact, and a
