@@ -500,7 +500,8 @@ def _introduce(m: Mention, index: NameIndex) -> Introduced:
         written = phrase_key(m.surface, expand=False).split()
         if m.method == "transliteration" and len(written) >= 2:
             # the surname as this document spells it ("Ebrahim Raeisi", then "President Raeisi")
-            surnames |= {written[0] if _romanized_name(m.surface) else written[-1]}
+            surnames |= {written[0] if _romanized_name(m.surface) or _is_korean(index.entities[m.entity])
+                         else written[-1]}
         return Introduced(
             m.entity,
             m.preferred or m.surface,
@@ -689,7 +690,14 @@ def _resolve_run_once(doc: Document, m: Mention, index: NameIndex, intro: list[I
         _set(m, index, None, nick, 0.9, "nickname", f"{toks[0].title()} is a form of the given name of {name}",
              "alias")
         return
-    # 4. a near miss of a known name ("Llyod Austin"), found by blocking, scored by rapidfuzz
+    # 4. a Korean name romanized otherwise than the KB writes it ("Yun Sok Yol", "Yi Jae-myong")
+    korean = _korean(m.surface, index) if len(toks) >= 2 else None
+    if korean is not None:
+        _set(m, index, None, korean, 0.9, "transliteration",
+             f"romanization of the Korean name of {index.entities[korean].name} (written otherwise)",
+             "transliteration")
+        return
+    # 5. a near miss of a known name ("Llyod Austin"), found by blocking, scored by rapidfuzz
     fz = index.fuzzy()
     hit = fz.best(m.surface) if fz is not None and len(toks) >= 2 else None
     if hit is not None:
@@ -716,7 +724,7 @@ def _resolve_run_once(doc: Document, m: Mention, index: NameIndex, intro: list[I
             return
         _set(m, index, None, hit.entity, hit.score, "fuzzy", hit.reason, "misspelling")
         return
-    # 5. an unknown name: keep it when something says it is a person (an honorific, a title,
+    # 6. an unknown name: keep it when something says it is a person (an honorific, a title,
     # an office it holds, a role that only people have: "Blinken's predecessor Mike Pompeo")
     if honorific or titled or m.hint.get("holder_of") or _ROLE_BEFORE.search(doc.text, max(0, m.span.start - 30),
                                                                              m.span.start):
@@ -782,6 +790,34 @@ _SUFFIXES = frozenset('''
 based led backed born owned run made style era like bound wide linked funded controlled sponsored aligned
 friendly registered listed focused centric oriented level area region year old long term class
 '''.split())
+
+
+_KOREAN_SCRIPT = rx.compile(r"[\uac00-\ud7a3]")
+
+
+def _is_korean(ent: Entity) -> bool:
+    """A person with a Korean name: a native form in Hangul, or (none given) of either Korea."""
+    if ent.kind != "person":
+        return False
+    return bool(_KOREAN_SCRIPT.search(ent.native)) if ent.native else ent.country in ("KR", "KP")
+
+
+def _korean(surface: str, index: NameIndex) -> str | None:
+    """The one KB person of a Korean name (a native form in Hangul, or of either Korea) whose
+    name romanized otherwise is ``surface``: their keys (``translit.korean_key``) agree."""
+    from ledger.resolve.translit import korean_key
+
+    memo = index.memo("korean")
+    table = memo.get("")
+    if table is None:
+        table = memo[""] = {}
+        for ent in index.entities.values():
+            if _is_korean(ent):
+                for form in (ent.name, *ent.aliases):
+                    if key := korean_key(form):
+                        table.setdefault(key, set()).add(ent.id)
+    found = table.get(korean_key(surface)) if table else None
+    return next(iter(found)) if found and len(found) == 1 else None
 
 
 def _romanized_name(surface: str) -> bool:

@@ -16,6 +16,10 @@ Sources of readings:
 * Cyrillic (Russian, Ukrainian): no library models English-press conventions, so
   a small rule set generates the usual variants (Shoigu/Shoygu, Zelensky/
   Zelenskyy/Zelenskiy/Zelenskii, ...).
+* Korean (Hangul): syllables are decomposed by Unicode's arithmetic; each jamo has the
+  Revised Romanization's letters (preferred) and those of McCune-Reischauer and the press's
+  customary spellings ("Yoon", "Suk", "Lee", "Park"), from the tables below: no library
+  models the customary forms either.
 * Everything else: ``anyascii``.
 
 Heavy libraries are imported lazily; everything per native name is cached.
@@ -24,6 +28,7 @@ Heavy libraries are imported lazily; everything per native name is cached.
 from __future__ import annotations
 
 import itertools
+import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -38,6 +43,7 @@ __all__ = [
     "surname_forms",
     "given_forms",
     "fold",
+    "korean_key",
 ]
 
 
@@ -45,7 +51,7 @@ __all__ = [
 class Form:
     text: str  # e.g. "Li Shang-fu"
     system: str  # "pinyin", "wade-giles", "sino-vietnamese", "sino-vietnamese-ascii",
-    #              "romanization" (cyrillic), "ascii"
+    #              "romanization" (cyrillic), "korean", "ascii"
     reason: str  # human readable, e.g. "Wade-Giles of 李尚福"
 
 
@@ -81,14 +87,15 @@ def _letters(text: str) -> str:
 
 # ------------------------------------------------------------------ systems/bits
 
-_PINYIN, _WG, _SV, _ROM, _GR = 1, 2, 4, 8, 16
-_SYS_ORDER = (_PINYIN, _WG, _SV, _ROM, _GR)
+_PINYIN, _WG, _SV, _ROM, _GR, _KO = 1, 2, 4, 8, 16, 32
+_SYS_ORDER = (_PINYIN, _WG, _SV, _ROM, _GR, _KO)
 _SYS_NAME = {
     _PINYIN: "pinyin",
     _WG: "Wade-Giles",
     _SV: "Sino-Vietnamese",
     _ROM: "romanization",
     _GR: "Gwoyeu Romatzyh",
+    _KO: "Korean romanization",
 }
 
 # ------------------------------------------------------------- Chinese surnames
@@ -147,6 +154,10 @@ def _is_han(ch: str) -> bool:
 
 def _is_cyrillic(ch: str) -> bool:
     return 0x0400 <= ord(ch) <= 0x052F or 0x1C80 <= ord(ch) <= 0x1C8F
+
+
+def _is_hangul(ch: str) -> bool:
+    return 0xAC00 <= ord(ch) <= 0xD7A3
 
 
 def _is_latin(ch: str) -> bool:
@@ -616,6 +627,138 @@ def _build_cyrillic(native: str, name: str) -> _Entry | None:
     return _Entry(native, "cyrillic", forms, syl, sur, giv, plans, s_idx)
 
 
+# ------------------------------------------------------------------ Hangul
+
+# Per jamo: the Revised Romanization first (the preferred reading), then McCune-Reischauer's
+# letters without breves or apostrophes and the press's customary spellings.
+# fmt: off
+_KO_INITIALS = (
+    ("g", "k"), ("kk", "gg", "k"), ("n",), ("d", "t"), ("tt", "dd"), ("r", "l", "n"), ("m",),
+    ("b", "p"), ("pp", "bb"), ("s", "sh"), ("ss", "s"), ("",), ("j", "ch"), ("jj", "tch", "ch"),
+    ("ch",), ("k", "kh"), ("t", "th"), ("p", "ph"), ("h",),
+)
+_KO_MEDIALS = (
+    ("a",), ("ae",), ("ya",), ("yae",), ("eo", "o", "u"), ("e",), ("yeo", "yo", "yu", "you"), ("ye",),
+    ("o", "oh"), ("wa",), ("wae",), ("oe", "oi", "we"), ("yo",), ("u", "oo"), ("wo", "weo"), ("we",),
+    ("wi",), ("yu", "yoo"), ("eu", "u"), ("ui", "eui", "ee", "i"), ("i", "ee"),
+)
+_KO_FINALS = (
+    ("",), ("k", "g", "ck"), ("k",), ("k",), ("n",), ("n",), ("n",), ("t", "d"), ("l", "r"), ("k",), ("m",),
+    ("l",), ("l",), ("l",), ("p",), ("l",), ("m",), ("p", "b"), ("p",), ("t", "s"), ("t", "ss"),
+    ("ng",), ("t", "j"), ("t", "ch"), ("k",), ("t",), ("p",), ("t", "h"),
+)
+# surnames whose customary spellings the jamo do not give ("Lee", "Park", "Rhee", "Roh")
+_KO_SURNAMES = {
+    "이": ("lee", "yi", "rhee", "ri", "li"), "박": ("park", "pak"), "김": ("kim", "gim"),
+    "최": ("choi", "choe"), "정": ("jung", "chung", "jeong", "cheong"), "조": ("cho", "jo"),
+    "임": ("lim", "im", "rim"), "오": ("oh",), "안": ("ahn", "an"), "손": ("sohn",),
+    "노": ("roh", "noh", "no"), "류": ("ryu", "yoo", "yu", "ryoo", "lyu"), "유": ("yoo", "yu"),
+    "허": ("huh", "heo"), "서": ("suh", "seo"), "신": ("shin",), "심": ("shim",), "문": ("moon",),
+    "권": ("kwon", "gwon"), "곽": ("kwak", "gwak"), "백": ("baek", "paek", "paik"),
+    "양": ("yang",), "엄": ("um", "eom"), "주": ("joo", "ju", "chu"), "우": ("woo", "u"),
+    "구": ("koo", "ku", "gu"), "전": ("jeon", "chun", "chon", "jun"), "나": ("na", "ra"),
+    "남궁": ("namgoong", "namgung"), "황보": ("hwangbo",), "제갈": ("jegal",),
+    "선우": ("sunwoo", "seonu"), "독고": ("dokgo",), "윤": ("yoon", "yun"), "장": ("jang", "chang"),
+    "강": ("kang",), "성": ("sung", "seong"), "석": ("seok", "suk"), "명": ("myung", "myeong"),
+    "현": ("hyun", "hyeon"), "변": ("byun", "byeon", "pyon"), "천": ("chun", "cheon"),
+    "금": ("keum", "kum", "geum"), "경": ("kyung", "gyeong"), "지": ("ji", "chi"), "기": ("ki", "gi"),
+}
+# fmt: on
+_KO_COMPOUND_SURNAMES = frozenset(k for k in _KO_SURNAMES if len(k) == 2)
+
+
+def _hangul_readings(ch: str) -> list[str]:
+    """The readings of one Hangul syllable, the Revised Romanization's first."""
+    code = ord(ch) - 0xAC00
+    lead, vowel, tail = code // 588, code % 588 // 28, code % 28
+    out = [a + b + c for a in _KO_INITIALS[lead] for b in _KO_MEDIALS[vowel] for c in _KO_FINALS[tail]
+           # "Oh" only ends a syllable, "you" only before "ng" ("Young")
+           if not (b == "oh" and c) and not (b == "you" and c != "ng")]
+    if lead == 11 and vowel in (13, 20):  # 우 "woo", 이 "yi"
+        out += ["woo", "wu"] if vowel == 13 else ["yi"]
+    return list(dict.fromkeys(out))
+
+
+def _build_hangul(native: str, name: str) -> _Entry | None:
+    """A Korean name, surname first: one slot per syllable, every system's readings."""
+    words = name.split()
+    if len(words) == 1:  # 윤석열: a surname of one syllable (or a known compound one)
+        w = words[0]
+        cut = 2 if len(w) >= 4 and w[:2] in _KO_COMPOUND_SURNAMES else 1
+        words = [w[:cut], w[cut:]] if len(w) > cut else [w]
+    parts: list[list[dict[str, tuple[int, int]]]] = []
+    for wi, w in enumerate(words):
+        syls = []
+        for ch in w:
+            r: dict[str, tuple[int, int]] = {}
+            for j, reading in enumerate(_hangul_readings(ch)):
+                _add(r, reading, _KO, j == 0)
+            if wi == 0 and len(words) > 1:
+                for reading in _KO_SURNAMES.get(w, _KO_SURNAMES.get(ch, ()) if len(w) == 1 else ()):
+                    _add(r, reading, _KO, True)
+            if not r:
+                return None
+            syls.append(r)
+        if wi == 0 and len(words) > 1 and w in _KO_COMPOUND_SURNAMES:
+            joined: dict[str, tuple[int, int]] = {}
+            for reading in _KO_SURNAMES[w]:
+                _add(joined, reading, _KO, True)
+            syls = [joined]  # "Namgoong" is one written word
+        parts.append(syls)
+    s_idx = 0
+
+    def rr(p: list[dict[str, tuple[int, int]]]) -> list[str]:
+        return [next(iter(r)) for r in p]
+
+    surname, given = rr(parts[0]), [rr(p) for p in parts[1:]]
+    # the surname as the press writes it: the customary spelling where one is known ("Lee",
+    # not the Revised Romanization's "I"), else the Revised Romanization's
+    table = _KO_SURNAMES.get(words[0], ()) if len(parts) > 1 else ()
+    heads = list(table[:2]) or ["".join(surname)]
+    forms = [Form(" ".join([_cap(h)] + [_cap(sep.join(g)) for g in given]), "korean",
+                  f"Revised Romanization of {native}" + (", customary surname" if table else ""))
+             for h in heads for sep in ("-", "")]
+    sur = ({*table, "".join(surname)} if table else set(parts[0][0])) if len(parts) > 1 else set()
+    sur = {x for x in sur if len(x) >= 2}
+    giv: set[str] = set()
+    for p in parts[1:]:
+        for combo in itertools.islice(itertools.product(*p), _MAX_WORD_VARIANTS):
+            giv.update(("".join(combo), "-".join(combo), " ".join(combo)))
+    syl = Syllables(parts=tuple(tuple(frozenset(r) for r in p) for p in parts), surname_index=s_idx)
+    slot_parts = [[_slot(r) for r in p] for p in parts]
+    plans = _plans(slot_parts, s_idx, optional=(), western_first=False)
+    return _Entry(native, "hangul", _dedup(forms), syl, sur, giv, plans, s_idx)
+
+
+# the press's Korean surnames, folded alike ("Lee", "Yi", "Rhee"; "Park", "Pak")
+_KO_LATIN_SURNAMES = {
+    "lee": "i", "yi": "i", "rhee": "i", "ri": "i", "li": "i", "park": "pak", "bak": "pak",
+    "roh": "no", "noh": "no", "ahn": "an", "sohn": "son", "suh": "so", "seo": "so", "huh": "ho",
+    "heo": "ho", "oh": "o", "choi": "choe", "gim": "kim", "gwon": "kwon", "gwak": "kwak",
+    "rim": "im", "lim": "im", "jeong": "jung", "chung": "jung", "cheong": "jung", "woo": "u",
+}
+_KO_LATIN_FOLDS = tuple((re.compile(p), r) for p, r in (
+    (r"ck", "k"), (r"sh", "s"), (r"oo", "u"), (r"eo", "o"), (r"eu", "u"), (r"ee", "i"), (r"ou", "o"),
+    (r"ch", "c"), (r"[jc]", "c"), (r"g", "k"), (r"d", "t"), (r"b", "p"), (r"r", "l"), (r"h(?=[^aeiouwy]|$)", ""),
+    (r"o", "u"), (r"([a-z])\1+", r"\1"),
+))
+
+
+def korean_key(name: str) -> str:
+    """A romanized Korean name with what romanizations write otherwise made one (surname
+    first): "Yoon Suk Yeol" and "Yun Sok Yol", "Lee Jae-myung" and "Yi Jae-myong" share a
+    key.  Lossy: for telling apart the forms of one person, never for finding strangers."""
+    words = [w for w in re.split(r"[^a-z]+", fold(name).lower()) if w]
+    if len(words) < 2:
+        return ""
+    head = _KO_LATIN_SURNAMES.get(words[0], words[0])
+    rest = "".join(words[1:])
+    for pattern, repl in _KO_LATIN_FOLDS:
+        rest = pattern.sub(repl, rest)
+        head = pattern.sub(repl, head)
+    return f"{head} {rest}"
+
+
 # ------------------------------------------------------------------ plans
 
 
@@ -703,6 +846,10 @@ def _entry(native: str) -> _Entry:
     compact = "".join(c for c in name if not c.isspace())
     if all(_is_han(c) or c in _NAME_DOTS for c in compact) and any(_is_han(c) for c in compact):
         entry = _build_han(native, compact)
+        if entry is not None:
+            return entry
+    elif all(_is_hangul(c) for c in letters) and all(c.isalpha() or c.isspace() for c in name):
+        entry = _build_hangul(native, name)
         if entry is not None:
             return entry
     elif all(_is_cyrillic(c) for c in letters) and all(

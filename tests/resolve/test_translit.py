@@ -220,6 +220,14 @@ MATCHES = [
         1.0,
         None,
     ),
+    ("Korean, Revised Romanization", "Mun Jae-in", "문재인", 1.0, "Korean romanization of 문재인"),
+    ("Korean, customary surname", "Park Geun-hye", "박근혜", 1.0, "Korean romanization"),
+    ("Korean, the press's spelling", "Yoon Suk Yeol", "윤석열", 0.95, "Korean romanization"),
+    ("Korean, McCune-Reischauer", "Yun Sok Yol", "윤석열", 0.95, "Korean romanization"),
+    ("Korean, Lee for 이", "Lee Jae-myung", "이재명", 0.95, "Korean romanization"),
+    ("Korean, -ck and -oo", "Han Duck-soo", "한덕수", 0.95, "Korean romanization"),
+    ("Korean, Young for 영", "Kim Young-sam", "김영삼", 0.95, "Korean romanization"),
+    ("Korean, given name first", "Suk Yeol Yoon", "윤석열", 0.85, "given name first"),
     ("Latin with diacritics, folded", "Jose Marti", "José Martí", 1.0, "ASCII"),
     ("Latin identical", "barack obama", "Barack Obama", 1.0, None),
 ]
@@ -252,6 +260,8 @@ NON_MATCHES = [
     ("Cyrillic wrong surname", "Sergei Lavrov", SHOIGU),
     ("Cyrillic wrong given name", "Vladimir Shoigu", SHOIGU),
     ("Latin different", "Jose Marquez", "José Martí"),
+    ("Korean, another given name", "Yoon Jae-myung", "윤석열"),
+    ("Korean, another person of the surname", "Han Dong-hoon", "한덕수"),
 ]
 
 
@@ -314,10 +324,18 @@ def test_syllables_cyrillic_and_none() -> None:
         ("曾国藩", {"zeng", "tseng", "tang"}),
         ("欧阳修", {"ouyang", "ou-yang", "au duong"}),
         (ZEL_RU, {"zelensky", "zelenskyy", "zelenskiy", "zelenskii"}),
+        ("윤석열", {"yoon", "yun"}),
+        ("이재명", {"lee", "yi", "rhee"}),
     ],
 )
 def test_surname_forms(native: str, expected: set[str]) -> None:
     assert expected <= surname_forms(native)
+
+
+def test_korean_surname_forms_leave_out_a_single_letter() -> None:
+    # RR writes 이 as "I": no surname key the pronoun would hit
+    assert "i" not in surname_forms("이재명")
+    assert [f.text for f in derive_forms("이재명")][0] == "Lee Jae-myeong"
 
 
 def test_surname_forms_exact_for_li() -> None:
