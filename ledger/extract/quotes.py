@@ -934,9 +934,10 @@ class _Finder:
                 continue
             if gender is not None and self.gender_of(m) not in (None, gender):
                 continue  # "she" is not "Mr Faye"
-            if m.hint.get("run") and (m.surface.lower() in TITLE_HEADS or _GROUP.fullmatch(m.surface)):
-                # "Chief scientist Ilya Sutskever": the title's first word, no one; "Democrats
-                # said": many, never "he" or "she"
+            if m.hint.get("run") and (m.surface.lower() in TITLE_HEADS or m.surface.lower() in OTHER_OFFICE_WORDS
+                                      or _GROUP.fullmatch(m.surface)):
+                # "Chief scientist Ilya Sutskever", "Deputy President Jan Novak": the title's first
+                # word, no one; "Democrats said": many, never "he" or "she"
                 continue
             if k in self.speakers or self.reports(k, window):
                 # a person who opens a later sentence is nearer than an earlier speaker:
@@ -1209,6 +1210,10 @@ def _attribute(
         elif subj.kind == "pronoun":
             speaker = f.pronoun(subj.text, subj.start, sents[max(0, si - 2)])
             pronoun = speaker is not None
+            if prev is not None and (described := _described_before(prev, si, speaker, f)) is not None:
+                # "“…,” the President said. He said ...": the one the quotation before named
+                # by a title alone, when no one was named since
+                speaker, speaker_text, pronoun = None, described, True
         elif subj.kind == "desc":
             # "the president said": the holder of the last title of that kind named before
             speaker = f.described(subj.text, subj.start, sents[max(0, si - 3)])
@@ -1231,6 +1236,19 @@ def _attribute(
         pronoun=pronoun,
     )
     return q, last_sent
+
+
+def _described_before(prev: tuple[Quote, int], si: int, candidate: int | None, f: _Finder) -> str | None:
+    """The description that spoke the quotation before (in this sentence or the one before,
+    "the President"), when the pronoun's ``candidate`` was named before that quotation."""
+    pq, psent = prev
+    if pq.speaker is not None or not pq.speaker_text or si - psent > 1:
+        return None
+    if pq.speaker_text.lower() in PRONOUNS or len(pq.speaker_text.split()) < 2:
+        return None
+    if candidate is not None and f.mx.ms[candidate].span.start > pq.start:
+        return None
+    return pq.speaker_text
 
 
 def _pre_attribution(

@@ -83,14 +83,14 @@ def resolve(doc: Document, ex: Extraction, index: NameIndex) -> None:
     scare: set[int] = set()
     for c in ex.claims:
         subj = ex.mentions[c.refs["subject"]] if "subject" in c.refs else None
-        if _scare_quote(c, subj):
-            scare.add(id(c))
-            continue
-        obj = ex.mentions[c.refs["object"]] if "object" in c.refs else None
         c.subject = subj.entity if subj else None
         if subj is None and c.predicate == "said":
             # "“…,” the President said": the holder of the office then, when the KB has one
             c.subject = _office_speaker(doc, c, ex.mentions, index)
+        if (subj is not None or c.subject is None) and _scare_quote(c, subj):
+            scare.add(id(c))
+            continue
+        obj = ex.mentions[c.refs["object"]] if "object" in c.refs else None
         c.object = obj.entity if obj else None
         if subj is not None and "name_key" in subj.hint:
             c.subject_key = name_key(subj)

@@ -817,3 +817,27 @@ def test_a_title_alone_in_a_story_about_one_country_is_that_countrys_office() ->
     an = analyze_doc(doc, index())
     assert [m.entity for m in an.mentions if m.kind == "office"] == ["cn-president"]
     assert [c.subject for c in an.claims if c.predicate == "said"] == ["xi-jinping"]
+
+
+def test_a_pronoun_after_a_title_alone_speaking_is_that_speaker() -> None:
+    # "He said" is the President who spoke the quotation before, not the deputy named earlier
+    f = text("Deputy President Jan Novak toured the north. “We will not yield,” the President said on "
+             "television. He said the protests had been hijacked by “organised criminals.”\n\n"
+             "“The bill is withdrawn,” he added.")
+    assert [(q.speaker, q.speaker_text, q.pronoun) for q in f.quotes] == [
+        (None, "the President", False), (None, "the President", True), (None, "the President", True)]
+
+
+def test_a_pronoun_after_a_title_alone_is_one_named_since() -> None:
+    f = text("“We will not yield,” the President said. Deputy President Jan Novak disagreed. "
+             "“It is too late,” he said.")
+    assert f.surface(f.quotes[1]) == "Jan Novak"
+
+
+def test_a_partial_quote_of_a_title_alone_holder_keeps_its_claim() -> None:
+    # a short partial quotation is a scare quote only when no one is found saying it
+    t = "“We are ready,” the Defense Secretary said. He called the talks “very useful.”"
+    doc = Document(path="t.txt", text=t, published=date(2023, 5, 30), sections=[Section("body", 0, len(t))])
+    an = analyze_doc(doc, index())
+    assert [(c.value, c.subject) for c in an.claims if c.predicate == "said"] == [
+        ("We are ready", "lloyd-austin"), ("very useful.", "lloyd-austin")]
