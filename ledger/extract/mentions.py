@@ -787,6 +787,8 @@ def _link(doc: Document, mentions: list[Mention]) -> None:
                 # a list, not an apposition: "Raisi, the country's foreign minister and others";
                 # "Burns, Qatar's Prime Minister and Foreign Minister Sheikh Mohammed"
                 continue
+            if text.startswith(("'s ", "’s "), office.span.end):
+                continue  # a relation, not a title: "Sara Duterte, the former president's daughter"
             office.hint["holder"] = a
             office.hint["appositive"] = "after-name"
             a.hint["holder_of"] = office

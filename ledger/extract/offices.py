@@ -30,6 +30,8 @@ _RANK = rx.compile(
     re.IGNORECASE,
 )
 _YEAR = rx.compile(r"\b(1[89]\d\d|20\d\d)\b")
+# a relative clause on a name, after its age if any, up to the next comma or the sentence's end
+_RELATIVE_AFTER = rx.compile(r",[ \t\u00a0]+(?:\d{1,3},[ \t\u00a0]+)?(?:who|whose)\b[^,;:]*")
 
 
 _DAY_HINT = rx.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d|\b\d{1,2}\s+"
@@ -115,7 +117,12 @@ def office_claims(doc: Document, mentions: list[Mention]) -> list[Claim]:
             # a year named in the sentence may be the title's time ("In 2018, ... President
             # Donald Trump's administration"): the rule accepts a term at either time
             this_year = doc.published.year if doc.published else None
-            years = sorted({int(y) for y in _YEAR.findall(sentence)} - {this_year})
+            # (not a year of a relative clause on the holder: "Defense Minister Takeshi Iwaya,
+            # 67, who headed the Defense Ministry in 2018 and 2019": his time then, not the title's)
+            clause = _RELATIVE_AFTER.match(doc.text, holder.span.end, s_hi) if start < holder.span.start else None
+            told = (doc.text[s_lo:s_hi] if clause is None
+                    else doc.text[s_lo : clause.start()] + doc.text[clause.end() : s_hi])
+            years = sorted({int(y) for y in _YEAR.findall(told)} - {this_year})
             if years:
                 qualifiers["years"] = years
             # so may an earlier day ("The helicopter carrying President Raisi crashed on May 19")

@@ -928,14 +928,14 @@ def _resolve_office(doc: Document, m: Mention, index: NameIndex, given_to: Menti
         country = index.country_of(qualifier.entity)
         why = f"country from '{qualifier.surface}'"
     elif (owner is not None and not _place_like(owner.group(1))) or (
-            (_PARTY_BEFORE.search(doc.text, max(0, m.span.start - 8), m.span.start)
+            (_PARTY_BEFORE.search(doc.text, max(0, m.span.start - 9), m.span.start)
              or (org is not None and not any(index.country_of(o) is None for o in offices)))
             and not _holds_one(index, holder, offices, doc.published)):
         # a party's or a company's title ("the National Rally's president", "her party's
         # president", "party president", "PML-N President"): not the holder's country's office
-        party = _PARTY_BEFORE.search(doc.text, max(0, m.span.start - 8), m.span.start)
+        party = _PARTY_BEFORE.search(doc.text, max(0, m.span.start - 9), m.span.start)
         name = (owner.group(1) if owner is not None else org.surface if org is not None
-                else "the party" if party is not None and party.group(1) == "party"
+                else f"the {party.group(1).lower()}" if party is not None and party.group(1).lower() in _OWNER_NOUNS
                 else f"what '{party.group(1)}' names" if party is not None else "")
         _set(m, index, None, None, 0.0, "unresolved", f"a title of {name}")
         m.hint["owned_by"] = name
@@ -1037,7 +1037,10 @@ def _holds_one(index: NameIndex, holder: Mention | None, offices: list[str], day
 
 # a title a party owns, or the organization just named ("the CNE ... Its president, Elvis
 # Amoroso", "the National Assembly, whose president")
-_PARTY_BEFORE = rx.compile(r"\b(party|[Ii]ts|[Ww]hose)[ \t\u00a0]+\Z")
+_PARTY_BEFORE = rx.compile(r"\b(party|[Uu]nion|[Cc]lub|[Cc]ompany|[Ff]irm|[Ii]ts|[Ww]hose)[ \t\u00a0]+\Z")
+
+
+_OWNER_NOUNS = frozenset({"party", "union", "club", "company", "firm"})
 
 
 def _place_like(owner: str) -> bool:

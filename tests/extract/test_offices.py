@@ -532,3 +532,19 @@ def test_a_place_where_something_happens_is_no_actor_of_a_pronouns_sentence() ->
 ])
 def test_whose_number_it_is(text: str, found: list[tuple[str, str, str]]) -> None:
     assert counts(text) == found
+
+
+def test_a_year_of_a_relative_clause_on_the_holder_is_not_the_titles() -> None:
+    # "who headed the ministry in 2018": his time then; the title before the name is of today
+    (c,) = offices("Defense Minister Jan Novak, 67, who headed the ministry in 2018 and 2019, is an ally.")
+    assert "years" not in c.qualifiers
+    (c,) = offices("In 2019, Defense Minister Jan Novak, who is an ally, left.")
+    assert c.qualifiers["years"] == [2019]
+
+
+@pytest.mark.parametrize("text", [
+    "Jan Novak, the former president's daughter, spoke.",
+    "Romualdez, the President’s cousin, spoke.",
+])
+def test_a_title_owning_a_relation_is_no_apposition(text: str) -> None:
+    assert offices(text) == []

@@ -48,11 +48,15 @@ class Options:
     # "will be laid to rest", "Intel CEO Pat Gelsinger has retired") gives them the title they
     # held until then: a term the KB ends at most this many days before the claim's date is held
     departure_days: int = 366
+    # a title given this many days or fewer before the KB's first term of that office is given
+    # too early ("Prime Minister Shigeru Ishiba" in January 2024); longer before, the KB may
+    # just not list an earlier term
+    premature_days: int = 366
 
     def __post_init__(self) -> None:
         self.sections = tuple(self.sections)
-        if self.window_days < 0 or self.min_outlets < 1 or self.departure_days < 0:
-            raise ValueError("window_days and departure_days must be >= 0 and min_outlets >= 1")
+        if self.window_days < 0 or self.min_outlets < 1 or self.departure_days < 0 or self.premature_days < 0:
+            raise ValueError("window_days, departure_days and premature_days must be >= 0 and min_outlets >= 1")
 
 
 # words that tell a departure from office: death, resignation, dismissal, the end of a term
@@ -317,15 +321,37 @@ def _against_kb(view: LedgerView, rule: Rule, ref: DocRef, c: Claim, person: Ent
         )
         actual = f"per the KB, {person.name} was {actual}"
     else:
-        if _before_kb(c, person):
+        later = _premature(c, person, rule.options.premature_days)
+        if later is not None:
+            # the office the KB has the person take soon after: a title given too early
+            # ("Prime Minister Shigeru Ishiba" in January 2024, his term from October)
+            office = _name(view, later.office, later.office)
+            actual = f"per the KB, {person.name} was {office} only from {_fmt(later.start)}"
+        elif _before_kb(c, person):
             return None  # a time before every term the KB lists: the KB is silent, not against it
-        actual = f"per the KB, {person.name} held no office then"
+        else:
+            actual = f"per the KB, {person.name} held no office then"
     evidence = [person.evidence(f"{person.name}: " + "; ".join(
         f"{t.office} {_fmt(t.start)} to {_fmt(t.end)}" for t in person.offices))]
     support = [(r, o) for r, o in others if o.object in held_ids]
     evidence += _evidence(support)
     fix = _former(c, person) or _fix(view, c, support, held_terms[0].office if len(held_terms) == 1 else None)
     return _finding(rule, ref, c, person.name, claimed, actual, evidence, fix)
+
+
+def _premature(c: Claim, person: Entity, days: int) -> Term | None:
+    """The KB term of the claimed office that starts after the claim's time, at most ``days``
+    later, when the person held it at no time before (the KB's earlier terms may be missing
+    from the KB, so not a term years away)."""
+    day = _when(c)
+    if day is None or not c.object or c.qualifiers.get("time") or c.qualifiers.get("years"):
+        return None
+    terms = [t for t in person.offices if t.office == c.object]
+    if not terms or any(t.start is None or t.start <= day for t in terms):
+        return None
+    first = min(terms, key=lambda t: t.start or day)
+    assert first.start is not None
+    return first if (first.start - day).days <= days else None
 
 
 def _before_kb(c: Claim, person: Entity) -> bool:
