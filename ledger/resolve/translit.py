@@ -504,10 +504,34 @@ def _cyr_word_variants(word: str, ukrainian: bool) -> list[str]:
     out: list[str] = []
     for combo in itertools.islice(itertools.product(*options), _MAX_WORD_VARIANTS):
         out.append("".join(combo))
-    german = _german_word(w, ukrainian)
-    if german and german not in out:
-        out.append(german)  # the German press's ("Belousow", "Schoigu", "Selenskyj")
+    for german in _german_words(w, ukrainian):
+        if german not in out:
+            out.append(german)  # the German press's ("Belousow", "Schoigu", "Selenskyj")
+    if ukrainian and (russian := _UK_RU_GIVEN.get(w)):
+        # a Ukrainian given name in its Russian form, as Russian outlets write it ("Vladimir
+        # Zelensky", "Valery Zaluzhny", "Alexander Syrsky")
+        for v in _cyr_word_variants(russian[0], False) + list(russian[1:]):
+            if v not in out:
+                out.append(v)
     return out or [""]
+
+
+# Ukrainian given names and their Russian forms (then their English forms the letters do not
+# give): Russian outlets and TASS write Ukrainians' given names in Russian
+# fmt: off
+_UK_RU_GIVEN = {
+    "володимир": ("владимир",), "олександр": ("александр", "alexander"), "олексій": ("алексей",),
+    "валерій": ("валерий",), "андрій": ("андрей",), "сергій": ("сергей",), "микола": ("николай",),
+    "дмитро": ("дмитрий",), "юрій": ("юрий",), "петро": ("пётр", "petr"), "віталій": ("виталий",),
+    "михайло": ("михаил",), "павло": ("павел",), "ігор": ("игорь",), "кирило": ("кирилл",),
+    "василь": ("василий",), "євген": ("евгений",), "геннадій": ("геннадий",), "анатолій": ("анатолий",),
+    "григорій": ("григорий",), "федір": ("фёдор",), "леонід": ("леонид",), "арсеній": ("арсений",),
+    "віктор": ("виктор",), "олена": ("елена",), "юлія": ("юлия",), "ірина": ("ирина",),
+    "тетяна": ("татьяна",), "наталія": ("наталья",), "оксана": ("оксана",), "олег": ("олег",),
+    "іван": ("иван",), "богдан": ("богдан",), "денис": ("денис",), "руслан": ("руслан",),
+    "рустем": ("рустем",), "марина": ("марина",), "ганна": ("анна",), "катерина": ("екатерина",),
+}
+# fmt: on
 
 
 # the German press's romanization of Cyrillic (Duden): "Белоусов" -> "Belousow"
@@ -522,14 +546,28 @@ _CYR_DE = {
 # fmt: on
 
 
-def _german_word(w: str, ukrainian: bool) -> str:
+def _german_words(w: str, ukrainian: bool) -> list[str]:
     """One lowercase Cyrillic word as the German press writes it: "в" as "w", "ш" as "sch",
-    "й" as "j" before a vowel or at the start, else "i" ("Schoigu"); Ukrainian "г" as "h" and
-    "и" as "y" ("Selenskyj")."""
+    "й" as "j" before a vowel or at the start, else "i" ("Schoigu"); "с" between vowels as
+    "s" or "ss" ("Belousow", "Gerassimow"); Ukrainian "г" as "h" and "и" as "y" ("Selenskyj"); a Russian "-ий" as
+    "-i" too ("Waleri", "Dmitri")."""
+    forms: list[str] = []
+    for double in (False, True):
+        out = _german_word(w, ukrainian, double)
+        if out and out not in forms:
+            forms.append(out)
+            if not ukrainian and w.endswith("ий") and out.endswith("ij"):
+                forms.append(out[:-1])
+    return forms
+
+
+def _german_word(w: str, ukrainian: bool, double: bool = False) -> str:
     out = []
     for i, c in enumerate(w):
         nxt = w[i + 1] if i + 1 < len(w) else ""
-        if c == "й":
+        if double and c == "с" and 0 < i and w[i - 1] in _CYR_VOWELS and nxt in _CYR_VOWELS:
+            out.append("ss")
+        elif c == "й":
             out.append("j" if i == 0 or nxt in _CYR_VOWELS or nxt == "" else "i")
         elif c == "е" and (i == 0 or w[i - 1] in _CYR_VOWELS or w[i - 1] in _CYR_SOFT):
             out.append("je")
