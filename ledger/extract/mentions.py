@@ -252,7 +252,8 @@ _ELECT = rx.compile(r"[-‐ ](?:elect|designate|designee)\b", re.I)
 
 
 # "the summit" after "the G20 summit": resolution checks the head word is the event's
-_EVENT_ANAPHORS = ("summit", "forum", "conference", "dialogue", "games", "talks")
+_EVENT_ANAPHORS = ("summit", "forum", "conference", "dialogue", "games", "talks", "earthquake", "quake", "storm",
+                   "hurricane", "typhoon", "cyclone", "tsunami")
 _SAME_EVENT = rx.compile(
     r"\b[Tt]he same (?:event|forum|summit|conference|meeting|gathering|dialogue|venue)\b"
     rf"|\b[Tt]he (?P<head>{'|'.join(_EVENT_ANAPHORS)})\b(?! of\b)"
@@ -360,15 +361,16 @@ def _name_runs(
             i = i + split + 1
         # an honorific opening the run is a cue, not part of the name
         lead = 0
-        while lead < len(run) - 1 and run[lead].key in HONORIFICS:
+        while lead < len(run) - 1 and _honorific(run[lead]):
             lead += 1
         name = run[lead:]
         # an event the KB does not know: "the Munich Security Conference", "the G20 summit"
         kind, last = "person", j
-        if name and name[-1].key in EVENT_HEADS and len(name) >= 2:
+        if name and len(name) >= 2 and (name[-1].key in EVENT_HEADS or name[0].key in _STORMS):
             kind = "event"
         elif (name and j + 1 < n and toks[j + 1].key in _EVENT_AFTER and not toks[j + 1].cap
-              and text[toks[j].end : toks[j + 1].start] == " " and not toks[j].possessive):
+              and text[toks[j].end : toks[j + 1].start] == " " and not toks[j].possessive
+              and not name[-1].text[:1].isdigit()):  # (not a magnitude: "the 7.6 quake")
             kind, last = "event", j + 1
         if name and not (len(name) == 1 and name[0].key in HONORIFICS):
             end = toks[last].end
@@ -382,7 +384,7 @@ def _name_runs(
                 section=section, hint={"tokens": (i + lead, last + 1), "section": mentions_section, "run": True},
             )
             honor = run[lead - 1] if lead else (toks[i - 1] if i > 0 and _joined(text, toks[i - 1], t) else None)
-            if honor is not None and honor.key in HONORIFICS:
+            if honor is not None and _honorific(honor):
                 m.hint["honorific"] = text[honor.start : honor.end + (1 if honor.period else 0)]
                 m.hint["honorific_start"] = honor.start
             m.hint["sentence_start"] = _sentence_initial(text, name[0].start)
@@ -483,7 +485,7 @@ _TIME_OPENER = rx.compile(
     r"[ \t\u00a0]+\Z")
 # an article and a word or two describing the person before the name
 _DESCRIBED_BEFORE = rx.compile(r"\b(?:[Aa]n?|[Tt]he)(?:[ \t\u00a0]+[a-z][a-z-]*){1,2}[ \t\u00a0]+\Z")
-_HONORIFIC_BEFORE = rx.compile(r"\b(?:" + "|".join(sorted(HONORIFICS)) + r")\.?[ \t\u00a0]+\Z", re.I)
+_HONORIFIC_BEFORE = rx.compile(r"\b(?:(?:" + "|".join(sorted(HONORIFICS)) + r")\.?|(?-i:M\.))[ \t\u00a0]+\Z", re.I)
 
 
 def opens_sentence(text: str, m: Mention, floor: int = 0) -> bool:
@@ -583,8 +585,11 @@ def _title_mention(doc: Document, a: int, b: int, tokens: tuple[int, int], secti
 EVENT_HEADS = frozenset({"summit", "conference", "forum", "dialogue", "games", "olympics", "expo", "festival",
                          "convention", "championship", "championships", "talks", "cup", "tournament",
                          "marathon", "prix", "biennale"})
-# the same in lower case after a capitalized word ("the G20 summit"; not "Biden talks")
-_EVENT_AFTER = frozenset({"summit", "conference", "forum", "dialogue"})
+# the same in lower case after a capitalized word ("the G20 summit"; not "Biden talks"), and
+# disasters named by their place ("the Noto Peninsula earthquake")
+_EVENT_AFTER = frozenset({"summit", "conference", "forum", "dialogue", "earthquake", "quake", "tsunami", "eruption"})
+# storms are named after their kind: "Hurricane Helene", "Typhoon Haikui"
+_STORMS = frozenset({"hurricane", "typhoon", "cyclone", "storm"})
 
 
 def _particle_run(toks: list[Token], k: int, text: str) -> bool:
@@ -616,7 +621,12 @@ def _of_complement(text: str, toks: list[Token], j: int, covered: set[int]) -> i
 
 
 def _after_honorific(toks: list[Token], i: int, text: str) -> bool:
-    return i > 0 and toks[i - 1].key in HONORIFICS and _joined(text, toks[i - 1], toks[i])
+    return i > 0 and _honorific(toks[i - 1]) and _joined(text, toks[i - 1], toks[i])
+
+
+def _honorific(tok: Token) -> bool:
+    """An honorific: one of ``HONORIFICS``, or the French "M." (Monsieur: "M. Bayrou")."""
+    return tok.key in HONORIFICS or (tok.text == "M" and tok.period)
 
 
 def _sentence_initial(text: str, start: int) -> bool:

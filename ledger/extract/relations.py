@@ -430,6 +430,11 @@ _FOR_ANOTHER = rx.compile(r"(?:\s+of\s+the\s+(?:vote|votes|ballots))?\s+for\s+(?
 _MAJORITY_OF = rx.compile(r"\b(?:majority|margin|lead)\s+of\s+(?:about\s+|some\s+|nearly\s+|more\s+than\s+)?\Z",
                           re.IGNORECASE)
 # before a whole: "248 seats out of 460"
+# places counted after a preposition: where something happened ("across six states")
+_PLACE_UNITS = frozenset({"state", "country", "province", "region", "county", "municipality", "city", "town",
+                          "district", "prefecture", "village", "continent", "territory"})
+_ACROSS_BEFORE = rx.compile(r"\b(?:in|across|throughout|over|from|to|into)[ \t\u00a0]+"
+                            r"(?:(?:at least|more than|about|some|nearly|almost|over)[ \t\u00a0]+)?\Z")
 _WHOLE_BEFORE = rx.compile(r"\bout\s+of\s+(?:the\s+|a\s+total\s+of\s+)?\Z")
 # between a part and its whole: "248 of the 460 seats"
 _PART_OF = rx.compile(r"\s+of\s+(?:the\s+|a\s+total\s+of\s+)?")
@@ -463,7 +468,10 @@ def count_claims(doc: Document, mentions: list[Mention], index: Any,
         for q in find_quantities(doc.text, sec.start, sec.end):
             before, prev = prev, q
             unit = _unit_key(q.unit)
-            toll = _toll(text, q, unit)
+            if unit in _DEATH_NOUNS and _CUMULATIVE.match(text, q.end):
+                continue  # "537 deaths this year": a toll of a longer time than the event's
+            # "537 deaths" is the toll "537 dead"
+            toll = _DEATH_NOUNS.get(unit) or _toll(text, q, unit)
             if toll is not None:
                 unit = toll  # "at least 820 people have died": a death toll, "dead"
             elif _MAJORITY_OF.search(text, max(0, q.start - 30), q.start):
@@ -472,6 +480,8 @@ def count_claims(doc: Document, mentions: list[Mention], index: Any,
                 continue  # "the 460-seat lower house", "a 10-member team": a kind of thing, not a count
             if _WHOLE_BEFORE.search(text, max(0, q.start - 30), q.start):
                 continue  # "248 seats out of 460": the whole, another fact's number
+            if unit in _PLACE_UNITS and _ACROSS_BEFORE.search(text, max(0, q.start - 20), q.start):
+                continue  # "killing 44 people in four states": where, not a fact's number
             if q.unit in MONEY_UNITS and text[max(0, q.start - 1) : q.start] == "(":
                 continue  # "two million rand (about 110,000 dollars)", "400m rand ($22m)": an amount converted
             if ((_HOPED.search(text, max(0, q.start - 50), q.start) and not _CUTS.search(text, max(0, q.start - 30),
@@ -677,6 +687,9 @@ _BODIES = frozenset({"body", "bodies"})
 _CUMULATIVE = rx.compile(r"[^.;]{0,60}?\b(?:this|last)[ \t\u00a0]+(?:year|season|month)\b|[^.;]{0,60}?\bso far this\b"
                          r"|[^.;]{0,40}?\bsince[ \t\u00a0]+(?:January|February|March|April|May|June|July|"
                          r"August|September|October|November|December|the start|19\d\d|20\d\d)\b")
+# nouns of a toll: the count of the dead, the injured ("537 deaths" is "537 dead")
+_DEATH_NOUNS = {"death": "dead", "deaths": "dead", "fatality": "dead", "fatalities": "dead",
+                "injury": "injured", "injuries": "injured"}
 _TOLL_KIND = {"killed": "dead", "died": "dead", "dead": "dead", "killing": "dead", "kills": "dead",
               "injured": "injured", "wounded": "injured", "hurt": "injured", "injuring": "injured",
               "wounding": "injured", "missing": "missing"}

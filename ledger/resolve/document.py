@@ -43,12 +43,13 @@ def resolve(doc: Document, ex: Extraction, index: NameIndex) -> None:
     loose: list[tuple[Mention, set[str]]] = []  # with the words of each
     last_event: Mention | None = None
     named: set[str] = set()  # the countries the text has named so far, by code
+    places: set[str] = set()  # the KB places the text has named so far
     prev: Mention | None = None
     for m in ex.mentions:
         if m.kind == "office":
             continue
         if m.hint.get("anaphor"):
-            _resolve_anaphor(doc, m, last_event, index)
+            _resolve_anaphor(doc, m, last_event, index, places)
             continue
         if m.candidates:
             _resolve_kb(doc, m, index)
@@ -65,6 +66,8 @@ def resolve(doc: Document, ex: Extraction, index: NameIndex) -> None:
             last_event = m
         if m.kind == "place" and (code := _country_code(m, index)):
             named.add(code)
+        if m.kind == "place" and m.entity:
+            places.add(m.entity)
         prev = m
     if any(m.hint.get("named_late") for m in ex.mentions):
         _resolve_dropped_again(doc, ex.mentions, index)
@@ -398,10 +401,47 @@ def _year_after(doc: Document, m: Mention) -> int | None:
     return doc.published.year + {"last": -1, "this": 0, "next": 1}[hit.group("rel")]
 
 
-def _resolve_anaphor(doc: Document, m: Mention, antecedent: Mention | None, index: NameIndex) -> None:
+_DISASTERS = frozenset({"quake", "earthquake", "storm", "hurricane", "typhoon", "cyclone", "tsunami"})
+# how long before a document a disaster it names by its kind alone may be
+DISASTER_DAYS = 60
+
+
+def _disaster(doc: Document, head: str, places: set[str], index: NameIndex) -> str | None:
+    """The one KB event of the kind ``head`` names ("the quake": an earthquake) at or in a
+    place the text named, in the ``DISASTER_DAYS`` before the document's date."""
+    if doc.published is None or not places:
+        return None
+    memo = index.memo("disasters")
+    events = memo.get("")
+    if events is None:  # the KB's dated events at a place, with the words of their names
+        events = memo[""] = [(e.id, frozenset(phrase_key(e.name, expand=False).split()), e.place, e.start)
+                             for e in index.entities.values() if e.kind == "event" and e.start and e.place]
+    words = _HEADS.get(head, {head})
+    found = set()
+    for eid, names, place, start in events:
+        if not words & names or not 0 <= (doc.published - start).days <= DISASTER_DAYS:
+            continue
+        if any(p == place or index.within(p, place) or index.within(place, p) for p in places):
+            found.add(eid)
+    return found.pop() if len(found) == 1 else None
+
+
+# the words an event's name may have for the head of "the quake", "the storm"
+_HEADS = {"quake": {"quake", "earthquake"}, "earthquake": {"quake", "earthquake"},
+          "storm": {"storm", "hurricane", "typhoon", "cyclone", "tropical"}}
+
+
+def _resolve_anaphor(doc: Document, m: Mention, antecedent: Mention | None, index: NameIndex,
+                     places: set[str] | None = None) -> None:
     head = m.hint.get("head")
-    if antecedent is None or (head and head not in phrase_key(antecedent.surface, expand=False).split()):
-        # "the summit" names the last event only when that is a summit
+    if antecedent is None or (head and not _HEADS.get(head, {head}) & set(phrase_key(antecedent.surface,
+                                                                                     expand=False).split())):
+        # "the summit" names the last event only when that is a summit; "the quake" of a story
+        # that named none is the KB's earthquake where the text's places are, lately
+        if head in _DISASTERS and places and (found := _disaster(doc, head, places, index)) is not None:
+            _set(m, index, None, found, 0.9, "anaphor",
+                 f"'{m.surface}' refers to {index.entities[found].name}, of a place the text names", "short")
+            return
         _set(m, index, None, None, 0.0, "dropped", "")
         return
     if antecedent.entity is None:  # an event the KB does not know: the same name key

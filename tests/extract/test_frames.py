@@ -112,3 +112,10 @@ def test_a_pronoun_in_the_next_sentence_is_the_person_opening_the_one_before(ind
     doc = Document(path="t.txt", text=text, published=date(2023, 5, 30), sections=[Section("body", 0, len(text))])
     found = [c for c in analyze(doc, index).claims if c.qualifiers.get("frame") == "appointed"]
     assert [c.subject for c in found] == ["li-shangfu"]
+
+
+def test_an_agent_of_a_passive_is_not_where_its_clause_is(index) -> None:  # type: ignore[no-untyped-def]
+    # "the damage left by the G7 summit in Japan": where the damage is, not the summit
+    text = "Biden surveyed the damage left by the G7 summit in Japan."
+    doc = Document(path="x.txt", text=text, published=date(2023, 5, 30), sections=[Section("body", 0, len(text))])
+    assert [c for c in analyze(doc, index).claims if c.predicate == "located_in"] == []

@@ -212,6 +212,11 @@ def test_a_number_joined_to_its_noun_is_no_count() -> None:
     ("In Nairobi, some 300 people were killed.", [("Kenya", "300", "dead")]),
     # a toll over a longer time is another fact
     ("In Nairobi, the rains have killed more than 100 people across Kenya this year.", []),
+    # deaths, fatalities, injuries: the dead and the injured
+    ("In Nairobi, officials recorded 537 deaths and 90 injuries.", [("Kenya", "537", "dead"), ("Kenya", "90", "injured")]),
+    ("In Nairobi, officials recorded 537 deaths this year.", []),
+    # the places where it happened are no count of them
+    ("The storm killed 44 people in four states, Kenya said.", [("Kenya", "44", "dead")]),
     # where the people died, when the sentence says: a part of a country has a toll of its own
     ("Six people died in St. Lucie County, the sheriff said.", [("St. Lucie County", "6", "dead")]),
     ("In Nairobi, 40 people were killed. Four people were killed in Mombasa.",

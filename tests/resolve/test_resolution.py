@@ -509,3 +509,26 @@ def test_a_surname_given_an_office_by_a_verb_names_the_one_who_holds_it(tmp_path
     doc = Document(path="t.txt", text=text, published=date(2024, 3, 10), sections=[Section("body", 0, len(text))])
     m = [m for m in analyze(doc, index).mentions if m.surface == "Sharif"][-1]
     assert m.entity == "shehbaz-sharif", m.reason
+
+
+def test_the_french_m_is_an_honorific() -> None:
+    # "M. Bayrou": Monsieur and the surname of the person named before, not an initial
+    m = resolved("President Jan Novak named Francois Bayrou prime minister. M. Bayrou spoke.", "Bayrou")
+    assert (m.method, m.hint.get("honorific")) == ("short", "M."), m.reason
+
+
+def test_the_quake_of_a_story_that_names_no_event_is_the_kbs_earthquake_there() -> None:
+    # no event named before "The quake": the KB's earthquake at a place the text names, lately
+    m = resolved("Rescuers searched Hiroshima. The quake struck at 4 p.m. on May 1.", "The quake")
+    assert (m.entity, m.method) == ("hiroshima-earthquake-2023", "anaphor"), m.reason
+    # not one of a place the text does not name, nor one of long ago
+    assert "hiroshima-earthquake-2023" not in {x.entity for x in mentions("Rescuers searched Beijing. The quake struck.")}
+    later = mentions("Rescuers searched Hiroshima. The quake struck.", date(2023, 12, 1))
+    assert "hiroshima-earthquake-2023" not in {x.entity for x in later}
+
+
+def test_storms_and_earthquakes_the_kb_does_not_know_are_events() -> None:
+    found = {m.surface: m.kind for m in mentions("Hurricane Milton hit Florida. The Kahramanmaras earthquake struck.")}
+    assert found["Hurricane Milton"] == found["Kahramanmaras earthquake"] == "event"
+    # a magnitude before "quake" is no name
+    assert [m.surface for m in mentions("The magnitude 7.6 quake hit the coast.") if m.kind == "event"] == []

@@ -473,7 +473,8 @@ def _finding(
     picked, omitted = cited(sorted(others, key=doc_order), kb=kb_value is not None)
     evidence = [Evidence.at(r, o.span, o.excerpt) for r, o in picked]
     if kb_value is not None:
-        shown = kb_value if isinstance(kb_value, str) else f"{kb_value[0]} to {kb_value[1]}"
+        shown = (kb_value if isinstance(kb_value, str) else str(kb_value[0]) if kb_value[0] == kb_value[1]
+                 else f"{kb_value[0]} to {kb_value[1]}")  # (one day as itself)
         if isinstance(kb_value, str) and view.entity(kb_value):
             shown = view.entity(kb_value).name  # type: ignore[union-attr]
         kb = subject.evidence(f"KB: {shown}") if subject is not None else Evidence(
