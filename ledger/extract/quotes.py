@@ -196,6 +196,7 @@ _TWO_WORD["According"] = "to"
 # words, hyphenated compounds as one ("so-called" is no "called")
 _WORD = rx.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
 _WORD_AFTER_SPACE = rx.compile(r"\s+([A-Za-z]+(?:-[A-Za-z]+)*)")
+_AGE_END = rx.compile(r",[ \t\u00a0]*\d{1,3}\Z")
 _APPOSITIVE = rx.compile(r"\s*,[^,;:.!?“”\"\r\n]{1,200},")
 _AS_SAYING = rx.compile(r"\s+as\s+(?:saying|telling|writing|stating)(?![\w-])")
 _LEAD = rx.compile(r"[\s,;:—–-]*")
@@ -713,6 +714,8 @@ class _Finder:
             if subj is None or subj.index is None or not opens_sentence(text, self.mx.ms[subj.index], lo):
                 return None  # "A joint statement by the US, Egypt and Qatar described ... and said"
             return subj
+        if (age := _AGE_END.search(text, lo, e)) is not None and self.mx.ending_at(age.start()) is not None:
+            e = age.start()  # "Lai, 64, who was sworn in on Monday, said": the name before the age
         k = self.mx.ending_at(e)
         if k is not None:
             m = self.mx.ms[k]
@@ -1104,6 +1107,7 @@ def find_quotes(
 ) -> list[Quote]:
     """The quotations in ``regions`` of ``text`` with their speakers (indices into
     ``mentions``)."""
+    text = _without_glosses(text)
     f = _Finder(text, mentions)
     out: list[Quote] = []
     n = len(text)
@@ -1430,3 +1434,16 @@ def _post_attribution(text: str, lo: int, hi: int, f: _Finder, strict: bool) -> 
         # of its own that says something else
         return None
     return _Attr(subj, v.word, v.end)
+
+
+# a name's form in its own script in parentheses after it: "Chen Binhua (陳斌華), a spokesman"
+_GLOSS = rx.compile(r"[ \t\u00a0]?\((?=[^()\x00-\x7f]*[\u0400-\u04ff\u0600-\u06ff\u0e00-\u0e7f\u3040-\u30ff"
+                    r"\u3400-\u9fff\uac00-\ud7af])[^()\x00-\x7f]{1,24}\)")
+
+
+def _without_glosses(text: str) -> str:
+    """The text with each native-script gloss of a name blanked (same length, so positions
+    hold): quotation attribution reads "Chen Binhua, a spokesman, said"."""
+    if "(" not in text:
+        return text
+    return _GLOSS.sub(lambda m: " " * len(m.group()), text)

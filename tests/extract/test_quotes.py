@@ -841,3 +841,15 @@ def test_a_partial_quote_of_a_title_alone_holder_keeps_its_claim() -> None:
     an = analyze_doc(doc, index())
     assert [(c.value, c.subject) for c in an.claims if c.predicate == "said"] == [
         ("We are ready", "lloyd-austin"), ("very useful.", "lloyd-austin")]
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    # the name's own script in parentheses after it
+    ("Chen Binhua (陳斌華), a spokesman for the office, said it was a “confession of guilt.”", "Chen Binhua"),
+    ("Hsiao Bi-khim (蕭美琴) said Taiwan would “not be provoked.”", "Hsiao Bi-khim"),
+    # an age, then a relative clause, between the name and the verb
+    ("Lai Ching-te took office. Lai, 64, who was sworn in on Monday, said the sides “are not subordinate.”", "Lai"),
+])
+def test_a_gloss_or_an_age_between_the_name_and_the_verb(sentence: str, speaker: str) -> None:
+    f = text(sentence)
+    assert [f.surface(q) for q in f.quotes] == [speaker]
