@@ -520,7 +520,7 @@ def _claim(
     valid_to: date | None = doc.published
     qualifiers: dict[str, Any] = {"frame": frame.name}
     if frame.value == "time":
-        t = _pick_time(timexes, start, core_end)
+        t = _pick_time(timexes, start, core_end, doc.text)
         if t is not None:
             value = _time_value(t)
             valid_from, valid_to = t.valid_from, (None if frame.state else t.valid_to)
@@ -585,11 +585,17 @@ def _office_for(m: Mention, person: str | None, index: Any) -> str | None:
     return offices.pop() if len(offices) == 1 else None
 
 
-def _pick_time(timexes: list[Any], start: int, end: int) -> Any:
+def _pick_time(timexes: list[Any], start: int, end: int, text: str = "") -> Any:
+    # (not a time of a later item of a list: "served as mayor of Tainan, premier, and, since
+    # 2020, vice president"; "as economic adviser and, since 2020, as first deputy premier")
+    timexes = [t for t in timexes if t.start < end or not text or not _LATER_ITEM.search(text, end, t.start)]
     inside = [t for t in timexes if start <= t.start < end + 40]
     pool = inside or timexes
     dated = [t for t in pool if t.valid_from is not None]
     return dated[0] if dated else None
+
+
+_LATER_ITEM = rx.compile(r",[^,.;]+,|\band,?[ \t\u00a0]*\Z")
 
 
 def _time_value(t: Any) -> str:

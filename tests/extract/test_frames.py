@@ -119,3 +119,11 @@ def test_an_agent_of_a_passive_is_not_where_its_clause_is(index) -> None:  # typ
     text = "Biden surveyed the damage left by the G7 summit in Japan."
     doc = Document(path="x.txt", text=text, published=date(2023, 5, 30), sections=[Section("body", 0, len(text))])
     assert [c for c in analyze(doc, index).claims if c.predicate == "located_in"] == []
+
+
+def test_a_time_of_a_later_item_of_a_list_is_not_the_first_items(index) -> None:  # type: ignore[no-untyped-def]
+    # "since 2020" is the vice presidency's, not the mayoralty's
+    text = "Lloyd Austin previously served as defense secretary, envoy, and, since 2020, senator."
+    doc = Document(path="x.txt", text=text, published=date(2024, 5, 20), sections=[Section("body", 0, len(text))])
+    (c,) = [c for c in analyze(doc, index).claims if c.qualifiers.get("frame") == "served"]
+    assert (c.object, c.value, c.qualifiers["time"]) == ("us-secretary-of-defense", None, "former")

@@ -57,11 +57,15 @@ class Options:
     # "Biden announced $10 billion in aid" and "Biden signed a $40 billion border bill" are two
     # facts, not one told twice.  A unit with a model number ("Su-35") needs no shared word.
     number_window_days: int = 31
+    # the day a person took an office (``holds_office`` with a time: "was appointed defense
+    # minister in 2014") is compared with the KB's start of their term of it; an appointment
+    # may be told up to this many days before the term starts (named in August, from September)
+    announced_days: int = 120
 
     def __post_init__(self) -> None:
         self.sections = tuple(self.sections)
-        if self.number_window_days < 0:
-            raise ValueError("number_window_days must be >= 0")
+        if self.number_window_days < 0 or self.announced_days < 0:
+            raise ValueError("number_window_days and announced_days must be >= 0")
         bad = {v for v in self.predicates.values()} - {"time", "place", "number", "age"}
         if bad:
             raise ValueError(f"'predicates' values must be time, place, number or age (got {', '.join(sorted(bad))})")
@@ -212,9 +216,36 @@ def check(view: LedgerView, rule: Rule, targets: Collection[str] | None) -> Iter
             # in document order, not the database's: which claim speaks for an outlet, and the
             # order of the values in the message, must not depend on a query plan
             items.sort(key=doc_order)
+            if predicate == "holds_office":  # a term's start: against the KB only
+                yield from _starts(view, rule, cmp, items, targets, opts.announced_days)
+                continue
             facts = (_SameFact(items, opts.number_window_days, context=how == "number")
                      if how in ("number", "age") else None)
             yield from _conflicts(view, rule, cmp, items, targets, facts)
+
+
+def _starts(view: LedgerView, rule: Rule, cmp: _Compare, items: list[tuple[DocRef, Claim, Any]],
+            targets: Collection[str] | None, days: int) -> Iterator[Finding]:
+    """A time told of taking an office ("was appointed defense minister in 2014") that the KB's
+    start of the person's term of it does not fall in, nor up to ``days`` after (an appointment
+    announced before the term starts)."""
+    for ref, c, v in items:
+        if targets is not None and ref.key not in targets:
+            continue
+        person = view.entity(c.subject)
+        starts = [t.start for t in person.offices if t.office == c.object and t.start] if person else []
+        if not starts or any(_started(v, s, days) for s in starts):
+            continue
+        start = min(starts, key=lambda s: abs((s - v[0]).days))
+        others = [(r, o) for r, o, w in items if r.key != ref.key and _started(w, start, days)]
+        yield _finding(view, rule, cmp, ref, c, others, kb_value=(start, start, True))
+
+
+def _started(v: Any, start: date, days: int) -> bool:
+    """Whether a term starting on ``start`` is the one taken at time ``v``: in it, or (a day or a
+    month told: an announcement) at most ``days`` after it."""
+    slack = days if (v[1] - v[0]).days <= 31 else 0
+    return v[0] <= start <= v[1] + timedelta(days=slack)
 
 
 def _related(view: LedgerView, predicate: str, how: str,
@@ -239,6 +270,12 @@ def _related(view: LedgerView, predicate: str, how: str,
         if how != "place" and all(c.object_key and _group_key(c, how)[-1] == c.object_key for c in mine):
             objects = {c.object_key for c in mine if c.object_key}
         return (view.claims(predicate, subject_keys=keys, object_keys=objects) if keys else []), people
+    if predicate == "holds_office":
+        # a term's start, told with a time (a year, a month, a day: every value has "19" or "20"
+        # in it; a title's claim has no value): compared with the KB only, so the drafts' own
+        if targets is not None:
+            return [(r, c) for r, c in view.claims(predicate, docs=targets) if c.value], {}
+        return view.claims(predicate, value_words=[("19",), ("20",)]), {}
     if predicate in ("located_in", "held"):
         # events and places: few, and the KB may decide alone
         found = view.claims(predicate)
@@ -454,6 +491,8 @@ def _sides(cmp: _Compare, items: list[tuple[DocRef, Claim, Any]],
 
 def _predicate(c: Claim, how: str) -> str:
     """The fact's name in a message: the predicate, and what a number counts ("count (dead)")."""
+    if c.predicate == "holds_office":  # (an office the KB does not know: as written)
+        return f"took office as {c.object_surface or c.object}"
     name = c.predicate.replace("_", " ")
     unit = c.qualifiers.get("unit") if how == "number" else None
     return f"{name} ({unit})" if unit else name
@@ -483,8 +522,10 @@ def _finding(
         theirs = shown
     else:
         theirs = ", ".join(dict.fromkeys(cmp.show(o) for _, o in others))
+    office = view.entity(c.object) if c.predicate == "holds_office" else None
+    predicate = f"took office as {office.name}" if office is not None else _predicate(c, cmp.how)
     message = rule.format(subject=subject.name if subject else c.subject_surface,
-                          predicate=_predicate(c, cmp.how), value=cmp.show(c), others=theirs)
+                          predicate=predicate, value=cmp.show(c), others=theirs)
     return Finding.at(rule.id, rule.severity, ref, c, message, evidence=evidence,
                       evidence_omitted=omitted,
                       identity=(c.subject, c.predicate, c.object, c.value))
