@@ -123,7 +123,9 @@ def _entries_of(
         if e.kind == "person" and not last_cap:
             continue
         out.append(e)
-    out += [e for e in index.lookup(expanded) if e.method == "title"]
+    # titles match in any case, but an acronym only in capitals ("PM", not the "pm" of "1:21 pm")
+    out += [e for e in index.lookup(expanded)
+            if e.method == "title" and (upper or not e.form.replace(".", "").isupper())]
     if any(e.kind == "person" for e in out):
         out = [e for e in out if e.kind == "person"]
     return out

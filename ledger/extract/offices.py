@@ -12,7 +12,8 @@ from ledger.extract.sentences import Sentences, sentences_of
 from ledger.model import Claim, Document, Mention, Span
 
 # "then-Defense Minister", "then-US House Speaker" (two words between), "then Prime Minister"
-_THEN = rx.compile(r"\bthen(?:-(?:\S+\s+){0,2}|\s+(?:\S+\s+)?)$", re.IGNORECASE)
+# (not "then-" of another noun a comma closes: "his then-client, former prime minister")
+_THEN = rx.compile(r"\bthen(?:-(?:[^\s,]+\s+){0,2}|\s+(?:[^\s,]+\s+)?)$", re.IGNORECASE)
 # words before a title that put it in the past ("former", "ex-")
 PAST_WORDS = ("former", "ex", "erstwhile", "late", "onetime", "one-time", "assassinated", "slain", "ousted", "deposed",
               "toppled")

@@ -868,7 +868,9 @@ def _romanized_name(surface: str) -> bool:
 _ROLE_BEFORE = rx.compile(r"\b(?:predecessor|successor|counterparts?)[ \t\u00a0]*,?[ \t\u00a0]+\Z")
 
 
-_THE_TITLE = rx.compile(r"(?:[Tt]he)[ \t\u00a0]+(?P<title>\S.*)")
+# a title alone speaking: "the President", "the new CEO", "its chief executive"
+_THE_TITLE = rx.compile(r"(?:(?:[Tt]he|[Ii]ts|[Tt]heir)[ \t\u00a0]+)?"
+                        r"(?:(?:new|current|incoming|interim|acting)[ \t\u00a0]+)?(?P<title>\S.*)")
 
 
 def _office_speaker(doc: Document, c: Claim, mentions: list[Mention], index: NameIndex) -> str | None:

@@ -553,3 +553,26 @@ def test_a_year_of_a_relative_clause_on_the_holder_is_not_the_titles() -> None:
 ])
 def test_a_title_owning_a_relation_is_no_apposition(text: str) -> None:
     assert offices(text) == []
+
+
+def test_an_acronym_title_matches_in_capitals_only() -> None:
+    # the KB's "PM" is no "pm" of a time of day
+    from ledger.model import Entity, Term
+
+    index = build_index([
+        Entity(id="th-pm", kind="office", name="Prime Minister of Thailand", country="TH", titles=["PM"]),
+        Entity(id="jan-novak", kind="person", name="Jan Novak", country="TH",
+               offices=[Term(office="th-pm", start=date(2024, 8, 16), end=None)]),
+    ])
+
+    def titled(text: str) -> list[tuple[str, str | None]]:
+        doc = Document(path="t.txt", text=text, published=date(2024, 12, 13), sections=[Section("body", 0, len(text))])
+        return [(c.object_surface, c.object) for c in analyze(doc, index).claims if c.predicate == "holds_office"]
+
+    assert titled("Posted December 13, 2024 1:21 pm CET. Later, PM Jan Novak spoke.") == [("PM", "th-pm")]
+
+
+def test_then_of_another_noun_is_not_the_titles() -> None:
+    # "his then-client, former prime minister X": former, not then
+    (c,) = offices("In 2008 he was jailed in a case linked to his then-client, former prime minister Jan Novak.")
+    assert c.qualifiers.get("time") == "former"

@@ -853,3 +853,10 @@ def test_a_partial_quote_of_a_title_alone_holder_keeps_its_claim() -> None:
 def test_a_gloss_or_an_age_between_the_name_and_the_verb(sentence: str, speaker: str) -> None:
     f = text(sentence)
     assert [f.surface(q) for q in f.quotes] == [speaker]
+
+
+def test_a_title_alone_with_an_adjective_speaks_for_its_holder() -> None:
+    t = "“We are ready to talk,” the new Defense Secretary said on Monday."
+    doc = Document(path="t.txt", text=t, published=date(2023, 5, 30), sections=[Section("body", 0, len(t))])
+    an = analyze_doc(doc, index())
+    assert [c.subject for c in an.claims if c.predicate == "said"] == ["lloyd-austin"]
