@@ -34,6 +34,7 @@ class Introduced:
     line: int
     surnames: set[str]
     givens: set[str]
+    refs: int = 0  # the short forms that named this person since
 
 
 def resolve(doc: Document, ex: Extraction, index: NameIndex) -> None:
@@ -628,6 +629,7 @@ def _resolve_run_once(doc: Document, m: Mention, index: NameIndex, intro: list[I
     if len(toks) == 1 or (honorific and len(toks) == 2 and any(key in p.givens for p in intro)):
         for p in _antecedents(doc, m, key, intro, index):
             if key in p.surnames or key in p.givens:
+                p.refs += 1
                 what = "surname" if key in p.surnames else "given name"
                 cue = f"{honorific} + " if honorific else ""
                 _set(
@@ -783,8 +785,8 @@ def _resolve_run_once(doc: Document, m: Mention, index: NameIndex, intro: list[I
 def _antecedents(doc: Document, m: Mention, key: str, intro: list[Introduced], index: NameIndex) -> list[Introduced]:
     """The people introduced before whom a short form may name, best first: when several
     share the word, the one whose KB office its title is ("Acting President Han" after "Han
-    Duck-soo" and "Han Dong-hoon"), else the one the text named most in full (a story's
-    "Beshear" is its subject, not his father named once), else the nearest."""
+    Duck-soo" and "Han Dong-hoon"), else the one the text named most, in full or by short forms
+    (a story's "Beshear" is its subject, not his father named once), else the nearest."""
     found = [p for p in reversed(intro) if key in p.surnames or key in p.givens]
     people = {p.entity or p.name for p in found}
     if len(people) < 2:
@@ -793,8 +795,8 @@ def _antecedents(doc: Document, m: Mention, key: str, intro: list[Introduced], i
     title: Mention | None = m.hint.get("title") or m.hint.get("holder_of")
     offices = {e.entity for e in title.candidates} if title is not None else set()
     named: dict[str, int] = {}
-    for p in intro:
-        named[p.entity or p.name] = named.get(p.entity or p.name, 0) + 1
+    for p in intro:  # named in full, and by short forms since
+        named[p.entity or p.name] = named.get(p.entity or p.name, 0) + 1 + p.refs
 
     def fits(p: Introduced) -> bool:
         person = index.get(p.entity)

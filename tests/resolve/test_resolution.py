@@ -532,3 +532,11 @@ def test_storms_and_earthquakes_the_kb_does_not_know_are_events() -> None:
     assert found["Hurricane Milton"] == found["Kahramanmaras earthquake"] == "event"
     # a magnitude before "quake" is no name
     assert [m.surface for m in mentions("The magnitude 7.6 quake hit the coast.") if m.kind == "event"] == []
+
+
+def test_a_shared_surname_is_the_one_the_story_names_most_by_short_forms_too() -> None:
+    # the president, named twice by his surname, not his father named once in full, nearer
+    text = ("President Jan Novak met reporters. Novak said the talks would go on. Novak, the son of the "
+            "late former President Petr Novak, smiled. Critics want to unseat Novak, they said.")
+    last = [m for m in mentions(text) if m.surface == "Novak"][-1]
+    assert "Jan Novak" in last.reason, last.reason
