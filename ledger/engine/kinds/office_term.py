@@ -68,6 +68,7 @@ _DEPARTURE = rx.compile(
     # finance minister", not "fired rockets"
 
     r"removed(?!\s+(?:the|a|an|his|her|its|their)\b)|replaced|replacing|leaves office|left office|outgoing|"
+    r"(?:left|leaves|leaving) (?:the|his|her) (?:company|post|job|role|government|cabinet|board|firm)|"
     r"laid to rest|buried|burial)\b",
     re.IGNORECASE,
 )
