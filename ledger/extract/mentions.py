@@ -28,6 +28,8 @@ HONORIFICS = {
     "pres", "sec", "secy", "amb", "atty", "supt", "insp", "det", "brig", "cpl", "pvt", "spc",
     "cdr", "hon", "msgr", "fr", "sens", "reps",
 }
+# days of the week: no name, even after an honorific or a title
+_NO_NAME_DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 # capitalized words that begin sentences or headings and are no names
 STOP = {
     "the", "a", "an", "but", "and", "or", "if", "in", "on", "at", "as", "for", "of", "to",
@@ -300,7 +302,9 @@ def _name_runs(
     after = 0  # the end of the last run
     for i in compress(range(n), map(_CAP, toks)):  # a run starts with a capital
         t = toks[i]
-        if i < after or i in covered or t.key in STOP and not _after_honorific(toks, i, text):
+        # (a weekday is no name after a title either: "as prime minister Tuesday")
+        if i < after or i in covered or t.key in STOP and (t.key in _NO_NAME_DAYS
+                                                           or not _after_honorific(toks, i, text)):
             continue
         j = i
         while (

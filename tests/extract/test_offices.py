@@ -576,3 +576,7 @@ def test_then_of_another_noun_is_not_the_titles() -> None:
     # "his then-client, former prime minister X": former, not then
     (c,) = offices("In 2008 he was jailed in a case linked to his then-client, former prime minister Jan Novak.")
     assert c.qualifiers.get("time") == "former"
+
+
+def test_a_weekday_after_a_title_is_no_holder() -> None:
+    assert offices("He held his first news conference as prime minister Tuesday evening.") == []
