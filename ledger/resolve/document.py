@@ -34,7 +34,7 @@ class Introduced:
     line: int
     surnames: set[str]
     givens: set[str]
-    refs: int = 0  # the short forms that named this person since
+    kin: bool = False  # introduced as someone's relative ("his son Hunter Biden")
 
 
 def resolve(doc: Document, ex: Extraction, index: NameIndex) -> None:
@@ -63,6 +63,7 @@ def resolve(doc: Document, ex: Extraction, index: NameIndex) -> None:
                 loose.append((m, words))
         if m.kind == "person" and m.method in _INTRODUCING:
             intro.append(_introduce(m, index))
+            intro[-1].kin = bool(_KIN_BEFORE.search(doc.text, max(0, m.span.start - 40), m.span.start))
         if m.kind == "event" and (m.entity or m.method == "unknown-name") and not m.hint.get("anaphor"):
             last_event = m
         if m.kind == "place" and (code := _country_code(m, index)):
@@ -629,7 +630,6 @@ def _resolve_run_once(doc: Document, m: Mention, index: NameIndex, intro: list[I
     if len(toks) == 1 or (honorific and len(toks) == 2 and any(key in p.givens for p in intro)):
         for p in _antecedents(doc, m, key, intro, index):
             if key in p.surnames or key in p.givens:
-                p.refs += 1
                 what = "surname" if key in p.surnames else "given name"
                 cue = f"{honorific} + " if honorific else ""
                 _set(
@@ -785,8 +785,11 @@ def _resolve_run_once(doc: Document, m: Mention, index: NameIndex, intro: list[I
 def _antecedents(doc: Document, m: Mention, key: str, intro: list[Introduced], index: NameIndex) -> list[Introduced]:
     """The people introduced before whom a short form may name, best first: when several
     share the word, the one whose KB office its title is ("Acting President Han" after "Han
-    Duck-soo" and "Han Dong-hoon"), else the one the text named most, in full or by short forms
-    (a story's "Beshear" is its subject, not his father named once), else the nearest."""
+    Duck-soo" and "Han Dong-hoon"), else one not introduced as another's relative ("President
+    Biden pardoned his son Hunter Biden": "Mr. Biden" is the president, however often his son is
+    named in full), else the one the text introduced first, the story's subject (a story's
+    "Beshear" is the governor, not his father named later), else the one named most in full,
+    else the nearest."""
     found = [p for p in reversed(intro) if key in p.surnames or key in p.givens]
     people = {p.entity or p.name for p in found}
     if len(people) < 2:
@@ -795,8 +798,12 @@ def _antecedents(doc: Document, m: Mention, key: str, intro: list[Introduced], i
     title: Mention | None = m.hint.get("title") or m.hint.get("holder_of")
     offices = {e.entity for e in title.candidates} if title is not None else set()
     named: dict[str, int] = {}
-    for p in intro:  # named in full, and by short forms since
-        named[p.entity or p.name] = named.get(p.entity or p.name, 0) + 1 + p.refs
+    first: dict[str, int] = {}
+    kin: dict[str, bool] = {}
+    for p in intro:
+        named[p.entity or p.name] = named.get(p.entity or p.name, 0) + 1
+        first.setdefault(p.entity or p.name, p.line)
+        kin.setdefault(p.entity or p.name, p.kin)
 
     def fits(p: Introduced) -> bool:
         person = index.get(p.entity)
@@ -804,7 +811,14 @@ def _antecedents(doc: Document, m: Mention, key: str, intro: list[Introduced], i
                 and any(person.holds(o, doc.published) for o in offices))
 
     # (sorted is stable: among equals, the nearest first)
-    return sorted(found, key=lambda p: (not fits(p), -named[p.entity or p.name]))
+    return sorted(found, key=lambda p: (not fits(p), kin[p.entity or p.name], first[p.entity or p.name],
+                                        -named[p.entity or p.name]))
+
+
+# a relative's introduction: "his son Hunter Biden", "her father, Rodrigo Duterte,"
+_KIN_BEFORE = rx.compile(r"\b(?:[Hh]is|[Hh]er|[Tt]heir|[Tt]he)[ \t\u00a0]+(?:\w+[ \t\u00a0]+)?"
+                         r"(?:son|daughter|wife|husband|father|mother|brother|sister|nephew|niece|cousin|widow|"
+                         r"widower|grandson|granddaughter|uncle|aunt|stepson|stepdaughter)(?:-in-law)?,?[ \t\u00a0]+\Z")
 
 
 def _nickname(toks: list[str], index: NameIndex) -> str | None:
