@@ -24,12 +24,17 @@ HONORIFICS = {
     "rev", "sheikh", "president", "premier", "secretary", "minister", "ambassador", "judge",
     "chairman", "chairwoman", "chancellor", "mayor", "king", "queen", "prince", "princess",
     "pope", "marshal", "commander", "justice", "speaker", "mister",
+    # religious honorifics before Shia and Sunni clerics' names ("Ayatollah Seyed Ali Khamenei")
+    "ayatollah", "seyed", "sayyed", "sayyid", "hojatoleslam",
     # the abbreviated titles of style guides ("Pres. Biden", "Sec. Blinken", "Amb. Burns")
     "pres", "sec", "secy", "amb", "atty", "supt", "insp", "det", "brig", "cpl", "pvt", "spc",
     "cdr", "hon", "msgr", "fr", "sens", "reps",
 }
-# days of the week: no name, even after an honorific or a title
-_NO_NAME_DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+# words that are no name even after an honorific or a title: days of the week, and the
+# prepositions and conjunctions of a title-case headline ("Ousts Qin Gang as Foreign Minister
+# After Mysterious Absence")
+_NO_NAME_WORDS = frozenset("""monday tuesday wednesday thursday friday saturday sunday after before as at in on for
+with over under during since until from by to of and but or amid despite than while when""".split())
 # capitalized words that begin sentences or headings and are no names
 STOP = {
     "the", "a", "an", "but", "and", "or", "if", "in", "on", "at", "as", "for", "of", "to",
@@ -302,8 +307,8 @@ def _name_runs(
     after = 0  # the end of the last run
     for i in compress(range(n), map(_CAP, toks)):  # a run starts with a capital
         t = toks[i]
-        # (a weekday is no name after a title either: "as prime minister Tuesday")
-        if i < after or i in covered or t.key in STOP and (t.key in _NO_NAME_DAYS
+        # (a weekday, a preposition is no name after a title either: "as prime minister Tuesday")
+        if i < after or i in covered or t.key in STOP and (t.key in _NO_NAME_WORDS
                                                            or not _after_honorific(toks, i, text)):
             continue
         j = i

@@ -30,6 +30,19 @@ _RANK = rx.compile(
     r"\b(?:assistant|deputy|under|vice|associate|principal|shadow|acting|interim|incoming)[\s-]*$",
     re.IGNORECASE,
 )
+_PERIOD_SPACE = rx.compile(r"\.[ \t\u00a0]")
+_INITIALISM = rx.compile(r"(?:\b[A-Z]\.)+\Z")
+
+
+def _last_period(text: str) -> int:
+    """Where the last sentence of ``text`` ends (a period and a space), not counting the periods
+    of initialisms ("U.S. House"); -1 when none."""
+    for m in reversed(list(_PERIOD_SPACE.finditer(text))):
+        if not _INITIALISM.search(text, 0, m.start() + 1):
+            return m.start()
+    return -1
+
+
 _YEAR = rx.compile(r"\b(1[89]\d\d|20\d\d)\b")
 # a relative clause on a name, after its age if any, up to the next comma or the sentence's end
 _RELATIVE_AFTER = rx.compile(r",[ \t\u00a0]+(?:\d{1,3},[ \t\u00a0]+)?(?:who|whose)\b[^,;:]*")
@@ -86,8 +99,9 @@ def office_claims(doc: Document, mentions: list[Mention]) -> list[Claim]:
         before = doc.text[max(0, start - 30) : office.span.start]
         if qualifier is not None:  # "China's former defense minister": look past the country
             before = doc.text[max(0, start - 30) : start] + " " + doc.text[qualifier.span.end : office.span.start]
-        # of this sentence only ("... late on Sunday. Interim CEO X": no "late" holder)
-        before = before[max(before.rfind(". "), before.rfind("\n")) + 1 :]
+        # of this sentence only ("... late on Sunday. Interim CEO X": no "late" holder; the
+        # period of an initialism ends none: "then-U.S. House Speaker")
+        before = before[max(_last_period(before), before.rfind("\n")) + 1 :]
         if _RANK.search(before):
             continue
         if sentences is None:

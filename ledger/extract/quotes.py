@@ -977,7 +977,8 @@ class _Finder:
                 title.add(self.text[pw[0] : pw[1]].lower())  # the word before it may make it another
             # (not another office the title names with more words: "the president" is not the
             # "Deputy President" named last)
-            if set(words[1:]) <= title and not (title - set(words[1:])) & OTHER_OFFICE_WORDS:
+            # (nor a dead or former holder's: "the late President Raisi" is not "the president" now)
+            if set(words[1:]) <= title and not (title - set(words[1:])) & (OTHER_OFFICE_WORDS | {"late"}):
                 return next((i for i, x in enumerate(self.mx.ms) if x is holder), None)
         return None
 

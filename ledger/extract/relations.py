@@ -686,7 +686,8 @@ _BODIES = frozenset({"body", "bodies"})
 # year"): another fact
 _CUMULATIVE = rx.compile(r"[^.;]{0,60}?\b(?:this|last)[ \t\u00a0]+(?:year|season|month)\b|[^.;]{0,60}?\bso far this\b"
                          r"|[^.;]{0,40}?\bsince[ \t\u00a0]+(?:January|February|March|April|May|June|July|"
-                         r"August|September|October|November|December|the start|19\d\d|20\d\d)\b")
+                         r"August|September|October|November|December|the start|the beginning|the outbreak|then|"
+                         r"19\d\d|20\d\d)\b")
 # nouns of a toll: the count of the dead, the injured ("537 deaths" is "537 dead")
 _DEATH_NOUNS = {"death": "dead", "deaths": "dead", "fatality": "dead", "fatalities": "dead",
                 "injury": "injured", "injuries": "injured"}

@@ -130,13 +130,14 @@ def _arabic_script(ent: Entity) -> bool:
 
 _ARABIC_FOLDS = tuple((rx.compile(p), r) for p, r in (
     (r"\b(?:al|el|ad|ash|as|at|az|an|ar)-", ""), (r"ou", "u"), (r"aw(?=[^aeiou]|$)", "o"), (r"e", "i"), (r"o", "u"),
-    (r"q", "k"), (r"([a-z])\1+", r"\1"),
+    (r"gh", "q"), (r"q", "k"), (r"([a-z])\1+", r"\1"),
 ))
 
 
 def _arabic_fold(name: str) -> str:
-    """A romanized Arabic name with the letters romanizations write otherwise made one: the
-    article, "e"/"i", "o"/"u", "q"/"k", doubled letters ("al-Jawlani" -> "julani")."""
+    """A romanized Arabic or Persian name with the letters romanizations write otherwise made
+    one: the article, "e"/"i", "o"/"u", "gh"/"q"/"k" ("Araghchi", "Araqchi"), doubled letters
+    ("al-Jawlani" -> "julani")."""
     out = name.lower()
     for pattern, repl in _ARABIC_FOLDS:
         out = pattern.sub(repl, out)
@@ -732,13 +733,15 @@ def _resolve_run_once(doc: Document, m: Mention, index: NameIndex, intro: list[I
         _set(m, index, None, nick, 0.9, "nickname", f"{toks[0].title()} is a form of the given name of {name}",
              "alias")
         return
-    # 4. a Korean name romanized otherwise than the KB writes it ("Yun Sok Yol", "Yi Jae-myong")
-    korean = _korean(m.surface, index) if len(toks) >= 2 else None
-    if korean is not None:
-        _set(m, index, None, korean, 0.9, "transliteration",
-             f"romanization of the Korean name of {index.entities[korean].name} (written otherwise)",
-             "transliteration")
-        return
+    # 4. a Korean, Arabic or Persian name romanized otherwise than the KB writes it ("Yun Sok
+    # Yol", "Yi Jae-myong"; "Abbas Araqchi" for Araghchi)
+    for script, folded in (("Korean", _korean), ("Arabic-script", _arabic)):
+        found = folded(m.surface, index) if len(toks) >= 2 else None
+        if found is not None:
+            _set(m, index, None, found, 0.9, "transliteration",
+                 f"romanization of the {script} name of {index.entities[found].name} (written otherwise)",
+                 "transliteration")
+            return
     # 5. a near miss of a known name ("Llyod Austin"), found by blocking, scored by rapidfuzz
     fz = index.fuzzy()
     hit = fz.best(m.surface) if fz is not None and len(toks) >= 2 else None
@@ -873,6 +876,21 @@ def _korean(surface: str, index: NameIndex) -> str | None:
                     if key := korean_key(form):
                         table.setdefault(key, set()).add(ent.id)
     found = table.get(korean_key(surface)) if table else None
+    return next(iter(found)) if found and len(found) == 1 else None
+
+
+def _arabic(surface: str, index: NameIndex) -> str | None:
+    """The one KB person of a name from Arabic script whose name, folded (``_arabic_fold``), is
+    ``surface`` folded: romanizations that differ in vowels, "q"/"gh"/"k", doubled letters."""
+    memo = index.memo("arabic")
+    table = memo.get("")
+    if table is None:
+        table = memo[""] = {}
+        for ent in index.entities.values():
+            if ent.kind == "person" and _arabic_script(ent):
+                for form in (ent.name, *ent.aliases):
+                    table.setdefault(" ".join(_arabic_fold(form).split()), set()).add(ent.id)
+    found = table.get(" ".join(_arabic_fold(surface).split())) if table else None
     return next(iter(found)) if found and len(found) == 1 else None
 
 

@@ -215,6 +215,7 @@ def test_a_number_joined_to_its_noun_is_no_count() -> None:
     # deaths, fatalities, injuries: the dead and the injured
     ("In Nairobi, officials recorded 537 deaths and 90 injuries.", [("Kenya", "537", "dead"), ("Kenya", "90", "injured")]),
     ("In Nairobi, officials recorded 537 deaths this year.", []),
+    ("In Nairobi, more than 2,700 people have been killed since then.", []),
     # the places where it happened are no count of them
     ("The storm killed 44 people in four states, Kenya said.", [("Kenya", "44", "dead")]),
     # where the people died, when the sentence says: a part of a country has a toll of its own
@@ -580,3 +581,13 @@ def test_then_of_another_noun_is_not_the_titles() -> None:
 
 def test_a_weekday_after_a_title_is_no_holder() -> None:
     assert offices("He held his first news conference as prime minister Tuesday evening.") == []
+
+
+def test_then_before_an_initialism_is_the_titles() -> None:
+    # the period of "U.S." ends no sentence
+    (c,) = offices("In 2022, then-U.S. House Speaker Nancy Pelosi visited Taiwan.")
+    assert (c.qualifiers.get("time"), c.valid_from) == ("then", date(2022, 1, 1))
+
+
+def test_a_preposition_after_a_title_in_a_headline_opens_no_name() -> None:
+    assert offices("China Ousts Qin Gang as Foreign Minister After Mysterious Absence") == []

@@ -860,3 +860,10 @@ def test_a_title_alone_with_an_adjective_speaks_for_its_holder() -> None:
     doc = Document(path="t.txt", text=t, published=date(2023, 5, 30), sections=[Section("body", 0, len(t))])
     an = analyze_doc(doc, index())
     assert [c.subject for c in an.claims if c.predicate == "said"] == ["lloyd-austin"]
+
+
+def test_the_president_is_not_the_late_president_named_before() -> None:
+    f = text("Jan Novak won the vote that followed the death of the late President Petr Roe. "
+             "“We will not surrender,” the president told lawmakers.")
+    (q,) = f.quotes
+    assert q.speaker is None and q.speaker_text == "the president"
