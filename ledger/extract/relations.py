@@ -20,6 +20,9 @@ from ledger.resolve.keys import claim_subject_key, knows_person, name_key, split
 from ledger.resolve.tokens import CALENDAR_WORDS, phrase_key
 
 _COUNTERPART = rx.compile(r"\b(?:his|her|their|its)\s+(?:(?P<adj>[A-Z][\w’'.-]*)\s+)?counterparts?,?[ \t\u00a0]*$")
+# a finite verb right after a name: it is its clause's subject ("Katz does not", "Katz has")
+_VERB_AFTER = rx.compile(r"[ \t\u00a0]+(?:does|did|do|has|had|have|is|was|will|would|can|could|said|says|told|"
+                         r"\w+ed\b|\w+s\b)")
 _PREDECESSOR = rx.compile(r"(?:['’]s|\b(?P<pron>his|her))\s+predecessor,?[ \t\u00a0]*$")
 # words every title shares: they say nothing about which office it is
 _GENERIC = {
@@ -70,6 +73,10 @@ def relation_claims(doc: Document, mentions: list[Mention], claims: list[Claim],
                 c = _title_relation(doc, m, other, cp.group("adj"), claims, cue_start, index) if other else None
         else:
             possessive = pred.group("pron") is None  # type: ignore[union-attr]
+            if not possessive and "," in before[pred.start() :] and _VERB_AFTER.match(doc.text, m.span.end):  # type: ignore[union-attr]
+                # "Unlike his predecessor, Katz does not ...": the name after the comma is the
+                # subject whose predecessor "his" names, not the predecessor
+                continue
             other = _antecedent(mentions, i, lo, doc.text, cue_start, possessive=possessive)
             c = _predecessor(doc, m, other, claims, index, cue_start) if other else None
             if c is None:

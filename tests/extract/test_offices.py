@@ -591,3 +591,11 @@ def test_then_before_an_initialism_is_the_titles() -> None:
 
 def test_a_preposition_after_a_title_in_a_headline_opens_no_name() -> None:
     assert offices("China Ousts Qin Gang as Foreign Minister After Mysterious Absence") == []
+
+
+def test_the_subject_after_his_predecessor_and_a_comma_is_not_the_predecessor() -> None:
+    text = "British Prime Minister Rishi Sunak spoke. Unlike his predecessor, Liz Truss does not have a plan."
+    assert [(c.subject_surface, c.qualifiers.get("title")) for c in offices(text)
+            if c.qualifiers.get("title") == "predecessor"] == []
+    text = "British Prime Minister Rishi Sunak thanked his predecessor Liz Truss."
+    assert [c.subject_surface for c in offices(text) if c.qualifiers.get("title") == "predecessor"] == ["Liz Truss"]

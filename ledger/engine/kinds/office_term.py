@@ -81,6 +81,24 @@ _SAID = rx.compile(r"\b(?:said|says|say|told|tells|announced|added|stated|report
 _OTHER_SUBJECT = rx.compile(r"\b(?:he|she|they|we|I|you|it|who|which|that)\b", re.IGNORECASE)
 
 
+# a departure someone gives another: "fired Yoav Gallant", "replaced Qin Gang"
+_OBJECT_NAME = rx.compile(r"[ \t\u00a0]+(?:(?:his|her|its|the)[ \t\u00a0]+)?(?:[A-Z][\w.'’-]*[ \t\u00a0]+){0,4}"
+                          r"(?P<last>[A-Z][\w'’-]+)")
+
+
+def _someone_elses(sentence: str, m: re.Match[str], c: Claim) -> bool:
+    """Whether the departure word ``m`` ("fired", "replaced") has another person as its object
+    ("a week after Prime Minister Benjamin Netanyahu fired Yoav Gallant": Gallant's departure,
+    not that of the title's holder before it)."""
+    if not m.group().lower().startswith(("fire", "sack", "dismiss", "replac", "oust", "remov")):
+        return False
+    obj = _OBJECT_NAME.match(sentence, m.end())
+    if obj is None:
+        return False
+    mine = set((c.subject_surface or "").split())
+    return obj.group("last") not in mine
+
+
 def _departed(c: Claim, terms: list[Term], office: str, days: int) -> bool:
     """Whether the claim's sentence tells of the person's departure (after the title and
     name, not in what they said: "President Ebrahim Raisi ... were killed", not "Defense
@@ -93,7 +111,8 @@ def _departed(c: Claim, terms: list[Term], office: str, days: int) -> bool:
     if day is None or at < 0:
         return False
     end = at + len(c.excerpt)
-    after = any(not _SAID.search(sentence, end, m.start()) for m in _DEPARTURE.finditer(sentence, end))
+    after = any(not _SAID.search(sentence, end, m.start()) and not _someone_elses(sentence, m, c)
+                for m in _DEPARTURE.finditer(sentence, end))
     before = any(at - m.end() <= 200 and not _OTHER_SUBJECT.search(sentence, m.end(), at)
                  for m in _DEPARTURE.finditer(sentence) if m.end() <= at)  # (its look-ahead sees past ``at``)
     if not (after or before):
