@@ -1387,7 +1387,9 @@ _FINITE_VERBS = frozenset("was is were are would will had has have could should 
 _NAME_OF = rx.compile(r"((?:[^\W\d_][\w’'-]+[ \t\u00a0]){1,2}[^\W\d_][\w’'-]+)[ \t\u00a0]+of[ \t\u00a0]")
 _NOT_NAME_WORDS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her"})
 _POST_ACC = rx.compile(r"[\s,;:—–-]*according\s+to\s")
-_POST_QAS = rx.compile(r"[\s,;—–-]*(?:[^\s.!?;:“”\"]+\s+){1,6}?(?P<v>quoted|cited)\s")
+_WAS_BEFORE = rx.compile(r"\b(?:was|were|is|are)[ \t\u00a0]+\Z")
+_POST_QAS = rx.compile(r"[\s,;—–-]*(?:(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Prof|[A-Z])\.\s+|[^\s.!?;:“”\"]+\s+){1,6}?"
+                       r"(?P<v>quoted|cited)\s")
 
 
 def _post_attribution(text: str, lo: int, hi: int, f: _Finder, strict: bool) -> _Attr | None:
@@ -1400,9 +1402,12 @@ def _post_attribution(text: str, lo: int, hi: int, f: _Finder, strict: bool) -> 
         return _Attr(subj, "according to", subj.end) if subj else None
     m = _POST_QAS.match(text, lo, hi)
     if m is not None:
-        a = _AS_SAYING.search(text, m.end(), _after_words(text, m.end(), hi, 12))
+        a = _AS_SAYING.search(text, m.end() - 1, _after_words(text, m.end(), hi, 12))  # (from the space)
         if a is not None:
             subj = f.np_after(m.end(), a.start())
+            if subj is None and (was := _WAS_BEFORE.search(text, lo, m.start("v"))) is not None:
+                # “…,” Mr. Dong was quoted as saying: the passive's subject
+                subj = f.subject_before(was.start(), lo)
             if subj is not None:
                 verb = a.group().split()[-1]
                 return _Attr(subj, f"{m.group('v')} ... as {verb}", a.end())

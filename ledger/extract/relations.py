@@ -619,7 +619,7 @@ def tally_claims(doc: Document, mentions: list[Mention], quoted: Sequence[tuple[
     text = doc.text
     sentences: Sentences | None = None
     actors = sorted((m.span.start, k) for k, m in enumerate(mentions)
-                    if m.kind in ("person", "org", "event") and m.entity)
+                    if m.kind in ("person", "org", "event") and m.entity and not _aside(text, m))
     starts = [a for a, _ in actors]
     for sec in doc.body_spans():
         for t in _TALLY.finditer(text, sec.start, sec.end):

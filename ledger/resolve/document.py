@@ -538,6 +538,14 @@ def _near_surname(key: str, intro: list[Introduced]) -> tuple[Introduced, str] |
 
 
 def _introduce(m: Mention, index: NameIndex) -> Introduced:
+    intro = _introduce_name(m, index)
+    last = m.surface.split()[-1] if m.surface.split() else ""
+    if "-" in last.strip("-") and len(m.surface.split()) >= 2:
+        intro.surnames.add(phrase_key(last, expand=False))  # "Karine Jean-Pierre", then "Jean-Pierre"
+    return intro
+
+
+def _introduce_name(m: Mention, index: NameIndex) -> Introduced:
     if m.entity:
         surnames = set(index.surnames.get(m.entity, ()))
         written = phrase_key(m.surface, expand=False).split()
@@ -627,8 +635,10 @@ def _resolve_run_once(doc: Document, m: Mention, index: NameIndex, intro: list[I
         # no surname to introduce, nor a slip in someone's surname ("Williams")
         _set(m, index, None, None, 0.0, "unknown-name", f"{honorific} + a given name: no KB entity has this name")
         return
-    # 1. a short form: one word (or the given names alone) of someone introduced before
-    if len(toks) == 1 or (honorific and len(toks) == 2 and any(key in p.givens for p in intro)):
+    # 1. a short form: one word (or the given names alone, or a hyphenated surname: "Jean-Pierre")
+    # of someone introduced before
+    if len(toks) == 1 or (len(toks) == 2 and "-" in m.surface and any(key in p.surnames for p in intro)) or (
+            honorific and len(toks) == 2 and any(key in p.givens for p in intro)):
         for p in _antecedents(doc, m, key, intro, index):
             if key in p.surnames or key in p.givens:
                 what = "surname" if key in p.surnames else "given name"

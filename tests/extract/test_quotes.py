@@ -867,3 +867,9 @@ def test_the_president_is_not_the_late_president_named_before() -> None:
              "“We will not surrender,” the president told lawmakers.")
     (q,) = f.quotes
     assert q.speaker is None and q.speaker_text == "the president"
+
+
+def test_the_subject_of_was_quoted_as_saying_speaks() -> None:
+    f = text("Li Shangfu spoke in Beijing. “China will never allow it,” Mr. Li was quoted as saying.")
+    (q,) = f.quotes
+    assert (f.surface(q), q.cue) == ("Li", "quoted ... as saying")

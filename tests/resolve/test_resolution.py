@@ -549,3 +549,8 @@ def test_a_shared_surname_is_the_one_the_story_introduced_first(tmp_path: Path) 
     doc = Document(path="t.txt", text=text, published=date(2024, 12, 2), sections=[Section("body", 0, len(text))])
     last = [m for m in analyze(doc, index).mentions if m.surface == "Novak"][-1]
     assert last.entity == "jan-novak", last.reason
+
+
+def test_a_hyphenated_surname_alone_is_a_short_form() -> None:
+    m = resolved("Press secretary Karine Jean-Pierre spoke on Monday. Then Jean-Pierre left.", "Jean-Pierre")
+    assert (m.method, m.hint.get("name_key")) == ("short", "karine jean pierre"), m.reason
