@@ -83,6 +83,16 @@ def candidates(name: str, index: NameIndex, limit: int = 8) -> list[Candidate]:
 
 
 def explain_in(name: str, doc_mentions: list[Mention]) -> list[Mention]:
-    """The mentions of ``name`` in an analysed document (a short form matches its surname)."""
+    """The mentions of ``name`` in an analysed document (a short form matches its surname; a
+    name asked for with its honorific, "Mr. Ly", matches the mention after that honorific)."""
+    from ledger.extract.mentions import HONORIFICS
+
     key = phrase_key(name, expand=False)
-    return [m for m in doc_mentions if phrase_key(m.surface, expand=False) == key]
+    words = name.split()
+    honorific = words[0].rstrip(".").lower() if len(words) >= 2 else ""
+    if honorific not in HONORIFICS and honorific != "m":
+        honorific = ""
+    rest = phrase_key(" ".join(words[1:]), expand=False) if honorific else None
+    return [m for m in doc_mentions if (k := phrase_key(m.surface, expand=False)) == key
+            or (rest is not None and k == rest
+                and str(m.hint.get("honorific") or "").rstrip(".").lower() == honorific)]
