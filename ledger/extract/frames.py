@@ -587,7 +587,8 @@ def _office_for(m: Mention, person: str | None, index: Any) -> str | None:
 
 def _pick_time(timexes: list[Any], start: int, end: int, text: str = "") -> Any:
     # (not a time of a later item of a list: "served as mayor of Tainan, premier, and, since
-    # 2020, vice president"; "as economic adviser and, since 2020, as first deputy premier")
+    # 2020, vice president"; "as economic adviser and, since 2020, as first deputy premier"; nor
+    # of a clause of its own: "after Thuong resigned in March")
     timexes = [t for t in timexes if t.start < end or not text or not _LATER_ITEM.search(text, end, t.start)]
     inside = [t for t in timexes if start <= t.start < end + 40]
     pool = inside or timexes
@@ -595,7 +596,10 @@ def _pick_time(timexes: list[Any], start: int, end: int, text: str = "") -> Any:
     return dated[0] if dated else None
 
 
-_LATER_ITEM = rx.compile(r",[^,.;]+,|\band,?[ \t\u00a0]*\Z")
+# between a frame's office and a time: a later item of a list ("mayor of Tainan, premier, and,
+# since 2020, vice president"), or a clause of its own ("replaced Vo Van Thuong as president
+# after Thuong resigned in March")
+_LATER_ITEM = rx.compile(r",[^,.;]+,|\band,?[ \t\u00a0]*\Z|\b(?:after|before|when|while|because|although|until)\b")
 
 
 def _time_value(t: Any) -> str:

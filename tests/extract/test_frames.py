@@ -127,3 +127,11 @@ def test_a_time_of_a_later_item_of_a_list_is_not_the_first_items(index) -> None:
     doc = Document(path="x.txt", text=text, published=date(2024, 5, 20), sections=[Section("body", 0, len(text))])
     (c,) = [c for c in analyze(doc, index).claims if c.qualifiers.get("frame") == "served"]
     assert (c.object, c.value, c.qualifiers["time"]) == ("us-secretary-of-defense", None, "former")
+
+
+def test_a_time_of_a_clause_of_its_own_is_not_the_frames(index) -> None:  # type: ignore[no-untyped-def]
+    # "in March" is when Thuong resigned, not when Lam took over
+    text = "Li Shangfu replaced Wei Fenghe as defense minister after Wei resigned in March."
+    doc = Document(path="x.txt", text=text, published=date(2023, 5, 23), sections=[Section("body", 0, len(text))])
+    got = [(c.subject, c.value) for c in analyze(doc, index).claims if c.qualifiers.get("frame") == "appointed"]
+    assert got == [("li-shangfu", None)]
