@@ -232,12 +232,14 @@ def _starts(view: LedgerView, rule: Rule, cmp: _Compare, items: list[tuple[DocRe
     for ref, c, v in items:
         if targets is not None and ref.key not in targets:
             continue
+        if c.valid_to is not None:
+            continue  # a term told whole ("served as ... throughout the past year"), not its start
         person = view.entity(c.subject)
         starts = [t.start for t in person.offices if t.office == c.object and t.start] if person else []
         if not starts or any(_started(v, s, days) for s in starts):
             continue
         start = min(starts, key=lambda s: abs((s - v[0]).days))
-        others = [(r, o) for r, o, w in items if r.key != ref.key and _started(w, start, days)]
+        others = [(r, o) for r, o, w in items if r.key != ref.key and o.valid_to is None and _started(w, start, days)]
         yield _finding(view, rule, cmp, ref, c, others, kb_value=(start, start, True))
 
 
