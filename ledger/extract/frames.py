@@ -591,7 +591,10 @@ def _pick_time(timexes: list[Any], start: int, end: int, text: str = "") -> Any:
     # of a clause of its own: "after Thuong resigned in March")
     timexes = [t for t in timexes if t.start < end or not text or not _LATER_ITEM.search(text, end, t.start)]
     inside = [t for t in timexes if start <= t.start < end + 40]
-    pool = inside or timexes
+    # else any of the sentence's; but the frame of a relative clause has none far after it, of
+    # the main verb ("Li, who was under US sanctions, refused to meet Austin ... in June")
+    relative = bool(text) and _RELATIVE.search(text, start, end) is not None
+    pool = inside or [t for t in timexes if not relative or t.start < start]
     dated = [t for t in pool if t.valid_from is not None]
     return dated[0] if dated else None
 
@@ -599,6 +602,7 @@ def _pick_time(timexes: list[Any], start: int, end: int, text: str = "") -> Any:
 # between a frame's office and a time: a later item of a list ("mayor of Tainan, premier, and,
 # since 2020, vice president"), or a clause of its own ("replaced Vo Van Thuong as president
 # after Thuong resigned in March")
+_RELATIVE = rx.compile(r",[ \t\u00a0]+(?:who|which)\b")
 _LATER_ITEM = rx.compile(r",[^,.;]+,|\band,?[ \t\u00a0]*\Z|\b(?:after|before|when|while|because|although|until)\b")
 
 

@@ -135,3 +135,11 @@ def test_a_time_of_a_clause_of_its_own_is_not_the_frames(index) -> None:  # type
     doc = Document(path="x.txt", text=text, published=date(2023, 5, 23), sections=[Section("body", 0, len(text))])
     got = [(c.subject, c.value) for c in analyze(doc, index).claims if c.qualifiers.get("frame") == "appointed"]
     assert got == [("li-shangfu", None)]
+
+
+def test_a_time_far_after_the_frame_is_another_verbs(index) -> None:  # type: ignore[no-untyped-def]
+    # "in June" is when Li refused to meet Austin, not when he was sanctioned
+    text = ("Li Shangfu, who has been under US sanctions, refused to meet Austin at the Shangri-La Dialogue "
+            "in Singapore in June.")
+    doc = Document(path="x.txt", text=text, published=date(2023, 11, 16), sections=[Section("body", 0, len(text))])
+    assert [c.value for c in analyze(doc, index).claims if c.predicate == "sanctioned"] in ([], [None])
