@@ -499,17 +499,23 @@ def test_the_plural_of_a_surname_is_no_slip_in_it() -> None:
     assert [m.surface for m in mentions(text) if m.method == "fuzzy"] == []
 
 
+def mentions_with_kb(tmp_path: Path, kb: str, text: str, day: date):  # type: ignore[no-untyped-def]
+    """The mentions of ``text`` resolved against a KB of its own (YAML ``kb``)."""
+    (tmp_path / "kb.yaml").write_text(kb, encoding="utf-8")
+    index = build_index(load_kb([tmp_path]).entities)
+    doc = Document(path="t.txt", text=text, published=day, sections=[Section("body", 0, len(text))])
+    return analyze(doc, index).mentions
+
+
 def test_a_surname_given_an_office_by_a_verb_names_the_one_who_holds_it(tmp_path: Path) -> None:
-    (tmp_path / "kb.yaml").write_text("""entities:
+    kb = ("""entities:
   - {id: pk-pm, kind: office, name: Prime Minister of Pakistan, country: PK, titles: [Prime Minister]}
   - {id: shehbaz-sharif, kind: person, name: Shehbaz Sharif, country: PK, offices: [{office: pk-pm, from: 2024-03-04}]}
   - {id: nawaz-sharif, kind: person, name: Nawaz Sharif, country: PK,
      offices: [{office: pk-pm, from: 2013-06-05, to: 2017-07-28}]}
-""", encoding="utf-8")
-    index = build_index(load_kb([tmp_path]).entities)
+""")
     text = "Shehbaz Sharif spoke. His brother Nawaz Sharif watched. Sharif was elected prime minister with 201 votes."
-    doc = Document(path="t.txt", text=text, published=date(2024, 3, 10), sections=[Section("body", 0, len(text))])
-    m = [m for m in analyze(doc, index).mentions if m.surface == "Sharif"][-1]
+    m = [m for m in mentions_with_kb(tmp_path, kb, text, date(2024, 3, 10)) if m.surface == "Sharif"][-1]
     assert m.entity == "shehbaz-sharif", m.reason
 
 
@@ -539,15 +545,13 @@ def test_storms_and_earthquakes_the_kb_does_not_know_are_events() -> None:
 def test_a_shared_surname_is_the_one_the_story_introduced_first(tmp_path: Path) -> None:
     # the story's subject, not his son, named in the same sentence and more often in full: "Mr.
     # Novak" is the president in a story about his pardon of Hunter Novak
-    (tmp_path / "kb.yaml").write_text("""entities:
+    kb = """entities:
   - {id: jan-novak, kind: person, name: Jan Novak, country: US}
   - {id: hunter-novak, kind: person, name: Hunter Novak, country: US}
-""", encoding="utf-8")
-    index = build_index(load_kb([tmp_path]).entities)
+"""
     text = ("President Jan Novak pardoned his son Hunter Novak on Sunday.\n\nProsecutors said Hunter Novak had "
             "lied. Hunter Novak denied it.\n\nIn the statement, Mr. Novak, 82, said the charges were unfair.")
-    doc = Document(path="t.txt", text=text, published=date(2024, 12, 2), sections=[Section("body", 0, len(text))])
-    last = [m for m in analyze(doc, index).mentions if m.surface == "Novak"][-1]
+    last = [m for m in mentions_with_kb(tmp_path, kb, text, date(2024, 12, 2)) if m.surface == "Novak"][-1]
     assert last.entity == "jan-novak", last.reason
 
 
