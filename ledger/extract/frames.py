@@ -599,10 +599,11 @@ def _pick_time(timexes: list[Any], start: int, end: int, text: str = "") -> Any:
     return dated[0] if dated else None
 
 
+# a frame in a relative clause ("Li, who was under US sanctions, ...")
+_RELATIVE = rx.compile(r",[ \t\u00a0]+(?:who|which)\b")
 # between a frame's office and a time: a later item of a list ("mayor of Tainan, premier, and,
 # since 2020, vice president"), or a clause of its own ("replaced Vo Van Thuong as president
 # after Thuong resigned in March")
-_RELATIVE = rx.compile(r",[ \t\u00a0]+(?:who|which)\b")
 _LATER_ITEM = rx.compile(r",[^,.;]+,|\band,?[ \t\u00a0]*\Z|\b(?:after|before|when|while|because|although|until)\b")
 
 

@@ -274,7 +274,8 @@ def _related(view: LedgerView, predicate: str, how: str,
         return (view.claims(predicate, subject_keys=keys, object_keys=objects) if keys else []), people
     if predicate == "holds_office":
         # a term's start, told with a time (a year, a month, a day: every value has "19" or "20"
-        # in it; a title's claim has no value): compared with the KB only, so the drafts' own
+        # in it; a title's claim has no value): compared with the KB only, so a draft's own
+        # claims are all it needs
         if targets is not None:
             return [(r, c) for r, c in view.claims(predicate, docs=targets) if c.value], {}
         return view.claims(predicate, value_words=[("19",), ("20",)]), {}
