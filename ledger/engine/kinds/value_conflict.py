@@ -256,6 +256,13 @@ def _related(view: LedgerView, predicate: str, how: str,
     groups in which the value varies (GROUP BY), and what the KB can decide.  With them, the
     keys of the names of people the KB does not know -> one key per person (``cluster_names``),
     whose claims under each name are read together."""
+    if predicate == "holds_office":
+        # a term's start, told with a time (a year, a month, a day: every value has "19" or "20"
+        # in it; a title's claim has no value): compared with the KB only, so a draft's own
+        # claims are all it needs
+        if targets is not None:
+            return [(r, c) for r, c in view.claims(predicate, docs=targets) if c.value], {}
+        return view.claims(predicate, value_words=[("19",), ("20",)]), {}
     if targets is not None:
         mine = [c for _, c in view.claims(predicate, docs=targets)]
         keys = {c.subject_key for c in mine if c.subject_key}
@@ -272,13 +279,6 @@ def _related(view: LedgerView, predicate: str, how: str,
         if how != "place" and all(c.object_key and _group_key(c, how)[-1] == c.object_key for c in mine):
             objects = {c.object_key for c in mine if c.object_key}
         return (view.claims(predicate, subject_keys=keys, object_keys=objects) if keys else []), people
-    if predicate == "holds_office":
-        # a term's start, told with a time (a year, a month, a day: every value has "19" or "20"
-        # in it; a title's claim has no value): compared with the KB only, so a draft's own
-        # claims are all it needs
-        if targets is not None:
-            return [(r, c) for r, c in view.claims(predicate, docs=targets) if c.value], {}
-        return view.claims(predicate, value_words=[("19",), ("20",)]), {}
     if predicate in ("located_in", "held"):
         # events and places: few, and the KB may decide alone
         found = view.claims(predicate)
