@@ -51,7 +51,7 @@ _RELATIVE_AFTER = rx.compile(r",[ \t\u00a0]+(?:\d{1,3},[ \t\u00a0]+)?(?:who|whos
 _DAY_HINT = rx.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d|\b\d{1,2}\s+"
                        r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)|\b(?:ago|[Yy]esterday|[Ll]ast\s+(?:week|month))\b"
                        r"|\b(?:in|last)\s+(?:January|February|March|April|May|June|July|August|September|October"
-                       r"|November|December)\b")
+                       r"|November|December)\b|\b[Oo]n\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 # "a day after ...": the day before the document's
 _DAY_AFTER = rx.compile(r"\b(?:[Aa]|[Oo]ne|[Tt]he)\s+day\s+(?:after|earlier)\b")
 
