@@ -585,15 +585,15 @@ def _office_for(m: Mention, person: str | None, index: Any) -> str | None:
     return offices.pop() if len(offices) == 1 else None
 
 
-def _pick_time(timexes: list[Any], start: int, end: int, text: str = "") -> Any:
+def _pick_time(timexes: list[Any], start: int, end: int, text: str) -> Any:
     # (not a time of a later item of a list: "served as mayor of Tainan, premier, and, since
     # 2020, vice president"; "as economic adviser and, since 2020, as first deputy premier"; nor
     # of a clause of its own: "after Thuong resigned in March")
-    timexes = [t for t in timexes if t.start < end or not text or not _LATER_ITEM.search(text, end, t.start)]
+    timexes = [t for t in timexes if t.start < end or not _LATER_ITEM.search(text, end, t.start)]
     inside = [t for t in timexes if start <= t.start < end + 40]
     # else any of the sentence's; but the frame of a relative clause has none far after it, of
     # the main verb ("Li, who was under US sanctions, refused to meet Austin ... in June")
-    relative = bool(text) and _RELATIVE.search(text, start, end) is not None
+    relative = _RELATIVE.search(text, start, end) is not None
     pool = inside or [t for t in timexes if not relative or t.start < start]
     dated = [t for t in pool if t.valid_from is not None]
     return dated[0] if dated else None

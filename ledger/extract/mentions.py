@@ -636,8 +636,14 @@ def _after_honorific(toks: list[Token], i: int, text: str) -> bool:
 
 
 def _honorific(tok: Token) -> bool:
-    """An honorific: one of ``HONORIFICS``, or the French "M." (Monsieur: "M. Bayrou")."""
+    """``honorific_word`` of a token (on its folded key: run for many tokens)."""
     return tok.key in HONORIFICS or (tok.text == "M" and tok.period)
+
+
+def honorific_word(word: str) -> bool:
+    """Whether a word as written is an honorific: one of ``HONORIFICS`` ("Mr.", "Gen"), or the
+    French "M." (Monsieur: "M. Bayrou")."""
+    return word.rstrip(".").lower() in HONORIFICS or word == "M."
 
 
 def _sentence_initial(text: str, start: int) -> bool:

@@ -745,8 +745,8 @@ def _resolve_run_once(doc: Document, m: Mention, index: NameIndex, intro: list[I
         return
     # 4. a Korean, Arabic or Persian name romanized otherwise than the KB writes it ("Yun Sok
     # Yol", "Yi Jae-myong"; "Abbas Araqchi" for Araghchi)
-    for script, folded in (("Korean", _korean), ("Arabic-script", _arabic)):
-        found = folded(m.surface, index) if len(toks) >= 2 else None
+    for script in _FOLDED_SCRIPTS:
+        found = _folded(m.surface, script, index) if len(toks) >= 2 else None
         if found is not None:
             _set(m, index, None, found, 0.9, "transliteration",
                  f"romanization of the {script} name of {index.entities[found].name} (written otherwise)",
@@ -871,36 +871,36 @@ def _is_korean(ent: Entity) -> bool:
     return bool(_KOREAN_SCRIPT.search(ent.native)) if ent.native else ent.country in ("KR", "KP")
 
 
-def _korean(surface: str, index: NameIndex) -> str | None:
-    """The one KB person of a Korean name (a native form in Hangul, or of either Korea) whose
-    name romanized otherwise is ``surface``: their keys (``translit.korean_key``) agree."""
+def _korean_key(name: str) -> str:
     from ledger.resolve.translit import korean_key
 
-    memo = index.memo("korean")
-    table = memo.get("")
-    if table is None:
-        table = memo[""] = {}
-        for ent in index.entities.values():
-            if _is_korean(ent):
-                for form in (ent.name, *ent.aliases):
-                    if key := korean_key(form):
-                        table.setdefault(key, set()).add(ent.id)
-    found = table.get(korean_key(surface)) if table else None
-    return next(iter(found)) if found and len(found) == 1 else None
+    return korean_key(name)
 
 
-def _arabic(surface: str, index: NameIndex) -> str | None:
-    """The one KB person of a name from Arabic script whose name, folded (``_arabic_fold``), is
-    ``surface`` folded: romanizations that differ in vowels, "q"/"gh"/"k", doubled letters."""
-    memo = index.memo("arabic")
+def _arabic_key(name: str) -> str:
+    return " ".join(_arabic_fold(name).split())
+
+
+# scripts whose romanizations differ in ways a folded key makes one: who has such a name, the key
+_FOLDED_SCRIPTS = {"Korean": (_is_korean, _korean_key), "Arabic-script": (_arabic_script, _arabic_key)}
+
+
+def _folded(surface: str, script: str, index: NameIndex) -> str | None:
+    """The one KB person with a name of ``script`` ("Korean": a native form in Hangul, or of
+    either Korea; "Arabic-script") whose name or alias has the folded key of ``surface``:
+    "Yun Sok Yol" and "Yoon Suk Yeol" (``translit.korean_key``), "Araqchi" and "Araghchi"
+    (``_arabic_fold``)."""
+    has, key = _FOLDED_SCRIPTS[script]
+    memo = index.memo("folded-" + script)
     table = memo.get("")
-    if table is None:
+    if table is None:  # folded key -> the people with a form of that key, once per index
         table = memo[""] = {}
         for ent in index.entities.values():
-            if ent.kind == "person" and _arabic_script(ent):
+            if ent.kind == "person" and has(ent):
                 for form in (ent.name, *ent.aliases):
-                    table.setdefault(" ".join(_arabic_fold(form).split()), set()).add(ent.id)
-    found = table.get(" ".join(_arabic_fold(surface).split())) if table else None
+                    if k := key(form):
+                        table.setdefault(k, set()).add(ent.id)
+    found = table.get(key(surface)) if table else None
     return next(iter(found)) if found and len(found) == 1 else None
 
 

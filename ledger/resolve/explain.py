@@ -85,14 +85,11 @@ def candidates(name: str, index: NameIndex, limit: int = 8) -> list[Candidate]:
 def explain_in(name: str, doc_mentions: list[Mention]) -> list[Mention]:
     """The mentions of ``name`` in an analysed document (a short form matches its surname; a
     name asked for with its honorific, "Mr. Ly", matches the mention after that honorific)."""
-    from ledger.extract.mentions import HONORIFICS
+    from ledger.extract.mentions import honorific_word
 
     key = phrase_key(name, expand=False)
     words = name.split()
-    honorific = words[0].rstrip(".").lower() if len(words) >= 2 else ""
-    if honorific not in HONORIFICS and honorific != "m":
-        honorific = ""
+    honorific = words[0] if len(words) >= 2 and honorific_word(words[0]) else ""
     rest = phrase_key(" ".join(words[1:]), expand=False) if honorific else None
     return [m for m in doc_mentions if (k := phrase_key(m.surface, expand=False)) == key
-            or (rest is not None and k == rest
-                and str(m.hint.get("honorific") or "").rstrip(".").lower() == honorific)]
+            or (k == rest and str(m.hint.get("honorific") or "").rstrip(".") == honorific.rstrip("."))]

@@ -492,10 +492,12 @@ def _sides(cmp: _Compare, items: list[tuple[DocRef, Claim, Any]],
     return against, agreeing, len(agreeing)
 
 
-def _predicate(c: Claim, how: str) -> str:
-    """The fact's name in a message: the predicate, and what a number counts ("count (dead)")."""
-    if c.predicate == "holds_office":  # (an office the KB does not know: as written)
-        return f"took office as {c.object_surface or c.object}"
+def _predicate(view: LedgerView, c: Claim, how: str) -> str:
+    """The fact's name in a message: the predicate, what a number counts ("count (dead)"), the
+    office taken ("took office as Minister of Defence", the KB's name)."""
+    if c.predicate == "holds_office":
+        office = view.entity(c.object)
+        return f"took office as {office.name if office is not None else c.object_surface or c.object}"
     name = c.predicate.replace("_", " ")
     unit = c.qualifiers.get("unit") if how == "number" else None
     return f"{name} ({unit})" if unit else name
@@ -525,10 +527,8 @@ def _finding(
         theirs = shown
     else:
         theirs = ", ".join(dict.fromkeys(cmp.show(o) for _, o in others))
-    office = view.entity(c.object) if c.predicate == "holds_office" else None
-    predicate = f"took office as {office.name}" if office is not None else _predicate(c, cmp.how)
     message = rule.format(subject=subject.name if subject else c.subject_surface,
-                          predicate=predicate, value=cmp.show(c), others=theirs)
+                          predicate=_predicate(view, c, cmp.how), value=cmp.show(c), others=theirs)
     return Finding.at(rule.id, rule.severity, ref, c, message, evidence=evidence,
                       evidence_omitted=omitted,
                       identity=(c.subject, c.predicate, c.object, c.value))
