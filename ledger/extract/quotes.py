@@ -44,7 +44,7 @@ from functools import lru_cache
 from anyascii import anyascii
 
 from ledger import rx
-from ledger.extract.mentions import TITLE_HEADS, opens_sentence
+from ledger.extract.mentions import HONORIFICS, TITLE_HEADS, opens_sentence
 from ledger.extract.sentences import ABBREVIATIONS
 from ledger.model import Mention
 from ledger.resolve.keys import OTHER_OFFICE_WORDS, PARTICLES
@@ -1388,8 +1388,9 @@ _NAME_OF = rx.compile(r"((?:[^\W\d_][\w’'-]+[ \t\u00a0]){1,2}[^\W\d_][\w’'-]
 _NOT_NAME_WORDS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her"})
 _POST_ACC = rx.compile(r"[\s,;:—–-]*according\s+to\s")
 _WAS_BEFORE = rx.compile(r"\b(?:was|were|is|are)[ \t\u00a0]+\Z")
-_POST_QAS = rx.compile(r"[\s,;—–-]*(?:(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Prof|[A-Z])\.\s+|[^\s.!?;:“”\"]+\s+){1,6}?"
-                       r"(?P<v>quoted|cited)\s")
+# (a word with a period is an honorific's or an initial's: "Mr. Dong was quoted as saying")
+_POST_QAS = rx.compile(r"[\s,;—–-]*(?:(?:(?i:" + "|".join(sorted(HONORIFICS)) + r")|[A-Z])\.\s+|[^\s.!?;:“”\"]+\s+)"
+                       r"{1,6}?(?P<v>quoted|cited)\s")
 
 
 def _post_attribution(text: str, lo: int, hi: int, f: _Finder, strict: bool) -> _Attr | None:
