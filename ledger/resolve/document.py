@@ -697,6 +697,13 @@ def _resolve_run_once(doc: Document, m: Mention, index: NameIndex, intro: list[I
             near, surname = slip
             cue = f"{honorific} + " if honorific else ""
             written = next((w for w in near.name.split() if phrase_key(w, expand=False) == surname), surname.title())
+            script = _romanized_alike(index.get(near.entity), key, surname)
+            if script is not None:
+                # "Seetharaman" after "Nirmala Sitharaman": another romanization, not a slip
+                _set(m, index, None, near.entity, 0.9, "transliteration",
+                     f"{cue}{written}, the surname of {near.name} introduced on line {near.line}, "
+                     f"romanized otherwise from the {script} script", "short")
+                return
             _set(m, index, None, near.entity, 0.8, "fuzzy",
                  f"{cue}a near miss of {written}, the surname of {near.name} introduced on line {near.line}", "short")
             if near.entity is None:
@@ -881,8 +888,36 @@ def _arabic_key(name: str) -> str:
     return " ".join(_arabic_fold(name).split())
 
 
+_INDIC = rx.compile(r"[\u0900-\u0dff]")
+# countries whose names are mostly written in an Indic script (Devanagari, Bengali, Sinhala, ...)
+_INDIC_COUNTRIES = frozenset("IN BD LK NP BT".split())
+
+
+def _indic_script(ent: Entity) -> bool:
+    """Whether a person's name is romanized from an Indic script: its native form is, or (none
+    given) the person is of a country that writes one."""
+    if ent.kind != "person":
+        return False
+    return bool(_INDIC.search(ent.native)) if ent.native else (ent.country or "") in _INDIC_COUNTRIES
+
+
+def _indic_key(name: str) -> str:
+    from ledger.resolve.translit import indic_key
+
+    return indic_key(name)
+
+
 # scripts whose romanizations differ in ways a folded key makes one: who has such a name, the key
-_FOLDED_SCRIPTS = {"Korean": (_is_korean, _korean_key), "Arabic-script": (_arabic_script, _arabic_key)}
+_FOLDED_SCRIPTS = {"Korean": (_is_korean, _korean_key), "Arabic-script": (_arabic_script, _arabic_key),
+                   "Indic": (_indic_script, _indic_key)}
+
+
+def _romanized_alike(ent: Entity | None, a: str, b: str) -> str | None:
+    """The script (of ``_FOLDED_SCRIPTS``) of a person's name whose folded key makes ``a`` and
+    ``b`` one: two romanizations of it."""
+    if ent is None:
+        return None
+    return next((script for script, (has, key) in _FOLDED_SCRIPTS.items() if has(ent) and key(a) == key(b)), None)
 
 
 def _folded(surface: str, script: str, index: NameIndex) -> str | None:
@@ -898,7 +933,10 @@ def _folded(surface: str, script: str, index: NameIndex) -> str | None:
         for ent in index.entities.values():
             if ent.kind == "person" and has(ent):
                 for form in (ent.name, *ent.aliases):
-                    if k := key(form):
+                    words = form.split()
+                    # (and without the first of three words: an honorific the mention leaves out,
+                    # "Sheikh Hasina Wazed" written "Sheikh Hasina Wajed")
+                    for k in {key(form), key(" ".join(words[1:])) if len(words) >= 3 else ""} - {""}:
                         table.setdefault(k, set()).add(ent.id)
     found = table.get(key(surface)) if table else None
     return next(iter(found)) if found and len(found) == 1 else None

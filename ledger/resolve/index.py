@@ -163,6 +163,10 @@ def build_index(entities: Iterable[Entity], extra_aliases: Iterable[tuple[str, s
         idx.add(phrase_key(e.name, expand=False), Entry(e.id, e.kind, e.name, "exact", "house-preferred name"))
         for a in e.aliases:
             idx.add(phrase_key(a, expand=False), Entry(e.id, e.kind, a, "alias", f"KB alias of {e.name}"))
+        german = _german_forms(e)
+        for form, written in german:
+            idx.add(phrase_key(written, expand=False),
+                    Entry(e.id, e.kind, written, "transliteration", f"{form} with its umlauts spelled out"))
         if e.kind == "office":
             for t in [e.name, *e.titles]:
                 idx.add(phrase_key(t), Entry(e.id, e.kind, t, "title", f"title of {e.name}"))
@@ -176,7 +180,7 @@ def build_index(entities: Iterable[Entity], extra_aliases: Iterable[tuple[str, s
                 idx.add(phrase_key(d, expand=False), Entry(e.id, e.kind, d, "demonym", f"demonym of {e.name}"))
         if e.kind == "person":
             sur, giv = set(), set()
-            for n in [e.name, *e.aliases]:
+            for n in [e.name, *e.aliases, *(w for _, w in german)]:
                 s, g = _name_parts(n)
                 if s:
                     sur.add(s)
@@ -196,6 +200,15 @@ def build_index(entities: Iterable[Entity], extra_aliases: Iterable[tuple[str, s
                 Entry(taught.id, taught.kind, form, "alias", f"alias of {taught.name} taught by an editor"),
             )
     return idx
+
+
+def _german_forms(e: Entity) -> list[tuple[str, str]]:
+    """(form, the form as German is written without umlauts: "Jörg Kukies", "Joerg Kukies")."""
+    if not any(ch in "äöüÄÖÜ" for f in (e.name, *e.aliases) for ch in f):
+        return []
+    from ledger.resolve.translit import german_spelling
+
+    return [(f, w) for f in dict.fromkeys((e.name, *e.aliases)) if (w := german_spelling(f))]
 
 
 def _add_native(idx: NameIndex, e: Entity, sur: set[str], giv: set[str]) -> None:

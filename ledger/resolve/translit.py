@@ -44,6 +44,8 @@ __all__ = [
     "given_forms",
     "fold",
     "korean_key",
+    "german_spelling",
+    "indic_key",
 ]
 
 
@@ -78,6 +80,36 @@ def fold(text: str) -> str:
     text = unicodedata.normalize("NFC", text).translate(_FOLD_TABLE)
     text = anyascii(text).lower().translate(_FOLD_TABLE)
     return " ".join(text.split())
+
+
+_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
+
+
+def german_spelling(form: str) -> str | None:
+    """A name with its umlauts written as the German press writes them without the letters
+    ("Jörg Kukies" -> "Joerg Kukies", "Cem Özdemir" -> "Cem Oezdemir"); None without umlauts."""
+    form = unicodedata.normalize("NFC", form)
+    out = form.translate(_UMLAUTS)
+    return out if out != form else None
+
+
+# the spellings romanizations of Indic scripts give one sound (long vowels doubled or not,
+# aspirates, "v"/"w", "j"/"z"), then every vowel and "y" after a word's first letter left out:
+# "Dissanayake"/"Dissanayaka", "Amarasuriya"/"Amarasooriya", "Jaishankar"/"Jayashankar",
+# "Wazed"/"Wajed" have one key
+_INDIC_FOLDS = tuple((re.compile(p), r) for p, r in (
+    (r"([a-z])\1+", r"\1"), (r"([kgcjtdpb])h", r"\1"), (r"sh", "s"), (r"w", "v"), (r"z", "j"),
+    (r"\B[aeiouy]+", ""),
+))
+
+
+def indic_key(name: str) -> str:
+    """The folded key of a name romanized from an Indic script (see ``_INDIC_FOLDS``)."""
+    out = fold(name)
+    out = " ".join(w for w in re.split(r"[^a-z]+", out) if w)
+    for pattern, repl in _INDIC_FOLDS:
+        out = pattern.sub(repl, out)
+    return out
 
 
 def _letters(text: str) -> str:

@@ -558,3 +558,31 @@ def test_a_shared_surname_is_the_one_the_story_introduced_first(tmp_path: Path) 
 def test_a_hyphenated_surname_alone_is_a_short_form() -> None:
     m = resolved("Press secretary Karine Jean-Pierre spoke on Monday. Then Jean-Pierre left.", "Jean-Pierre")
     assert (m.method, m.hint.get("name_key")) == ("short", "karine jean pierre"), m.reason
+
+
+_ROMANIZED_KB = """entities:
+  - {id: nirmala-sitharaman, kind: person, name: Nirmala Sitharaman, native: நிர்மலா சீதாராமன், country: IN}
+  - {id: anura-kumara-dissanayake, kind: person, name: Anura Kumara Dissanayake, native: අනුර කුමාර දිසානායක, country: LK}
+  - {id: sheikh-hasina, kind: person, name: Sheikh Hasina Wazed, native: শেখ হাসিনা ওয়াজেদ, country: BD}
+  - {id: jorg-kukies, kind: person, name: Jörg Kukies, country: DE}
+  - {id: markus-soder, kind: person, name: Markus Söder, country: DE}
+  - {id: anna-lindh, kind: person, name: Anna Lindh, country: SE}
+"""
+
+
+@pytest.mark.parametrize(("text", "surface", "entity", "method"), [
+    ("Joerg Kukies met reporters.", "Joerg Kukies", "jorg-kukies", "transliteration"),
+    ("Markus Soeder met reporters. Soeder left.", "Soeder", "markus-soder", "short"),
+    ("Anura Kumara Dissanayaka met reporters.", "Anura Kumara Dissanayaka", "anura-kumara-dissanayake",
+     "transliteration"),
+    ("Sheikh Hasina Wajed met reporters.", "Hasina Wajed", "sheikh-hasina", "transliteration"),
+    # another romanization of an Indic surname introduced before: no slip of the keyboard
+    ("Nirmala Sitharaman met reporters. Ms Seetharaman left.", "Seetharaman", "nirmala-sitharaman",
+     "transliteration"),
+    # a slip all the same in a name of no such script
+    ("Anna Lindh met reporters. Ms Lindth left.", "Lindth", "anna-lindh", "fuzzy"),
+])
+def test_names_romanized_otherwise_from_their_script(tmp_path: Path, text: str, surface: str, entity: str,
+                                                     method: str) -> None:
+    ms = {m.surface: m for m in mentions_with_kb(tmp_path, _ROMANIZED_KB, text, date(2024, 11, 20))}
+    assert (ms[surface].entity, ms[surface].method) == (entity, method)
