@@ -18,12 +18,14 @@ from __future__ import annotations
 
 import itertools
 import os
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ledger.model import Document
+from ledger import rx
+from ledger.model import Document, Section
 
 from .base import Parsed, ReadError, display_path
 from .dates import WINDOW_LINES, clean_line, infer_date, is_date_line, parse_date_value
@@ -200,16 +202,44 @@ def build_document(parsed: Parsed) -> Document:
             date_method = f"text: '{guess.phrase}'"
     if values.get("title") is None:
         values["title"] = _infer_title(layout.lines_of(BODY, OPINION))
+    sections = layout.sections()
+    if _opinion_piece(values.get("title"), values.get("url"), layout):
+        # a column, an op-ed: its prose is the author's view, not reporting
+        sections = [Section(OPINION, s.start, s.end) if s.kind == BODY else s for s in sections]
     return Document(
         path=parsed.path,
         text=parsed.text,
         date_method=date_method,
-        sections=layout.sections(),
+        sections=sections,
         origin=parsed.origin,
         directives=parsed.directives,
         key=parsed.key,
         **values,
     )
+
+
+# how a page says it is an opinion piece: a title's label ("Opinion: ...", "OPINION | ..."), a
+# line of its own ("**Opinion**", "Opinion | ...", "The views expressed are the author's own"),
+# a folder of its address (".../opinion/...", ".../commentisfree/...")
+_OPINION_LABEL = rx.compile(r"^[\W_]*(?:opinion|op-?ed|comment|column|editorial|guest essay|viewpoint)\b"
+                            r"(?:[\W_]*$|[ \t]*[:|\u2014\u2013-])", re.I)
+_VIEWS_OWN = rx.compile(r"\bviews? (?:expressed )?(?:here |in this (?:article|column|piece) )?(?:are|is) "
+                        r"(?:(?:the|this) (?:author|writer|columnist)(?:'|\u2019)s|(?:his|her|their|my)) own\b", re.I)
+_OPINION_PATH = rx.compile(r"/(?:opinions?|commentisfree|op-?eds?|editorials?|columnists?|guest-essays?)(?:/|$)", re.I)
+OPINION_LINES = 12  # the lines at the top of a page that may label it
+
+
+def _opinion_piece(title: Any, url: Any, layout: Any) -> bool:
+    """Whether the whole document is an opinion piece, by its title, its first lines or its
+    address (see ``_OPINION_LABEL``)."""
+    if isinstance(title, str) and _OPINION_LABEL.search(title):
+        return True
+    if isinstance(url, str) and _OPINION_PATH.search(url.split("?")[0].split("#")[0]):
+        return True
+    for line in itertools.islice(layout.lines_of(BODY, OPINION), OPINION_LINES):
+        if _OPINION_LABEL.search(line.text) or _VIEWS_OWN.search(line.text):
+            return True
+    return False
 
 
 def _infer_title(lines: Iterable[Any]) -> str | None:

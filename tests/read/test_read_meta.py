@@ -132,3 +132,29 @@ def test_seed_sources_yaml_is_used():
     docs = [d for d in read_paths([SEEDS]) if hasattr(d, "text")]
     assert len(docs) == 5
     assert all(d.date_method == "sources.yaml" for d in docs if d.published)
+
+
+_PROSE = ("The finance minister was dismissed on Wednesday after weeks of quarrels over the budget.\n\n"
+          "Few in Berlin expected the coalition to last until the election in the autumn.\n")
+
+
+@pytest.mark.parametrize(("front", "lead"), [
+    ('title: "Opinion: The coalition had it coming"\n', ""),
+    ('title: "OPINION | The coalition had it coming"\n', ""),
+    ("url: https://paper.example/commentisfree/2024/nov/08/coalition\n", ""),
+    ("url: https://paper.example/opinion/2024-11-08-coalition\n", ""),
+    ("", "**Opinion**\n\n"),
+    ("", "*Jane Doe is a columnist. The views expressed are her own.*\n\n"),
+])
+def test_an_opinion_piece_is_opinion_throughout(tmp_path, front, lead):
+    doc = read_file(_write(tmp_path, "a.md", f"---\n{front}source: Paper\n---\n{lead}{_PROSE}"))[0]
+    assert {s.kind for s in doc.sections} - {"furniture"} == {"opinion"}
+
+
+@pytest.mark.parametrize("front", [
+    'title: "Coalition collapses: what comes next"\n',
+    "url: https://paper.example/world/2024/nov/08/coalition-opinion-polls\n",
+])
+def test_a_news_report_is_not_an_opinion_piece(tmp_path, front):
+    doc = read_file(_write(tmp_path, "a.md", f"---\n{front}source: Paper\n---\nOpinion polls put the party first.\n\n{_PROSE}"))[0]
+    assert "opinion" not in {s.kind for s in doc.sections}
