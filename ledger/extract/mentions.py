@@ -742,13 +742,20 @@ def _predicative_subject(text: str, ends: list[int], person_ends: dict[int, Ment
             person_ends[ends[j]].hint["holder_of"] = office
 
 
+def _named_before(text: str, mentions: list[Mention], i: int) -> bool:
+    """Whether the title ``mentions[i]`` follows a person's name with nothing between ("Amit
+    Shah home minister"): the title is that person's."""
+    return (i > 0 and mentions[i - 1].kind == "person"
+            and text[mentions[i - 1].span.end : mentions[i].span.start] in (" ", "\u00a0"))
+
+
 def _link(doc: Document, mentions: list[Mention]) -> None:
     """Surface cues between neighbours: a country qualifier before a title ("US", "Chinese",
     "China's new"), a holder after a title ("Defense Secretary Lloyd Austin", also across an
     honorific: "Defense Minister Gen. Li Shangfu"), a holder in apposition ("China's top
     diplomat, Wang Yi"; "Gen. Mark Milley, chairman of the Joint Chiefs of Staff")."""
     text = doc.text
-    for a, b in zip(mentions, mentions[1:], strict=False):
+    for i, (a, b) in enumerate(zip(mentions, mentions[1:], strict=False)):
         gap = text[a.span.end : b.span.start]
         if a.kind == "place" and b.kind == "office" and _QUALIFIER_GAP.fullmatch(gap):
             b.hint["qualifier"] = a
@@ -762,9 +769,11 @@ def _link(doc: Document, mentions: list[Mention]) -> None:
                 if g:
                     b.hint.setdefault("honorific", g)
             elif g == "," and "\n" not in gap and not _PREDICATIVE_GAP.search(
-                    text, max(0, a.span.start - 80), a.span.start):
+                    text, max(0, a.span.start - 80), a.span.start) and not _named_before(text, mentions, i):
                 # (not a title a verb gives someone before it: "Yvette Cooper was named home
-                # secretary, Wes Streeting becomes health secretary")
+                # secretary, Wes Streeting becomes health secretary"; nor one a list gives the
+                # name before it: "Rajnath Singh remains defence minister, Amit Shah home
+                # minister, Nirmala Sitharaman finance minister")
                 a.hint["holder"] = b
                 a.hint["appositive"] = "after-title"
                 b.hint["holder_of"] = a

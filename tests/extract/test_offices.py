@@ -110,6 +110,13 @@ def test_no_title_claim_without_a_named_holder(text: str) -> None:
     assert offices(text) == []
 
 
+def test_a_list_of_names_each_with_its_title_after_it() -> None:
+    # "NAME TITLE, NAME TITLE": each title is the name's before it, no appositive of the next
+    claims = offices("Jan Novak remains fisheries minister, Petr Hora trade minister, Eva Mala health minister "
+                     "and the rest stay.")
+    assert ("Eva Mala", "trade minister") not in {(c.subject_surface, c.object_surface) for c in claims}
+
+
 PREDICATIVE = [
     # (construction, text, holder, title as written, object, valid_from, valid_to, time qualifier)
     ("sworn in as, a country's title, a day", "Donald Tusk was sworn in as Poland's prime minister on Wednesday.",
