@@ -234,6 +234,8 @@ def _starts(view: LedgerView, rule: Rule, cmp: _Compare, items: list[tuple[DocRe
             continue
         if c.valid_to is not None:
             continue  # a term told whole ("served as ... throughout the past year"), not its start
+        if _RENEWED.search(c.sentence or ""):
+            continue  # "re-elected", "sworn in for a third term": a term renewed, not the first start
         person = view.entity(c.subject)
         starts = [t.start for t in person.offices if t.office == c.object and t.start] if person else []
         if not starts or any(_started(v, s, days) for s in starts):
@@ -241,6 +243,11 @@ def _starts(view: LedgerView, rule: Rule, cmp: _Compare, items: list[tuple[DocRe
         start = min(starts, key=lambda s: abs((s - v[0]).days))
         others = [(r, o) for r, o, w in items if r.key != ref.key and o.valid_to is None and _started(w, start, days)]
         yield _finding(view, rule, cmp, ref, c, others, kb_value=(start, start, True))
+
+
+_RENEWED = rx.compile(r"\bre-?(?:elected|appointed|nominated|installed|confirmed|sworn)\b"
+                      r"|\b(?:second|third|fourth|fifth|sixth|another|new|further|consecutive|\d+(?:st|nd|rd|th))"
+                      r"[ \t\u00a0]+(?:(?:consecutive|straight|successive)[ \t\u00a0]+)?(?:term|mandate)s?\b", re.I)
 
 
 def _started(v: Any, start: date, days: int) -> bool:
