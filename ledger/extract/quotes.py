@@ -947,8 +947,11 @@ class _Finder:
                 # "Marín said ... . Economy Minister Tomás Ibáñez welcomed it. “…,” he said."
                 return last_subject if last_subject is not None else k
             pw = _prev_word(self.text, window, m.span.start)
-            if m.hint.get("run") and pw is not None and self.text[pw[0] : pw[1]].lower() in _PREPOSITIONS:
-                continue  # a name nothing showed to be a person, after "in", "to": a place, most likely
+            if (m.hint.get("run") and not m.entity and pw is not None
+                    and self.text[pw[0] : pw[1]].lower() in _PREPOSITIONS | {"the"}):
+                # a name nothing showed to be a person, after "in", "to": a place, most likely;
+                # after "the", a name that is a modifier ("the North Yorkshire seat he held")
+                continue
             if last_any is None:
                 last_any = k
             if last_strong is None and (m.entity or m.candidates or not m.hint.get("run")):

@@ -360,6 +360,17 @@ def test_pronoun_is_the_subject_of_the_sentence_before_not_a_place_in_it() -> No
     assert q.pronoun and f.surface(q) == "Henry"
 
 
+def test_a_pronoun_is_not_a_name_modifying_a_noun_after_the() -> None:
+    # "the\nNorth Yorkshire seat he held" (across a line break): a place as a modifier, no antecedent of "he"
+    f = text("Keir Starmer swept Rishi Sunak from power.\n\n\"Changing a country is not like flicking a switch,\" "
+             "Starmer said.\n\nSunak, 44, conceded defeat in the early hours at his count in Richmond and "
+             "Northallerton, the\nNorth Yorkshire seat he held comfortably. In a brief statement outside Number 10 "
+             "before leaving for the palace, he apologised to party candidates and supporters.\n\n"
+             "\"To the country, I would like to say, first and foremost, I am sorry,\" he said.")
+    q = f.quotes[-1]
+    assert q.pronoun and f.surface(q) == "Sunak"
+
+
 def test_a_title_described_names_its_holder_named_before() -> None:
     f = text("Defense Secretary Lloyd Austin arrived on Friday. \"We will keep talking,\" the secretary said.")
     (q,) = f.quotes
