@@ -769,7 +769,9 @@ def _link(doc: Document, mentions: list[Mention]) -> None:
                 if g:
                     b.hint.setdefault("honorific", g)
             elif g == "," and "\n" not in gap and not _PREDICATIVE_GAP.search(
-                    text, max(0, a.span.start - 80), a.span.start) and not _named_before(text, mentions, i):
+                    # (a line may break the verb from the title: "Angela Rayner as\nDeputy Prime")
+                    text[max(0, a.span.start - 80) : a.span.start].replace("\n", " ")
+            ) and not _named_before(text, mentions, i):
                 # (not a title a verb gives someone before it: "Yvette Cooper was named home
                 # secretary, Wes Streeting becomes health secretary"; nor one a list gives the
                 # name before it: "Rajnath Singh remains defence minister, Amit Shah home

@@ -115,6 +115,10 @@ def test_a_list_of_names_each_with_its_title_after_it() -> None:
     claims = offices("Jan Novak remains fisheries minister, Petr Hora trade minister, Eva Mala health minister "
                      "and the rest stay.")
     assert ("Eva Mala", "trade minister") not in {(c.subject_surface, c.object_surface) for c in claims}
+    # "NAME as TITLE, NAME as TITLE", a line breaking the first
+    claims = offices("Jan Novak became prime minister, with Petr Hora as\nDefense Secretary, Eva Mala as health "
+                     "minister and the rest.")
+    assert ("Eva Mala", "Defense Secretary") not in {(c.subject_surface, c.object_surface) for c in claims}
 
 
 PREDICATIVE = [
