@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
@@ -112,36 +113,36 @@ def resolve(doc: Document, ex: Extraction, index: NameIndex) -> None:
     ex.mentions[:] = [m for m in ex.mentions if m.method != "dropped"]
 
 
-_ARABIC = rx.compile(r"[\u0600-\u06ff]")
 _VOWELS = frozenset("aeiouy")
 
 
-# countries whose names are written in Arabic script (Arabic, Persian, Urdu, Pashto)
-_ARABIC_SCRIPT_COUNTRIES = frozenset("AE BH DZ EG IQ JO KW LB LY MA OM PS QA SA SD SY TN YE MR IR AF PK".split())
+# scripts whose romanizations differ in ways a folded key (of ``translit``) makes one: the
+# script's letters, the countries that write it (for a person the KB gives no native form), the key
+_SCRIPTS = {
+    "Korean": (rx.compile(r"[\uac00-\ud7a3]"), frozenset({"KR", "KP"}), "korean_key"),
+    # Arabic, Persian, Urdu, Pashto
+    "Arabic-script": (rx.compile(r"[\u0600-\u06ff]"), frozenset(
+        "AE BH DZ EG IQ JO KW LB LY MA OM PS QA SA SD SY TN YE MR IR AF PK".split()), "arabic_key"),
+    # Devanagari, Bengali, Gurmukhi, Gujarati, Oriya, Tamil, Telugu, Kannada, Malayalam, Sinhala
+    "Indic": (rx.compile(r"[\u0900-\u0dff]"), frozenset("IN BD LK NP BT".split()), "indic_key"),
+}
 
 
-def _arabic_script(ent: Entity) -> bool:
-    """Whether a person's name is romanized from Arabic script: its native form is, or (none
-    given) the person is of a country that writes it."""
+def _written_in(ent: Entity, script: str) -> bool:
+    """Whether an entity's name is romanized from ``script`` (of ``_SCRIPTS``): its native form
+    is in it, or (none given) it is a person of a country that writes it."""
+    letters, countries, _ = _SCRIPTS[script]
     if ent.native:
-        return bool(_ARABIC.search(ent.native))
-    return ent.kind == "person" and (ent.country or "") in _ARABIC_SCRIPT_COUNTRIES
+        return bool(letters.search(ent.native))
+    return ent.kind == "person" and (ent.country or "") in countries
 
 
-_ARABIC_FOLDS = tuple((rx.compile(p), r) for p, r in (
-    (r"\b(?:al|el|ad|ash|as|at|az|an|ar)-", ""), (r"ou", "u"), (r"aw(?=[^aeiou]|$)", "o"), (r"e", "i"), (r"o", "u"),
-    (r"gh", "q"), (r"q", "k"), (r"([a-z])\1+", r"\1"),
-))
+def _script_key(script: str, name: str) -> str:
+    """The folded key of a name romanized from ``script`` (``translit.korean_key``, ...)."""
+    from ledger.resolve import translit
 
-
-def _arabic_fold(name: str) -> str:
-    """A romanized Arabic or Persian name with the letters romanizations write otherwise made
-    one: the article, "e"/"i", "o"/"u", "gh"/"q"/"k" ("Araghchi", "Araqchi"), doubled letters
-    ("al-Jawlani" -> "julani")."""
-    out = name.lower()
-    for pattern, repl in _ARABIC_FOLDS:
-        out = pattern.sub(repl, out)
-    return out
+    key: Callable[[str], str] = getattr(translit, _SCRIPTS[script][2])
+    return key(name)
 
 
 def _vowels_apart(a: str, b: str) -> bool:
@@ -551,7 +552,7 @@ def _introduce_name(m: Mention, index: NameIndex) -> Introduced:
         written = phrase_key(m.surface, expand=False).split()
         if m.method == "transliteration" and len(written) >= 2:
             # the surname as this document spells it ("Ebrahim Raeisi", then "President Raeisi")
-            surnames |= {written[0] if _romanized_name(m.surface) or _is_korean(index.entities[m.entity])
+            surnames |= {written[0] if _romanized_name(m.surface) or _written_in(index.entities[m.entity], "Korean")
                          else written[-1]}
         return Introduced(
             m.entity,
@@ -752,7 +753,7 @@ def _resolve_run_once(doc: Document, m: Mention, index: NameIndex, intro: list[I
         return
     # 4. a Korean, Arabic or Persian name romanized otherwise than the KB writes it ("Yun Sok
     # Yol", "Yi Jae-myong"; "Abbas Araqchi" for Araghchi)
-    for script in _FOLDED_SCRIPTS:
+    for script in _SCRIPTS:
         found = _folded(m.surface, script, index) if len(toks) >= 2 else None
         if found is not None:
             _set(m, index, None, found, 0.9, "transliteration",
@@ -775,8 +776,9 @@ def _resolve_run_once(doc: Document, m: Mention, index: NameIndex, intro: list[I
             _set(m, index, None, hit.entity, 1.0, "exact", f"a member of the {hit.form}", "preferred")
             return
         ent = index.get(hit.entity)
-        if ent is not None and _arabic_script(ent) and (
-                (fa := _arabic_fold(m.surface)) == (fb := _arabic_fold(hit.form)) or _vowels_apart(fa, fb)):
+        if ent is not None and _written_in(ent, "Arabic-script") and (
+                (fa := _script_key("Arabic-script", m.surface)) == (fb := _script_key("Arabic-script", hit.form))
+                or _vowels_apart(fa, fb)):
             # Arabic script writes no short vowels: romanizations differ in them ("Raeisi",
             # "Raisi"; "Ibrahim", "Ebrahim"; "Qassem", "Qassim"; "Jolani", "Julani"), and
             # write one letter as "k" or "q" ("Mikati", "Miqati")
@@ -868,77 +870,33 @@ friendly registered listed focused centric oriented level area region year old l
 '''.split())
 
 
-_KOREAN_SCRIPT = rx.compile(r"[\uac00-\ud7a3]")
-
-
-def _is_korean(ent: Entity) -> bool:
-    """A person with a Korean name: a native form in Hangul, or (none given) of either Korea."""
-    if ent.kind != "person":
-        return False
-    return bool(_KOREAN_SCRIPT.search(ent.native)) if ent.native else ent.country in ("KR", "KP")
-
-
-def _korean_key(name: str) -> str:
-    from ledger.resolve.translit import korean_key
-
-    return korean_key(name)
-
-
-def _arabic_key(name: str) -> str:
-    return " ".join(_arabic_fold(name).split())
-
-
-_INDIC = rx.compile(r"[\u0900-\u0dff]")
-# countries whose names are mostly written in an Indic script (Devanagari, Bengali, Sinhala, ...)
-_INDIC_COUNTRIES = frozenset("IN BD LK NP BT".split())
-
-
-def _indic_script(ent: Entity) -> bool:
-    """Whether a person's name is romanized from an Indic script: its native form is, or (none
-    given) the person is of a country that writes one."""
-    if ent.kind != "person":
-        return False
-    return bool(_INDIC.search(ent.native)) if ent.native else (ent.country or "") in _INDIC_COUNTRIES
-
-
-def _indic_key(name: str) -> str:
-    from ledger.resolve.translit import indic_key
-
-    return indic_key(name)
-
-
-# scripts whose romanizations differ in ways a folded key makes one: who has such a name, the key
-_FOLDED_SCRIPTS = {"Korean": (_is_korean, _korean_key), "Arabic-script": (_arabic_script, _arabic_key),
-                   "Indic": (_indic_script, _indic_key)}
-
-
 def _romanized_alike(ent: Entity | None, a: str, b: str) -> str | None:
-    """The script (of ``_FOLDED_SCRIPTS``) of a person's name whose folded key makes ``a`` and
+    """The script (of ``_SCRIPTS``) of a person's name whose folded key makes ``a`` and
     ``b`` one: two romanizations of it."""
     if ent is None:
         return None
-    return next((script for script, (has, key) in _FOLDED_SCRIPTS.items() if has(ent) and key(a) == key(b)), None)
+    return next((script for script in _SCRIPTS
+                 if _written_in(ent, script) and _script_key(script, a) == _script_key(script, b)), None)
 
 
 def _folded(surface: str, script: str, index: NameIndex) -> str | None:
-    """The one KB person with a name of ``script`` ("Korean": a native form in Hangul, or of
-    either Korea; "Arabic-script") whose name or alias has the folded key of ``surface``:
-    "Yun Sok Yol" and "Yoon Suk Yeol" (``translit.korean_key``), "Araqchi" and "Araghchi"
-    (``_arabic_fold``)."""
-    has, key = _FOLDED_SCRIPTS[script]
+    """The one KB person with a name of ``script`` (of ``_SCRIPTS``) whose name or alias has the
+    folded key of ``surface``: "Yun Sok Yol" and "Yoon Suk Yeol" (``translit.korean_key``),
+    "Araqchi" and "Araghchi" (``translit.arabic_key``)."""
     memo = index.memo("folded-" + script)
     table = memo.get("")
     if table is None:  # folded key -> the people with a form of that key, once per index
         table = memo[""] = {}
         for ent in index.entities.values():
-            if ent.kind == "person" and has(ent):
+            if ent.kind == "person" and _written_in(ent, script):
                 for form in (ent.name, *ent.aliases):
                     words = form.split()
                     # (and without the first of three words: an honorific the mention leaves out,
                     # "Sheikh Hasina Wazed" written "Sheikh Hasina Wajed")
-                    for k in {key(form), key(" ".join(words[1:])) if len(words) >= 3 else ""} - {""}:
+                    forms = (form, " ".join(words[1:])) if len(words) >= 3 else (form,)
+                    for k in {_script_key(script, f) for f in forms} - {""}:
                         table.setdefault(k, set()).add(ent.id)
-    found = table.get(key(surface)) if table else None
+    found = table.get(_script_key(script, surface)) if table else None
     return next(iter(found)) if found and len(found) == 1 else None
 
 

@@ -46,6 +46,7 @@ __all__ = [
     "korean_key",
     "german_spelling",
     "indic_key",
+    "arabic_key",
 ]
 
 
@@ -93,6 +94,26 @@ def german_spelling(form: str) -> str | None:
     return out if out != form else None
 
 
+def _apply(folds: tuple[tuple[re.Pattern[str], str], ...], text: str) -> str:
+    """``text`` with each (pattern, replacement) of ``folds`` applied in turn."""
+    for pattern, repl in folds:
+        text = pattern.sub(repl, text)
+    return text
+
+
+_ARABIC_FOLDS = tuple((re.compile(p), r) for p, r in (
+    (r"\b(?:al|el|ad|ash|as|at|az|an|ar)-", ""), (r"ou", "u"), (r"aw(?=[^aeiou]|$)", "o"), (r"e", "i"), (r"o", "u"),
+    (r"gh", "q"), (r"q", "k"), (r"([a-z])\1+", r"\1"),
+))
+
+
+def arabic_key(name: str) -> str:
+    """A name romanized from Arabic or Persian with the letters romanizations write otherwise
+    made one: the article, "e"/"i", "o"/"u", "gh"/"q"/"k" ("Araghchi", "Araqchi"), doubled
+    letters ("al-Jawlani" -> "julani")."""
+    return " ".join(_apply(_ARABIC_FOLDS, name.lower()).split())
+
+
 # the spellings romanizations of Indic scripts give one sound (long vowels doubled or not,
 # aspirates, "v"/"w", "j"/"z"), then every vowel and "y" after a word's first letter left out:
 # "Dissanayake"/"Dissanayaka", "Amarasuriya"/"Amarasooriya", "Jaishankar"/"Jayashankar",
@@ -105,11 +126,7 @@ _INDIC_FOLDS = tuple((re.compile(p), r) for p, r in (
 
 def indic_key(name: str) -> str:
     """The folded key of a name romanized from an Indic script (see ``_INDIC_FOLDS``)."""
-    out = fold(name)
-    out = " ".join(w for w in re.split(r"[^a-z]+", out) if w)
-    for pattern, repl in _INDIC_FOLDS:
-        out = pattern.sub(repl, out)
-    return out
+    return _apply(_INDIC_FOLDS, " ".join(w for w in re.split(r"[^a-z]+", fold(name)) if w))
 
 
 def _letters(text: str) -> str:
@@ -822,11 +839,7 @@ def korean_key(name: str) -> str:
     if len(words) < 2:
         return ""
     head = _KO_LATIN_SURNAMES.get(words[0], words[0])
-    rest = "".join(words[1:])
-    for pattern, repl in _KO_LATIN_FOLDS:
-        rest = pattern.sub(repl, rest)
-        head = pattern.sub(repl, head)
-    return f"{head} {rest}"
+    return f"{_apply(_KO_LATIN_FOLDS, head)} {_apply(_KO_LATIN_FOLDS, ''.join(words[1:]))}"
 
 
 # ------------------------------------------------------------------ plans
