@@ -436,12 +436,12 @@ _FOR_ANOTHER = rx.compile(r"(?:\s+of\s+the\s+(?:vote|votes|ballots))?\s+for\s+(?
 # before a margin: "a majority of 172 (seats)", "a lead of 12 points"
 _MAJORITY_OF = rx.compile(r"\b(?:majority|margin|lead)\s+of\s+(?:about\s+|some\s+|nearly\s+|more\s+than\s+)?\Z",
                           re.IGNORECASE)
-# before a whole: "248 seats out of 460"
 # places counted after a preposition: where something happened ("across six states")
 _PLACE_UNITS = frozenset({"state", "country", "province", "region", "county", "municipality", "city", "town",
                           "district", "prefecture", "village", "continent", "territory"})
 _ACROSS_BEFORE = rx.compile(r"\b(?:in|across|throughout|over|from|to|into)[ \t\u00a0]+"
                             r"(?:(?:at least|more than|about|some|nearly|almost|over)[ \t\u00a0]+)?\Z")
+# before a whole: "248 seats out of 460"
 _WHOLE_BEFORE = rx.compile(r"\bout\s+of\s+(?:the\s+|a\s+total\s+of\s+)?\Z")
 # between a part and its whole: "248 of the 460 seats"
 _PART_OF = rx.compile(r"\s+of\s+(?:the\s+|a\s+total\s+of\s+)?")
