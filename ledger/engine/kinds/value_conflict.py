@@ -353,7 +353,13 @@ _DOWN = frozenset("""fell fall falls falling dropped drop drops slid slide slump
 declines down lost lose plunged plunge tumbled sank lower decreased decrease shrank cut cuts""".split())
 
 
-_VOTE_WORDS = frozenset({"vote", "voted", "votes", "voting", "tally"})
+# the words of voting and of its outcomes (by their first six letters): a vote's fact is what
+# was voted on ("to confirm Bondi", "the budget bill"), not that it confirmed or passed
+_VOTE_WORDS = frozenset({
+    "vote", "voted", "votes", "voting", "tally", "confir", "approv", "impeac", "passed", "passes", "pass",
+    "passag", "reject", "adopt", "adopte", "electe", "elect", "ratifi", "ratify", "overri", "acquit",
+    "convic", "motion", "narrow", "unanim", "margin", "tie", "tiebre", "favor", "favour", "against",
+})
 _RULING_WORDS = frozenset({"ruled", "ruling", "decisi", "decide", "verdic", "sided", "opinio", "judgme", "upheld"})
 
 
