@@ -103,14 +103,14 @@ def _apply(folds: tuple[tuple[re.Pattern[str], str], ...], text: str) -> str:
 
 _ARABIC_FOLDS = tuple((re.compile(p), r) for p, r in (
     (r"\b(?:al|el|ad|ash|as|at|az|an|ar)-", ""), (r"ou", "u"), (r"aw(?=[^aeiou]|$)", "o"), (r"e", "i"), (r"o", "u"),
-    (r"gh", "q"), (r"q", "k"), (r"([a-z])\1+", r"\1"),
+    (r"gh", "q"), (r"q", "k"), (r"(?<=[b-df-hj-np-tv-z])y(?=[aiu])", "i"), (r"([a-z])\1+", r"\1"),
 ))
 
 
 def arabic_key(name: str) -> str:
     """A name romanized from Arabic or Persian with the letters romanizations write otherwise
-    made one: the article, "e"/"i", "o"/"u", "gh"/"q"/"k" ("Araghchi", "Araqchi"), doubled
-    letters ("al-Jawlani" -> "julani")."""
+    made one: the article, "e"/"i", "o"/"u", "gh"/"q"/"k" ("Araghchi", "Araqchi"), "y"/"i" between a
+    consonant and a vowel ("Pezeshkyan", "Pezeshkian"), doubled letters ("al-Jawlani" -> "julani")."""
     return " ".join(_apply(_ARABIC_FOLDS, name.lower()).split())
 
 
@@ -598,11 +598,11 @@ _CYR_DE = {
 def _german_words(w: str, ukrainian: bool) -> list[str]:
     """One lowercase Cyrillic word as the German press writes it: "в" as "w", "ш" as "sch",
     "й" as "j" before a vowel or at the start, else "i" ("Schoigu"); "с" between vowels as
-    "s" or "ss" ("Belousow", "Gerassimow"); Ukrainian "г" as "h" and "и" as "y" ("Selenskyj"); a Russian "-ий" as
-    "-i" too ("Waleri", "Dmitri")."""
+    "s" or "ss" ("Belousow", "Gerassimow"); "кс" as "ks" or "x" ("Alexej"); Ukrainian "г" as "h" and
+    "и" as "y" ("Selenskyj"); a Russian "-ий" as "-i" too ("Waleri", "Dmitri")."""
     forms: list[str] = []
-    for double in (False, True):
-        out = _german_word(w, ukrainian, double)
+    for double, x in itertools.product((False, True), (False, True) if "кс" in w else (False,)):
+        out = _german_word(w, ukrainian, double, x)
         if out and out not in forms:
             forms.append(out)
             if not ukrainian and w.endswith("ий") and out.endswith("ij"):
@@ -610,11 +610,16 @@ def _german_words(w: str, ukrainian: bool) -> list[str]:
     return forms
 
 
-def _german_word(w: str, ukrainian: bool, double: bool = False) -> str:
+def _german_word(w: str, ukrainian: bool, double: bool = False, x: bool = False) -> str:
+    """``double``: "с" between vowels as "ss"; ``x``: "кс" as "x" ("Alexej")."""
     out = []
     for i, c in enumerate(w):
         nxt = w[i + 1] if i + 1 < len(w) else ""
-        if double and c == "с" and 0 < i and w[i - 1] in _CYR_VOWELS and nxt in _CYR_VOWELS:
+        if x and c == "с" and i and w[i - 1] == "к":
+            continue  # written with the "к" before it
+        if x and c == "к" and nxt == "с":
+            out.append("x")
+        elif double and c == "с" and 0 < i and w[i - 1] in _CYR_VOWELS and nxt in _CYR_VOWELS:
             out.append("ss")
         elif c == "й":
             out.append("j" if i == 0 or nxt in _CYR_VOWELS or nxt == "" else "i")

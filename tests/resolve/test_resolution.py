@@ -62,6 +62,8 @@ CASES = [
     ("a particle inside a name", "Mohammed bin Salman spoke.", "Mohammed bin Salman", "mohammed-bin-salman", "exact"),
     ("Arabic-script name, vowels and doubled letters", "Mohamed bin Salman spoke.", "Mohamed bin Salman", "mohammed-bin-salman", "transliteration"),
     ("Persian gh and q, after a religious honorific", "Seyed Abbas Araqchi spoke.", "Abbas Araqchi", "abbas-araghchi", "transliteration"),
+    ("Persian y for i after a consonant", "Masoud Pezeshkyan spoke.", "Masoud Pezeshkyan", "masoud-pezeshkian", "transliteration"),
+    ("German x for Cyrillic ks", "Alexej Smirnow spoke.", "Alexej Smirnow", "alexei-smirnov", "transliteration"),
     ("a slip in a name with a particle", "Mohammad bin Salman spoke.", "Mohammad bin Salman", "mohammed-bin-salman", "fuzzy"),
     ("surname after a sentence ending in a name", "Li Shangfu did not meet Blinken. Li left.", "Li", "li-shangfu", "short"),
     ("recurring event: edition of the document's year", "the Shangri-La Dialogue opens", "Shangri-La Dialogue", "shangri-la-dialogue-2023", "exact"),
