@@ -69,7 +69,11 @@ _DEPARTURE = rx.compile(
 
     r"removed(?!\s+(?:the|a|an|his|her|its|their)\b)|replaced|replacing|leaves office|left office|outgoing|"
     r"(?:left|leaves|leaving) (?:the|his|her) (?:company|post|job|role|government|cabinet|board|firm)|"
-    r"laid to rest|buried|burial)\b",
+    r"laid to rest|buried|burial|"
+    # a move to another office: "parliament elected army chief Joseph Aoun president", "Lt. Gov.
+    # Larry Rhoden took the oath as governor", "President Joe Biden's term ended"
+    r"elect(?:s|ed)|sworn in|sw(?:ear|ore|ears) in|t(?:ook|akes|aking) the oath|inaugurated|promoted|elevated|"
+    r"became|becomes|(?:term|tenure|mandate) (?:ended|ends|expired|expires|was over|came to an end))\b",
     re.IGNORECASE,
 )
 
@@ -262,7 +266,7 @@ def _kb_agrees(view: LedgerView, c: Claim) -> bool:
     if person is None:
         return False
     if c.object:
-        return _held(person.offices, c.object, c)
+        return _held(person.offices, c.object, c) or _titled_so(view, person, c)
     if c.qualifiers.get("time") == "former":
         return True  # a past office the KB does not know ("Katsunobu Kato, a former health minister")
     if c.qualifiers.get("offices"):
@@ -291,6 +295,19 @@ def _kb_agrees(view: LedgerView, c: Claim) -> bool:
         # (an office of no country, a party's or a company's, cannot be told otherwise so)
         return not country or any(not o.country or c.qualifiers.get("country_code") == o.country for o in same)
     return not any(_rival_titles(mine, t) for t in titles)
+
+
+def _titled_so(view: LedgerView, person: Entity, c: Claim) -> bool:
+    """Whether the title as written, with no country, is also that of an office the person
+    held then: "Attorney General Ashley Moody" in a Florida paper, read as the country's
+    Attorney General, when the KB has her Attorney General of Florida.  (The title's other
+    words matter: "Prime Minister" is no title of the Deputy Prime Minister.)"""
+    if c.qualifiers.get("country") or c.qualifiers.get("time") or not (mine := title_key(c.object_surface)):
+        return False
+    # (every word of the title counts: "IOC President" is no title of another body's president)
+    held = [view.entity(t.office) for t in _held_terms(person, c)]
+    return any(_same_office(f"title:{mine}", f"title:{title_key(t)}")
+               for o in held if o is not None for t in (o.name, *o.titles))
 
 
 class _Window:
