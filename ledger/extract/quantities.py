@@ -136,7 +136,8 @@ _ABOUT = {"about", "around", "roughly", "approximately", "some", "close to", "an
           "estimated"}  # fmt: skip
 _NEARLY = {"nearly", "almost"}
 
-_TOKEN = rx.compile(r"[^\S\n]*((?:[A-Za-z]\.){2,}|[^\W_](?:[\w-]*[^\W_])?)(['’]s?)?")
+# (a line break inside a paragraph is a space: "won 191\nseats"; a blank line is not)
+_TOKEN = rx.compile(r"[^\S\n]*(?:\n[^\S\n]*)?((?:[A-Za-z]\.){2,}|[^\W_](?:[\w-]*[^\W_])?)(['’]s?)?")
 _STOP = {
     "of", "in", "on", "at", "for", "to", "from", "with", "by", "and", "or", "but", "nor", "the",
     "a", "an", "that", "this", "these", "those", "which", "who", "whom", "whose", "what", "when",
@@ -360,7 +361,7 @@ def _noun(text: str, pos: int, end: int, singular: bool) -> tuple[str, int]:
             plural_head = True
             break
         nxt = text[m.end() : m.end() + 1]
-        if m.group(2) is not None or (nxt and nxt not in " \t-") or (singular and len(toks) == 3):
+        if m.group(2) is not None or (nxt and nxt not in " \t\n-") or (singular and len(toks) == 3):
             break
         p = m.end()
     if not singular and not plural_head:

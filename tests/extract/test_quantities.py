@@ -103,6 +103,9 @@ CASES = [
     ("hyphen compound", "A 10-year plan.", "10-year", 10, 10, 10, "year", None, "year"),
     ("count that looks like a year", "They sent 2000 troops.", "2000 troops", 2000, 2000, 2000,
      "troop", None, "troop"),
+    ("a line break inside the paragraph", "The LDP alone won 191\nseats.", "191\nseats", 191, 191, 191,
+     "seat", None, "seat"),
+    ("a paragraph ends after the number", "They counted 12\n\nships later.", "12", 12, 12, 12, "", None, ""),
 ]  # fmt: skip
 
 
