@@ -70,6 +70,22 @@ _GAP_NAME = rx.compile(r"[ \t\u00a0]+$|-$|\.[ \t\u00a0]+$")
 KIND_ORDER = {"person": 0, "event": 1, "org": 2, "office": 3, "place": 4}
 
 
+_LINE_BREAK = rx.compile(r"[ \t\u00a0]*\r?\n[ \t\u00a0]*")
+_PROSE_WORD = rx.compile(r"(?:^|\s)[a-z][a-z]{2,}")
+
+
+def _soft_break(text: str, end: int, start: int) -> bool:
+    """Whether ``text[end:start]`` is a line break inside a paragraph of prose, where a name
+    may run on to the next line ("former Central Java governor Ganjar\nPranowo"): one line
+    break, after a line of running text (not a heading, a list item or a title-case headline,
+    whose last word and the next line's first are no one name)."""
+    if not _LINE_BREAK.fullmatch(text, end, start):
+        return False
+    line = text[text.rfind("\n", 0, end) + 1 : end].strip()
+    return (len(line) >= 40 and not line.startswith(("#", "-", "*", "|", ">"))
+            and len(_PROSE_WORD.findall(line)) >= 4)
+
+
 def _joined(text: str, a: Token, b: Token) -> bool:
     gap = text[a.end : b.start]
     if a.possessive:  # "People's Liberation Army": the possessive is inside the name
@@ -322,8 +338,9 @@ def _name_runs(
             and (toks[j + 1].key not in STOP or (len(toks[j + 1].text) == 1 and toks[j + 1].period))
             and j - i < 8  # a title and a name: "Qatari Prime Minister Mohammed bin Abdulrahman Al Thani"
             and not toks[j].possessive
-            and _GAP_NAME.match(text[toks[j].end : toks[j + 1].start] or " ")
-            and len(text[toks[j].end : toks[j + 1].start]) <= 3
+            and ((_GAP_NAME.match(text[toks[j].end : toks[j + 1].start] or " ")
+                  and len(text[toks[j].end : toks[j + 1].start]) <= 3)
+                 or _soft_break(text, toks[j].end, toks[j + 1].start))
             # a period inside a name follows an initial or an abbreviated title ("J. Biden",
             # "Gen. Li"), not a word that ends a sentence ("... met Blinken. Li was ...")
             and (not toks[j].period or len(toks[j].key) == 1 or toks[j].key in _NAME_ABBREV)

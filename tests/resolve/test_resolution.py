@@ -203,6 +203,16 @@ def test_unknown_names_stay_unresolved() -> None:
     assert all(m.entity is None for m in ms if m.kind == "person")
 
 
+def test_a_name_runs_on_after_a_line_break_inside_a_paragraph() -> None:
+    text = ("Prabowo defeated former Jakarta governor Anies Baswedan and former Central Java governor Ganjar\n"
+            "Pranowo in the vote.\n\nRebuffs Pentagon Chief For Talks Due To Sanctions On Top General\nTyler Durden "
+            "wrote it.\n")
+    people = {m.surface: m for m in mentions(text) if m.kind == "person"}
+    assert people["Ganjar\nPranowo"].method == "unknown-name"
+    # a title-case headline's last word and the next line's first are no one name
+    assert "Tyler Durden" in people and not any("General" in s for s in people)
+
+
 def test_a_role_only_people_have_shows_an_unknown_name_is_a_person() -> None:
     a = analyze(Document(path="t.txt", text="Secretary of State Antony Blinken spoke. Blinken's predecessor Mike Pompeo "
                          "visited Beijing in 2018.", published=date(2023, 6, 1), sections=[Section("body", 0, 99)]), INDEX)
