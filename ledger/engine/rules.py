@@ -32,7 +32,13 @@ class Rule:
     path: str = ""
 
     def format(self, **fields: Any) -> str:
-        return string.Formatter().vformat(self.message, (), _Defaults(fields))
+        """The message with the fields filled in, each on one line (a name the text breaks
+        across two lines, "Ganjar\nPranowo", is shown with a space)."""
+        one_line = {k: _BREAK.sub(" ", v) if isinstance(v, str) else v for k, v in fields.items()}
+        return string.Formatter().vformat(self.message, (), _Defaults(one_line))
+
+
+_BREAK = rx.compile(r"[^\S\n]*\r?\n\s*")
 
 
 class _Defaults(dict):

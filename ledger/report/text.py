@@ -11,6 +11,12 @@ COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
 DIM, BOLD, RESET = "\033[2m", "\033[1m", "\033[0m"
 
 
+def _one_line(text: str) -> str:
+    """An excerpt on one line: the line breaks of the text inside it shown as spaces (the
+    JSON, SARIF and HTML reports keep the text as it is)."""
+    return " ".join(text.split()) if "\n" in text else text
+
+
 def render(findings: Sequence[Finding], ctx: Context) -> str:
     c = ctx.color
     lines: list[str] = []
@@ -18,11 +24,11 @@ def render(findings: Sequence[Finding], ctx: Context) -> str:
         sev = f"{COLORS[f.severity]}{f.severity}{RESET}" if c else f.severity
         loc = f"{BOLD}{f.path}:{f.line}:{f.column}{RESET}" if c else f"{f.path}:{f.line}:{f.column}"
         lines.append(f"{loc}: {sev}[{f.rule}] {f.message}")
-        lines.append(f"    | {f.excerpt}")
+        lines.append(f"    | {_one_line(f.excerpt)}")
         for e in f.evidence:
             who = ", ".join(x for x in (e.source, e.published) if x)
             who = f" ({who})" if who else ""
-            lines.append(f"    evidence: {e.path}:{e.line}:{e.column}{who}: {e.excerpt}")
+            lines.append(f"    evidence: {e.path}:{e.line}:{e.column}{who}: {_one_line(e.excerpt)}")
         if f.evidence_omitted:
             lines.append(f"    evidence: ({f.evidence_omitted} more not shown)")
         if f.fix is not None:
