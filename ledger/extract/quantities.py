@@ -335,6 +335,23 @@ def _sentence_start(text: str, pos: int, floor: int) -> bool:
     return k < floor or text[k] in ".!?\n:•—–-"
 
 
+# one unit however it is written: British and American spellings, the usual abbreviations
+_UNIT_SPELLING = {
+    "kilometre": "kilometer", "metre": "meter", "centimetre": "centimeter", "millimetre": "millimeter",
+    "litre": "liter", "km": "kilometer", "mi": "mile", "kg": "kilogram", "cm": "centimeter",
+    "mm": "millimeter", "ft": "foot", "lb": "pound", "lbs": "pound", "sq": "square", "ha": "hectare",
+}
+
+
+def _unit_words(noun: str) -> str:
+    """A counted noun with its measure in one spelling: "square kilometres" and "sq km" are
+    "square kilometer"."""
+    if not noun:
+        return noun
+    words = noun.split()
+    return " ".join(_UNIT_SPELLING.get(w, w) for w in words) if any(w in _UNIT_SPELLING for w in words) else noun
+
+
 def _noun(text: str, pos: int, end: int, singular: bool) -> tuple[str, int]:
     """The counted noun phrase after ``pos`` (lowercase, singular, adjectives dropped) and where
     it ends (``pos`` when there is none).  After a plural count the head is the first plural
@@ -356,6 +373,8 @@ def _noun(text: str, pos: int, end: int, singular: bool) -> tuple[str, int]:
         toks.append((tok, m.end(1)))
         if not toks[1:] and low in _MEASURES:  # "3.5 km", "40 mph"
             plural_head = True
+            if low == "sq" and (m2 := _TOKEN.match(text, m.end(), end)) and m2.group(1).lower() in _MEASURES:
+                toks.append((m2.group(1), m2.end(1)))  # "1,000 sq km"
             break
         if not singular and _is_plural(low):
             plural_head = True
@@ -606,5 +625,6 @@ def _finish(
             qend = noun_end
     if word == "one" and not noun:
         return None
+    noun = _unit_words(noun)
     unit = unit_kind or noun
     return (qstart, qend, value, low, high, unit, marker, noun)

@@ -19,7 +19,10 @@ CASES = [
     # digits
     ("digits with thousands separator", "About 1,200 people attended.", "About 1,200 people",
      1200, 1080, 1320, "person", "about", "person"),
-    ("decimal", "A 3.5 km walk.", "3.5 km", 3.5, 3.5, 3.5, "km", None, "km"),
+    ("decimal", "A 3.5 km walk.", "3.5 km", 3.5, 3.5, 3.5, "kilometer", None, "kilometer"),
+    ("a British spelling", "12 kilometres deep", "12 kilometres", 12, 12, 12, "kilometer", None, "kilometer"),
+    ("an abbreviated area", "1,000 sq km of it", "1,000 sq km", 1000, 1000, 1000, "square kilometer", None,
+     "square kilometer"),
     ("plain count", "Two countries signed.", "Two countries", 2, 2, 2, "country", None,
      "country"),
     ("count before a model name", "He bought 10 Su-35 fighters.", "10 Su-35 fighters", 10, 10,
