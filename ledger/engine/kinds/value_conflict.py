@@ -408,6 +408,15 @@ def _as_told(words: list[str], tally: bool) -> frozenset[str]:
 # toll rises by the day, so only tolls told within a day of each other are compared
 _TOLLS = frozenset({"dead", "injured", "missing"})
 _TOLL_DAYS = 1
+# a number told as it stands at the time ("now controlled 1,150 square kilometres", "so far
+# 82 settlements") is a running total, compared as a toll is: only with those of its day
+_RUNNING = rx.compile(r"\b(?:now|so far|thus far|to date|currently|as of)\b", re.IGNORECASE)
+
+
+def _running(c: Claim) -> bool:
+    sentence = c.sentence or ""
+    at = sentence.find(c.excerpt) if c.excerpt else -1
+    return at >= 0 and _RUNNING.search(sentence, max(0, at - 80), at) is not None
 
 
 def _other_time(a: Claim, b: Claim) -> bool:
@@ -430,6 +439,7 @@ class _SameFact:
         found = [_context(c) if context else (frozenset(), 0) for _, c, _ in items]
         self.contexts = [ctx for ctx, _ in found]
         self.ways = [way for _, way in found]
+        self.running = [_running(c) for _, c, _ in items]
         self.by_word: dict[str, list[int]] = defaultdict(list)
         for i, ctx in enumerate(self.contexts):
             for w in ctx:
@@ -446,7 +456,8 @@ class _SameFact:
         days = _TOLL_DAYS if toll else self.days
         told = c.qualifiers.get("told_of") == "time"
         return [j for j in near if (day is None or (d := self.items[j][1].valid_from or self.items[j][1].valid_to)
-                                    is None or abs((d - day).days) <= days)
+                                    is None or abs((d - day).days) <= (
+                                        _TOLL_DAYS if self.running[i] or self.running[j] else days))
                 and not (told and _other_time(c, self.items[j][1]))]
 
 
