@@ -205,6 +205,7 @@ def _lowercase_heads(index: NameIndex) -> frozenset[str]:
 
 
 _KEY, _PERIOD, _CAP = attrgetter("key"), attrgetter("period"), attrgetter("cap")
+_HYPHEN_NAME = rx.compile(r"-[A-Z]")
 
 
 def find_mentions(doc: Document, index: NameIndex) -> list[Mention]:
@@ -243,6 +244,8 @@ def find_mentions(doc: Document, index: NameIndex) -> list[Mention]:
             if best is not None and best[1][0] == "place" and i > 0 and toks[i - 1].cap \
                     and toks[i - 1].key in _REGION_WORDS and _joined(text, toks[i - 1], toks[i]):
                 best = None  # "Latin America", "South America": no part of it is the KB's "America"
+            if best is not None and best[1][0] == "office" and _HYPHEN_NAME.match(text, toks[i + best[0] - 1].end):
+                best = None  # "Foreign Minister Amir-Abdollahian": a title's word in a hyphenated name
             if best is not None:
                 length, (kind, candidates) = best
                 first, last = toks[i], toks[i + length - 1]
@@ -653,8 +656,13 @@ def _after_honorific(toks: list[Token], i: int, text: str) -> bool:
 
 
 def _honorific(tok: Token) -> bool:
-    """``honorific_word`` of a token (on its folded key: run for many tokens)."""
-    return tok.key in HONORIFICS or (tok.text == "M" and tok.period)
+    """``honorific_word`` of a token (on its folded key: run for many tokens); the honorifics
+    that are also common words only capitalized ("the major Western central banks", "to miss
+    Paris"; "governor Ganjar Pranowo" is a title in lower case)."""
+    return (tok.key in HONORIFICS and (tok.cap or tok.key not in _ALSO_WORDS)) or (tok.text == "M" and tok.period)
+
+
+_ALSO_WORDS = frozenset({"major", "general", "miss", "marshal", "judge", "justice", "premier", "lady", "lord"})
 
 
 def honorific_word(word: str) -> bool:
