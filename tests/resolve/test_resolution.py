@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ledger.model import Document, Section
+from ledger.model import Document, Entity, Section
 from ledger.pipeline import analyze
 from ledger.read import read_file
 from ledger.resolve.index import build_index
@@ -211,6 +211,22 @@ def test_a_name_runs_on_after_a_line_break_inside_a_paragraph() -> None:
     assert people["Ganjar\nPranowo"].method == "unknown-name"
     # a title-case headline's last word and the next line's first are no one name
     assert "Tyler Durden" in people and not any("General" in s for s in people)
+
+
+def test_a_lower_case_rank_is_a_word() -> None:
+    ms = mentions("The major Western central banks and private Asian lenders waited. Major Smith spoke.")
+    assert [m.surface for m in ms if m.kind == "person"] == ["Smith"]
+
+
+def test_a_title_word_inside_a_hyphenated_name_is_no_title() -> None:
+    # "Amir" is a title (the Emir's) only when it stands alone
+    kb = list(KB)
+    kb.append(Entity(id="qa-emir", kind="office", name="Emir of Qatar", country="QA", titles=["Emir", "Amir"]))
+    doc = Document(path="t.txt", text="President Ebrahim Raisi, Foreign Minister Amir-Abdollahian and others died.",
+                   published=date(2024, 5, 20), sections=[Section("body", 0, 76)])
+    an = analyze(doc, build_index(kb))
+    assert not [m for m in an.mentions if m.entity == "qa-emir"]
+    assert not [c for c in an.claims if c.subject_surface == "Ebrahim Raisi" and "Minister" in c.object_surface]
 
 
 def test_a_role_only_people_have_shows_an_unknown_name_is_a_person() -> None:
