@@ -17,10 +17,12 @@ Clean::
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 
+from ledger import rx
 from ledger.engine.rules import Rule
 from ledger.engine.view import LedgerView
 from ledger.model import DocRef, Evidence, Finding, Mention
@@ -66,6 +68,17 @@ _NOT_NAME_WORDS = frozenset({"al", "el", "bin", "ibn", "abu", "of", "the", "de",
                              "duchess"})
 
 
+# a name the text gives as another the person goes by: "Widodo, popularly known as Jokowi"
+_INTRODUCES = rx.compile(r"(?:\bknown|\bnicknamed|\bdubbed|\bcalled|\ba\.?k\.?a\.?)[ \t\u00a0\n]+(?:as[ \t\u00a0\n]+)?"
+                         r"[\"“'‘]?\Z", re.IGNORECASE)
+
+
+def _introduced(view: LedgerView, ref: DocRef, m: Mention) -> bool:
+    """Whether the text introduces this form as a name the person goes by ("known as")."""
+    doc = view.document(ref.key)
+    return doc is not None and _INTRODUCES.search(doc.text[max(0, m.span.start - 40) : m.span.start]) is not None
+
+
 def check(view: LedgerView, rule: Rule, targets: Collection[str] | None) -> Iterator[Finding]:
     opts: Options = rule.options
     flagged: list[tuple[DocRef, Mention, Mention]] = []
@@ -90,8 +103,9 @@ def check(view: LedgerView, rule: Rule, targets: Collection[str] | None) -> Iter
             key = (m.entity, frozenset(toks))
             if key in reported:
                 continue
-            reported.add(key)
-            flagged.append((ref, m, anchor))
+            reported.add(key)  # (a form the text introduces is not reported again either)
+            if not _introduced(view, ref, m):
+                flagged.append((ref, m, anchor))
     view.prefetch(m.entity for _, m, _ in flagged)
     for ref, m, anchor in flagged:
         ent = view.entity(m.entity)
