@@ -810,8 +810,11 @@ def _link(doc: Document, mentions: list[Mention]) -> None:
         if (a.kind == b.kind == "office" and "holder" not in a.hint and "holder" in b.hint
                 and b.hint.get("appositive") is None and _AND.fullmatch(text, a.span.end, b.span.start)
                 # (not a list: "the King and British Prime Minister Keir Starmer", whose second
-                # title names its own country)
-                and not (_title_names_country(text, b) and not _title_names_country(text, a))):
+                # title names its own country; nor two noun phrases: "confirm her as secretary
+                # of homeland security and Lt. Gov. Larry Rhoden took the oath", whose titles are
+                # written in two styles, or the second abbreviated before its name)
+                and not (_title_names_country(text, b) and not _title_names_country(text, a))
+                and a.surface[:1].isupper() == b.surface[:1].isupper() and not b.surface.endswith(".")):
             a.hint["holder"] = b.hint["holder"]
             b.hint["joined"] = a  # the noun phrase starts at the first title
     for m in mentions:

@@ -447,6 +447,16 @@ _WHOLE_BEFORE = rx.compile(r"\bout\s+of\s+(?:the\s+|a\s+total\s+of\s+)?\Z")
 _PART_OF = rx.compile(r"\s+of\s+(?:the\s+|a\s+total\s+of\s+)?")
 
 
+# an actor joined to another before the number: the number is the two's ("Ishiba's Liberal
+# Democratic Party and its junior partner Komeito won 215 seats", "China and Japan sent 20
+# ships"), or the actor a companion of the number's subject ("Together with its partner
+# Komeito, the bloc has 215 seats")
+_AND_ANOTHER = rx.compile(r"[ \t\u00a0]+(?:and|&)[ \t\u00a0]+(?:(?:its|their|his|her|the)[ \t\u00a0]+)?"
+                          r"(?:[\w-]+[ \t\u00a0]+){0,3}?[A-Z]")
+_TOGETHER_WITH = rx.compile(r"\b(?:[Tt]ogether|[Aa]long|[Ii]n alliance|[Ii]n coalition)[ \t\u00a0]+with[ \t\u00a0]+"
+                            r"(?:[\w'’-]+[ \t\u00a0]+){0,4}\Z")
+
+
 def count_claims(doc: Document, mentions: list[Mention], index: Any,
                  quoted: Sequence[tuple[int, int]] = ()) -> list[Claim]:
     """``count`` claims: a number and what it counts, about the first actor named in its
@@ -542,6 +552,11 @@ def count_claims(doc: Document, mentions: list[Mention], index: Any,
                    and not _ITSELF.match(text, said.end(), q.start)):  # "Nissan said it would cut ..."
                 k += 1
                 actor = mentions[actors[k][1]] if k < len(actors) and actors[k][0] < q.start else None
+            if actor is not None and actor.span.end <= q.start and (
+                    (_AND_ANOTHER.match(text, actor.span.end, q.start) and clause <= actor.span.start)
+                    or (_TOGETHER_WITH.search(text, max(lo, actor.span.start - 40), actor.span.start)
+                        and clause > actor.span.end and not _RELATIVE.match(text, clause))):
+                continue  # "the LDP and its junior partner Komeito won 215 seats": the two's number
             if actor is not None and actor.span.start > q.start and actor.kind != "event":
                 # named after the number: "... came second with 25 seats, followed by Rutte's
                 # VVD": not what it counts (an event is: "68,500 spectators attended the final")

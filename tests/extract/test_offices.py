@@ -444,6 +444,18 @@ def test_two_titles_joined_before_one_name_are_both_held() -> None:
 
 
 @pytest.mark.parametrize("text", [
+    "The Senate voted to confirm her as Joe Biden's secretary of state and Gov. Jan Novak took the oath.",
+    "They named Ann Roe for secretary of state and Health Minister Jan Novak for defense.",
+    "Ann Roe was named defense minister and Sen. Jan Novak agreed.",
+])
+def test_two_titles_of_two_noun_phrases_are_not_joined(text: str) -> None:
+    # titles in two styles, or the second abbreviated before its name: a new noun phrase
+    held = {(c.subject_surface, c.qualifiers.get("title")) for c in offices(text)}
+    assert not [t for who, t in held if who == "Jan Novak" and t and t.lower() in ("secretary of state",
+                                                                                     "defense minister")], held
+
+
+@pytest.mark.parametrize("text", [
     "Wang Yi, the defense minister and others were at the meeting.",
     "Wang Yi, the defense minister and two aides arrived.",
     "They met Lloyd Austin, China's Defense Minister and Foreign Minister Qin Gang.",
@@ -465,6 +477,9 @@ def test_a_second_description_of_the_person_closed_by_a_comma_keeps_the_appositi
     ("China's exports rose 5% in May, while Japan's exports rose 3%.",
      [("China", "5", "percent"), ("Japan", "3", "percent")]),
     ("China's exports rose 5% in May, while Zubrowka's exports rose 3%.", [("China", "5", "percent")]),
+    # two actors joined before the number: the two's number, neither's alone
+    ("China and its partner Japan sent 20 ships in May.", []),
+    ("Together with its partner Japan, which sent 4 ships, the alliance has 20 ships.", [("Japan", "4", "ship")]),
     # "for X" after a share: X's, not the actor's
     ("Prime Minister Jan Novak won 54.2 percent of the vote, against 35.8 percent for the opposition candidate.",
      [("Jan Novak", "54.2", "percent")]),
