@@ -33,7 +33,10 @@ def _examples() -> list:  # type: ignore[type-arg]
 
 
 @pytest.mark.parametrize(("frame", "example"), _examples())
-def test_frame_example(frame: str, example: dict, index) -> None:  # type: ignore[no-untyped-def,type-arg]
+def test_frame_example(frame: str, example: dict, index, tmp_path: Path) -> None:  # type: ignore[no-untyped-def,type-arg]
+    if "kb" in example:  # entities the example needs beyond the seed KB
+        (tmp_path / "extra.yaml").write_text(example["kb"], encoding="utf-8")
+        index = build_index(load_kb([ROOT / "seeds" / "kb", tmp_path]).entities)
     text = example["text"]
     published = example.get("published")
     doc = Document(path="x.txt", text=text, published=published if isinstance(published, date) else None,
