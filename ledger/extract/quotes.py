@@ -69,11 +69,12 @@ REPORTING_VERBS: tuple[str, ...] = (
     "demanded", "affirmed", "affirms", "disclosed", "revealed", "testified", "mentioned",
     "answered", "boasted", "elaborated", "exclaimed", "shouted", "pleaded", "retorted",
     "pointed out", "points out", "went on", "goes on", "shot back", "hit back", "fired back",
+    "put it", "puts it",
 )  # fmt: skip
 #: verbs that attribute a quoted word or phrase inside a sentence ("called it a “snub”")
 PARTIAL_VERBS: tuple[str, ...] = (
     "called", "calls", "described", "describes", "dubbed", "dubs", "labeled", "labelled",
-    "termed", "branded", "characterized", "characterised",
+    "termed", "branded", "characterized", "characterised", "justified", "justifies", "defended", "defends",
 )  # fmt: skip
 #: participles continuing a reporting clause ("…, saying “…”"): the speaker is that clause's
 PARTICIPLES: tuple[str, ...] = (

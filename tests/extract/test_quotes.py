@@ -884,3 +884,15 @@ def test_the_subject_of_was_quoted_as_saying_speaks() -> None:
     f = text("Li Shangfu spoke in Beijing. “China will never allow it,” Mr. Li was quoted as saying.")
     (q,) = f.quotes
     assert (f.surface(q), q.cue) == ("Li", "quoted ... as saying")
+
+
+@pytest.mark.parametrize(("t", "speaker", "cue"), [
+    ('Li Shangfu met generals. As Li put it at the time, "The winner on the battlefield is the one who '
+     'is more open to innovation."', "Li", "put it"),
+    ('Defense Minister Li Shangfu, who had proposed the measure, justified it as necessary "to eradicate '
+     'the shameless forces that are plundering the freedom."', "Li Shangfu", "justified"),
+])
+def test_a_speaker_who_put_it_or_justified_it(t: str, speaker: str, cue: str) -> None:
+    f = text(t)
+    q = f.one(text=" the ")
+    assert (q.speaker_text, q.cue) == (speaker, cue), (q.speaker_text, q.cue)
