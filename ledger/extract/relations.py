@@ -533,6 +533,9 @@ def count_claims(doc: Document, mentions: list[Mention], index: Any,
                 continue  # "35.79 percent for the ruling coalition's candidate": another's number
             if k < len(actors) and actors[k][1] in located and _PRONOUN_OPENS.match(text, lo):
                 continue
+            if clause > lo and _PRONOUN_SUBJECT.match(text, clause) and (
+                    k >= len(actors) or actors[k][0] < clause):
+                continue  # "... met the general, he won the second round with 96 votes": his, not theirs
             actor = mentions[actors[k][1]] if k < len(actors) and actors[k][0] < hi else None
             # "Mr Modi's Bharatiya Janata Party won 240 seats", "the BJP-led alliance won 293
             # seats": what the actor owns or leads is what the number is about, when named
@@ -730,6 +733,8 @@ _ADMIN_UNIT = rx.compile(r"(?:[A-Z][\w.'’-]*\s+){1,3}(?:County|Province|Distri
 
 _LOCATIVE = rx.compile(r"\b(?:in|at|near|across|inside|outside)[ \t\u00a0]+(?:the[ \t\u00a0]+)?\Z")
 _PRONOUN_OPENS = rx.compile(r"[\"“‘(\s]*(?:He|She|They|It|We|I)\b")
+# a clause whose subject is a pronoun (after a comma: "..., he won ...")
+_PRONOUN_SUBJECT = rx.compile(r"[\"“‘(\s]*(?:he|she|they|He|She|They)[ \t\u00a0]+(?!said|says|told)[a-z]")
 _THE_BEFORE = rx.compile(r"\b[Tt]he[ \t\u00a0]+\Z")
 _IN_BEFORE = rx.compile(r"\b[Ii]n[ \t\u00a0]+\Z")
 

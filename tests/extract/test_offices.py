@@ -477,6 +477,9 @@ def test_a_second_description_of_the_person_closed_by_a_comma_keeps_the_appositi
     ("China's exports rose 5% in May, while Japan's exports rose 3%.",
      [("China", "5", "percent"), ("Japan", "3", "percent")]),
     ("China's exports rose 5% in May, while Zubrowka's exports rose 3%.", [("China", "5", "percent")]),
+    # a clause whose subject is a pronoun: its number is the pronoun's, not the sentence's first name's
+    ("After China dropped its candidate and met the general, he won the vote with 96 votes.", []),
+    ("China sent 20 ships, and it lost 3 planes.", [("China", "20", "ship"), ("China", "3", "plane")]),
     # two actors joined before the number: the two's number, neither's alone
     ("China and its partner Japan sent 20 ships in May.", []),
     ("Together with its partner Japan, which sent 4 ships, the alliance has 20 ships.", [("Japan", "4", "ship")]),
