@@ -23,7 +23,15 @@ def load(dirs: Annotated[list[Path], typer.Argument(help="KB folders (or YAML fi
     n, warnings = load_kb(STATE.engine(), dirs)
     for w in warnings:
         warn(w)
-    info(f"loaded {n} entities from {', '.join(map(str, dirs))}")
+    where = ", ".join(map(str, dirs))
+    if n == 0:
+        from ledger.store import repo
+
+        total = len(repo.entities(STATE.engine()))
+        if total:  # the same files as last time: nothing was loaded, nothing is missing
+            info(f"{where}: unchanged since the last load; the ledger's KB holds {total} entities")
+            return
+    info(f"loaded {n} entities from {where}")
 
 
 @app.command("list")

@@ -39,3 +39,4 @@ def test_unknown_name_is_unresolved_and_bad_date_is_a_usage_error(cli, db_url: s
     assert r.code == 1 and "(unresolved)" in r.out
     r = cli("--db", db_url, "resolve", "Li Shangfu", "--date", "May 2023")
     assert r.code == 2 and "--date" in r.err
+
