@@ -372,8 +372,41 @@ def _against_kb(view: LedgerView, rule: Rule, ref: DocRef, c: Claim, person: Ent
         f"{t.office} {_fmt(t.start)} to {_fmt(t.end)}" for t in person.offices))]
     support = [(r, o) for r, o in others if o.object in held_ids]
     evidence += _evidence(support)
-    fix = _former(c, person) or _fix(view, c, support, held_terms[0].office if len(held_terms) == 1 else None)
+    # the office of the same kind the person holds then, if one ("Senate Majority Leader" when
+    # the KB has him Minority Leader), is the fix rather than "former"
+    alike = _office_alike(view, c, held_terms)
+    fix = ((_fix(view, c, support, alike) if alike else None) or _former(c, person)
+           or _fix(view, c, support, held_terms[0].office if len(held_terms) == 1 else None))
     return _finding(rule, ref, c, person.name, claimed, actual, evidence, fix)
+
+
+def _office_alike(view: LedgerView, c: Claim, terms: list[Term]) -> str | None:
+    """Of the offices of ``terms``, the one of the claim's kind (its title's head word) whose
+    title is the most like the claim's ("Senate Minority Leader" for "Senate Majority Leader",
+    not "Senate Democratic Leader"); None when none is, or two are alike."""
+    from rapidfuzz.fuzz import ratio
+
+    head = _title_head(c.object_surface)
+    mine = title_key(c.object_surface or "")
+    scored: dict[str, float] = {}
+    for t in terms:
+        office = view.entity(t.office)
+        titles = [x for x in ((office.name, *office.titles) if office else ()) if head and _title_head(x) == head]
+        if titles:
+            scored[t.office] = max(scored.get(t.office, 0.0), max(ratio(mine, title_key(x)) for x in titles))
+    ranked = sorted(scored.values(), reverse=True)
+    if not ranked or (len(ranked) > 1 and ranked[0] == ranked[1]):
+        return None
+    return max(scored, key=lambda k: scored[k])
+
+
+def _title_head(title: str | None) -> str:
+    """A title's head word ("Senate Majority Leader" -> "leader"; "Minister of Defence" ->
+    "minister")."""
+    words = title_key(split_nationality(title or "")[1]).split()
+    if "of" in words[1:]:
+        words = words[: words.index("of", 1)]
+    return words[-1] if words else ""
 
 
 def _premature(c: Claim, person: Entity, days: int) -> Term | None:
