@@ -28,6 +28,21 @@ from ledger.resolve.keys import PARTICLES, name_key, name_like
 from ledger.resolve.tokens import CALENDAR_WORDS, phrase_key
 
 
+# countries whose press calls people by the given name (no surname, a patronymic, or the
+# custom): "Anwar", "Prabowo", "Paetongtarn", "Abiy"; elsewhere a given name alone is someone
+# else ("said Oleksandr, a 46-year-old driver"; "Russia's Vladimir region")
+_GIVEN_NAME_COUNTRIES = frozenset({"VN", "TH", "ID", "MY", "MM", "KH", "LA", "BN", "IS", "ET", "ER", "SO"})
+
+
+def _by_given_name(p: Introduced, index: NameIndex) -> bool:
+    """Whether a given name alone may name ``p``: a person the KB does not know (the text may
+    follow any custom), or of a country that calls people so."""
+    if p.entity is None:
+        return True
+    ent = index.entities.get(p.entity)
+    return ent is None or not ent.country or ent.country in _GIVEN_NAME_COUNTRIES
+
+
 @dataclass
 class Introduced:
     entity: str | None
@@ -641,7 +656,7 @@ def _resolve_run_once(doc: Document, m: Mention, index: NameIndex, intro: list[I
     if len(toks) == 1 or (len(toks) == 2 and "-" in m.surface and any(key in p.surnames for p in intro)) or (
             honorific and len(toks) == 2 and any(key in p.givens for p in intro)):
         for p in _antecedents(doc, m, key, intro, index):
-            if key in p.surnames or key in p.givens:
+            if key in p.surnames or (key in p.givens and (honorific or _by_given_name(p, index))):
                 what = "surname" if key in p.surnames else "given name"
                 cue = f"{honorific} + " if honorific else ""
                 _set(

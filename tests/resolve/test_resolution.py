@@ -213,6 +213,15 @@ def test_a_name_runs_on_after_a_line_break_inside_a_paragraph() -> None:
     assert "Tyler Durden" in people and not any("General" in s for s in people)
 
 
+def test_a_given_name_alone_names_the_person_only_where_the_custom_is_so() -> None:
+    # Russians are called by surname: "Sergei, a driver" is someone else
+    ms = mentions("Sergei Shoigu spoke. Later, Sergei, a driver, said no.")
+    assert [m.surface for m in ms if m.entity == "sergei-shoigu"] == ["Sergei Shoigu"]
+    # the Thai press calls people by the given name
+    m = resolved("Paetongtarn Shinawatra spoke. Later, Paetongtarn said no.", "Paetongtarn")
+    assert (m.entity, m.method) == ("paetongtarn-shinawatra", "short")
+
+
 def test_a_lower_case_rank_is_a_word() -> None:
     ms = mentions("The major Western central banks and private Asian lenders waited. Major Smith spoke.")
     assert [m.surface for m in ms if m.kind == "person"] == ["Smith"]
