@@ -27,7 +27,6 @@ from ledger.resolve.index import Entry, NameIndex
 from ledger.resolve.keys import PARTICLES, name_key, name_like
 from ledger.resolve.tokens import CALENDAR_WORDS, phrase_key
 
-
 # countries whose press calls people by the given name (no surname, a patronymic, or the
 # custom): "Anwar", "Prabowo", "Paetongtarn", "Abiy"; elsewhere a given name alone is someone
 # else ("said Oleksandr, a 46-year-old driver"; "Russia's Vladimir region")
