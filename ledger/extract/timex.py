@@ -680,7 +680,9 @@ def _resolve_ago(g: dict[str, Any], anchor: date | None) -> _Res:
     if unit == "day":
         return point, point, "day", vague, None
     if unit == "week":
-        return (*_week_of(point), "week", True, None)
+        # "three weeks ago": about 21 days before, a few days either way (not the calendar
+        # week: on a Monday that would miss the Sunday three weeks before)
+        return point - timedelta(days=3), point + timedelta(days=3), "week", True, None
     if unit == "month":
         return (*_mrange(point.year, point.month), "month", True, None)
     return (*_yrange(point.year), "year", True, None)

@@ -167,6 +167,8 @@ CASES = [
      D(2021, 1, 1), D(2021, 12, 31), "year", True),
     ("a year ago", "It began a year ago.", TUE, "a year ago",
      D(2022, 1, 1), D(2022, 12, 31), "year", True),
+    ("N weeks ago: about 7N days before", "He was elected three weeks ago.", TUE, "three weeks ago",
+     D(2023, 5, 6), D(2023, 5, 12), "week", True),
     ("N days ago", "It began 5 days ago.", TUE, "5 days ago",
      D(2023, 5, 25), D(2023, 5, 25), "day", False),
     ("since year (other seed)", "Since 2021, Beijing has declined.", TUE, "Since 2021",
