@@ -468,6 +468,10 @@ def _mention_of(token: str | None) -> int | None:
     return int(token[2:-1])
 
 
+# a frame denied: no claim (a frame's own words never hold these)
+_NEGATION = rx.compile(r"\b(?:not|never|no longer|neither|nor)\b|n[’']t\b", re.IGNORECASE)
+
+
 def _entity(mentions: list[Mention], i: int | None) -> str | None:
     return mentions[i].entity if i is not None else None
 
@@ -488,6 +492,10 @@ def _claim(
     subj_i = roles.get(frame.subject)
     if subj_i is None or not knows_subject(mentions[subj_i]):
         return None
+    core_to = ab.orig(mt.start("rest")) if "rest" in mt.re.groupindex and mt.group("rest") is not None else ab.orig(
+        mt.end())
+    if _NEGATION.search(doc.text, ab.orig(mt.start()), core_to):
+        return None  # "Li was never sanctioned by the US", "Dong is not under U.S. sanctions"
     obj_i = roles.get(frame.object) if frame.object else None
     obj = _entity(mentions, obj_i)
     if obj_i is not None and obj is None and mentions[obj_i].kind == "office":

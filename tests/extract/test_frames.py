@@ -146,3 +146,13 @@ def test_a_time_far_after_the_frame_is_another_verbs(index) -> None:  # type: ig
             "in Singapore in June.")
     doc = Document(path="x.txt", text=text, published=date(2023, 11, 16), sections=[Section("body", 0, len(text))])
     assert [c.value for c in analyze(doc, index).claims if c.predicate == "sanctioned"] in ([], [None])
+
+
+@pytest.mark.parametrize("text", [
+    "Li Shangfu was never sanctioned by the US.",
+    "Li Shangfu is not under US sanctions, removing that obstacle.",
+    "Li Shangfu has not been sanctioned by the United States.",
+])
+def test_a_denied_frame_makes_no_claim(text: str, index) -> None:  # type: ignore[no-untyped-def]
+    doc = Document(path="x.txt", text=text, published=date(2023, 12, 30), sections=[Section("body", 0, len(text))])
+    assert not [c for c in analyze(doc, index).claims if c.predicate == "sanctioned"]
