@@ -52,6 +52,12 @@ STOP = {
     "asked", "speaking", "despite", "during", "under", "over", "until", "unless", "where",
     "whether", "which", "once", "twice", "again", "already", "perhaps", "indeed",
     "first", "second", "finally", "thus", "hence", "besides", "moreover", "sources",
+    # words that open a sentence in capitals and name no one ("Within minutes of the gavel, ...")
+    "within", "whatever", "whichever", "whenever", "wherever", "whoever", "amid", "among", "amongst",
+    "throughout", "toward", "towards", "upon", "unlike", "beyond", "nevertheless", "nonetheless",
+    "furthermore", "otherwise", "yet", "everyone", "everything", "nothing", "nobody", "someone",
+    "something", "anything", "anyone", "none", "several", "whose", "whom", "across", "behind",
+    "inside", "outside", "through", "ahead", "along", "alongside", "against", "including",
 }
 # head words of titles the KB may not know ("Fisheries Minister Jan Novak"): a capitalized run
 # ending in one of them and followed by a name is an office title with its holder

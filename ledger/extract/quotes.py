@@ -758,6 +758,9 @@ class _Finder:
             pw = _prev_word(text, lo, m.span.start)
             if pw is not None and text[pw[0] : pw[1]].lower() in _PREPOSITIONS:
                 continue
+            if (pw is not None and text[pw[0] : pw[1]].endswith(("'s", "’s"))
+                    and _LOWER_AFTER.match(text, m.span.end)):
+                continue  # a modifier inside a noun phrase: "this year's United Nations climate summit"
             picked[m.kind] = k
         chosen = picked.get("person", picked.get("org"))
         if chosen is None:
@@ -938,6 +941,8 @@ class _Finder:
                 continue
             if gender is not None and self.gender_of(m) not in (None, gender):
                 continue  # "she" is not "Mr Faye"
+            if kind == "person" and m.candidates and all(e.kind != "person" for e in m.candidates):
+                continue  # a name of the KB's places and organizations: "India's representative ... she"
             if m.hint.get("run") and (m.surface.lower() in TITLE_HEADS or m.surface.lower() in OTHER_OFFICE_WORDS
                                       or _GROUP.fullmatch(m.surface)):
                 # "Chief scientist Ilya Sutskever", "Deputy President Jan Novak": the title's first
@@ -957,12 +962,31 @@ class _Finder:
                 last_any = k
             if last_strong is None and (m.entity or m.candidates or not m.hint.get("run")):
                 last_strong = k
-            if last_subject is None and opens_sentence(self.text, m):
+            # (a possessor opening it is not the sentence's subject: "India's representative,
+            # Chandni Raina, denounced ..."; nor a name before a title: "European Union climate
+            # commissioner Wopke Hoekstra offered ...")
+            if last_subject is None and opens_sentence(self.text, m) and not self._possessor_of_role(k) \
+                    and not self._before_title(k):
                 last_subject = k
         for pick in (last_subject, last_strong, last_any):
             if pick is not None:
                 return pick
         return None
+
+    def _possessor_of_role(self, k: int) -> bool:
+        """Whether mention ``k`` owns a person named by a role after it ("India's
+        representative"; not "Mr Aliev's speech")."""
+        m = self.mx.ms[k]
+        if not self.text.startswith(("'s ", "’s "), m.span.end):
+            return False
+        w = _WORD_AFTER_SPACE.match(self.text, m.span.end + 2)
+        return w is not None and (w.group(1).lower() in _ROLES or self._before_title(k, gap=3))
+
+    def _before_title(self, k: int, gap: int = 1) -> bool:
+        """Whether mention ``k`` stands right before a title (a qualifier of it; ``gap``: the
+        characters between them, 3 after a possessive)."""
+        ms = self.mx.ms
+        return k + 1 < len(ms) and ms[k + 1].kind == "office" and ms[k + 1].span.start == ms[k].span.end + gap
 
     def described(self, desc: str, pos: int, window: int) -> int | None:
         """A definite description of a title ("the president", "the foreign minister"): the
@@ -1321,6 +1345,7 @@ def _cue_attr(
     return _Attr(subj, c.word, c.end)
 
 
+_LOWER_AFTER = rx.compile(r"[ \t\u00a0]+[a-z]")
 _LEAD_JUNK = frozenset(" \t\r\n\u00a0•▪·*–—-(")
 _ALNUM = rx.compile(r"[^\W_]")
 

@@ -896,3 +896,27 @@ def test_a_speaker_who_put_it_or_justified_it(t: str, speaker: str, cue: str) ->
     f = text(t)
     q = f.one(text=" the ")
     assert (q.speaker_text, q.cue) == (speaker, cue), (q.speaker_text, q.cue)
+
+
+@pytest.mark.parametrize(("t", "speaker"), [
+    # a word capitalized because it opens the sentence, the owner of a role, a name before a
+    # title: none of them is "she" or "he"
+    ('Within minutes of the gavel, India\'s representative, Chandni Raina, denounced the outcome. '
+     '"It is a paltry sum," she said.', "Chandni Raina"),
+    ('European Union climate commissioner Wopke Hoekstra offered a more positive verdict. '
+     '"It will be remembered as the start of a new era," he said.', "Wopke Hoekstra"),
+    # the owner of a thing, not of a role, is the one who speaks
+    ('Mr Novak\'s speech on Wednesday came after his address on Tuesday, in which he told his audience, '
+     '"Quote me that I said that this is a gift of God."', "Novak"),
+])
+def test_a_pronoun_speaker_is_a_person_not_a_word_an_owner_or_a_qualifier(t: str, speaker: str) -> None:
+    f = text(t)
+    (q,) = f.quotes
+    assert q.pronoun and f.surface(q) == speaker, f.surface(q)
+
+
+def test_a_name_inside_a_noun_phrase_is_not_the_subject() -> None:
+    t = ("The president of the country hosting this year's United Nations climate summit defended the "
+         'industry on Tuesday, calling fossil fuels "a gift of God" in a speech.')
+    (q,) = text(t).quotes
+    assert q.speaker is None
