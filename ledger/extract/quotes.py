@@ -1407,8 +1407,13 @@ def _prev_word_is(text: str, lo: int, pos: int, word: str) -> bool:
 
 
 # a group named by a capitalized plural: a party's members, a nation ("Democrats", "Israelis")
+# (demonyms in the plural, not surnames that end so: "Israelis", "Ukrainians", not "Duplantis",
+# "Davis", "Evans")
 _GROUP = rx.compile(r"(?:Democrat|Republican|Conservative|Liberal|Socialist|Communist|Labourite|Green|Independent"
-                    r"|Loyalist|Separatist|Islamist|Nationalist)s|Tories|[A-Z][a-z]+(?:ans|is)")
+                    r"|Loyalist|Separatist|Islamist|Nationalist)s|Tories|[A-Z][a-z]+(?:ians|eans|cans|mans|ese)"
+                    r"|(?:Israel|Pakistan|Iraq|Saud|Somal|Yemen|Qatar|Kuwait|Oman|Bangladesh|Azerbaijan|Nepal"
+                    r"|Emirat|Bahrain|Kashmir|Punjab|Bengal|Gujarat|Pashtun|Baloch)is|Afghans|Thais|Turks|Kurds"
+                    r"|Arabs|Jews|Serbs|Croats|Poles|Czechs|Slovaks|Swedes|Danes|Finns|Greeks|Brits|Scots|Filipinos")
 # verbs of a clause after a reporting verb: it reports something else ("said the comment was ...")
 _FINITE_VERBS = frozenset("was is were are would will had has have could should must".split())
 # two or three capitalized words and "of": a person and whom they speak for ("Caroline Holt of

@@ -905,6 +905,9 @@ def test_a_speaker_who_put_it_or_justified_it(t: str, speaker: str, cue: str) ->
      '"It is a paltry sum," she said.', "Chandni Raina"),
     ('European Union climate commissioner Wopke Hoekstra offered a more positive verdict. '
      '"It will be remembered as the start of a new era," he said.', "Wopke Hoekstra"),
+    # a surname ending like a demonym in the plural ("Israelis") is a person's
+    ('Mondo Duplantis won. Whatever happens, the stadium has had its defining Olympic\nimage. Duplantis, who '
+     'raised the record, said\nhe would keep going.\n\n"I don\'t see a limit," he said.', "Duplantis"),
     # the owner of a thing, not of a role, is the one who speaks
     ('Mr Novak\'s speech on Wednesday came after his address on Tuesday, in which he told his audience, '
      '"Quote me that I said that this is a gift of God."', "Novak"),
