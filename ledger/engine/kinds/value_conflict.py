@@ -400,6 +400,25 @@ def _context(c: Claim) -> tuple[frozenset[str], int]:
     return _as_told(before + after, tally), way
 
 
+# what a number is of, when the sentence says so before it: the noun before "of" ("a loss of
+# $6.17 billion", "revenue of about $17.8 billion").  (Not the words after it: "of Russian
+# territory" and "of the region" may be one thing.)
+_OF_BEFORE = rx.compile(r"([^\W\d_][\w'’-]*)[ \t\u00a0]+of[ \t\u00a0]+(?:(?:about|around|nearly|almost|some|roughly|"
+                        r"more[ \t\u00a0]+than|less[ \t\u00a0]+than|over|under|up[ \t\u00a0]+to|at[ \t\u00a0]+least|"
+                        r"an[ \t\u00a0]+estimated|US|A|C|HK)[ \t\u00a0]*)*\Z", re.IGNORECASE)
+
+
+def _of_what(c: Claim) -> frozenset[str]:
+    """What the number is of (``_OF_BEFORE``), by its first six letters; empty when the
+    sentence does not say."""
+    sentence = c.sentence or ""
+    at = sentence.find(c.excerpt) if c.excerpt else -1
+    if at < 0 or (before := _OF_BEFORE.search(sentence, max(0, at - 60), at)) is None:
+        return frozenset()
+    own = {w.lower()[:6] for w in _WORD.findall(f"{c.subject_surface} {c.qualifiers.get('unit') or ''}")}
+    return frozenset(_content([before.group(1)], own))
+
+
 def _as_told(words: list[str], tally: bool) -> frozenset[str]:
     return frozenset("ruling" if tally and w in _RULING_WORDS else w for w in words)
 
@@ -440,6 +459,7 @@ class _SameFact:
         self.contexts = [ctx for ctx, _ in found]
         self.ways = [way for _, way in found]
         self.running = [_running(c) for _, c, _ in items]
+        self.of_what = [_of_what(c) if context else frozenset() for _, c, _ in items]
         self.by_word: dict[str, list[int]] = defaultdict(list)
         for i, ctx in enumerate(self.contexts):
             for w in ctx:
@@ -455,10 +475,13 @@ class _SameFact:
         day = c.valid_from or c.valid_to
         days = _TOLL_DAYS if toll else self.days
         told = c.qualifiers.get("told_of") == "time"
+        mine = self.of_what[i]
         return [j for j in near if (day is None or (d := self.items[j][1].valid_from or self.items[j][1].valid_to)
                                     is None or abs((d - day).days) <= (
                                         _TOLL_DAYS if self.running[i] or self.running[j] else days))
-                and not (told and _other_time(c, self.items[j][1]))]
+                and not (told and _other_time(c, self.items[j][1]))
+                # numbers of two things: "a loss of $6.17 billion", "revenue of $17.8 billion"
+                and not (mine and self.of_what[j] and mine.isdisjoint(self.of_what[j]))]
 
 
 def _conflicts(
