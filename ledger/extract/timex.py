@@ -291,7 +291,8 @@ _FUTURE = rx.compile(
     r"|kicks\s+off)\b|\w['’]ll\b"
 )  # matched against lowercased text
 # a clause told in the past ("was held on", "took place on", "won the ... on"): matched lower-case
-_PAST = rx.compile(r"\b(?:was|were|had|did|took|won|lost|died|came|met|began|ended|fell|rose)\b")
+# (and "since": "under scrutiny since the Jan. 6 blowout" looks back)
+_PAST = rx.compile(r"\b(?:was|were|had|did|took|won|lost|died|came|met|began|ended|fell|rose|since)\b")
 _COUNT_BEFORE = rx.compile(
     r"(?:\b(?:than|least|nearly|almost|some|only|just|estimated|No\.?|no|number|Number|of|for"
     r"|by|from|between|and|to|top|over|under)|[#№])\s*\Z"

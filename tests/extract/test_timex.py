@@ -40,6 +40,8 @@ CASES = [
      D(2023, 6, 19), D(2023, 6, 19), "day", False),
     ("month day without year, recent past", "The statement of May 4 was clear.", TUE, "May 4",
      D(2023, 5, 4), D(2023, 5, 4), "day", False),
+    ("month day without year after 'since': past", "Under scrutiny since the Jan. 6 blowout.",
+     D(2024, 9, 13), "Jan. 6", D(2024, 1, 6), D(2024, 1, 6), "day", False),
     ("month day without year, last December", "Talks on Dec 25 failed.", TUE, "Dec 25",
      D(2022, 12, 25), D(2022, 12, 25), "day", False),
     ("ordinal day of month", "Parades on the 4th of July.", TUE, "the 4th of July",
