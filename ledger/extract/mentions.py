@@ -116,8 +116,9 @@ def _entries_for(
     (capitals, a hyphen before the last word), so it is kept with the index for the next run of
     that shape: the same names and words recur."""
     first, last = toks[0], toks[-1]
+    # (every letter in capitals: "LA 2028" is, its number aside)
     upper = (first.text.replace(".", "").isupper() if first is last
-             else all(t.text.replace(".", "").isupper() for t in toks))
+             else all(t.text.replace(".", "").isupper() or not any(c.isalpha() for c in t.text) for t in toks))
     shape = (plain, expanded, first.cap, len(toks) > 1 and first.key in _ARTICLES,
              last.cap or text[last.start - 1] == "-", upper)
     memo = index.memo("mention-entries")
@@ -134,6 +135,9 @@ def _entries_for(
     return found
 
 
+_SHORT_ACRONYM = rx.compile(r"(?:[A-Z]\.?){2,3}(?:[ \t\u00a0][^\W\d_]*\d[\w]*)?")
+
+
 def _entries_of(
     index: NameIndex, plain: str, expanded: str, cap: bool, article: bool, last_cap: bool, upper: bool
 ) -> list[Entry]:
@@ -141,7 +145,9 @@ def _entries_of(
     for e in index.lookup(plain):
         if e.method == "title":
             continue
-        if e.method == "code":
+        if e.method == "code" or _SHORT_ACRONYM.fullmatch(e.form):
+            # a code, or an acronym of two or three letters, only in capitals: "LA", not the
+            # "La" of "La Défense"; "US", not "Us"
             if not upper:
                 continue
         elif not cap:

@@ -222,6 +222,15 @@ def test_a_given_name_alone_names_the_person_only_where_the_custom_is_so() -> No
     assert (m.entity, m.method) == ("paetongtarn-shinawatra", "short")
 
 
+def test_an_acronym_of_two_or_three_letters_matches_only_in_capitals() -> None:
+    kb = list(KB)
+    kb.append(Entity(id="los-angeles", kind="place", name="Los Angeles", country="US", aliases=["LA", "L.A."]))
+    doc = Document(path="t.txt", text="Crowds gathered at La Défense. The LA crowd and L.A. fans cheered.",
+                   published=date(2024, 8, 1), sections=[Section("body", 0, 66)])
+    found = [(m.surface, m.entity) for m in analyze(doc, build_index(kb)).mentions]
+    assert ("La", "los-angeles") not in found and ("LA", "los-angeles") in found and ("L.A.", "los-angeles") in found
+
+
 def test_a_lower_case_rank_is_a_word() -> None:
     ms = mentions("The major Western central banks and private Asian lenders waited. Major Smith spoke.")
     assert [m.surface for m in ms if m.kind == "person"] == ["Smith"]
