@@ -943,6 +943,9 @@ class _Finder:
                 continue  # "she" is not "Mr Faye"
             if kind == "person" and m.candidates and all(e.kind != "person" for e in m.candidates):
                 continue  # a name of the KB's places and organizations: "India's representative ... she"
+            if (m.hint.get("run") and not m.candidates and " " not in m.surface
+                    and m.surface in _NATIONALITY_WORDS and _LOWER_AFTER.match(self.text, m.span.end)):
+                continue  # a nationality before a noun: "European countries had approached Baku"
             if m.hint.get("run") and (m.surface.lower() in TITLE_HEADS or m.surface.lower() in OTHER_OFFICE_WORDS
                                       or _GROUP.fullmatch(m.surface)):
                 # "Chief scientist Ilya Sutskever", "Deputy President Jan Novak": the title's first
@@ -965,13 +968,25 @@ class _Finder:
             # (a possessor opening it is not the sentence's subject: "India's representative,
             # Chandni Raina, denounced ..."; nor a name before a title: "European Union climate
             # commissioner Wopke Hoekstra offered ...")
-            if last_subject is None and opens_sentence(self.text, m) and not self._possessor_of_role(k) \
-                    and not self._before_title(k):
+            if last_subject is None and (opens_sentence(self.text, m) or self._title_opens(m)) \
+                    and not self._possessor_of_role(k) and not self._before_title(k):
                 last_subject = k
         for pick in (last_subject, last_strong, last_any):
             if pick is not None:
                 return pick
         return None
+
+    def _title_opens(self, m: Mention) -> bool:
+        """Whether the person's title, or the name qualifying it, opens the sentence
+        ("European Union climate commissioner Wopke Hoekstra offered ...")."""
+        title = m.hint.get("title")
+        if title is None:
+            return False
+        k = next((i for i, x in enumerate(self.mx.ms) if x is title), None)
+        start = self.mx.ms[k - 1].span.start if k and self._before_title(k - 1) else title.span.start
+        # (first in the sentence itself, not after an opening phrase: "His first, former Rep.
+        # Matt Gaetz, withdrew" is no subject of the sentences after)
+        return _SENTENCE_BEFORE.search(self.text, max(0, start - 4), start) is not None
 
     def _possessor_of_role(self, k: int) -> bool:
         """Whether mention ``k`` owns a person named by a role after it ("India's
@@ -1345,6 +1360,18 @@ def _cue_attr(
     return _Attr(subj, c.word, c.end)
 
 
+_SENTENCE_BEFORE = rx.compile(r"(?:\A|[.!?\n][\"”’']?)[ \t\u00a0\"“‘']*\Z")
+# the adjectives of regions and nations a sentence may open with ("European countries",
+# "Western media"): not names (a shape would take "Bondi", "Ryan" too)
+_NATIONALITY_WORDS = frozenset("""
+European African Asian American Western Eastern Northern Southern Arab Chinese Japanese Korean Indian
+Russian Ukrainian German French British Italian Spanish Iranian Israeli Palestinian Turkish Syrian Iraqi
+Saudi Egyptian Pakistani Afghan Mexican Brazilian Canadian Australian Nigerian Kenyan Polish Dutch
+Swedish Norwegian Danish Finnish Greek Portuguese Irish Scottish Welsh Swiss Austrian Belgian Czech
+Hungarian Romanian Serbian Georgian Armenian Azerbaijani Kazakh Thai Vietnamese Indonesian Filipino
+Malaysian Taiwanese Latin Nordic Baltic Balkan Caribbean Pacific Atlantic Muslim Christian Jewish
+Catholic Islamic Soviet Gulf Sahel Kurdish Lebanese Jordanian Yemeni Qatari Emirati Ethiopian Sudanese
+""".split())
 _LOWER_AFTER = rx.compile(r"[ \t\u00a0]+[a-z]")
 _LEAD_JUNK = frozenset(" \t\r\n\u00a0•▪·*–—-(")
 _ALNUM = rx.compile(r"[^\W_]")

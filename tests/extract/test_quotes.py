@@ -908,14 +908,28 @@ def test_a_speaker_who_put_it_or_justified_it(t: str, speaker: str, cue: str) ->
     # a surname ending like a demonym in the plural ("Israelis") is a person's
     ('Mondo Duplantis won. Whatever happens, the stadium has had its defining Olympic\nimage. Duplantis, who '
      'raised the record, said\nhe would keep going.\n\n"I don\'t see a limit," he said.', "Duplantis"),
+    # a person whose title's qualifier opens the sentence is nearer than the last speaker
+    ('"No country got everything," COP President Jan Novak said after the plenary.\n\nEuropean Union climate '
+     'commissioner Wopke Hoekstra offered a more positive verdict. "It will be remembered as a new era," he said.',
+     "Wopke Hoekstra"),
+    # a surname shaped like a nationality ("Bondi", "Ryan") opening its sentence is the subject
+    ('Jan Gaetz has denied wrongdoing.\n\nAt her hearing last month, Pam Bondi sought to reassure senators. '
+     '"The partisanship will be gone," she told the committee.', "Pam Bondi"),
     # the owner of a thing, not of a role, is the one who speaks
     ('Mr Novak\'s speech on Wednesday came after his address on Tuesday, in which he told his audience, '
      '"Quote me that I said that this is a gift of God."', "Novak"),
 ])
 def test_a_pronoun_speaker_is_a_person_not_a_word_an_owner_or_a_qualifier(t: str, speaker: str) -> None:
     f = text(t)
-    (q,) = f.quotes
+    q = f.quotes[-1]
     assert q.pronoun and f.surface(q) == speaker, f.surface(q)
+
+
+def test_a_nationality_before_a_noun_is_no_speaker() -> None:
+    t = ('He also reminded the audience that European countries had approached China for more gas. '
+         '"It was not our idea," he said.')
+    (q,) = text(t).quotes
+    assert q.speaker is None
 
 
 def test_a_name_inside_a_noun_phrase_is_not_the_subject() -> None:
