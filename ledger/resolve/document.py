@@ -125,6 +125,14 @@ def resolve(doc: Document, ex: Extraction, index: NameIndex) -> None:
     if scare:
         ex.claims[:] = [c for c in ex.claims if id(c) not in scare]
     ex.mentions[:] = [m for m in ex.mentions if m.method != "dropped"]
+    for m in ex.mentions:
+        if m.kind == "person" and m.entity and _INTRODUCES.search(doc.text, max(0, m.span.start - 40), m.span.start):
+            m.form = "introduced"  # "Widodo, popularly known as Jokowi": a name the text gives the person
+
+
+# a name the text gives as another the person goes by: "popularly known as Jokowi", "nicknamed"
+_INTRODUCES = rx.compile(r"(?:\bknown|\bnicknamed|\bdubbed|\bcalled|\ba\.?k\.?a\.?)[ \t\u00a0\n]+(?:as[ \t\u00a0\n]+)?"
+                         r"[\"“'‘]?\Z", re.IGNORECASE)
 
 
 _VOWELS = frozenset("aeiouy")

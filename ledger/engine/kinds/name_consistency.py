@@ -17,12 +17,10 @@ Clean::
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 
-from ledger import rx
 from ledger.engine.rules import Rule
 from ledger.engine.view import LedgerView
 from ledger.model import DocRef, Evidence, Finding, Mention
@@ -68,17 +66,6 @@ _NOT_NAME_WORDS = frozenset({"al", "el", "bin", "ibn", "abu", "of", "the", "de",
                              "duchess"})
 
 
-# a name the text gives as another the person goes by: "Widodo, popularly known as Jokowi"
-_INTRODUCES = rx.compile(r"(?:\bknown|\bnicknamed|\bdubbed|\bcalled|\ba\.?k\.?a\.?)[ \t\u00a0\n]+(?:as[ \t\u00a0\n]+)?"
-                         r"[\"“'‘]?\Z", re.IGNORECASE)
-
-
-def _introduced(view: LedgerView, ref: DocRef, m: Mention) -> bool:
-    """Whether the text introduces this form as a name the person goes by ("known as")."""
-    doc = view.document(ref.key)
-    return doc is not None and _INTRODUCES.search(doc.text[max(0, m.span.start - 40) : m.span.start]) is not None
-
-
 def check(view: LedgerView, rule: Rule, targets: Collection[str] | None) -> Iterator[Finding]:
     opts: Options = rule.options
     flagged: list[tuple[DocRef, Mention, Mention]] = []
@@ -104,7 +91,7 @@ def check(view: LedgerView, rule: Rule, targets: Collection[str] | None) -> Iter
             if key in reported:
                 continue
             reported.add(key)  # (a form the text introduces is not reported again either)
-            if not _introduced(view, ref, m):
+            if m.form != "introduced":  # "Widodo, popularly known as Jokowi" (resolution marks it)
                 flagged.append((ref, m, anchor))
     view.prefetch(m.entity for _, m, _ in flagged)
     for ref, m, anchor in flagged:
