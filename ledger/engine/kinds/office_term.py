@@ -103,6 +103,20 @@ def _someone_elses(sentence: str, m: re.Match[str], c: Claim) -> bool:
     return obj.group("last") not in mine
 
 
+# the words of a move to another office, which in a relative clause on the person tell how
+# they took the office named ("Defense Minister Li Shangfu, who became minister in March")
+_MOVES = rx.compile(r"elect|sworn|swor|swear|took|takes|taking|inaugurated|promoted|elevated|became|becomes",
+                    re.IGNORECASE)
+_WHO_BEFORE = rx.compile(r",[ \t\u00a0]+who[ \t\u00a0]+(?:(?:was|were|had|has|is)[ \t\u00a0]+(?:been[ \t\u00a0]+)?)?\Z",
+                         re.IGNORECASE)
+
+
+def _taking_it(sentence: str, end: int, m: re.Match[str]) -> bool:
+    """Whether the move ``m`` is in a relative clause right after the name: how the person
+    took an office, not how they left the one named."""
+    return bool(_MOVES.match(m.group())) and _WHO_BEFORE.search(sentence, end, m.start()) is not None
+
+
 def _departed(c: Claim, terms: list[Term], office: str, days: int) -> bool:
     """Whether the claim's sentence tells of the person's departure (after the title and
     name, not in what they said: "President Ebrahim Raisi ... were killed", not "Defense
@@ -116,6 +130,7 @@ def _departed(c: Claim, terms: list[Term], office: str, days: int) -> bool:
         return False
     end = at + len(c.excerpt)
     after = any(not _SAID.search(sentence, end, m.start()) and not _someone_elses(sentence, m, c)
+                and not _taking_it(sentence, end, m)
                 for m in _DEPARTURE.finditer(sentence, end))
     before = any(at - m.end() <= 200 and not _OTHER_SUBJECT.search(sentence, m.end(), at)
                  for m in _DEPARTURE.finditer(sentence) if m.end() <= at)  # (its look-ahead sees past ``at``)
