@@ -585,8 +585,9 @@ def _claim(
 
 
 def _office_for(m: Mention, person: str | None, index: Any) -> str | None:
-    """An office title with no country of its own takes the country of the person."""
-    if index is None or person is None:
+    """An office title with no country of its own takes the country of the person (not a
+    title resolution showed to be a party's or a body's: "president of the confederation")."""
+    if index is None or person is None or m.hint.get("owned_by"):
         return None
     country = index.country_of(person)
     offices = {e.entity for e in m.candidates if index.country_of(e.entity) == country}
@@ -598,11 +599,15 @@ def _pick_time(timexes: list[Any], start: int, end: int, text: str) -> Any:
     # 2020, vice president"; "as economic adviser and, since 2020, as first deputy premier"; nor
     # of a clause of its own: "after Thuong resigned in March")
     timexes = [t for t in timexes if t.start < end or not _LATER_ITEM.search(text, end, t.start)]
-    inside = [t for t in timexes if start <= t.start < end + 40]
+    # (nor of a relative clause after the frame: "named president of the confederation, which
+    # grew out of the alliance the juntas set up in September last year")
+    after = _RELATIVE.search(text, end, end + 40)
+    inside = [t for t in timexes if start <= t.start < end + 40 and (after is None or t.start < after.start())]
     # else any of the sentence's; but the frame of a relative clause has none far after it, of
     # the main verb ("Li, who was under US sanctions, refused to meet Austin ... in June")
     relative = _RELATIVE.search(text, start, end) is not None
-    pool = inside or [t for t in timexes if not relative or t.start < start]
+    pool = inside or [t for t in timexes if (not relative or t.start < start)
+                      and (after is None or t.start < after.start())]
     dated = [t for t in pool if t.valid_from is not None]
     return dated[0] if dated else None
 

@@ -1018,6 +1018,12 @@ def _home_country(mentions: list[Mention], index: NameIndex) -> str | None:
     return top if counts[top] >= 2 and counts[top] >= 2 * rest else None
 
 
+# a body a title's "of" names in lower case: "president of the confederation", "chairman of the board"
+_OF_BODY = rx.compile(r"[ \t\u00a0]+of[ \t\u00a0]+the[ \t\u00a0]+(?:[a-z-]+[ \t\u00a0]+){0,2}?"
+                      r"(confederation|alliance|bloc|board|union|committee|council|commission|party|federation|league"
+                      r"|association|company|group|organi[sz]ation|movement|coalition|consortium|foundation|club)\b")
+
+
 def _resolve_office(doc: Document, m: Mention, index: NameIndex, given_to: Mention | None = None,
                     home: str | None = None) -> None:
     offices = list(dict.fromkeys(e.entity for e in m.candidates))
@@ -1041,6 +1047,13 @@ def _resolve_office(doc: Document, m: Mention, index: NameIndex, given_to: Menti
         name = (owner.group(1) if owner is not None else org.surface if org is not None
                 else f"the {party.group(1).lower()}" if party is not None and party.group(1).lower() in _OWNER_NOUNS
                 else f"what '{party.group(1)}' names" if party is not None else "")
+        _set(m, index, None, None, 0.0, "unresolved", f"a title of {name}")
+        m.hint["owned_by"] = name
+        return
+    elif (body := _OF_BODY.match(doc.text, m.span.end)) is not None:
+        # "the first president of the confederation", "chairman of the board": a body's title,
+        # not the holder's country's office (even of one who is also his country's president)
+        name = f"the {body.group(1)}"
         _set(m, index, None, None, 0.0, "unresolved", f"a title of {name}")
         m.hint["owned_by"] = name
         return

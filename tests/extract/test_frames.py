@@ -156,3 +156,11 @@ def test_a_time_far_after_the_frame_is_another_verbs(index) -> None:  # type: ig
 def test_a_denied_frame_makes_no_claim(text: str, index) -> None:  # type: ignore[no-untyped-def]
     doc = Document(path="x.txt", text=text, published=date(2023, 12, 30), sections=[Section("body", 0, len(text))])
     assert not [c for c in analyze(doc, index).claims if c.predicate == "sanctioned"]
+
+
+def test_a_bodys_title_is_not_the_country_office_nor_dated_by_a_clause_after_it(index) -> None:  # type: ignore[no-untyped-def]
+    text = ("Li Shangfu was named the first president of the confederation, which the three juntas set up in "
+            "September last year.")
+    doc = Document(path="x.txt", text=text, published=date(2024, 7, 8), sections=[Section("body", 0, len(text))])
+    (c,) = [c for c in analyze(doc, index).claims if c.predicate == "holds_office"]
+    assert c.object is None and c.valid_from is None, (c.object, c.valid_from)
