@@ -330,6 +330,7 @@ according added again against ago almost among another before being between both
 early either else ever every few here last late least less many much must near nearly next nor
 off once other own per same should since still such though through told total under until upon
 where while whom whose why within year years yet
+accounts account accounted accounting represents represent represented amounts amounted comprises
 january february march april june july august september october november december monday
 tuesday wednesday thursday friday saturday sunday week weeks month months day days today
 """.split())
