@@ -409,15 +409,36 @@ _OF_BEFORE = rx.compile(r"([^\W\d_][\w'’-]*)[ \t\u00a0]+of[ \t\u00a0]+(?:(?:ab
                         r"an[ \t\u00a0]+estimated|US|A|C|HK)[ \t\u00a0]*)*\Z", re.IGNORECASE)
 
 
+# a percentage is a part of the whole its "of" names ("0.7 percent of world oil production",
+# "0.1% of the world's greenhouse gas emissions"): the head noun of that whole
+_PERCENT_OF = rx.compile(r"[ \t\u00a0]+of[ \t\u00a0]+((?:[\w'’-]+[ \t\u00a0]+){0,5}?[^\W\d_][\w-]*)"
+                         r"(?=[ \t\u00a0]*(?:[,.;:)]|$|[ \t\u00a0]+(?:and|or|in|on|at|for|from|to|by|with|as|than|"
+                         r"since|after|before|while|which|that|who|last|this|next)\b))")
+
+
 def _of_what(c: Claim) -> frozenset[str]:
-    """What the number is of (``_OF_BEFORE``), by its first six letters; empty when the
+    """What the number is of, by the first six letters: the noun before "of" (``_OF_BEFORE``),
+    and for a percentage the head of the whole after it (``_PERCENT_OF``); empty when the
     sentence does not say."""
     sentence = c.sentence or ""
     at = sentence.find(c.excerpt) if c.excerpt else -1
-    if at < 0 or (before := _OF_BEFORE.search(sentence, max(0, at - 60), at)) is None:
+    if at < 0:
         return frozenset()
+    words = []
+    if (before := _OF_BEFORE.search(sentence, max(0, at - 60), at)) is not None:
+        words.append(before.group(1))
     own = {w.lower()[:6] for w in _WORD.findall(f"{c.subject_surface} {c.qualifiers.get('unit') or ''}")}
-    return frozenset(_content([before.group(1)], own))
+    found = set(_content(words, own))
+    if c.qualifiers.get("unit") == "percent" and (whole := _PERCENT_OF.match(sentence, at + len(c.excerpt))):
+        # the head, before a participle after it ("the votes cast"), by its first four letters
+        # ("vote", "votes")
+        head = [w for w in whole.group(1).lower().split() if not (w.endswith("ed") or w in _AFTER_HEAD)]
+        if head:
+            found.add("%" + head[-1][:4])
+    return frozenset(found)
+
+
+_AFTER_HEAD = frozenset({"cast", "held", "sold", "won", "made", "paid", "spent", "taken", "given"})
 
 
 def _as_told(words: list[str], tally: bool) -> frozenset[str]:
