@@ -130,9 +130,10 @@ def resolve(doc: Document, ex: Extraction, index: NameIndex) -> None:
             m.form = "introduced"  # "Widodo, popularly known as Jokowi": a name the text gives the person
 
 
-# a name the text gives as another the person goes by: "popularly known as Jokowi", "nicknamed"
-_INTRODUCES = rx.compile(r"(?:\bknown|\bnicknamed|\bdubbed|\bcalled|\ba\.?k\.?a\.?)[ \t\u00a0\n]+(?:as[ \t\u00a0\n]+)?"
-                         r"[\"“'‘]?\Z", re.IGNORECASE)
+# a name the text gives as another the person goes by: "popularly known as Jokowi", "nicknamed",
+# a birth name ("Born Huang Jen-hsun in Tainan")
+_INTRODUCES = rx.compile(r"(?:\bknown|\bnicknamed|\bdubbed|\bcalled|\ba\.?k\.?a\.?|\bborn|\bn[ée]e)"
+                         r"[ \t\u00a0\n]+(?:as[ \t\u00a0\n]+)?[\"“'‘]?\Z", re.IGNORECASE)
 
 
 _VOWELS = frozenset("aeiouy")

@@ -450,8 +450,10 @@ def _as_told(words: list[str], tally: bool) -> frozenset[str]:
 _TOLLS = frozenset({"dead", "injured", "missing"})
 _TOLL_DAYS = 1
 # a number told as it stands at the time ("now controlled 1,150 square kilometres", "so far
-# 82 settlements") is a running total, compared as a toll is: only with those of its day
-_RUNNING = rx.compile(r"\b(?:now|so far|thus far|to date|currently|as of)\b", re.IGNORECASE)
+# 82 settlements"), or a price of the day (a market value, a share price), is a running total,
+# compared as a toll is: only with those of its day
+_RUNNING = rx.compile(r"\b(?:now|so far|thus far|to date|currently|as of|market (?:capitali[sz]ation|value|cap)|"
+                      r"(?:share|stock) price|valued at|worth)\b", re.IGNORECASE)
 
 
 def _running(c: Claim) -> bool:
