@@ -943,6 +943,8 @@ class _Finder:
                 continue  # "she" is not "Mr Faye"
             if kind == "person" and m.candidates and all(e.kind != "person" for e in m.candidates):
                 continue  # a name of the KB's places and organizations: "India's representative ... she"
+            if kind == "person" and m.hint.get("run") and m.surface.isupper():
+                continue  # a dateline's city or an acronym ("BUENOS AIRES, Dec 11 (SCW) -"): no "he"
             if (m.hint.get("run") and not m.candidates and " " not in m.surface
                     and m.surface in _NATIONALITY_WORDS and _LOWER_AFTER.match(self.text, m.span.end)):
                 continue  # a nationality before a noun: "European countries had approached Baku"

@@ -937,3 +937,9 @@ def test_a_name_inside_a_noun_phrase_is_not_the_subject() -> None:
          'industry on Tuesday, calling fossil fuels "a gift of God" in a speech.')
     (q,) = text(t).quotes
     assert q.speaker is None
+
+
+def test_a_datelines_city_is_no_speaker() -> None:
+    f = text('BUENOS AIRES, Dec 11 (SCW) - Javier Milei was sworn in. "There is no alternative," he said.')
+    (q,) = f.quotes
+    assert f.surface(q) == "Javier Milei"
