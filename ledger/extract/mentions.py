@@ -58,6 +58,9 @@ STOP = {
     "furthermore", "otherwise", "yet", "everyone", "everything", "nothing", "nobody", "someone",
     "something", "anything", "anyone", "none", "several", "whose", "whom", "across", "behind",
     "inside", "outside", "through", "ahead", "along", "alongside", "against", "including",
+    # months as datelines abbreviate them ("BUENOS AIRES, Dec 11 (SCW) -"; not "Jan", "Jun",
+    # "Mar", which are names too: "Jan Novak", "Dong Jun")
+    "feb", "apr", "aug", "sep", "sept", "oct", "nov", "dec",
 }
 # head words of titles the KB may not know ("Fisheries Minister Jan Novak"): a capitalized run
 # ending in one of them and followed by a name is an office title with its holder
@@ -218,6 +221,8 @@ def _lowercase_heads(index: NameIndex) -> frozenset[str]:
 
 _KEY, _PERIOD, _CAP = attrgetter("key"), attrgetter("period"), attrgetter("cap")
 _HYPHEN_NAME = rx.compile(r"-[A-Z]")
+# before a title's first word in lower case, these make it a verb ("will shadow", "to head")
+_MODALS = frozenset({"will", "would", "to", "can", "could", "shall", "should", "must", "may", "might", "did", "does"})
 
 
 def find_mentions(doc: Document, index: NameIndex) -> list[Mention]:
@@ -258,6 +263,9 @@ def find_mentions(doc: Document, index: NameIndex) -> list[Mention]:
                 best = None  # "Latin America", "South America": no part of it is the KB's "America"
             if best is not None and best[1][0] == "office" and _HYPHEN_NAME.match(text, toks[i + best[0] - 1].end):
                 best = None  # "Foreign Minister Amir-Abdollahian": a title's word in a hyphenated name
+            if (best is not None and best[1][0] == "office" and not toks[i].cap and i > 0
+                    and toks[i - 1].key in _MODALS and _joined(text, toks[i - 1], toks[i])):
+                best = None  # "Mrs. Patel will shadow Foreign Secretary David Lammy": a verb
             if best is not None:
                 length, (kind, candidates) = best
                 first, last = toks[i], toks[i + length - 1]

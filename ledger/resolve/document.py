@@ -740,6 +740,16 @@ def _resolve_run_once(doc: Document, m: Mention, index: NameIndex, intro: list[I
             # Minister's Office", "Ambassador Extraordinary", "Gen Z": no person after the title
             _set(m, index, None, None, 0.0, "dropped", "")
             return
+        if honorific and _PLACE_OF.search(doc.text, max(0, m.span.start - 40), m.span.start):
+            # "the neighbourhood of Sheikh Maqsoud", "the district of Sheikh Jarrah": a place
+            _set(m, index, None, None, 0.0, "dropped", "")
+            return
+        if honorific and honorific.rstrip(".").lower() in _PEERAGE:
+            # "Lord Alli", "Baroness Chapman": a peer's full style
+            _set(m, index, None, None, 0.0, "unknown-name", f"{honorific} + {m.surface}: a peer's style")
+            m.kind = "person"
+            m.hint["name_key"] = phrase_key(f"{honorific.rstrip('.')} {m.surface}", expand=False)
+            return
         if honorific or titled:
             _set(
                 m,
@@ -1017,6 +1027,13 @@ def _home_country(mentions: list[Mention], index: NameIndex) -> str | None:
     top = max(counts, key=lambda c: counts[c])
     rest = sum(counts.values()) - counts[top]
     return top if counts[top] >= 2 and counts[top] >= 2 * rest else None
+
+
+# what names a place before "of" ("the neighbourhood of Sheikh Maqsoud"), and the titles of a
+# peer's full style ("Lord Alli")
+_PLACE_OF = rx.compile(r"\b(?:[Nn]eighbo(?:u)?rhood|[Dd]istrict|quarter|suburb|town|village|city|area|camp|province"
+                       r"|region)[ \t\u00a0]+of[ \t\u00a0]+(?:[A-Z][\w.]*[ \t\u00a0]+)?\Z")
+_PEERAGE = frozenset({"lord", "lady", "baroness", "baron", "viscount", "earl"})
 
 
 # a body a title's "of" names in lower case: "president of the confederation", "chairman of the board"

@@ -231,6 +231,20 @@ def test_an_acronym_of_two_or_three_letters_matches_only_in_capitals() -> None:
     assert ("La", "los-angeles") not in found and ("LA", "los-angeles") in found and ("L.A.", "los-angeles") in found
 
 
+def test_a_place_named_with_an_honorific_and_a_peers_style_are_not_unintroduced() -> None:
+    ms = mentions("Kurds from the northern neighbourhood of Sheikh Maqsoud fled. Tickets came from Lord Alli.")
+    assert not [m for m in ms if m.method == "unintroduced"], [(m.surface, m.method) for m in ms]
+
+
+def test_a_title_after_a_modal_is_a_verb() -> None:
+    kb = list(KB)
+    kb.append(Entity(id="uk-shadow-fs", kind="office", name="Shadow Foreign Secretary", country="GB",
+                     titles=["Shadow Foreign Secretary"]))
+    doc = Document(path="t.txt", text="Mrs. Patel will shadow Foreign Secretary Jan Novak.", published=date(2024, 11, 7),
+                   sections=[Section("body", 0, 51)])
+    assert not [m for m in analyze(doc, build_index(kb)).mentions if m.entity == "uk-shadow-fs"]
+
+
 def test_a_lower_case_rank_is_a_word() -> None:
     ms = mentions("The major Western central banks and private Asian lenders waited. Major Smith spoke.")
     assert [m.surface for m in ms if m.kind == "person"] == ["Smith"]
