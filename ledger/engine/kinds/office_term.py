@@ -129,15 +129,24 @@ def _departed(c: Claim, terms: list[Term], office: str, days: int) -> bool:
     if day is None or at < 0:
         return False
     end = at + len(c.excerpt)
-    after = any(not _SAID.search(sentence, end, m.start()) and not _someone_elses(sentence, m, c)
-                and not _taking_it(sentence, end, m)
-                for m in _DEPARTURE.finditer(sentence, end))
-    before = any(at - m.end() <= 200 and not _OTHER_SUBJECT.search(sentence, m.end(), at)
-                 for m in _DEPARTURE.finditer(sentence) if m.end() <= at)  # (its look-ahead sees past ``at``)
-    if not (after or before):
+    after = [m.group().lower() for m in _DEPARTURE.finditer(sentence, end)
+             if not _SAID.search(sentence, end, m.start()) and not _someone_elses(sentence, m, c)
+             and not _taking_it(sentence, end, m)]
+    before = [m.group().lower() for m in _DEPARTURE.finditer(sentence)
+              if m.end() <= at and at - m.end() <= 200  # (its look-ahead sees past ``at``)
+              and not _OTHER_SUBJECT.search(sentence, m.end(), at)]
+    cues = set(after + before)
+    if not cues:
         return False
+    if cues == {"outgoing"}:
+        # "outgoing" is still in office: only the days of a hand-over ("Outgoing Prime Minister
+        # Hussein Arnous", three months after his term ended, is wrong)
+        days = min(days, _OUTGOING_DAYS)
     return any(t.office == office and t.end is not None and t.end <= day <= t.end + timedelta(days=days)
                for t in terms)
+
+
+_OUTGOING_DAYS = 7
 
 
 def _when(c: Claim) -> date | None:
