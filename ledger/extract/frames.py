@@ -617,7 +617,9 @@ _RELATIVE = rx.compile(r",[ \t\u00a0]+(?:who|which)\b")
 # between a frame's office and a time: a later item of a list ("mayor of Tainan, premier, and,
 # since 2020, vice president"), or a clause of its own ("replaced Vo Van Thuong as president
 # after Thuong resigned in March")
-_LATER_ITEM = rx.compile(r",[^,.;]+,|\band,?[ \t\u00a0]*\Z|\b(?:after|before|when|while|because|although|until)\b")
+_LATER_ITEM = rx.compile(r",[^,.;]+,|\band,?[ \t\u00a0]*\Z|\b(?:after|before|when|while|because|although|until)\b"
+                         # a clause of its own with its verb: "... and has been Shadow Housing Secretary since July"
+                         r"|\band[ \t\u00a0]+(?:has|have|had|is|was|were|will|would)\b")
 
 
 def _time_value(t: Any) -> str:

@@ -164,3 +164,11 @@ def test_a_bodys_title_is_not_the_country_office_nor_dated_by_a_clause_after_it(
     doc = Document(path="x.txt", text=text, published=date(2024, 7, 8), sections=[Section("body", 0, len(text))])
     (c,) = [c for c in analyze(doc, index).claims if c.predicate == "holds_office"]
     assert c.object is None and c.valid_from is None, (c.object, c.valid_from)
+
+
+def test_a_frame_takes_no_time_from_a_clause_of_its_own_after_it(index) -> None:  # type: ignore[no-untyped-def]
+    text = "Li Shangfu served as defense minister in the last government and has been an adviser since July."
+    doc = Document(path="x.txt", text=text, published=date(2024, 11, 2), sections=[Section("body", 0, len(text))])
+    found = [c for c in analyze(doc, index).claims if c.predicate == "holds_office" and c.qualifiers.get("frame")]
+    assert found and all(c.valid_from is None or c.valid_from.month != 7 for c in found), [
+        (c.object, c.valid_from) for c in found]
