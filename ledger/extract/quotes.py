@@ -1266,7 +1266,7 @@ def _attribute(
                 speaker, speaker_text, pronoun = None, described, True
         elif subj.kind == "desc":
             # "the president said": the holder of the last title of that kind named before
-            speaker = f.described(subj.text, subj.start, sents[max(0, si - 3)])
+            speaker = f.described(subj.text, subj.start, sents[max(0, si - 8)])
             pronoun = speaker is not None
     elif attr is None and not partial and not lead and prev is not None:
         pq, psent = prev

@@ -943,3 +943,13 @@ def test_a_datelines_city_is_no_speaker() -> None:
     f = text('BUENOS AIRES, Dec 11 (SCW) - Javier Milei was sworn in. "There is no alternative," he said.')
     (q,) = f.quotes
     assert f.surface(q) == "Javier Milei"
+
+
+def test_a_title_alone_names_the_holder_named_paragraphs_before() -> None:
+    t = ('Defense Secretary Lloyd Austin ordered more troops on Saturday. "It is not sufficient," Austin said.\n\n'
+         "Of the victims, most died in the region. Officials said the count was unknown. Rain fell again. "
+         "Roads stayed shut.\n\n"
+         'Austin also made clear that help would come. "If they need more, let them ask," the defense secretary said.')
+    f = text(t)
+    q = f.one(text="let them ask")
+    assert f.entity(q) == "lloyd-austin", q
