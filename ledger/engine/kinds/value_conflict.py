@@ -413,7 +413,8 @@ _OF_BEFORE = rx.compile(r"([^\W\d_][\w'’-]*)[ \t\u00a0]+of[ \t\u00a0]+(?:(?:ab
 # "0.1% of the world's greenhouse gas emissions"): the head noun of that whole
 _PERCENT_OF = rx.compile(r"[ \t\u00a0]+of[ \t\u00a0]+((?:[\w'’-]+[ \t\u00a0]+){0,5}?[^\W\d_][\w-]*)"
                          r"(?=[ \t\u00a0]*(?:[,.;:)]|$|[ \t\u00a0]+(?:and|or|in|on|at|for|from|to|by|with|as|than|"
-                         r"since|after|before|while|which|that|who|last|this|next)\b))")
+                         r"since|after|before|while|which|that|who|last|this|next|it|its|they|he|she|we|is|was|"
+                         r"were|are|has|had|have|will|would)\b))")
 
 
 def _of_what(c: Claim) -> frozenset[str]:
