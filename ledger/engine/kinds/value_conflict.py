@@ -409,6 +409,9 @@ _OF_BEFORE = rx.compile(r"([^\W\d_][\w'’-]*)[ \t\u00a0]+of[ \t\u00a0]+(?:(?:ab
                         r"an[ \t\u00a0]+estimated|US|A|C|HK)[ \t\u00a0]*)*\Z", re.IGNORECASE)
 
 
+_BY_BEFORE = rx.compile(r"([^\W\d_][\w'’-]*)[ \t\u00a0]+by[ \t\u00a0]+(?:(?:about|around|nearly|almost|some|roughly|"
+                        r"more[ \t\u00a0]+than|less[ \t\u00a0]+than|over|under|up[ \t\u00a0]+to|at[ \t\u00a0]+least|"
+                        r"an[ \t\u00a0]+estimated|US|A|C|HK)[ \t\u00a0]*)*\Z", re.IGNORECASE)
 # a percentage is a part of the whole its "of" names ("0.7 percent of world oil production",
 # "0.1% of the world's greenhouse gas emissions"): the head noun of that whole
 _PERCENT_OF = rx.compile(r"[ \t\u00a0]+of[ \t\u00a0]+((?:[\w'’-]+[ \t\u00a0]+){0,5}?[^\W\d_][\w-]*)"
@@ -428,6 +431,14 @@ def _of_what(c: Claim) -> frozenset[str]:
     words = []
     if (before := _OF_BEFORE.search(sentence, max(0, at - 60), at)) is not None:
         words.append(before.group(1))
+    # what a change by the number is of ("raised taxes by £40 billion"), not how it moved
+    if ((by := _BY_BEFORE.search(sentence, max(0, at - 60), at)) is not None
+            and (w := by.group(1).lower()) not in _UP | _DOWN and not w.endswith(("ed", "ing"))):
+        words.append(w)
+    # a sum's own noun ("a £1 billion package")
+    noun, unit = str(c.qualifiers.get("noun") or ""), str(c.qualifiers.get("unit") or "")
+    if noun and unit and noun != unit and " " not in noun:
+        words.append(noun)
     own = {w.lower()[:6] for w in _WORD.findall(f"{c.subject_surface} {c.qualifiers.get('unit') or ''}")}
     found = set(_content(words, own))
     if c.qualifiers.get("unit") == "percent" and (whole := _PERCENT_OF.match(sentence, at + len(c.excerpt))):
