@@ -263,6 +263,8 @@ def find_mentions(doc: Document, index: NameIndex) -> list[Mention]:
                 best = None  # "Latin America", "South America": no part of it is the KB's "America"
             if best is not None and best[1][0] == "office" and _HYPHEN_NAME.match(text, toks[i + best[0] - 1].end):
                 best = None  # "Foreign Minister Amir-Abdollahian": a title's word in a hyphenated name
+            if best is not None and text.startswith("$", toks[i + best[0] - 1].end):
+                best = None  # "US$3 trillion", "HK$10": a currency, not the country
             if (best is not None and best[1][0] == "office" and not toks[i].cap and i > 0
                     and toks[i - 1].key in _MODALS and _joined(text, toks[i - 1], toks[i])):
                 best = None  # "Mrs. Patel will shadow Foreign Secretary David Lammy": a verb
