@@ -1169,6 +1169,7 @@ def find_quotes(
         raws = _merge_split(text, raws)
         sents = _sentence_starts(text, paras, raws, f)
         prev: tuple[Quote, int] | None = None
+        raws = [r for r in raws if not _heading_quote(text, r)]
         for i, r in enumerate(raws):
             nxt_start = raws[i + 1].start if i + 1 < len(raws) else re_
             q, last_sent = _attribute(text, r, f, sents, re_, nxt_start, prev)
@@ -1177,6 +1178,19 @@ def find_quotes(
                 f.speakers.add(q.speaker)
             prev = (q, last_sent)
     return out
+
+
+_LINE_OPEN = rx.compile(r"(?:^|\n)[ \t]*(?:#{1,6}[ \t]+)?\Z")
+_LINE_CLOSE = rx.compile(r"[ \t]*(?:\n|\Z)")
+
+
+def _heading_quote(text: str, r: _Raw) -> bool:
+    """Whether a quotation is a heading of its own ("## 'Cautious joy'"): alone on its line, a few
+    words with no end of a sentence in them; a sub-heading quoting someone, no one's quote."""
+    if not (_LINE_OPEN.search(text, max(0, r.start - 12), r.start) and _LINE_CLOSE.match(text, r.end)):
+        return False
+    inner = text[r.start : r.end].strip("\"“”‘’'` \t")
+    return len(inner.split()) <= 8 and not inner.rstrip().endswith((".", "!", "?", "…", ","))
 
 
 def _sent_index(sents: list[int], pos: int) -> int:

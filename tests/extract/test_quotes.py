@@ -953,3 +953,9 @@ def test_a_title_alone_names_the_holder_named_paragraphs_before() -> None:
     f = text(t)
     q = f.one(text="let them ask")
     assert f.entity(q) == "lloyd-austin", q
+
+
+def test_a_heading_in_quotation_marks_is_no_ones_quote() -> None:
+    f = text("Ahmed al-Sharaa spoke in Damascus on Sunday. He promised elections.\n\n## 'Cautious joy'\n\n"
+             "Rania Darwish, a student, said the mood was hopeful.\n\n\"We will win.\"\n")
+    assert [q.text for q in f.quotes] == ["We will win."]
