@@ -457,6 +457,9 @@ _TOGETHER_WITH = rx.compile(r"\b(?:[Tt]ogether|[Aa]long|[Ii]n alliance|[Ii]n coa
                             r"(?:[\w'’-]+[ \t\u00a0]+){0,4}\Z")
 
 
+_BASED = rx.compile(r"(?:,[ \t\u00a0]+[A-Z][\w.]*(?:[ \t\u00a0]+[A-Z][\w.]*)?)?-based\b")
+
+
 def count_claims(doc: Document, mentions: list[Mention], index: Any,
                  quoted: Sequence[tuple[int, int]] = ()) -> list[Claim]:
     """``count`` claims: a number and what it counts, about the first actor named in its
@@ -473,6 +476,8 @@ def count_claims(doc: Document, mentions: list[Mention], index: Any,
     # (and events it does not know: "the Mediterranean Nations Cup final")
     actors = sorted((m.span.start, k) for k, m in enumerate(mentions)
                     if m.kind in kinds and not _aside(text, m)
+                    # (where a company is based is no actor: "the Santa Clara, California-based company")
+                    and not (m.kind == "place" and _BASED.match(text, m.span.end))
                     and (m.entity or knows_person(m) or (m.kind == "event" and m.method == "unknown-name")))
     # places where something happens ("in New York"): no actor of a sentence whose subject is
     # a pronoun ("He was convicted in New York on 34 counts" is not New York's number)

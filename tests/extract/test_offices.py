@@ -477,6 +477,9 @@ def test_a_second_description_of_the_person_closed_by_a_comma_keeps_the_appositi
     ("China's exports rose 5% in May, while Japan's exports rose 3%.",
      [("China", "5", "percent"), ("Japan", "3", "percent")]),
     ("China's exports rose 5% in May, while Zubrowka's exports rose 3%.", [("China", "5", "percent")]),
+    # where a company is based is no actor
+    ("Shares of the Beijing-based company rose 3.5% on Monday.", []),
+    ("Shares of Shanghai, China-based Acme fell 11% on Friday.", []),
     # a currency's country is no actor: "US$3 trillion"
     ("Its market value crossed US$3 trillion on June 5.", []),
     # a clause whose subject is a pronoun: its number is the pronoun's, not the sentence's first name's
