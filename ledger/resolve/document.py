@@ -413,6 +413,11 @@ def _resolve_kb(doc: Document, m: Mention, index: NameIndex) -> None:
     _set(m, index, entry, entity, score, entry.method, reason, form)
 
 
+_YEAR_BEFORE = rx.compile(r"\b((?:19|20)\d\d)[ \t\u00a0]+(?:[A-Z][\w-]*[ \t\u00a0]+)?\Z")
+_NEXT_BEFORE = rx.compile(r"\b(?:next|upcoming|coming|forthcoming)[ \t\u00a0]+(?:[A-Z][\w-]*[ \t\u00a0]+)?\Z",
+                          re.IGNORECASE)
+_PLACE_AFTER = rx.compile(r"[ \t\u00a0]+(?:in|at)[ \t\u00a0]+(?:the[ \t\u00a0]+)?"
+                          r"([A-Z][\w'’-]*(?:[ \t\u00a0]+[A-Z][\w'’-]*){0,2})")
 _YEAR_AFTER = rx.compile(r"[\s,]*(?:(?:in|of|held in)\s+(?P<y>(?:19|20)\d\d)\b|(?P<rel>last|this|next) year\b)")
 
 
@@ -506,10 +511,23 @@ def _by_date(ids: list[str], index: NameIndex, doc: Document, m: Mention | None 
     if not dated:
         return []
     year = _year_after(doc, m) if m is not None else None
+    if year is None and m is not None and (yb := _YEAR_BEFORE.search(doc.text, max(0, m.span.start - 20),
+                                                                      m.span.start)) is not None:
+        year = int(yb.group(1))  # "the 2025 NATO summit"
     if year is not None:
         named = [i for s, i in dated if s and s.year == year]
         if named:
             return named
+    if m is not None and _NEXT_BEFORE.search(doc.text, max(0, m.span.start - 20), m.span.start):
+        # "the next NATO summit", "the upcoming summit": the first edition after the document
+        later = sorted((s, i) for s, i in dated if s and s > doc.published)
+        return [later[0][1]] if later else []
+    if m is not None and (place := _PLACE_AFTER.match(doc.text, m.span.end, m.span.end + 60)) is not None:
+        # "the Mercosur summit in Montevideo": the edition held there, when the KB has one
+        there = [i for _, i in dated if (p := index.get(index.entities[i].place)) is not None
+                 and place.group(1) in (p.name, *p.aliases)]
+        if len(there) == 1:
+            return there
     same = [i for s, i in dated if s and s.year == doc.published.year]
     if same:
         return same
