@@ -16,7 +16,11 @@ from ledger.model import Claim, Document, Mention, Span
 _THEN = rx.compile(r"\bthen(?:-(?:[^\s,]+\s+){0,2}|\s+(?:[^\s,]+\s+)?)$", re.IGNORECASE)
 # words before a title that put it in the past ("former", "ex-")
 PAST_WORDS = ("former", "ex", "erstwhile", "late", "onetime", "one-time", "assassinated", "slain", "ousted", "deposed",
-              "toppled")
+              "toppled",
+              # terms counted ("three-time prime minister Nawaz Sharif"), and "former" in the
+              # languages outlets print beside English ("l'ancien Premier ministre")
+              "two-time", "three-time", "four-time", "five-time", "multiple-time",
+              "ancien", "ancienne", "antiguo", "antigua", "expresidente", "ehemalige", "ehemaliger", "ehemaligen")
 # a whole word ("Later, Defense Minister ..." is no "late" holder), up to three words before the
 # title ("the former European Commission vice president"; not past a possessive: "the former
 # Soviet republic's President" is a current one)
@@ -27,7 +31,9 @@ _SUCCEEDED = rx.compile(r"\b(?:(?:takes|took|taking|take)\s+over\s+from|replac(?
                         r"\s+(?:\S+\s+)?$", re.IGNORECASE)
 # a rank word right before a title makes it another office ("Assistant Secretary of Defense")
 _RANK = rx.compile(
-    r"\b(?:assistant|deputy|under|vice|associate|principal|shadow|acting|interim|incoming)[\s-]*$",
+    r"\b(?:assistant|deputy|under|vice|associate|principal|shadow|acting|interim|incoming)[\s-]*$"
+    # a nominee's title: "Trump's pick for Treasury secretary, Scott Bessent"
+    r"|\b(?:pick|choice|nominee|candidate|nomination|tapped|nominated|nominate)[ \t]+(?:for|as)[ \t]+(?:\S+[ \t]+)?$",
     re.IGNORECASE,
 )
 _PERIOD_SPACE = rx.compile(r"\.[ \t\u00a0]")

@@ -633,3 +633,17 @@ def test_the_subject_after_his_predecessor_and_a_comma_is_not_the_predecessor() 
             if c.qualifiers.get("title") == "predecessor"] == []
     text = "British Prime Minister Rishi Sunak thanked his predecessor Liz Truss."
     assert [c.subject_surface for c in offices(text) if c.qualifiers.get("title") == "predecessor"] == ["Liz Truss"]
+
+
+@pytest.mark.parametrize(("text", "holder", "time"), [
+    ("The party of two-time defense minister Wei Fenghe took 75 seats.", "Wei Fenghe", "former"),
+    ("Il devance l'ancien Premier Jan Novak.", "Jan Novak", "former"),
+])
+def test_a_title_of_past_terms_counted_or_in_another_language(text: str, holder: str, time: str) -> None:
+    (c,) = [c for c in offices(text) if c.subject_surface == holder]
+    assert c.qualifiers.get("time") == time, c.qualifiers
+
+
+def test_a_nominees_title_is_not_held() -> None:
+    assert not [c for c in offices("Trump's pick for Treasury secretary, Jan Novak, spoke. His choice for "
+                                   "defense secretary, Ann Roe, agreed.") if c.subject_surface in ("Jan Novak", "Ann Roe")]
