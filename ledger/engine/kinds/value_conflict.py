@@ -350,7 +350,8 @@ _BEFORE_WORDS, _AFTER_WORDS = 6, 4
 # which way a change went: "shares jumped 24.5%" and "shares fell 7.5%" are two facts
 _UP = frozenset("""rose rise rises rising jumped jump jumps surged surge soared gained gain gains climbed
 climb up increased increase increases higher rallied grew grow growth advanced""".split())
-_DOWN = frozenset("""fell fall falls falling dropped drop drops slid slide slumped slump declined decline
+_DOWN = frozenset("""fell fall falls falling dropped drop drops slid slide slumped slump slipped slip slips
+dipped dip dips retreated shed sheds declined decline
 declines down lost lose plunged plunge tumbled sank lower decreased decrease shrank cut cuts""".split())
 
 
@@ -465,7 +466,7 @@ _TOLL_DAYS = 1
 # 82 settlements"), or a price of the day (a market value, a share price), is a running total,
 # compared as a toll is: only with those of its day
 _RUNNING = rx.compile(r"\b(?:now|so far|thus far|to date|currently|as of|market (?:capitali[sz]ation|value|cap)|"
-                      r"(?:share|stock) price|valued at|worth)\b", re.IGNORECASE)
+                      r"(?:share|stock) price|valued at|worth|shares|stocks|index|Dow|Nasdaq|S&P)\b", re.IGNORECASE)
 
 
 def _running(c: Claim) -> bool:
