@@ -1181,7 +1181,7 @@ def find_quotes(
 
 
 _LINE_OPEN = rx.compile(r"(?:^|\n)[ \t]*(?:#{1,6}[ \t]+)?\Z")
-_LINE_CLOSE = rx.compile(r"[ \t]*(?:\n|\Z)")
+_LINE_CLOSE = rx.compile(r"[ \t]*(?:\r?\n|\r|\Z)")
 
 
 def _heading_quote(text: str, r: _Raw) -> bool:
