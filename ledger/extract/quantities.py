@@ -448,6 +448,9 @@ def _find(text: str, start: int, end: int) -> list[_Q]:
 
 _DETERMINERS = frozenset({"its", "the", "their", "his", "her", "our", "a", "an", "this", "that"})
 _CAPITAL_AFTER = rx.compile(r"[ \t\u00a0]+[A-Z][a-z]")
+# a part of a whole after the number: "230 of the 288 seats"
+_OF_WHOLE_AFTER = rx.compile(r"[ \t\u00a0]+of[ \t\u00a0]+"
+                             r"(?:the[ \t\u00a0]+|[A-Z][\w-]*['’]s[ \t\u00a0]+|its[ \t\u00a0]+)?\d")
 
 
 def _quantity_at(text: str, ws: int, floor: int, end: int) -> _Q | int | None:
@@ -479,7 +482,8 @@ def _quantity_at(text: str, ws: int, floor: int, end: int) -> _Q | int | None:
     if prev and not m["vague"] and not m["couple"] and not m["several"]:
         if prev_low in _LABELS or prev_low.rstrip(".") in _LABELS:
             return None
-        if prev[0].isupper() and prev_low not in _FUNCTION and not prev.endswith(("'s", "’s")):
+        if (prev[0].isupper() and prev_low not in _FUNCTION and not prev.endswith(("'s", "’s"))
+                and not _OF_WHOLE_AFTER.match(text, num_end)):  # (not "gave the Mahayuti 230 of the 288 seats")
             return None
         if prev.isupper() and len(prev) <= 5 and prev not in ("A", "I"):
             return None
