@@ -813,7 +813,8 @@ def _resolve_run_once(doc: Document, m: Mention, index: NameIndex, intro: list[I
             return
     # 5. a near miss of a known name ("Llyod Austin"), found by blocking, scored by rapidfuzz
     fz = index.fuzzy()
-    hit = fz.best(m.surface) if fz is not None and len(toks) >= 2 else None
+    # (not a name in capitals: a dateline's city, "WEST PALM BEACH, Fla. -", is no slip)
+    hit = fz.best(m.surface) if fz is not None and len(toks) >= 2 and not m.surface.isupper() else None
     if hit is not None:
         from ledger.resolve.fuzzy import P_REORDER  # loaded with the fuzzy index already
 

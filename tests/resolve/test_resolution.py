@@ -263,6 +263,14 @@ def test_the_edition_of_a_recurring_event_the_text_points_at() -> None:
     assert found == ["nato-summit-2025", "nato-summit-2025", "nato-summit-2025", "nato-summit-2024"], found
 
 
+def test_a_datelines_city_in_capitals_is_no_slip() -> None:
+    kb = [*KB, Entity(id="palm-beach", kind="place", name="Palm Beach", country="US")]
+    text = "WEST PALM BEACH, Fla. (CP) - President-elect Donald Trump said Friday he would pick him."
+    doc = Document(path="t.txt", text=text, published=date(2024, 11, 23), sections=[Section("body", 0, len(text))])
+    ms = analyze(doc, build_index(kb)).mentions
+    assert not [m for m in ms if m.method == "fuzzy"], [(m.surface, m.method) for m in ms]
+
+
 def test_a_lower_case_rank_is_a_word() -> None:
     ms = mentions("The major Western central banks and private Asian lenders waited. Major Smith spoke.")
     assert [m.surface for m in ms if m.kind == "person"] == ["Smith"]
