@@ -86,6 +86,10 @@ def analyze(doc: Document, index: NameIndex) -> Analysis:
     ex.claims += relation_claims(doc, ex.mentions, ex.claims, index)
     ex.claims += frame_claims(doc, ex.mentions, index, load_frames(FRAME_DIRS))
     quoted = [(c.span.start, c.span.end) for c in ex.claims if c.predicate == "said"]
+    # a title in a quotation is the speaker's wording on the day they spoke, not the article's
+    # claim ("“President Masisi has shown great statesmanship,” Boko said")
+    ex.claims[:] = [c for c in ex.claims if c.predicate != "holds_office"
+                    or not any(a <= c.span.start and c.span.end <= b for a, b in quoted)]
     ex.claims += count_claims(doc, ex.mentions, index, quoted)
     ex.claims += tally_claims(doc, ex.mentions, quoted)
     ex.claims += age_claims(doc, ex.mentions, index)
