@@ -466,7 +466,8 @@ _TOLL_DAYS = 1
 # 82 settlements"), or a price of the day (a market value, a share price), is a running total,
 # compared as a toll is: only with those of its day
 _RUNNING = rx.compile(r"\b(?:now|so far|thus far|to date|currently|as of|market (?:capitali[sz]ation|value|cap)|"
-                      r"(?:share|stock) price|valued at|worth|shares|stocks|index|Dow|Nasdaq|S&P)\b", re.IGNORECASE)
+                      r"(?:share|stock) price|valued at|worth|shares|stocks|Dow|Nasdaq|S&P|FTSE|Nikkei|DAX|"
+                      r"(?:stock|share|benchmark) index)\b", re.IGNORECASE)
 
 
 def _running(c: Claim) -> bool:
