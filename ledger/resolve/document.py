@@ -732,7 +732,11 @@ def _resolve_run_once(doc: Document, m: Mention, index: NameIndex, intro: list[I
                  f"{named.span.line}", "short")
             m.hint["name_key"] = phrase_key(named.surface, expand=False)
             return
-        slip = _near_surname(key, intro)
+        # (not a word that opens a sentence inside a quotation, with no cue: "They will be
+        # released shortly. Thank you!" is no slip in "Al Thani")
+        opening_quoted = not (honorific or titled) and _QUOTED_OPENING.search(
+            doc.text, max(0, m.span.start - 200), m.span.start) is not None
+        slip = None if opening_quoted else _near_surname(key, intro)
         if slip is not None:
             # "Secretary Austen" after "Lloyd Austin", "Sikorsky" after "Radoslaw Sikorski": a
             # slip of the keyboard in the surname of someone introduced (misspelled-name)
@@ -1046,6 +1050,10 @@ def _home_country(mentions: list[Mention], index: NameIndex) -> str | None:
     top = max(counts, key=lambda c: counts[c])
     rest = sum(counts.values()) - counts[top]
     return top if counts[top] >= 2 and counts[top] >= 2 * rest else None
+
+
+# a sentence opening inside a quotation: an opening mark, no closing one, then a sentence's end
+_QUOTED_OPENING = rx.compile(r"[“\"][^”\"\n]*[.!?][ \t\u00a0]+\Z")
 
 
 # what names a place before "of" ("the neighbourhood of Sheikh Maqsoud"), and the titles of a

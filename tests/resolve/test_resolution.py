@@ -271,6 +271,14 @@ def test_a_datelines_city_in_capitals_is_no_slip() -> None:
     assert not [m for m in ms if m.method == "fuzzy"], [(m.surface, m.method) for m in ms]
 
 
+def test_a_word_opening_a_sentence_in_a_quotation_is_no_slip() -> None:
+    text = ('Lloyd Austin spoke.\n\n"We have a deal. They will be released shortly. Austen you!" Trump wrote. '
+            'Later Austen said no.')
+    ms = [m for m in mentions(text) if m.surface == "Austen"]
+    # inside the quotation, opening a sentence: no one; outside it, a slip in Austin's name
+    assert [m.method for m in ms] == ["fuzzy"], [(m.span.start, m.method) for m in ms]
+
+
 def test_a_lower_case_rank_is_a_word() -> None:
     ms = mentions("The major Western central banks and private Asian lenders waited. Major Smith spoke.")
     assert [m.surface for m in ms if m.kind == "person"] == ["Smith"]
