@@ -334,7 +334,11 @@ _CUTS = rx.compile(r"\b(?:cut|cuts|cutting|eliminate|eliminating|shed|shedding|l
                    r"|more\s+than\s+)?\Z")
 # a number hoped for, planned or forecast, not told as a fact
 _HOPED = rx.compile(r"\b(?:target|targets|goal|goals|aim|aims|aimed|ambition|plan|plans|planned|hope|hopes|hoped"
-                    r"|want|wants|wanted|seek|seeks|sought|forecast|forecasts|projected|expects?\s+to|expected\s+to)"
+                    r"|want|wants|wanted|seek|seeks|sought|forecast|forecasts|projected"
+                    # "expect the unemployment rate to end next year at 4.3%"
+                    r"|expect(?:s|ed|ing)?(?:\s+[\w'’-]+){0,4}?\s+to"
+                    # a consequence supposed: "a cut, which would bring the rate to 4.25%"
+                    r"|(?:which|that)\s+would(?:\s+[\w'’-]+){0,6}?\s+to)"
                     r"\b[^.;]{0,40}\Z", re.I)
 # (and a bar to clear: "the 5% threshold")
 _HOPED_NOUNS = frozenset({"target", "goal", "forecast", "projection", "estimate", "threshold", "hurdle"})
@@ -506,7 +510,7 @@ def count_claims(doc: Document, mentions: list[Mention], index: Any,
                 continue  # "killing 44 people in four states": where, not a fact's number
             if q.unit in MONEY_UNITS and text[max(0, q.start - 1) : q.start] == "(":
                 continue  # "two million rand (about 110,000 dollars)", "400m rand ($22m)": an amount converted
-            if ((_HOPED.search(text, max(0, q.start - 50), q.start) and not _CUTS.search(text, max(0, q.start - 30),
+            if ((_HOPED.search(text, max(0, q.start - 90), q.start) and not _CUTS.search(text, max(0, q.start - 30),
                                                                                          q.start))
                     or _HOPED_AFTER.match(text, q.end) or q.noun in _HOPED_NOUNS):
                 continue  # "a target of $10 billion", "the 3% target": no fact yet (a plan to cut jobs is one)

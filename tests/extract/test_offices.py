@@ -477,6 +477,9 @@ def test_a_second_description_of_the_person_closed_by_a_comma_keeps_the_appositi
     ("China's exports rose 5% in May, while Japan's exports rose 3%.",
      [("China", "5", "percent"), ("Japan", "3", "percent")]),
     ("China's exports rose 5% in May, while Zubrowka's exports rose 3%.", [("China", "5", "percent")]),
+    # a forecast or a supposed consequence is no fact yet
+    ("Officials in China now expect the unemployment rate to end next year at 4.3%.", []),
+    ("China announced a cut, which would bring its benchmark rate to a range of 4.25 to 4.5 per cent.", []),
     # a part of a whole: the part, after a name or a possessive
     ("The results gave China 230 of the 288 seats.", [("China", "230", "seat")]),
     ("China won 30 of Japan's 48 seats.", [("China", "30", "seat")]),
