@@ -767,7 +767,7 @@ def _resolve_run_once(doc: Document, m: Mention, index: NameIndex, intro: list[I
             _set(m, index, None, None, 0.0, "dropped", "")
             return
         if honorific and honorific.rstrip(".").lower() in _PEERAGE:
-            # "Lord Alli", "Baroness Chapman": a peer's full style
+            # "Lord Alli", "Baroness Chapman": a peer's full style; "Sheikh Hasina"
             _set(m, index, None, None, 0.0, "unknown-name", f"{honorific} + {m.surface}: a peer's style")
             m.kind = "person"
             m.hint["name_key"] = phrase_key(f"{honorific.rstrip('.')} {m.surface}", expand=False)
@@ -1060,7 +1060,9 @@ _QUOTED_OPENING = rx.compile(r"[“\"][^”\"\n]*[.!?][ \t\u00a0]+\Z")
 # peer's full style ("Lord Alli")
 _PLACE_OF = rx.compile(r"\b(?:[Nn]eighbo(?:u)?rhood|[Dd]istrict|quarter|suburb|town|village|city|area|camp|province"
                        r"|region)[ \t\u00a0]+of[ \t\u00a0]+(?:[A-Z][\w.]*[ \t\u00a0]+)?\Z")
-_PEERAGE = frozenset({"lord", "lady", "baroness", "baron", "viscount", "earl"})
+_PEERAGE = frozenset({"lord", "lady", "baroness", "baron", "viscount", "earl",
+                      # styles that go with a given name as a full reference ("Sheikh Hasina")
+                      "sheikh", "sheikha", "shaikh"})
 
 
 # a body a title's "of" names in lower case: "president of the confederation", "chairman of the board"

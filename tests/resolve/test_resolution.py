@@ -234,7 +234,8 @@ def test_an_acronym_of_two_or_three_letters_matches_only_in_capitals() -> None:
 
 
 def test_a_place_named_with_an_honorific_and_a_peers_style_are_not_unintroduced() -> None:
-    ms = mentions("Kurds from the northern neighbourhood of Sheikh Maqsoud fled. Tickets came from Lord Alli.")
+    ms = mentions("Kurds from the northern neighbourhood of Sheikh Maqsoud fled. Tickets came from Lord Alli. "
+                  "Among the guests was Bangladeshi Prime Minister Sheikh Hasina.")
     assert not [m for m in ms if m.method == "unintroduced"], [(m.surface, m.method) for m in ms]
 
 
