@@ -151,14 +151,17 @@ _MON_ANY = _MON_FULL + "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
 _WD = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 _WD_LEAD = r"(?P<wd>" + _WD + r"),?\s+"
 _END = r"(?![\w%]|[.,:/]\d)"
+# "on June 30 of that year": the year named before it in the sentence
+_SAME = r"\s+(?:of\s+)?(?P<same>that|the\s+same)\s+year"
 _MD = (
     r"(?P<mon>" + _MON_ANY + r")\.?\s+(?P<d>" + _D + r")(?:\s*(?:-|–|—|to|through)\s*"
-    r"(?:(?P<mon2>" + _MON_ANY + r")\.?\s+)?(?P<d2>" + _D + r"))?(?:,?\s+(?P<y>" + _Y + "))?" + _END
+    r"(?:(?P<mon2>" + _MON_ANY + r")\.?\s+)?(?P<d2>" + _D + r"))?(?:,?\s+(?P<y>" + _Y + ")|" + _SAME + ")?"
+    + _END
 )
 _DM = (
     r"(?<![\d.,/\-])(?P<d>" + _D + r")(?:\s*(?:-|–|—|to)\s*(?P<d2>" + _D + r"))?\s+(?:of\s+)?"
     r"(?P<mon>" + _MON_FULL + r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)(?!\w)"
-    r"(?:,?\s+(?P<y>" + _Y + "))?" + _END
+    r"(?:,?\s+(?P<y>" + _Y + ")|" + _SAME + ")?" + _END
 )
 _UNITS = (
     "weekend|week|month|year|decade|quarter|night|morning|afternoon|evening|spring|summer|fall"
@@ -649,6 +652,8 @@ def _resolve_day_month(g: dict[str, Any], text: str, pos: int, anchor: date | No
     if g.get("y"):
         y = int(g["y"])
         shift = None
+    elif g.get("same") and (named := _year_before(text, pos)):
+        y, shift = named, None
     elif anchor is not None:
         found = _day_year(anchor, m, d1, _tense(text, pos))
         if found is None:
@@ -667,6 +672,17 @@ def _resolve_day_month(g: dict[str, Any], text: str, pos: int, anchor: date | No
         if to <= frm:
             return None
     return frm, to, gran, False, shift
+
+
+def _year_before(text: str, pos: int) -> int | None:
+    """The last year written in the sentence before ``pos`` ("In 2019 ... on June 30 of that
+    year")."""
+    start = max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos), pos - 400)
+    years = _YEAR_RX.findall(text, max(start, 0), pos)
+    return int(years[-1]) if years else None
+
+
+_YEAR_RX = rx.compile(r"(?<![\d.,\-/:$€£#])(" + _Y + r")(?![\w%°]|[.,]\d)")
 
 
 def _resolve_ago(g: dict[str, Any], anchor: date | None) -> _Res:

@@ -48,7 +48,7 @@ class Options:
     # predicate -> how its values compare: "time" (the claim's value), "place" (its object),
     # "number" (value with qualifiers low/high)
     predicates: dict[str, str] = field(
-        default_factory=lambda: {"sanctioned": "time", "held": "time", "located_in": "place"}
+        default_factory=lambda: {"sanctioned": "time", "held": "time", "began": "time", "located_in": "place"}
     )
     sections: tuple[str, ...] = ("body",)
     # numbers are snapshots (a death toll rises, a budget is revised): two are compared only
@@ -286,7 +286,7 @@ def _related(view: LedgerView, predicate: str, how: str,
         if how != "place" and all(c.object_key and _group_key(c, how)[-1] == c.object_key for c in mine):
             objects = {c.object_key for c in mine if c.object_key}
         return (view.claims(predicate, subject_keys=keys, object_keys=objects) if keys else []), people
-    if predicate in ("located_in", "held"):
+    if predicate in ("located_in", "held", "began"):
         # events and places: few, and the KB may decide alone
         found = view.claims(predicate)
         return found, cluster_names(k for _, c in found if (k := c.subject_key) and k.startswith("name:"))
@@ -321,6 +321,8 @@ def _kb_value(view: LedgerView, c: Claim, how: str) -> Any:
         return ent.place
     if how == "time" and c.predicate == "held" and ent.start:
         return (ent.start, ent.end or ent.start, True)
+    if how == "time" and c.predicate == "began" and ent.start:
+        return (ent.start, ent.start, True)  # its first day
     return None
 
 
