@@ -19,7 +19,7 @@ from datetime import date
 
 from ledger import rx
 from ledger.extract import Extraction
-from ledger.extract.mentions import AGE_AFTER_NAME, unknown_qualifier
+from ledger.extract.mentions import AGE_AFTER_NAME, HONORIFICS, unknown_qualifier
 from ledger.extract.quotes import REPORTING_VERBS
 from ledger.model import Claim, Document, Entity, Mention, Span
 from ledger.read.sections import heading_text
@@ -148,6 +148,7 @@ _SCRIPTS = {
         "AE BH DZ EG IQ JO KW LB LY MA OM PS QA SA SD SY TN YE MR IR AF PK".split()), "arabic_key"),
     # Devanagari, Bengali, Gurmukhi, Gujarati, Oriya, Tamil, Telugu, Kannada, Malayalam, Sinhala
     "Indic": (rx.compile(r"[\u0900-\u0dff]"), frozenset("IN BD LK NP BT".split()), "indic_key"),
+    "Hebrew": (rx.compile(r"[\u0590-\u05ff]"), frozenset({"IL"}), "hebrew_key"),
 }
 
 
@@ -949,7 +950,8 @@ def _folded(surface: str, script: str, index: NameIndex) -> str | None:
                     words = form.split()
                     # (and without the first of three words: an honorific the mention leaves out,
                     # "Sheikh Hasina Wazed" written "Sheikh Hasina Wajed")
-                    forms = (form, " ".join(words[1:])) if len(words) >= 3 else (form,)
+                    forms = ((form, " ".join(words[1:])) if len(words) >= 3 and words[0].lower() in HONORIFICS
+                             else (form,))
                     for k in {_script_key(script, f) for f in forms} - {""}:
                         table.setdefault(k, set()).add(ent.id)
     found = table.get(_script_key(script, surface)) if table else None

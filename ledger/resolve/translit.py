@@ -133,6 +133,21 @@ def indic_key(name: str) -> str:
     return _apply(_INDIC_FOLDS, " ".join(w for w in re.split(r"[^a-z]+", fold(name)) if w))
 
 
+# the spellings romanizations of Hebrew give one sound ("j"/"y" in "Benjamin"/"Binyamin",
+# "ch"/"kh"/"h", "tz"/"ts"/"z", "w"/"v", "ck"/"k", doubled letters), then every vowel after a
+# word's first letter left out, since Hebrew writes few: "Gallant"/"Galant",
+# "Yitzhak"/"Yitzchak", "Ben-Gvir"/"Ben Gvir", "Sa'ar"/"Saar" have one key
+_HEBREW_FOLDS = tuple((re.compile(p), r) for p, r in (
+    (r"j", "y"), (r"[ck]h", "h"), (r"t[zs]", "z"), (r"w", "v"), (r"ck", "k"), (r"([a-z])\1+", r"\1"),
+    (r"\B[aeiouy]+", ""),
+))
+
+
+def hebrew_key(name: str) -> str:
+    """The folded key of a name romanized from Hebrew (see ``_HEBREW_FOLDS``)."""
+    return _apply(_HEBREW_FOLDS, " ".join(w for w in re.split(r"[^a-z]+", fold(name).replace("'", "")) if w))
+
+
 def _letters(text: str) -> str:
     """fold() reduced to its ascii letters."""
     return "".join(c for c in fold(text) if "a" <= c <= "z")
