@@ -46,8 +46,9 @@ Checks (:meth:`FuzzyIndex._evaluate`, :meth:`FuzzyIndex._check`), on each blocke
        Wei" "Hu Meng-wei"), an initial for a first or last name ("L. Austin" is a short
        form, resolved only against people introduced in the same document), a different
        token count ("Lloyd Austen-Smith Baker").
-    2. At most one token differs, by one edit (OSA: a transposition is one) or by a
-       spelling variant; a token of <= 3 letters takes no slip ("Li" is not "Lu").
+    2. At most one token differs, by one edit (OSA: a transposition is one), by a letter
+       moved elsewhere in a token of 5+ letters ("Hildago") or by a spelling variant; a token
+       of <= 3 letters takes no slip ("Li" is not "Lu").
     3. ``vocab_guard``: the differing query token must not be a token of some KB form: a
        slip makes a non-name ("Llyod", "Blinkin"), while "Eric Smith" is someone else than
        "Erik Smith" when Eric is a name the KB knows.  At a million names it keeps 0.975 of
@@ -85,7 +86,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from rapidfuzz import fuzz
-from rapidfuzz.distance import OSA, JaroWinkler, Levenshtein
+from rapidfuzz.distance import OSA, Indel, JaroWinkler, Levenshtein
 
 from ledger import rx
 from ledger.resolve.tokens import SPELLINGS, phrase_key
@@ -216,10 +217,18 @@ def _phonetic_token(t: str) -> str:
     return _DOUBLE.sub(r"\1", t)
 
 
+def _moved(a: str, b: str) -> bool:
+    """One letter of a token of 5 or more moved elsewhere in it ("Hildago" for "Hidalgo"): one
+    slip of the keyboard, though two edits."""
+    return len(a) == len(b) >= 5 and Indel.distance(a, b, score_cutoff=2) == 2 and sorted(a) == sorted(b)
+
+
 def _describe(q: str, f: str) -> str:
     d = Levenshtein.distance(q, f)
     if d == 2 and OSA.distance(q, f) == 1:
         return "letters transposed"
+    if d == 2 and _moved(q, f):
+        return "a letter out of place"
     if d > 1 and _phonetic(q) == _phonetic(f):
         return "spelled as it sounds"
     if d == 1:
@@ -523,7 +532,7 @@ class FuzzyIndex:
             if self.vocab_guard and self._vocab.get(a, 0) >= self.guard_min:
                 return None  # a name the KB knows: not a slip for this one
             d = OSA.distance(a, b, score_cutoff=3)
-            if d > 1 and (d > 3 or OSA.distance(_phonetic(a), _phonetic(b), score_cutoff=1) > 1):
+            if d > 1 and (d > 3 or OSA.distance(_phonetic(a), _phonetic(b), score_cutoff=1) > 1) and not _moved(a, b):
                 return None
             typo = i
         if typo >= 0:

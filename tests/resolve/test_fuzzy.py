@@ -57,6 +57,8 @@ def entity(ix: FuzzyIndex, surface: str, kind: str | None = None) -> str | None:
         ("Li Shangfoo", "li-shangfu", "spelled as it sounds"),
         ("Lloyd Austn", "lloyd-austin", "a letter missing"),
         ("Lloyd Ausstin", "lloyd-austin", "an extra letter"),
+        ("Lloyd Asutin", "lloyd-austin", "letters transposed"),
+        ("Lloyd Astuin", "lloyd-austin", "a letter out of place"),  # "u" moved two places on
         ("Austin Lloyd", "lloyd-austin", "name order reversed"),
         ("Shangfu Li", "li-shangfu", "name order reversed"),
         ("Tieu Minh Vuong", "vuong-tieu-minh", "name order reversed"),
@@ -110,6 +112,7 @@ def test_a_form_as_written_scores_one(ix: FuzzyIndex) -> None:
         "Lloyd J. Austin",  # a middle initial the KB does not confirm
         "L. Austin",  # an initial for the given name: a short form
         "Llyod Austen",  # two slips
+        "Lloyd Ausnit",  # two letters moved ("Austin"'s letters, but no one slip)
         "John R. Public",  # another middle initial
     ],
 )
