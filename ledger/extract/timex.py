@@ -295,7 +295,11 @@ _FUTURE = rx.compile(
 )  # matched against lowercased text
 # a clause told in the past ("was held on", "took place on", "won the ... on"): matched lower-case
 # (and "since": "under scrutiny since the Jan. 6 blowout" looks back)
-_PAST = rx.compile(r"\b(?:was|were|had|did|took|won|lost|died|came|met|began|ended|fell|rose|since)\b")
+# and a verb's regular past ("shareholders approved the deal on April 12"), but not the
+# participles of a plan or a delay ("the proposed", "postponed to") nor words ending so
+_PAST = rx.compile(r"\b(?:was|were|had|did|took|won|lost|died|came|met|began|ended|fell|rose|since|said|told"
+                   r"|(?!(?:scheduled|planned|expected|proposed|postponed|delayed|rescheduled|deferred|pushed"
+                   r"|moved|need|speed|feed|seed|breed|proceed|succeed|exceed|hundred)\b)[a-z]{3,}ed)\b")
 _COUNT_BEFORE = rx.compile(
     r"(?:\b(?:than|least|nearly|almost|some|only|just|estimated|No\.?|no|number|Number|of|for"
     r"|by|from|between|and|to|top|over|under)|[#№])\s*\Z"

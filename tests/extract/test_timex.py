@@ -471,6 +471,16 @@ def test_a_day_told_in_the_past_tense_is_the_last_one_before_the_anchor():
     assert t.valid_from == D(2025, 2, 14)
 
 
+def test_a_regular_past_verb_is_the_past_tense_but_a_plan_is_not():
+    # "approved the deal on April 12" in December: last April, not next
+    (t,) = find_timexes("Shareholders approved the deal on April 12 with 98% of the votes.", D(2024, 12, 24))
+    assert t.valid_from == D(2024, 4, 12)
+    # a plan's or a delay's participle tells no past: the nearer day ahead
+    for text in ("The vote was postponed to January 10.", "The proposed January 10 vote."):
+        (t,) = find_timexes(text, D(2024, 12, 24))
+        assert t.valid_from == D(2025, 1, 10), text
+
+
 def test_a_day_a_month_ahead_told_in_the_past_tense_is_ahead():
     # "was to face ... on 8 December", the day after the document's: planned then, not a year ago
     (t,) = find_timexes("Georgescu was to face Lasconi in the runoff on 8 December.", D(2024, 12, 7))
