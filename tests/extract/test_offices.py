@@ -480,6 +480,10 @@ def test_a_second_description_of_the_person_closed_by_a_comma_keeps_the_appositi
     # a forecast or a supposed consequence is no fact yet
     ("Officials in China now expect the unemployment rate to end next year at 4.3%.", []),
     ("China announced a cut, which would bring its benchmark rate to a range of 4.25 to 4.5 per cent.", []),
+    # a bar to clear told by what it takes is no count; a number given to a common noun is its
+    ("China won 191 seats and Japan won 24, giving the coalition 215 seats, short of the 233 needed for a majority.",
+     [("China", "191", "seat")]),
+    ("China needs a two-thirds majority of 200 required to pass it.", []),
     # a part of a whole: the part, after a name or a possessive
     ("The results gave China 230 of the 288 seats.", [("China", "230", "seat")]),
     ("China won 30 of Japan's 48 seats.", [("China", "30", "seat")]),
