@@ -357,6 +357,9 @@ dipped dip dips retreated shed sheds declined decline
 declines down lost lose plunged plunge tumbled sank lower decreased decrease shrank cut cuts""".split())
 
 
+_CHAMBER_OF = frozenset({"lower", "upper"})
+
+
 # the words of voting and of its outcomes (by their first six letters): a vote's fact is what
 # was voted on ("to confirm Bondi", "the budget bill"), not that it confirmed or passed
 _VOTE_WORDS = frozenset({
@@ -399,7 +402,9 @@ def _context(c: Claim) -> tuple[frozenset[str], int]:
         hi = prior.start()
     before = _content(_WORD.findall(sentence, lo, at), own)[-_BEFORE_WORDS:]
     after = _content(_WORD.findall(sentence, end, hi), own)[:_AFTER_WORDS]
-    lowered = {w.lower() for w in _WORD.findall(sentence, lo, hi)}
+    told = [w.lower() for w in _WORD.findall(sentence, lo, hi)]
+    # (a parliament's "lower house" tells no fall)
+    lowered = {w for i, w in enumerate(told) if not (w in _CHAMBER_OF and told[i + 1 : i + 2] in (["house"], ["chamber"]))}
     way = (1 if lowered & _UP else 0) - (1 if lowered & _DOWN else 0)
     return _as_told(before + after, tally), way
 
