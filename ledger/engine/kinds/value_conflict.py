@@ -404,7 +404,8 @@ def _context(c: Claim) -> tuple[frozenset[str], int]:
     after = _content(_WORD.findall(sentence, end, hi), own)[:_AFTER_WORDS]
     told = [w.lower() for w in _WORD.findall(sentence, lo, hi)]
     # (a parliament's "lower house" tells no fall)
-    lowered = {w for i, w in enumerate(told) if not (w in _CHAMBER_OF and told[i + 1 : i + 2] in (["house"], ["chamber"]))}
+    lowered = {w for i, w in enumerate(told)
+               if not (w in _CHAMBER_OF and told[i + 1 : i + 2] in (["house"], ["chamber"]))}
     way = (1 if lowered & _UP else 0) - (1 if lowered & _DOWN else 0)
     return _as_told(before + after, tally), way
 
