@@ -110,6 +110,11 @@ def resolve(doc: Document, ex: Extraction, index: NameIndex) -> None:
         if (subj is not None or c.subject is None) and _scare_quote(c, subj):
             scare.add(id(c))
             continue
+        if subj is not None and subj.method == "dropped" and c.predicate == "holds_office":
+            # the word after the title is no name ("Justice Department officials", "International
+            # Justice Correspondent"): no one holds the office there
+            scare.add(id(c))
+            continue
         obj = ex.mentions[c.refs["object"]] if "object" in c.refs else None
         c.object = obj.entity if obj else None
         if subj is not None and "name_key" in subj.hint:
@@ -199,6 +204,7 @@ _NO_SURNAMES = CALENDAR_WORDS | frozenset("""
 office council ministry committee commission department agency bureau assembly parliament court
 cabinet government administration senate board secretariat palace chamber extraordinary plenipotentiary
 elect designate designee command headquarters directorate authority corps staff
+correspondent correspondents editor editors reporter reporters writer columnist contributor
 """.split())
 _INTRODUCING = ("exact", "alias", "transliteration", "nickname", "fuzzy", "title-holder", "unknown-name")
 _ROYAL = frozenset({"prince", "princess", "king", "queen", "duke", "duchess", "pope", "emperor", "empress",

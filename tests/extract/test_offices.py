@@ -627,6 +627,18 @@ def test_a_weekday_after_a_title_is_no_holder() -> None:
     assert offices("He held his first news conference as prime minister Tuesday evening.") == []
 
 
+@pytest.mark.parametrize("text", [
+    "Justice Department officials declined to comment.",
+    "By Jan Novak, International Justice Correspondent",
+])
+def test_an_institution_or_a_desk_after_a_title_holds_no_office(tmp_path: Path, text: str) -> None:
+    (tmp_path / "kb.yaml").write_text("entities:\n  - {id: us-justice, kind: office, name: Associate Justice of "
+                                      "the Supreme Court, country: US, titles: [Justice]}\n", encoding="utf-8")
+    index = build_index(load_kb([tmp_path]).entities)
+    doc = Document(path="t.txt", text=text, published=date(2024, 7, 2), sections=[Section("body", 0, len(text))])
+    assert [c for c in analyze(doc, index).claims if c.predicate == "holds_office"] == []
+
+
 def test_then_before_an_initialism_is_the_titles() -> None:
     # the period of "U.S." ends no sentence
     (c,) = offices("In 2022, then-U.S. House Speaker Nancy Pelosi visited Taiwan.")
