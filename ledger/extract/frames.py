@@ -472,6 +472,14 @@ def _mention_of(token: str | None) -> int | None:
 _NEGATION = rx.compile(r"\b(?:not|never|no longer|neither|nor)\b|n[’']t\b", re.IGNORECASE)
 
 
+# an act on an event before its name: a time after it is the act's ("applied for the warrants
+# on May 20", "called for the summit in March", "postponed the vote to June")
+_ACT_ON = rx.compile(r"\b(?:request(?:s|ed|ing)?|appl(?:y|ies|ied|ying)[ \t\u00a0]+for|s(?:eek|eeks|ought|eeking)"
+                     r"|call(?:s|ed|ing)?[ \t\u00a0]+for|propos(?:e|es|ed|ing)|postpon(?:e|es|ed|ing)"
+                     r"|delay(?:s|ed|ing)?|announc(?:e|es|ed|ing)|demand(?:s|ed|ing)?|urg(?:e|es|ed|ing))"
+                     r"[ \t\u00a0]+(?:the|a|an|his|her|its|their)?[ \t\u00a0]*(?:\S+[ \t\u00a0]+){0,2}\Z", re.IGNORECASE)
+
+
 def _entity(mentions: list[Mention], i: int | None) -> str | None:
     return mentions[i].entity if i is not None else None
 
@@ -496,6 +504,10 @@ def _claim(
         mt.end())
     if _NEGATION.search(doc.text, ab.orig(mt.start()), core_to):
         return None  # "Li was never sanctioned by the US", "Dong is not under U.S. sanctions"
+    subj = mentions[subj_i]
+    if (frame.value == "time" and subj.kind == "event"
+            and _ACT_ON.search(doc.text, max(0, subj.span.start - 40), subj.span.start)):
+        return None  # "had requested the warrants in May": the request's time, not the event's
     obj_i = roles.get(frame.object) if frame.object else None
     obj = _entity(mentions, obj_i)
     if obj_i is not None and obj is None and mentions[obj_i].kind == "office":

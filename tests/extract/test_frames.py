@@ -172,3 +172,16 @@ def test_a_frame_takes_no_time_from_a_clause_of_its_own_after_it(index) -> None:
     found = [c for c in analyze(doc, index).claims if c.predicate == "holds_office" and c.qualifiers.get("frame")]
     assert found and all(c.valid_from is None or c.valid_from.month != 7 for c in found), [
         (c.object, c.valid_from) for c in found]
+
+
+@pytest.mark.parametrize(("text", "held"), [
+    ("The Pentagon requested the Shangri-La Dialogue in May.", []),
+    ("Austin had applied for the Shangri-La Dialogue on May 20.", []),
+    ("China called for the Shangri-La Dialogue in March.", []),
+    # the event's own time, with no act on it before its name
+    ("Austin spoke at the Shangri-La Dialogue on June 3.", ["2023-06-03"]),
+])
+def test_a_time_of_an_act_on_an_event_is_not_the_events(text: str, held: list[str], index) -> None:  # type: ignore[no-untyped-def]
+    # "had requested the warrants in May": when they were requested, not when they were issued
+    doc = Document(path="x.txt", text=text, published=date(2023, 6, 5), sections=[Section("body", 0, len(text))])
+    assert [c.value for c in analyze(doc, index).claims if c.predicate == "held"] == held
