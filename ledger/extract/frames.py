@@ -477,7 +477,8 @@ _NEGATION = rx.compile(r"\b(?:not|never|no longer|neither|nor)\b|n[’']t\b", re
 _ACT_ON = rx.compile(r"\b(?:request(?:s|ed|ing)?|appl(?:y|ies|ied|ying)[ \t\u00a0]+for|s(?:eek|eeks|ought|eeking)"
                      r"|call(?:s|ed|ing)?[ \t\u00a0]+for|propos(?:e|es|ed|ing)|postpon(?:e|es|ed|ing)"
                      r"|delay(?:s|ed|ing)?|announc(?:e|es|ed|ing)|demand(?:s|ed|ing)?|urg(?:e|es|ed|ing))"
-                     r"[ \t\u00a0]+(?:the|a|an|his|her|its|their)?[ \t\u00a0]*(?:\S+[ \t\u00a0]+){0,2}\Z", re.IGNORECASE)
+                     r"[ \t\u00a0]+(?:the|a|an|his|her|its|their)?[ \t\u00a0]*(?:\S+[ \t\u00a0]+){0,2}\Z",
+                     re.IGNORECASE)
 
 
 def _entity(mentions: list[Mention], i: int | None) -> str | None:
