@@ -44,6 +44,8 @@ def check(view: LedgerView, rule: Rule, targets: Collection[str] | None) -> Iter
                 continue
             ent = view.entity(m.entity)
             preferred = ent.name if ent else ""
+            if m.method == "alias" and ent is not None and _part_of(m.surface, preferred):
+                continue  # an alias that is the name shortened ("Netanyahu", "Dr Tedros"): no variant
             # someone the KB does not know is named in the reason ("a near miss of Sikorski, ...")
             message = rule.format(surface=m.surface, preferred=preferred or "an earlier name", reason=m.reason,
                                   score=f"{m.score:.2f}")
@@ -64,6 +66,24 @@ def check(view: LedgerView, rule: Rule, targets: Collection[str] | None) -> Iter
                 entities=[m.entity] if m.entity else [], evidence=evidence, fix=fix,
                 identity=(m.entity or "", m.surface, m.method), source=ref.source,
             )
+
+
+def _part_of(surface: str, name: str) -> bool:
+    """Whether ``surface`` is ``name`` shortened: its words as written (hyphens, particles and
+    accents kept), but for an honorific, are words of the name in the same order ("Lula da
+    Silva", "Dr Tedros"; not "Akufo Addo" for "Nana Akufo-Addo", nor "Ishiba Shigeru")."""
+    import unicodedata
+
+    from ledger.resolve.tokens import NAME_HONORIFICS
+
+    def words(text: str) -> list[str]:
+        return [w.rstrip(".,").casefold() for w in unicodedata.normalize("NFC", text).split()]
+
+    mine = words(surface)
+    while mine and mine[0] in NAME_HONORIFICS:  # (leading: "M." inside a name is an initial)
+        mine = mine[1:]
+    theirs = iter(words(name))
+    return bool(mine) and all(w in theirs for w in mine)
 
 
 def _closest_word(surface: str, words: list[str]) -> str:

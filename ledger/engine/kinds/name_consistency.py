@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from ledger.engine.rules import Rule
 from ledger.engine.view import LedgerView
 from ledger.model import DocRef, Evidence, Finding, Mention
-from ledger.resolve.tokens import compatible, phrase_key
+from ledger.resolve.tokens import NAME_HONORIFICS, compatible, phrase_key
 
 
 @dataclass
@@ -37,7 +37,11 @@ class Options:
 
 
 def _tokens(m: Mention) -> set[str]:
-    return set(phrase_key(m.surface, expand=False).split())
+    """The words of a mention's name, without an honorific it may hold ("Dr Tedros", a KB alias)."""
+    words = set(phrase_key(m.surface, expand=False).split())
+    return (words - NAME_HONORIFICS) or words
+
+
 
 
 def _initials_of(short: str, full: str) -> bool:
