@@ -130,11 +130,20 @@ def resolve(doc: Document, ex: Extraction, index: NameIndex) -> None:
     if scare:
         ex.claims[:] = [c for c in ex.claims if id(c) not in scare]
     ex.mentions[:] = [m for m in ex.mentions if m.method != "dropped"]
+    prev = None
     for m in ex.mentions:
-        if m.kind == "person" and m.entity and _INTRODUCES.search(doc.text, max(0, m.span.start - 40), m.span.start):
+        if m.kind == "person" and m.entity and (
+                _INTRODUCES.search(doc.text, max(0, m.span.start - 40), m.span.start)
+                # "President Yoon Suk Yeol — Yun Sŏk-yŏl, in the McCune-Reischauer spelling":
+                # another form given right after the name
+                or (prev is not None and prev.entity == m.entity and prev.span.end <= m.span.start
+                    and _SPELT_AFTER.fullmatch(doc.text, prev.span.end, m.span.start))):
             m.form = "introduced"  # "Widodo, popularly known as Jokowi": a name the text gives the person
+        prev = m
 
 
+# between a name and another form of it given as such: a dash, a parenthesis, "or"
+_SPELT_AFTER = rx.compile(r"[ \t\u00a0]*(?:[—–(]|,?[ \t\u00a0]+or|,[ \t\u00a0]+also)[ \t\u00a0]*")
 # a name the text gives as another the person goes by: "popularly known as Jokowi", "nicknamed",
 # a birth name ("Born Huang Jen-hsun in Tainan")
 _INTRODUCES = rx.compile(r"(?:\bknown|\bnicknamed|\bdubbed|\bcalled|\ba\.?k\.?a\.?|\bborn|\bn[ée]e)"
