@@ -62,34 +62,48 @@ _DAY_HINT = rx.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a
 _DAY_AFTER = rx.compile(r"\b(?:[Aa]|[Oo]ne|[Tt]he)\s+day\s+(?:after|earlier)\b")
 
 
-def _past_days(doc: Document, lo: int, hi: int, cache: dict[int, list[str]]) -> list[str]:
+def _past_days(doc: Document, lo: int, hi: int, cache: dict[int, list[tuple[int, date]]],
+               skip: list[tuple[int, int]]) -> list[str]:
     """The days before the document's date that its sentence ``[lo, hi)`` names ("on May
     19", "yesterday", "two months ago" or "in November": its first and last day, "a day
-    after ..."), as ISO dates: a title there may be of that day."""
-    if lo in cache:
-        return cache[lo]
-    found: set[date] = set()
-    if doc.published is not None and _DAY_HINT.search(doc.text, lo, hi):
-        from ledger.extract.timex import find_timexes
+    after ..."), as ISO dates: a title there may be of that day.  Not those told at ``skip``
+    (a relative clause on the holder, a date of another noun: "the October 7, 2023 attack")."""
+    found = cache.get(lo)
+    if found is None:
+        found = cache[lo] = []
+        if doc.published is not None and _DAY_HINT.search(doc.text, lo, hi):
+            from ledger.extract.timex import find_timexes
 
-        for t in find_timexes(doc.text, doc.published, lo, hi):
-            if t.valid_from is None or t.valid_from >= doc.published:
-                continue
-            if t.granularity == "day":
-                found.add(t.valid_from)
-            elif t.granularity in ("week", "month") and t.valid_to is not None:
-                found |= {t.valid_from, min(t.valid_to, doc.published - timedelta(days=1))}
-    if doc.published is not None and _DAY_AFTER.search(doc.text, lo, hi):
-        found.add(doc.published - timedelta(days=1))
-    cache[lo] = days = sorted(d.isoformat() for d in found)
-    return days
+            for t in find_timexes(doc.text, doc.published, lo, hi):
+                if t.valid_from is None or t.valid_from >= doc.published:
+                    continue
+                if t.granularity == "day":
+                    found.append((t.start, t.valid_from))
+                elif t.granularity in ("week", "month") and t.valid_to is not None:
+                    found += [(t.start, t.valid_from), (t.start, min(t.valid_to, doc.published - timedelta(days=1)))]
+        if doc.published is not None and (after := _DAY_AFTER.search(doc.text, lo, hi)):
+            found.append((after.start(), doc.published - timedelta(days=1)))
+    return sorted({d.isoformat() for at, d in found if not any(a <= at < b for a, b in skip)})
+
+
+def _noun_dates(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """Where a date or a year modifies another noun, after "the" ("the October 7, 2023 attack",
+    "the 2023 attack"): that noun's time, not a title's."""
+    return [(m.start(1), m.end(1)) for m in _NOUN_DATE.finditer(text, lo, hi)]
+
+
+# "the October 7, 2023 attack", "the 2018 sanctions", "the Oct. 7 attack"
+_NOUN_DATE = rx.compile(
+    r"\b[Tt]he[ \t\u00a0]+((?:(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)[ \t\u00a0]+\d{1,2}(?:,[ \t\u00a0]+(?:1[89]|20)\d\d)?"
+    r"|(?:1[89]|20)\d\d))[ \t\u00a0]+[a-z]")
 
 
 def office_claims(doc: Document, mentions: list[Mention]) -> list[Claim]:
     claims: list[Claim] = []
     sentences: Sentences | None = None
     index_of = {id(m): i for i, m in enumerate(mentions)}
-    day_cache: dict[int, list[str]] = {}
+    day_cache: dict[int, list[tuple[int, date]]] = {}
     for i, office in enumerate(mentions):
         holder = office.hint.get("holder")
         if office.kind != "office" or holder is None:
@@ -141,13 +155,14 @@ def office_claims(doc: Document, mentions: list[Mention]) -> list[Claim]:
             # (not a year of a relative clause on the holder: "Defense Minister Takeshi Iwaya,
             # 67, who headed the Defense Ministry in 2018 and 2019": his time then, not the title's)
             clause = _RELATIVE_AFTER.match(doc.text, holder.span.end, s_hi) if start < holder.span.start else None
-            told = (doc.text[s_lo:s_hi] if clause is None
-                    else doc.text[s_lo : clause.start()] + doc.text[clause.end() : s_hi])
-            years = sorted({int(y) for y in _YEAR.findall(told)} - {this_year})
+            # (nor a date of another noun: "over the October 7, 2023 attack on Israel")
+            skip = _noun_dates(doc.text, s_lo, s_hi) + ([clause.span()] if clause is not None else [])
+            years = sorted({int(y.group(1)) for y in _YEAR.finditer(doc.text, s_lo, s_hi)
+                            if not any(a <= y.start() < b for a, b in skip)} - {this_year})
             if years:
                 qualifiers["years"] = years
             # so may an earlier day ("The helicopter carrying President Raisi crashed on May 19")
-            days = _past_days(doc, s_lo, s_hi, day_cache)
+            days = _past_days(doc, s_lo, s_hi, day_cache, skip)
             if days:
                 qualifiers["days"] = days
         title = doc.text[office.span.start : office.span.end]
