@@ -619,12 +619,17 @@ def _pick_time(timexes: list[Any], start: int, end: int, text: str) -> Any:
     # else any of the sentence's; but the frame of a relative clause has none far after it, of
     # the main verb ("Li, who was under US sanctions, refused to meet Austin ... in June")
     relative = _RELATIVE.search(text, start, end) is not None
+    # (nor, before it, a time a distance away: "held on October 20 just days after he was
+    # elected LDP president" is the election's, not the frame's)
     pool = inside or [t for t in timexes if (not relative or t.start < start)
-                      and (after is None or t.start < after.start())]
+                      and (after is None or t.start < after.start())
+                      and not (t.end <= start and _DISTANCE_TO.search(text, t.end, start))]
     dated = [t for t in pool if t.valid_from is not None]
     return dated[0] if dated else None
 
 
+_DISTANCE_TO = rx.compile(r"\b(?:days?|weeks?|months?|years?|hours?|shortly|soon|just|only|long)[ \t\u00a0]+"
+                          r"(?:after|before)\b", re.IGNORECASE)
 # a frame in a relative clause ("Li, who was under US sanctions, ...")
 _RELATIVE = rx.compile(r",[ \t\u00a0]+(?:who|which)\b")
 # between a frame's office and a time: a later item of a list ("mayor of Tainan, premier, and,

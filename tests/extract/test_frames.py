@@ -185,3 +185,11 @@ def test_a_time_of_an_act_on_an_event_is_not_the_events(text: str, held: list[st
     # "had requested the warrants in May": when they were requested, not when they were issued
     doc = Document(path="x.txt", text=text, published=date(2023, 6, 5), sections=[Section("body", 0, len(text))])
     assert [c.value for c in analyze(doc, index).claims if c.predicate == "held"] == held
+
+
+def test_a_time_a_distance_before_the_frame_is_not_its(index) -> None:  # type: ignore[no-untyped-def]
+    # "on May 3 just days after he was named": May 3 is the other verb's, not the appointment's
+    text = "Austin flew to Singapore on May 3, just days after Li Shangfu was named defense minister."
+    doc = Document(path="x.txt", text=text, published=date(2023, 5, 30), sections=[Section("body", 0, len(text))])
+    got = [(c.subject, c.value) for c in analyze(doc, index).claims if c.qualifiers.get("frame") == "appointed"]
+    assert got == [("li-shangfu", None)], got
