@@ -291,7 +291,11 @@ _FUTURE = rx.compile(
     r"|being\s+held|scheduled|slated|planned|plans?\s+to|expected\s+to|is\s+to|are\s+to|was\s+to|were\s+to"
     r"|was\s+due|were\s+due|set\s+for"
     r"|due\s+to\s+(?:begin|start|be|open|arrive)|upcoming|next|going\s+to|begins|starts|opens"
-    r"|kicks\s+off)\b|\w['’]ll\b"
+    r"|kicks\s+off"
+    # "faces a second impeachment vote on Saturday": one to come
+    r"|fac(?:es|ing)\s+(?:an?\s+|the\s+|another\s+)?(?:[\w-]+\s+){0,3}?(?:votes?|elections?|runoff|ballot"
+    r"|deadline|hearing|trial|test)(?=(?:\s+(?:on|in))?\s*$)"
+    r")\b|\w['’]ll\b"
 )  # matched against lowercased text
 # a clause told in the past ("was held on", "took place on", "won the ... on"): matched lower-case
 # (and "since": "under scrutiny since the Jan. 6 blowout" looks back)

@@ -481,6 +481,15 @@ def test_a_regular_past_verb_is_the_past_tense_but_a_plan_is_not():
         assert t.valid_from == D(2025, 1, 10), text
 
 
+def test_a_vote_faced_is_one_to_come():
+    (a, b) = find_timexes("Yoon faces a second impeachment vote on Saturday after surviving the first on December 7.",
+                          D(2024, 12, 11))
+    assert (a.valid_from, b.valid_from) == (D(2024, 12, 14), D(2024, 12, 7))
+    # not a day of another clause after what is faced
+    (t,) = find_timexes("Yoon faces charges over the decree issued on Dec. 3.", D(2024, 12, 11))
+    assert t.valid_from == D(2024, 12, 3)
+
+
 def test_a_day_a_month_ahead_told_in_the_past_tense_is_ahead():
     # "was to face ... on 8 December", the day after the document's: planned then, not a year ago
     (t,) = find_timexes("Georgescu was to face Lasconi in the runoff on 8 December.", D(2024, 12, 7))
