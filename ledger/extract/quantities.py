@@ -536,6 +536,7 @@ def _quantity_at(text: str, ws: int, floor: int, end: int) -> _Q | int | None:
             value *= _SCALE_ABBR[m["abbr"].lower()]
     if not value == value or value in (float("inf"), float("-inf")):
         return None
+    value = float(f"{value:.12g}")  # no float noise from the scale ("66.9 billion" is 66900000000)
     pct = m["pct"]
     unit_kind = None
     if pct:

@@ -443,7 +443,9 @@ _RELATIVE = rx.compile(r"(?:who|which)\s")
 _OTHER_NAME = rx.compile(r"(?<![\w.])(?!(?:" + "|".join(sorted(w.title() for w in CALENDAR_WORDS)) + r")\b)"
                          r"[A-Z][a-z]+\b")
 # after a number, whose it is when not the actor's: "35.79 percent for the ruling coalition's candidate"
-_FOR_ANOTHER = rx.compile(r"(?:\s+of\s+the\s+(?:vote|votes|ballots))?\s+for\s+(?:the\s+|[A-Z])")
+_FOR_ANOTHER = rx.compile(r"(?:\s+of\s+the\s+(?:vote|votes|ballots))?\s+for\s+(?:the\s+(?!\d|(?:fiscal|financial|"
+                          r"year|quarter|month|week|period|first|second|third|fourth|last|past|next|current|full|whole)"
+                          r"\b)|[A-Z](?!Y\d|Q\d))")
 # before a margin: "a majority of 172 (seats)", "a lead of 12 points"
 _MAJORITY_OF = rx.compile(r"\b(?:majority|margin|lead)\s+of\s+(?:about\s+|some\s+|nearly\s+|more\s+than\s+)?\Z",
                           re.IGNORECASE)

@@ -501,6 +501,8 @@ def test_a_second_description_of_the_person_closed_by_a_comma_keeps_the_appositi
     # "for X" after a share: X's, not the actor's
     ("Prime Minister Jan Novak won 54.2 percent of the vote, against 35.8 percent for the opposition candidate.",
      [("Jan Novak", "54.2", "percent")]),
+    # "for" a time is no one's: the actor's number
+    ("China showed a deficit of $66.9 billion for the 2023-24 fiscal year.", [("China", "66900000000", "dollar")]),
 ])
 def test_a_number_belongs_to_its_own_clause(text: str, expected: list[tuple[str, str, str]]) -> None:
     assert counts(text) == expected

@@ -291,3 +291,9 @@ def test_lf_and_crlf_agree(text):
 ])
 def test_a_capitalized_number_word_inside_a_sentence_is_a_name(text: str, found: list[float]) -> None:
     assert [q.value for q in find_quantities(text)] == found
+
+
+def test_a_scaled_decimal_carries_no_float_noise():
+    # 66.9 * 1e9 is 66900000000.00001 in floating point: the claim's value must read 66900000000
+    (q,) = find_quantities("It showed a deficit of C$66.9 billion.")
+    assert q.value == 66900000000.0 and q.value.is_integer()
