@@ -545,6 +545,11 @@ def _by_date(ids: list[str], index: NameIndex, doc: Document, m: Mention | None 
         if len(there) == 1:
             return there
     same = [i for s, i in dated if s and s.year == doc.published.year]
+    if len(same) > 1:
+        # several in the year ("the OPEC+ ministerial meeting" of June and of December): the
+        # one nearest the document's date
+        published = doc.published
+        return [min(same, key=lambda i: abs((index.entities[i].start or published) - published).days)]
     if same:
         return same
     before = sorted((s, i) for s, i in dated if s and s <= doc.published)

@@ -104,6 +104,14 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
         keys[i] = fold_word(word)
         periods[i] = False
         possessives[i] = True
+    if "+" in text[start:end]:
+        # a name ending in "+" ("OPEC+", "Disney+"): the sign is of the name, another than "OPEC"
+        for m in _PLUS_AFTER.finditer(text, start, end):
+            i = bisect_left(ends, m.start())
+            if i < len(ends) and ends[i] == m.start() and not possessives[i]:
+                words[i] += "+"
+                keys[i] += "+"
+                ends[i] += 1
     toks = list(map(_new_token, repeat(Token), zip(starts, ends, words, keys, caps, periods, possessives, strict=True)))
     # a one-letter word before a period may start an initialism
     if "" in keys:
@@ -140,6 +148,7 @@ _GAP_WORD_ASCII = rx.compile(r"([^A-Za-z0-9]*)([A-Za-z0-9]+(?:'[A-Za-z0-9]+)*)")
 # opening with the apostrophe lets the scan skip to the candidates
 _POSSESSIVE_AT = rx.compile(r"['’][sS](?![^\W_])")
 _first, _second = itemgetter(0), itemgetter(1)
+_PLUS_AFTER = rx.compile(r"(?<=[A-Za-z])\+(?![\w+])")
 _new_token = tuple.__new__  # Token(*fields) without a Python-level __new__ per token
 
 

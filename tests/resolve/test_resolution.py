@@ -693,3 +693,27 @@ def test_a_surname_alone_is_no_romanization_of_the_full_name(tmp_path: Path) -> 
     found = [(m.surface, m.method) for m in mentions_with_kb(tmp_path, _ROMANIZED_KB, text, date(2025, 1, 19))]
     assert ("Ben-Gvir", "transliteration") not in found and ("Itamar Ben-Gvir", "exact") in found, found
 
+
+
+def test_a_name_ending_in_a_plus_sign_is_another_than_without_it(tmp_path: Path) -> None:
+    kb = """entities:
+  - {id: opec, kind: org, name: OPEC}
+  - {id: opec-plus, kind: org, name: OPEC+, aliases: [OPEC Plus]}
+"""
+    found = {(m.surface, m.entity) for m in mentions_with_kb(tmp_path, kb, "OPEC+ met. OPEC agreed. OPEC Plus left.",
+                                                              date(2024, 12, 5))}
+    assert found == {("OPEC+", "opec-plus"), ("OPEC", "opec"), ("OPEC Plus", "opec-plus")}, found
+
+
+def test_of_several_editions_in_the_year_the_nearest_the_documents_date(tmp_path: Path) -> None:
+    kb = """entities:
+  - {id: meeting-june, kind: event, name: OPEC+ meeting of June, aliases: [OPEC+ ministerial meeting], from: 2024-06-02}
+  - {id: meeting-december, kind: event, name: OPEC+ meeting of December, aliases: [OPEC+ ministerial meeting],
+     from: 2024-12-05}
+"""
+    def entity(day: date) -> str | None:
+        found = [m for m in mentions_with_kb(tmp_path, kb, "The OPEC+ ministerial meeting agreed a delay.", day)
+                 if m.kind == "event"]
+        return found[0].entity if found else None
+
+    assert (entity(date(2024, 12, 6)), entity(date(2024, 6, 3))) == ("meeting-december", "meeting-june")
