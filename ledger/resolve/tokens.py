@@ -104,7 +104,7 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
         keys[i] = fold_word(word)
         periods[i] = False
         possessives[i] = True
-    if "+" in text[start:end]:
+    if text.find("+", start, end) >= 0:
         # a name ending in "+" ("OPEC+", "Disney+"): the sign is of the name, another than "OPEC"
         for m in _PLUS_AFTER.finditer(text, start, end):
             i = bisect_left(ends, m.start())
