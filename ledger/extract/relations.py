@@ -436,6 +436,26 @@ def _within(spans: list[tuple[int, int]], pos: int) -> bool:
 
 
 # where a number's clause starts within its sentence
+# a comma of a date written "Month Day, Year," ("agreed on Dec. 18, 2023, to pay $53 a share"):
+# the two commas are the date's, no clause ends there
+_MONTH_DAY = rx.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?[ \t\u00a0]+\d{1,2}"
+                        r"(?:,[ \t\u00a0]+(?P<y>(?:19|20)\d\d))?\Z")
+_VERB_AFTER_COMMA = rx.compile(r",[ \t\u00a0]+(?:has|have|had|is|are|was|were|will|would|said|says)\b")
+_COMMA_YEAR = rx.compile(r",[ \t\u00a0]+(?:19|20)\d\d\b")
+
+
+def _date_comma(text: str, lo: int, at: int) -> bool:
+    """Whether the comma at ``at`` is one of a date's ("Dec. 18, 2023,")."""
+    day = _MONTH_DAY.search(text, max(lo, at - 25), at)
+    if day is None:
+        return False
+    if day.group("y") is None:
+        return _COMMA_YEAR.match(text, at) is not None
+    # (but a verb after the closing comma ends a clause: "The war Hamas started on Oct. 7,
+    # 2023, has killed more than 46,000")
+    return _VERB_AFTER_COMMA.match(text, at) is None
+
+
 _CLAUSE_BREAK = rx.compile(r"[,;:(\u2014\u2013]\s*|\b(?:while|whereas|but|ahead\s+of|against)\s+")
 # a clause about the name before it
 _RELATIVE = rx.compile(r"(?:who|which)\s")
@@ -534,7 +554,8 @@ def count_claims(doc: Document, mentions: list[Mention], index: Any,
             # the number's own clause ("..., while Chipotle shares fell 7.5%"): an actor named
             # in it before the number is what it is about; a name there the KB does not know
             # leaves it unknown; "who took 35.79 percent" is about the name before "who"
-            clause = max((m.end() for m in _CLAUSE_BREAK.finditer(text, lo, q.start)), default=lo)
+            clause = max((m.end() for m in _CLAUSE_BREAK.finditer(text, lo, q.start)
+                          if not _date_comma(text, lo, m.start())), default=lo)
             near = bisect_left(actor_starts, q.start) - 1
             if clause > lo:
                 if near >= k and actors[near][0] >= clause and _owner_like(mentions[actors[near][1]], index):

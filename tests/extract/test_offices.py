@@ -671,3 +671,16 @@ def test_a_title_of_past_terms_counted_or_in_another_language(text: str, holder:
 def test_a_nominees_title_is_not_held() -> None:
     assert not [c for c in offices("Trump's pick for Treasury secretary, Jan Novak, spoke. His choice for "
                                    "defense secretary, Ann Roe, agreed.") if c.subject_surface in ("Jan Novak", "Ann Roe")]
+
+
+def test_a_date_set_off_by_commas_is_the_numbers_clause_time() -> None:
+    # AP style: "agreed on Dec. 18, 2022, to pay $53 a share": the day is the number's
+    text = "China agreed on Dec. 18, 2022, to pay $53 a share in cash."
+    doc = Document(path="t.txt", text=text, published=date(2023, 12, 13), sections=[Section("body", 0, len(text))])
+    (c,) = [c for c in analyze(doc, INDEX).claims if c.predicate == "count"]
+    assert (c.subject_surface, c.value, c.valid_from, c.valid_to) == ("China", "53", date(2022, 12, 18),
+                                                                       date(2022, 12, 18))
+    # a verb after the date's closing comma: the date was a clause's of its own
+    text = "The war China started on Oct. 7, 2022, has killed more than 4,000 soldiers."
+    doc = Document(path="t.txt", text=text, published=date(2023, 12, 13), sections=[Section("body", 0, len(text))])
+    assert [c.valid_from for c in analyze(doc, INDEX).claims if c.predicate == "count"] == [date(2023, 12, 13)]
