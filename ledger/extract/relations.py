@@ -289,6 +289,20 @@ def _claim(
     )
 
 
+# a prison term before its number: "sentenced Dominique Pelicot to 20 years", "was sentenced to
+# up to 18 years" (the sentenced person is named between, or is the clause's subject)
+_SENTENCED = rx.compile(r"\bsentenc(?:ed|es|ing)[ \t\u00a0]+(?:(?P<who>[^.;]{1,60}?)[ \t\u00a0]+)?to[ \t\u00a0]+"
+                        r"(?:up[ \t\u00a0]+to[ \t\u00a0]+|about[ \t\u00a0]+|nearly[ \t\u00a0]+"
+                        r"|more[ \t\u00a0]+than[ \t\u00a0]+)?\Z")
+
+# (in French: "a condamné jeudi Dominique Pelicot à 20 ans de réclusion")
+_CONDAMNE = rx.compile(r"\bcondamn[ée]e?s?[ \t\u00a0]+(?:(?P<who>[^.;]{1,60}?)[ \t\u00a0]+)?à[ \t\u00a0]+"
+                       r"(?:environ[ \t\u00a0]+)?\Z")
+# between "sentenced" and "to", a time only: the sentenced person is the clause's subject
+_WHEN_ONLY = rx.compile(r"(?:(?:on|in|last|this|late|early|jeudi|lundi|mardi|mercredi|vendredi|samedi|dimanche"
+                        r"|hier)\b[^,]*|\w+day)", re.IGNORECASE)
+
+
 # counted nouns too generic to say which fact a number is about
 _GENERIC_UNITS = {
     "",
@@ -527,8 +541,14 @@ def count_claims(doc: Document, mentions: list[Mention], index: Any,
                 continue  # "537 deaths this year": a toll of a longer time than the event's
             # "537 deaths" is the toll "537 dead"
             toll = _DEATH_NOUNS.get(unit) or _toll(text, q, unit)
+            # "sentenced Dominique Pelicot to 20 years": a prison term, the sentenced person's
+            sentenced = ((_SENTENCED.search(text, max(0, q.start - 90), q.start)
+                          or _CONDAMNE.search(text, max(0, q.start - 90), q.start))
+                         if unit in ("year", "an") and not _MODIFIER.fullmatch(q.text) else None)
             if toll is not None:
                 unit = toll  # "at least 820 people have died": a death toll, "dead"
+            elif sentenced is not None:
+                unit = "prison year"
             elif _MAJORITY_OF.search(text, max(0, q.start - 30), q.start):
                 unit = "majority"  # "a majority of 172 (seats)": the margin, not the seats won
             elif unit in _GENERIC_UNITS or _MODIFIER.fullmatch(q.text):
@@ -578,6 +598,12 @@ def count_claims(doc: Document, mentions: list[Mention], index: Any,
                     k >= len(actors) or actors[k][0] < clause):
                 continue  # "... met the general, he won the second round with 96 votes": his, not theirs
             actor = mentions[actors[k][1]] if k < len(actors) and actors[k][0] < hi else None
+            if sentenced is not None and sentenced.group("who") and not _WHEN_ONLY.fullmatch(sentenced.group("who")):
+                who = [mentions[i] for a, i in actors if sentenced.start("who") <= a < sentenced.end("who")
+                       and mentions[i].kind == "person"]
+                actor = who[0] if who else None
+                if actor is None:
+                    continue  # sentenced someone the text does not name: whose term, unknown
             # "Mr Modi's Bharatiya Janata Party won 240 seats", "the BJP-led alliance won 293
             # seats": what the actor owns or leads is what the number is about, when named
             if actor is not None and actor.span.end <= q.start and (

@@ -684,3 +684,16 @@ def test_a_date_set_off_by_commas_is_the_numbers_clause_time() -> None:
     text = "The war China started on Oct. 7, 2022, has killed more than 4,000 soldiers."
     doc = Document(path="t.txt", text=text, published=date(2023, 12, 13), sections=[Section("body", 0, len(text))])
     assert [c.valid_from for c in analyze(doc, INDEX).claims if c.predicate == "count"] == [date(2023, 12, 13)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("A court on Thursday sentenced Li Shangfu to 18 years in prison.", [("Li Shangfu", "18", "prison year")]),
+    ("Li Shangfu was sentenced to 20 years in prison on Thursday.", [("Li Shangfu", "20", "prison year")]),
+    ("Li Shangfu was sentenced on Thursday to 20 years in prison.", [("Li Shangfu", "20", "prison year")]),
+    ("La cour a condamné jeudi Li Shangfu à 20 ans de réclusion criminelle.", [("Li Shangfu", "20", "prison year")]),
+    # someone the text does not name, or a term served, is no one's prison term here
+    ("The court sentenced 46 other men to between three and 15 years.", []),
+    ("Li Shangfu served 10 years in the army.", []),
+])
+def test_a_prison_term_is_the_sentenced_persons(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert counts(text) == expected

@@ -469,6 +469,7 @@ def _as_told(words: list[str], tally: bool) -> frozenset[str]:
 # casualty tolls (the units ``extract.relations`` gives them): the unit tells the fact, and a
 # toll rises by the day, so only tolls told within a day of each other are compared
 _TOLLS = frozenset({"dead", "injured", "missing"})
+_TERMS = frozenset({"prison year"})
 _TOLL_DAYS = 1
 # a number told as it stands at the time ("now controlled 1,150 square kilometres", "so far
 # 82 settlements"), or a price of the day (a market value, a share price), is a running total,
@@ -516,7 +517,8 @@ class _SameFact:
         unit = str(c.qualifiers.get("unit") or "")
         model = any(ch.isdigit() for ch in unit) and any(ch.isalpha() for ch in unit)
         toll = unit in _TOLLS
-        near = range(len(self.items)) if model or toll or not self.context else sorted(
+        # (a prison term is the sentenced person's one fact however told: "réclusion", "prison")
+        near = range(len(self.items)) if model or toll or unit in _TERMS or not self.context else sorted(
             {i} | {j for w in self.contexts[i] for j in self.by_word[w] if self.ways[i] == self.ways[j]})
         day = c.valid_from or c.valid_to
         days = _TOLL_DAYS if toll else self.days
