@@ -58,6 +58,9 @@ STOP = {
     "furthermore", "otherwise", "yet", "everyone", "everything", "nothing", "nobody", "someone",
     "something", "anything", "anyone", "none", "several", "whose", "whom", "across", "behind",
     "inside", "outside", "through", "ahead", "along", "alongside", "against", "including",
+    # French prepositions opening a sentence ("Pour le politologue Maurice Dione, ...")
+    "pour", "selon", "dans", "depuis", "après", "avant", "avec", "lors", "sans", "sous", "chez",
+    "entre", "contre", "vers", "pendant", "malgré", "parmi", "cependant", "toutefois", "ainsi",
     # months as datelines abbreviate them ("BUENOS AIRES, Dec 11 (SCW) -"; not "Jan", "Jun",
     # "Mar", which are names too: "Jan Novak", "Dong Jun")
     "feb", "apr", "aug", "sep", "sept", "oct", "nov", "dec",

@@ -110,7 +110,10 @@ _NOT_NP = frozenset(
 _NP_STOP = frozenset(
     "in at on during after before while when to from via over that who which as and but "
     "about for by said says told added according late last this next earlier later "
-    "since because although though where whose".split()
+    "since because although though where whose "
+    # (and in French: "a déclaré M. LeBlanc aux journalistes")
+    "à au aux dans devant lors pendant après avant depuis pour sur par qui que et mais lundi mardi "
+    "mercredi jeudi vendredi samedi dimanche hier".split()
 )
 _TITLE_GLUE = frozenset("the of for and de".split())
 # lower-case words of a role before a name ("captain Achraf Hakimi said", "coach Luis de la Fuente")
@@ -852,7 +855,7 @@ class _Finder:
             a, b = w
             word = text[a:b]
             core = word.rstrip(",;:!?)”’\"'`»")
-            if core.lower() in _NP_STOP:
+            if core.lower() in _NP_STOP or (core.endswith(".") and core[:-1].lower() in _NP_STOP):
                 cov = self.mx.covering(a) if first is not None else None
                 if cov is None:
                     break
@@ -907,8 +910,10 @@ class _Finder:
             if m.span.start >= first and m.kind in SPEAKER_KINDS:
                 lead = text[first : m.span.start].strip().lower()
                 # "said the spokesman", "said Libyan Prime Minister Osama Hammad": the name
-                # (not a place after a name: "said Sen. Gary Peters of Michigan")
-                if lead in ("", "the") or (m.kind == "person" and self.title_run(first, m.span.start)
+                # (not a place after a name: "said Sen. Gary Peters of Michigan"); and a role in
+                # lower case before a person's name ("a déclaré l'avocate générale Laure Chabaud")
+                if lead in ("", "the") or (m.kind == "person" and (self.title_run(first, m.span.start) or (
+                        text[first : m.span.start].strip() == lead and _ROLE_LEAD.fullmatch(lead)))
                                            and not any(self.mx.ms[j].kind == "person"
                                                        for j in self.mx.within(first, m.span.start))):
                     return _Subj("mention", m.span.start, end, _clean(m.surface), k)
@@ -1463,7 +1468,22 @@ _FINITE_VERBS = frozenset("was is were are would will had has have could should 
 # the International Federation of Red Cross")
 _NAME_OF = rx.compile(r"((?:[^\W\d_][\w’'-]+[ \t\u00a0]){1,2}[^\W\d_][\w’'-]+)[ \t\u00a0]+of[ \t\u00a0]")
 _NOT_NAME_WORDS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her"})
-_POST_ACC = rx.compile(r"[\s,;:—–-]*according\s+to\s")
+_POST_ACC = rx.compile(r"[\s,;:—–-]*(?:according\s+to|selon)\s")
+# French after a quotation: "« … », a déclaré M. LeBlanc", "a-t-il lancé", "écrit-elle"
+_FR_PARTICIPLES = ("déclaré|dit|affirmé|ajouté|estimé|expliqué|souligné|lancé|indiqué|précisé|assuré|martelé|écrit"
+                   "|répondu|insisté|prévenu|reconnu|confié|poursuivi|conclu|commenté|dénoncé|annoncé|tranché"
+                   "|rappelé|relevé|regretté|jugé|averti|déploré|fustigé|plaidé|réagi|noté|observé|raconté|résumé"
+                   "|ironisé|réclamé|promis|assené|asséné|glissé|résumé|soutenu|admis|avoué|clamé")
+_FR_PRESENT = ("déclare|dit|affirme|ajoute|estime|explique|souligne|lance|indique|précise|assure|martèle|écrit"
+               "|répond|insiste|prévient|reconnaît|reconnait|confie|poursuit|conclut|commente|dénonce|annonce"
+               "|tranche|rappelle|relève|regrette|juge|avertit|déplore|note|observe|raconte|résume|ironise")
+_FR_POST = rx.compile(r"[\s,;—–-]*(?:(?:a|avait|ont|avaient)(?:-t-(?P<p>il|elle|ils|elles))?[ \t\u00a0]+"
+                      r"(?P<v>" + _FR_PARTICIPLES + r")|(?P<v2>" + _FR_PRESENT + r")-(?:t-)?(?P<p2>il|elle|ils|elles))"
+                      r"(?![\w-])")
+# a role told in lower case before a name, of no one else ("l'avocate générale", "prosecutor")
+_ROLE_LEAD = rx.compile(r"(?:(?:the|l['’]|le|la)[ \t\u00a0]*)?(?!(?:of|de|du|des|for|pour|to)\b)[^\W\d_]+"
+                        r"(?:[ \t\u00a0]+(?!(?:of|de|du|des|d['’]|for|pour|to|and|et|with|avec)\b)[^\W\d_]+){0,2}")
+_FR_PRONOUNS = {"il": "he", "elle": "she", "ils": "they", "elles": "they"}
 _WAS_BEFORE = rx.compile(r"\b(?:was|were|is|are)[ \t\u00a0]+\Z")
 # (a word with a period is an honorific's or an initial's: "Mr. Dong was quoted as saying")
 _POST_QAS = rx.compile(r"[\s,;—–-]*(?:(?:(?i:" + "|".join(sorted(HONORIFICS)) + r")|[A-Z])\.\s+|[^\s.!?;:“”\"]+\s+)"
@@ -1478,6 +1498,14 @@ def _post_attribution(text: str, lo: int, hi: int, f: _Finder, strict: bool) -> 
     if m is not None:
         subj = f.np_after(m.end(), hi)
         return _Attr(subj, "according to", subj.end) if subj else None
+    m = _FR_POST.match(text, lo, hi)
+    if m is not None:
+        verb = m.group("v") or m.group("v2")
+        if (p := m.group("p") or m.group("p2")) is not None:  # "a-t-il lancé", "écrit-elle"
+            at = m.start("p") if m.group("p") else m.start("p2")
+            return _Attr(_Subj("pronoun", at, at + len(p), _FR_PRONOUNS[p]), verb, m.end())
+        subj = f.np_after(m.end(), hi)  # "a déclaré M. LeBlanc"
+        return _Attr(subj, verb, subj.end) if subj else None
     m = _POST_QAS.match(text, lo, hi)
     if m is not None:
         a = _AS_SAYING.search(text, m.end() - 1, _after_words(text, m.end(), hi, 12))  # (from the space)

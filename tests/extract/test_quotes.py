@@ -959,3 +959,33 @@ def test_a_heading_in_quotation_marks_is_no_ones_quote() -> None:
     f = text("Ahmed al-Sharaa spoke in Damascus on Sunday. He promised elections.\n\n## 'Cautious joy'\n\n"
              "Rania Darwish, a student, said the mood was hopeful.\n\n\"We will win.\"\n")
     assert [q.text for q in f.quotes] == ["We will win."]
+
+
+@pytest.mark.parametrize(("sentence", "speaker", "entity"), [
+    # a French attribution after the quotation: the verb first, or the pronoun inverted
+    ("Ely Ratner est arrivé. « Nous allons continuer », a déclaré M. Ratner aux journalistes.", "Ratner", "ely-ratner"),
+    ("« Nous allons continuer », a déclaré Ely Ratner lundi.", "Ely Ratner", "ely-ratner"),
+    ("Ely Ratner est arrivé. « C'est une journée difficile », a-t-il lancé aux journalistes.", "he", "ely-ratner"),
+    ("Ely Ratner a écrit. « Le pays fait face à un grave défi », écrit-il dans sa lettre.", "he", "ely-ratner"),
+    ("« Les discussions sont terminées », selon Ely Ratner.", "Ely Ratner", "ely-ratner"),
+    # a role in lower case before the name
+    ("« Vingt ans, c'est beaucoup », a déclaré l'assistant secrétaire Ely Ratner, qui a parlé.", "Ely Ratner",
+     "ely-ratner"),
+])
+def test_a_french_attribution_after_the_quote(sentence: str, speaker: str, entity: str) -> None:
+    f = text(sentence)
+    (q,) = f.quotes
+    assert (q.speaker_text, f.entity(q)) == (speaker, entity)
+
+
+def test_a_french_preposition_opening_a_sentence_is_no_speaker() -> None:
+    # "Pour le politologue X, ..." then "estime-t-il": X, not "Pour"
+    f = text("Pour le politologue Ely Ratner, c'est une rupture. « Le pays a montré sa force », estime-t-il.")
+    (q,) = f.quotes
+    assert (q.speaker_text, f.entity(q)) == ("he", "ely-ratner")
+
+
+def test_a_relation_before_a_name_is_not_the_speakers_role() -> None:
+    (q,) = text("“We will appeal,” said the wife of Ely Ratner.").quotes
+    assert q.speaker_text == "the wife of Ely Ratner"
+
