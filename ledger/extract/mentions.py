@@ -753,7 +753,8 @@ _GIVING = frozenset((*_GIVES, *_BECOMES, *_SERVES, "as"))
 # between a name and the verb giving it a title: "Mateusz Morawiecki, who became", "Donald
 # Tusk was sworn in as", "Sikorski previously served as"
 # a person's age in apposition after the name: "Dong Jun, 62, became", "Rishi Sunak, 43, spoke"
-_AGE = r",[ \t\u00a0]+(\d{2,3}),"
+# (and as French, Spanish, Portuguese, German, Italian outlets write it: "M. LeBlanc, 57 ans,")
+_AGE = r",[ \t\u00a0]+(\d{2,3})(?:[ \t\u00a0]+(?:ans|años|anos|Jahre|anni))?,"
 AGE_AFTER_NAME = rx.compile(_AGE + r"[ \t\u00a0]+")  # group 1: the age
 _SUBJECT_GAP = rx.compile(
     rf"(?:{_AGE})?"

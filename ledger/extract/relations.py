@@ -310,6 +310,11 @@ _GENERIC_UNITS = {
     "side",
     "time",
     "year",
+    "an",  # (and the year in French, Spanish, Portuguese, German, Italian: "57 ans", "20 años")
+    "año",
+    "ano",
+    "jahr",
+    "anno",
     "day",
     "week",
     "month",

@@ -428,6 +428,14 @@ def test_a_persons_age_in_apposition() -> None:
         ("name:rishi sunak", "43", "Rishi Sunak, 43", date(2024, 7, 11))]
 
 
+@pytest.mark.parametrize("text", ["M. Rishi Sunak, 43 ans, a parlé lundi.", "Rishi Sunak, 43 años, llegó."])
+def test_an_age_in_apposition_as_other_languages_write_it(text: str) -> None:
+    doc = Document(path="t.txt", text=text, published=date(2024, 7, 11), sections=[Section("body", 0, len(text))])
+    claims = analyze(doc, INDEX).claims
+    assert [(c.subject_key, c.value) for c in claims if c.predicate == "age"] == [("name:rishi sunak", "43")]
+    assert not [c for c in claims if c.predicate == "count"]  # "43 ans" is no count of years
+
+
 def test_an_age_in_apposition_does_not_hide_the_verb_after_it() -> None:
     text = "Jan Novak, 54, replaced Petr Kral as health minister on Friday."
     by_holder = {c.subject_surface: c for c in offices(text)}
