@@ -107,7 +107,23 @@ def _joined(text: str, a: Token, b: Token) -> bool:
         if not (len(a.text) == 1 or a.key in _NAME_ABBREV or a.key in ABBREVIATIONS):
             return False  # "as chairman. Microsoft": a sentence ends there, not an abbreviation
         gap = gap[1:]
+    if gap in _NICK_OPEN and text.startswith(_NICK_OPEN[gap], b.end):
+        return True  # Barry "Butch" Wilmore: a nickname in quotation marks inside the name
+    if gap in _NICK_CLOSE and text[max(0, a.start - 2) : a.start] == _NICK_CLOSE[gap]:
+        return True
     return len(gap) <= 3 and bool(_GAP_OK.match(gap))
+
+
+def _nickname_after(text: str, a: Token, b: Token) -> bool:
+    """Whether ``b`` is a nickname in quotation marks after the given name ``a`` ("Barry "Butch"")."""
+    gap = text[a.end : b.start]
+    return gap in _NICK_OPEN and text.startswith(_NICK_OPEN[gap], b.end)
+
+
+# a nickname in quotation marks inside a name: the gap before it -> what must follow it, the
+# gap after it -> what must precede it
+_NICK_OPEN = {' "': '" ', " “": "” ", " ‘": "’ ", " '": "' "}
+_NICK_CLOSE = {'" ': ' "', "” ": " “", "’ ": " ‘", "' ": " '"}
 
 
 _ARTICLES = ("the", "de", "van", "von", "al", "el")  # may open a name in lower case
@@ -261,6 +277,14 @@ def find_mentions(doc: Document, index: NameIndex) -> list[Mention]:
                 t = toks[j]
                 plain += " " + t.key
                 expanded += " " + (ABBREVIATIONS.get(t.key, t.key) if t.period else t.key)
+            nick_first = None
+            if best is None and i + 2 < n and toks[i].cap and _nickname_after(text, toks[i], toks[i + 1]):
+                # "Sunita "Suni" Williams" of the KB's "Sunita Williams": the name without the nickname
+                key = toks[i].key + " " + toks[i + 2].key
+                if key in keys and (found := _entries_for(text, [toks[i], toks[i + 2]], index, key, key)) is not None:
+                    best, nick_first = (3, found), toks[i]
+            elif best is not None and i > 0 and toks[i - 1].cap and _nickname_after(text, toks[i - 1], toks[i]):
+                nick_first = toks[i - 1]  # "Barry "Butch" Wilmore" of the KB's "Butch Wilmore": the whole name
             if best is not None and best[1][0] == "place" and i > 0 and toks[i - 1].cap \
                     and toks[i - 1].key in _REGION_WORDS and _joined(text, toks[i - 1], toks[i]):
                 best = None  # "Latin America", "South America": no part of it is the KB's "America"
@@ -281,6 +305,8 @@ def find_mentions(doc: Document, index: NameIndex) -> list[Mention]:
                 if elect is not None:
                     # "President-elect": not yet the office; a title the KB does not hold
                     end, candidates, length = elect.end(), [], length + 1
+                if nick_first is not None and kind == "person":
+                    first = nick_first
                 out.append(Mention(
                     Span.of(doc, first.start, end), text[first.start : end], kind, section=sec.kind,
                     candidates=list(candidates), hint={"tokens": (i, i + length), "section": bounds},

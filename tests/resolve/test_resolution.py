@@ -717,3 +717,16 @@ def test_of_several_editions_in_the_year_the_nearest_the_documents_date(tmp_path
         return found[0].entity if found else None
 
     assert (entity(date(2024, 12, 6)), entity(date(2024, 6, 3))) == ("meeting-december", "meeting-june")
+
+
+@pytest.mark.parametrize("kb", [
+    # the KB's name with the nickname, or the nickname and the surname, or the name without it
+    'entities:\n  - {id: wilmore, kind: person, name: Barry "Butch" Wilmore}\n'
+    '  - {id: williams, kind: person, name: Sunita "Suni" Williams}\n',
+    "entities:\n  - {id: wilmore, kind: person, name: Butch Wilmore}\n  - {id: williams, kind: person, name: Sunita Williams}\n",
+])
+def test_a_nickname_in_quotation_marks_inside_a_name(tmp_path: Path, kb: str) -> None:
+    text = 'Astronauts Barry "Butch" Wilmore and Sunita “Suni” Williams landed. Wilmore spoke.'
+    found = [(m.surface, m.entity) for m in mentions_with_kb(tmp_path, kb, text, date(2024, 9, 7))]
+    assert found == [('Barry "Butch" Wilmore', "wilmore"), ("Sunita “Suni” Williams", "williams"),
+                     ("Wilmore", "wilmore")], found
