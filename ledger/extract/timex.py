@@ -290,7 +290,9 @@ _FUTURE = rx.compile(
     r"\b(?:will|shall|won['’]t|set\s+to|to\s+(?:begin|start|be\s+held|take\s+place|open)"
     r"|being\s+held|scheduled|slated|planned|plans?\s+to|expected\s+to|is\s+to|are\s+to|was\s+to|were\s+to"
     r"|was\s+due|were\s+due|set\s+for"
-    r"|due\s+to\s+(?:begin|start|be|open|arrive)|upcoming|next|going\s+to|begins|starts|opens"
+    r"|due\s+to\s+(?:begin|start|be|open|arrive)|upcoming"
+    # "next", but not a possessive's ("elected Lai as their next leader in the election held on ...")
+    r"|(?<!\btheir\s)(?<!\bhis\s)(?<!\bher\s)(?<!\bits\s)(?<!\bour\s)(?<!\bmy\s)(?<!\byour\s)next|going\s+to|begins|starts|opens"
     r"|kicks\s+off"
     # "faces a second impeachment vote on Saturday": one to come
     r"|fac(?:es|ing)\s+(?:an?\s+|the\s+|another\s+)?(?:[\w-]+\s+){0,3}?(?:votes?|elections?|runoff|ballot"

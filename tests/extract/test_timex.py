@@ -494,3 +494,13 @@ def test_a_day_a_month_ahead_told_in_the_past_tense_is_ahead():
     # "was to face ... on 8 December", the day after the document's: planned then, not a year ago
     (t,) = find_timexes("Georgescu was to face Lasconi in the runoff on 8 December.", D(2024, 12, 7))
     assert t.valid_from == D(2024, 12, 8)
+
+
+def test_a_possessives_next_is_no_future():
+    # "their next leader" names a role to come, not the time of the clause: the election is over
+    (_, t) = find_timexes("Voters on Sunday elected Lai as their next leader in the election held on January 14.",
+                          D(2024, 1, 15))
+    assert t.valid_from == D(2024, 1, 14)
+    # "the next" still looks ahead
+    (t,) = find_timexes("The next round of talks is on January 14.", D(2024, 1, 15))
+    assert t.valid_from == D(2025, 1, 14)
