@@ -637,7 +637,8 @@ met meet meets told tell tells said say says sent send sends led lead leads won 
 takes gave give gives made make makes saw see sees thank thanks call calls urge urges ask asks
 name names hire hires fire fires oust ousts sack sacks replace replaces appoint appoints blame
 blames praise praises slam slams visit visits join joins hold holds host hosts meeting
-'''.split())
+currently now still
+'''.split())  # (and the adverbs of now: "Lai Ching-te, currently vice president,")
 
 
 def _with_nationality(gap: re.Match[str], a: int, mentions: list[Mention], any_name: bool = False) -> int:
@@ -734,7 +735,9 @@ _ADJ = r"(?:(?:new|top|former|then|acting|incoming|outgoing|current|longtime|vet
 _QUALIFIER_GAP = rx.compile(r"(?:['’]s)?[ \t\u00a0]+" + _ADJ, re.I)
 _HONORIFIC_GAP = rx.compile(r"(?:[A-Z][a-z]{1,4}\.|General|Gen|Admiral|Adm|Prof|Dr|Mr|Mrs|Ms|Sir|Dame)")
 _APPOSITION_GAP = rx.compile(
-    r",[ \t\u00a0]+(?:the |an? |its |his |her |their |the (?:company|country|group|firm|party|bank)['’]s )?"
+    # (an adverb of now first: "Lai Ching-te, currently vice president,")
+    r",[ \t\u00a0]+(?:(?:currently|now|still) )?"
+    r"(?:the |an? |its |his |her |their |the (?:company|country|group|firm|party|bank)['’]s )?"
     + _ADJ, re.I)
 # after a title, the rest of a list it is an item of ("the foreign minister and others")
 _LIST_AFTER = rx.compile(r"[ \t\u00a0]+(?:and|or|&)[ \t\u00a0]+(?:others?|all|the|a|an|his|her|their|its|several|many"

@@ -585,8 +585,10 @@ def count_claims(doc: Document, mentions: list[Mention], index: Any,
             if clause > lo:
                 if near >= k and actors[near][0] >= clause and _owner_like(mentions[actors[near][1]], index):
                     k = near
-                elif _RELATIVE.match(text, clause) and near >= k:
-                    k = near
+                elif (rel := _RELATIVE.match(text, clause)) and near >= k:
+                    # "Hou Yu-ih of the Kuomintang, who took 33.5%": who is a person, not the party
+                    people = [j for j in range(near, k - 1, -1) if mentions[actors[j][1]].kind == "person"]
+                    k = people[0] if rel.group().startswith("who") and people else near
                 elif any(not _within(spans, m.start()) for m in _OTHER_NAME.finditer(text, clause, q.start)):
                     continue
             if _VAGUE_AMOUNT.match(q.text):

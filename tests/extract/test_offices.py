@@ -34,6 +34,8 @@ CASES = [
      "Keir Starmer", "prime minister", "title:britain|prime minister"),
     ("name, the adjective nationality title", "He will be succeeded by Mark Rutte, the outgoing Dutch prime minister, "
      "in October.", "Mark Rutte", "Dutch prime minister", "title:|dutch prime minister"),
+    ("name, an adverb of now, title", "Ariel Henry, currently prime minister, agreed to resign.",
+     "Ariel Henry", "prime minister", "title:|prime minister"),
     ("determiner, title, name", "Its chairman John Smith quit on Monday.", "John Smith", "chairman", "title:|chair"),
     ("name, the title of what", "Othman Abduljalil, the health minister of the eastern administration, said so.",
      "Othman Abduljalil", "health minister", "title:|health minister"),
@@ -194,6 +196,12 @@ def test_an_amount_no_one_counted_is_no_count(text: str) -> None:
 ])
 def test_a_number_of_what_the_actor_owns_or_leads(text: str, found: list[tuple[str, str, str]]) -> None:
     assert counts(text) == found
+
+
+def test_who_after_a_person_and_an_organization_is_the_person() -> None:
+    # "who" is a person: the name before the organization; "which" is the organization
+    assert counts("Lloyd Austin defeated Li Shangfu of the Pentagon, who took 33.5%.") == [("Li Shangfu", "33.5", "percent")]
+    assert counts("Lloyd Austin praised Li Shangfu of the Pentagon, which took 33.5%.") == [("the Pentagon", "33.5", "percent")]
 
 
 def test_a_part_of_a_whole_counts_the_part() -> None:
