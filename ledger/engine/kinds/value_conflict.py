@@ -371,7 +371,9 @@ _RULING_WORDS = frozenset({"ruled", "ruling", "decisi", "decide", "verdic", "sid
 
 
 def _content(words: list[str], own: set[str]) -> list[str]:
-    return [k for w in words if (lw := w.lower()) not in _PLAIN and len(lw) > 2 and (k := lw[:6]) not in own]
+    """The content words by their first six letters, a plural as its singular ("votes", "vote")."""
+    return [k for w in words if (lw := w.lower()) not in _PLAIN and len(lw) > 2
+            and (k := (lw[:-1] if len(lw) > 3 and lw[-1] == "s" and lw[-2] != "s" else lw)[:6]) not in own]
 
 
 def _context(c: Claim) -> tuple[frozenset[str], int]:
@@ -425,7 +427,7 @@ _BY_BEFORE = rx.compile(r"([^\W\d_][\w'’-]*)[ \t\u00a0]+by[ \t\u00a0]+(?:(?:ab
 # "0.1% of the world's greenhouse gas emissions"): the head noun of that whole
 _PERCENT_OF = rx.compile(r"[ \t\u00a0]+of[ \t\u00a0]+((?:[\w'’-]+[ \t\u00a0]+){0,5}?[^\W\d_][\w-]*)"
                          r"(?=[ \t\u00a0]*(?:[,.;:)]|$|[ \t\u00a0]+(?:and|or|in|on|at|for|from|to|by|with|as|than|"
-                         r"since|after|before|while|which|that|who|last|this|next|it|its|they|he|she|we|is|was|"
+                         r"since|after|before|while|which|that|who|last|this|next|it|its|they|he|she|we|is|was|against|versus|"
                          r"were|are|has|had|have|will|would)\b))")
 
 
@@ -455,11 +457,18 @@ def _of_what(c: Claim) -> frozenset[str]:
         # ("vote", "votes")
         head = [w for w in whole.group(1).lower().split() if not (w.endswith("ed") or w in _AFTER_HEAD)]
         if head:
-            found.add("%" + head[-1][:4])
+            # and the words that make it a part of that whole ("of the diaspora vote" is not
+            # "of the vote"; "of the popular vote", "of world oil production" say no part)
+            part = sorted({w[:6] for w in head[:-1] if w not in _PLAIN and w not in _WHOLE_WORDS and len(w) > 2})
+            found.add("%" + head[-1][:4] + ("/" + "+".join(part) if part else ""))
     return frozenset(found)
 
 
 _AFTER_HEAD = frozenset({"cast", "held", "sold", "won", "made", "paid", "spent", "taken", "given"})
+# words before the head of a percentage's whole that name no part of it
+_WHOLE_WORDS = frozenset({"popular", "total", "overall", "national", "nationwide", "valid", "final", "official",
+                          "entire", "whole", "all", "world", "world's", "world’s", "global", "worldwide", "country's",
+                          "country’s", "nation's", "nation’s"})
 
 
 def _as_told(words: list[str], tally: bool) -> frozenset[str]:
@@ -471,6 +480,11 @@ def _as_told(words: list[str], tally: bool) -> frozenset[str]:
 _TOLLS = frozenset({"dead", "injured", "missing"})
 _TERMS = frozenset({"prison year"})
 _TOLL_DAYS = 1
+# a share of the vote ("42.49% of the vote") is of one round of voting, and rounds are a week
+# or more apart (a runoff two weeks after the first round): only shares told within this many
+# days of each other are compared
+_ROUND_DAYS = 6
+_VOTE_WHOLES = ("%vote", "%ball")
 # a number told as it stands at the time ("now controlled 1,150 square kilometres", "so far
 # 82 settlements"), or a price of the day (a market value, a share price), is a running total,
 # compared as a toll is: only with those of its day
@@ -507,6 +521,7 @@ class _SameFact:
         self.ways = [way for _, way in found]
         self.running = [_running(c) for _, c, _ in items]
         self.of_what = [_of_what(c) if context else frozenset() for _, c, _ in items]
+        self.vote = [any(w.startswith(_VOTE_WHOLES) for w in of) for of in self.of_what]
         self.by_word: dict[str, list[int]] = defaultdict(list)
         for i, ctx in enumerate(self.contexts):
             for w in ctx:
@@ -522,11 +537,13 @@ class _SameFact:
             {i} | {j for w in self.contexts[i] for j in self.by_word[w] if self.ways[i] == self.ways[j]})
         day = c.valid_from or c.valid_to
         days = _TOLL_DAYS if toll else self.days
-        told = c.qualifiers.get("told_of") == "time"
         mine = self.of_what[i]
+        told = c.qualifiers.get("told_of") == "time"
         return [j for j in near if (day is None or (d := self.items[j][1].valid_from or self.items[j][1].valid_to)
                                     is None or abs((d - day).days) <= (
-                                        _TOLL_DAYS if self.running[i] or self.running[j] else days))
+                                        _TOLL_DAYS if self.running[i] or self.running[j]
+                                        # a share of the vote is of one round of voting
+                                        else min(days, _ROUND_DAYS) if self.vote[i] or self.vote[j] else days))
                 and not (told and _other_time(c, self.items[j][1]))
                 # numbers of two things: "a loss of $6.17 billion", "revenue of $17.8 billion"
                 and not (mine and self.of_what[j] and mine.isdisjoint(self.of_what[j]))]
@@ -566,6 +583,11 @@ def _conflicts(
         opp = len(against_first) - (ref.outlet in against_first)
         mine = 1 + with_it - (ref.outlet in agreeing and ref.outlet not in against_first)
         if opp and opp >= mine:
+            if facts is not None and any(j < n and items[j][0].key == ref.key and not cmp.agree(v, items[j][2])
+                                         for j in same):
+                # the document told this fact otherwise before ("won 55.35% of the votes ... In
+                # the diaspora, she won more than 80%"): a number of something else
+                continue
             against = sorted(same[i] for outlet, i in against_first.items() if outlet != ref.outlet)
             yield _finding(view, rule, cmp, ref, c, [(items[i][0], items[i][1]) for i in against])
 
