@@ -290,7 +290,10 @@ _FUTURE = rx.compile(
     r"\b(?:will|shall|won['’]t|set\s+to|to\s+(?:begin|start|be\s+held|take\s+place|open)"
     r"|being\s+held|scheduled|slated|planned|plans?\s+to|expected\s+to|is\s+to|are\s+to|was\s+to|were\s+to"
     r"|was\s+due|were\s+due|set\s+for"
-    r"|due\s+to\s+(?:begin|start|be|open|arrive)|upcoming"
+    r"|due\s+to\s+(?:begin|start|be|open|arrive|attend|visit|meet|travel|speak|hold|host|sign|vote|return"
+    r"|announce|address|deliver|release|publish|rule|decide|testify|appear|face|leave|land|launch|report"
+    r"|resume|end|close|expire|retire|take|join|submit|present|unveil|hand|head|lead|make|give|hear|go"
+    r"|come|fly|run|play|sit|stand|receive|tour|win|sentence|conclude|finish)|upcoming"
     # "next", but not a possessive's ("elected Lai as their next leader in the election held on ...")
     r"|(?<!\btheir\s)(?<!\bhis\s)(?<!\bher\s)(?<!\bits\s)(?<!\bour\s)(?<!\bmy\s)(?<!\byour\s)next|going\s+to|begins|starts|opens"
     r"|kicks\s+off"

@@ -504,3 +504,11 @@ def test_a_possessives_next_is_no_future():
     # "the next" still looks ahead
     (t,) = find_timexes("The next round of talks is on January 14.", D(2024, 1, 15))
     assert t.valid_from == D(2025, 1, 14)
+
+
+def test_due_to_and_a_verb_is_a_plan():
+    # "is due to attend ... on Thursday": the Thursday ahead; "due to" a cause is no plan
+    (t,) = find_timexes("Sandu is due to attend the summit in Budapest on Thursday.", D(2024, 11, 4))
+    assert t.valid_from == D(2024, 11, 7)
+    (t,) = find_timexes("Flights were cancelled due to the storm on Thursday.", D(2024, 11, 4))
+    assert t.valid_from == D(2024, 10, 31)
