@@ -107,8 +107,8 @@ def _joined(text: str, a: Token, b: Token) -> bool:
         if not (len(a.text) == 1 or a.key in _NAME_ABBREV or a.key in ABBREVIATIONS):
             return False  # "as chairman. Microsoft": a sentence ends there, not an abbreviation
         gap = gap[1:]
-    if gap in _NICK_OPEN and text.startswith(_NICK_OPEN[gap], b.end):
-        return True  # Barry "Butch" Wilmore: a nickname in quotation marks inside the name
+    if gap in _NICK_OPEN and text.startswith(_NICK_OPEN[gap], b.end) and text[b.end + 2 : b.end + 3].isupper():
+        return True  # Barry "Butch" Wilmore: a nickname in quotation marks inside the name (not after it)
     if gap in _NICK_CLOSE and text[max(0, a.start - 2) : a.start] == _NICK_CLOSE[gap]:
         return True
     return len(gap) <= 3 and bool(_GAP_OK.match(gap))
@@ -117,7 +117,7 @@ def _joined(text: str, a: Token, b: Token) -> bool:
 def _nickname_after(text: str, a: Token, b: Token) -> bool:
     """Whether ``b`` is a nickname in quotation marks after the given name ``a`` ("Barry "Butch"")."""
     gap = text[a.end : b.start]
-    return gap in _NICK_OPEN and text.startswith(_NICK_OPEN[gap], b.end)
+    return gap in _NICK_OPEN and text.startswith(_NICK_OPEN[gap], b.end) and text[b.end + 2 : b.end + 3].isupper()
 
 
 # a nickname in quotation marks inside a name: the gap before it -> what must follow it, the

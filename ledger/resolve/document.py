@@ -142,8 +142,10 @@ def resolve(doc: Document, ex: Extraction, index: NameIndex) -> None:
         prev = m
 
 
-# between a name and another form of it given as such: a dash, a parenthesis, "or"
-_SPELT_AFTER = rx.compile(r"[ \t\u00a0]*(?:[—–(]|,?[ \t\u00a0]+or|,[ \t\u00a0]+also)[ \t\u00a0]*")
+# between a name and another form of it given as such: a dash, a parenthesis, "or", a
+# quotation mark ("Mohamed Hamdan Dagalo 'Hemeti'")
+_SPELT_AFTER = rx.compile(r"[ \t\u00a0]*(?:[—–(]|,?[ \t\u00a0]+or|,[ \t\u00a0]+also)[ \t\u00a0]*"
+                          r"|[ \t\u00a0]+[\"“‘']")
 # a name the text gives as another the person goes by: "popularly known as Jokowi", "nicknamed",
 # a birth name ("Born Huang Jen-hsun in Tainan")
 _INTRODUCES = rx.compile(r"(?:\bknown|\bnicknamed|\bdubbed|\bcalled|\ba\.?k\.?a\.?|\bborn|\bn[ée]e)"

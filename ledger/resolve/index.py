@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
+from ledger import rx
 from ledger.model import Entity
 from ledger.resolve.tokens import phrase_key
 
@@ -178,6 +179,14 @@ def build_index(entities: Iterable[Entity], extra_aliases: Iterable[tuple[str, s
                 )
             for d in e.demonyms:
                 idx.add(phrase_key(d, expand=False), Entry(e.id, e.kind, d, "demonym", f"demonym of {e.name}"))
+        if e.kind == "person" and (nick := _NICKNAME_IN.search(e.name)) is not None:
+            # 'Sunita "Suni" Williams': the name without its nickname, and the nickname and surname
+            plain = e.name[: nick.start()] + " " + e.name[nick.end() :]
+            short = nick.group(1) + " " + e.name[nick.end() :]
+            for form in (plain, short):
+                idx.add(phrase_key(form, expand=False),
+                        Entry(e.id, e.kind, form, "exact", "house-preferred name without its nickname"
+                              if form is plain else "house-preferred name's nickname and surname"))
         if e.kind == "person":
             sur, giv = set(), set()
             for n in [e.name, *e.aliases, *(w for _, w in german)]:
@@ -200,6 +209,10 @@ def build_index(entities: Iterable[Entity], extra_aliases: Iterable[tuple[str, s
                 Entry(taught.id, taught.kind, form, "alias", f"alias of {taught.name} taught by an editor"),
             )
     return idx
+
+
+# a nickname in quotation marks inside a name: 'Barry "Butch" Wilmore'
+_NICKNAME_IN = rx.compile(r"[ \t]+[\"“‘']([^\W\d_][\w.'’-]*)[\"”’'][ \t]+(?=[^\W\d_])")
 
 
 def _german_forms(e: Entity) -> list[tuple[str, str]]:
