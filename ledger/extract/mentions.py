@@ -555,6 +555,8 @@ def phrase_start(m: Mention) -> int:
     while (joined := title.hint.get("joined")) is not None and joined is not title:
         title = joined  # "Qatar's Prime Minister and Foreign Minister Sheikh Mohammed"
     qualifier = title.hint.get("qualifier")
+    if qualifier is None and "unknown_qualifier_start" in title.hint:
+        return int(title.hint["unknown_qualifier_start"])  # "US Secretary of State Antony Blinken", no KB "US"
     return (qualifier or title).span.start
 
 
@@ -878,6 +880,8 @@ def _link(doc: Document, mentions: list[Mention]) -> None:
             unknown = unknown_qualifier(text, m.span.start)
             if unknown is not None:
                 m.hint["unknown_qualifier"] = unknown
+                if (q := text.rfind(unknown, max(0, m.span.start - len(unknown) - 4), m.span.start)) >= 0:
+                    m.hint["unknown_qualifier_start"] = q
     for i, a in enumerate(mentions):
         if a.kind != "person":
             continue

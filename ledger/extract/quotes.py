@@ -758,6 +758,8 @@ class _Finder:
             m = self.mx.ms[k]
             if m.kind not in ("person", "org") or m.kind in picked or self.in_quote(m.span.start):
                 continue
+            if k + 1 < len(self.mx.ms) and self.mx.ms[k + 1].hint.get("unknown_qualifier_start") == m.span.start:
+                continue  # the country of a title ("US Secretary of State Antony Blinken"), no name
             pw = _prev_word(text, lo, m.span.start)
             if pw is not None and text[pw[0] : pw[1]].lower() in _PREPOSITIONS:
                 continue

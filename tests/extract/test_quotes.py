@@ -989,3 +989,11 @@ def test_a_relation_before_a_name_is_not_the_speakers_role() -> None:
     (q,) = text("“We will appeal,” said the wife of Ely Ratner.").quotes
     assert q.speaker_text == "the wife of Ely Ratner"
 
+
+
+def test_but_added_after_a_title_whose_country_the_kb_does_not_know() -> None:
+    # the second verb's subject is the sentence's, not the title's country before the name
+    f = text('Ruritanian Defense Minister Li Shangfu said the talks were "an important step," '
+             'but added that "the only way is peace".')
+    assert [(q.text, f.entity(q)) for q in f.quotes] == [("an important step", "li-shangfu"),
+                                                          ("the only way is peace", "li-shangfu")]
