@@ -445,6 +445,9 @@ def _name_runs(
         lead = 0
         while lead < len(run) - 1 and _honorific(run[lead]):
             lead += 1
+        if (lead and not run[0].period and run[0].key in _ALSO_WORDS and i > 0 and toks[i - 1].key == "the"
+                and _joined(text, toks[i - 1], run[0])):
+            lead = 0  # "the General Coordination for Displaced ...": a name's word, no rank
         name = run[lead:]
         # an event the KB does not know: "the Munich Security Conference", "the G20 summit"
         kind, last = "person", j
