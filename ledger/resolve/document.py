@@ -418,7 +418,7 @@ def _resolve_kb(doc: Document, m: Mention, index: NameIndex) -> None:
             # article when the KB has 2022's): an event of its own, not the KB's
             m.kind = "event"
             _set(m, index, None, None, 0.0, "unknown-name", "no KB edition of this event near the document's date")
-            m.hint["name_key"] = _event_key(doc, phrase_key(m.surface, expand=False))
+            m.hint["name_key"] = _event_key(doc, phrase_key(m.surface, expand=False), m)
             return
         ids = picked or ids
     entity = ids[0]
@@ -436,7 +436,10 @@ _NEXT_BEFORE = rx.compile(r"\b(?:next|upcoming|coming|forthcoming)[ \t\u00a0]+(?
                           re.IGNORECASE)
 _PLACE_AFTER = rx.compile(r"[ \t\u00a0]+(?:in|at)[ \t\u00a0]+(?:the[ \t\u00a0]+)?"
                           r"([A-Z][\w'’-]*(?:[ \t\u00a0]+[A-Z][\w'’-]*){0,2})")
-_YEAR_AFTER = rx.compile(r"[\s,]*(?:(?:in|of|held in)\s+(?P<y>(?:19|20)\d\d)\b|(?P<rel>last|this|next) year\b)")
+# (after its place and a month too: "the World Cup in Sydney in August 2023")
+_YEAR_AFTER = rx.compile(r"[\s,]*(?:(?:in\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}\s+)?"
+                         r"(?:in|of|held in)\s+(?:(?:January|February|March|April|May|June|July|August|September"
+                         r"|October|November|December)\s+)?(?P<y>(?:19|20)\d\d)\b|(?P<rel>last|this|next) year\b)")
 
 
 def _year_after(doc: Document, m: Mention) -> int | None:
@@ -569,9 +572,15 @@ def _by_date(ids: list[str], index: NameIndex, doc: Document, m: Mention | None 
 EDITION_RECENT_DAYS = 183
 
 
-def _event_key(doc: Document, key: str) -> str:
-    """The grouping key of an event the KB does not know: its name and the document's year
-    (an edition: "the G20 summit" of 2023 is not that of 2024)."""
+def _event_key(doc: Document, key: str, m: Mention) -> str:
+    """The grouping key of an event the KB does not know: its name and the year named with it
+    ("the 2018 World Cup in Russia", "the World Cup in Sydney in August 2023"), else the
+    document's year (an edition: "the G20 summit" of 2023 is not that of 2024)."""
+    year = _year_after(doc, m)
+    if year is None and (yb := _YEAR_BEFORE.search(doc.text, max(0, m.span.start - 20), m.span.start)):
+        year = int(yb.group(1))
+    if year is not None:
+        return f"{key}@{year}"
     return f"{key}@{doc.published.year}" if doc.published else key
 
 
@@ -688,7 +697,7 @@ def _resolve_run_once(doc: Document, m: Mention, index: NameIndex, intro: list[I
     key = phrase_key(m.surface, expand=False)
     if m.kind == "event":  # an event the KB does not know
         _set(m, index, None, None, 0.0, "unknown-name", "no KB event has this name")
-        m.hint["name_key"] = _event_key(doc, key)
+        m.hint["name_key"] = _event_key(doc, key, m)
         return
     toks = key.split()
     if len(toks) == 2 and toks[0] in ("al", "el") and "-" in m.surface:
