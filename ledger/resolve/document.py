@@ -657,6 +657,12 @@ def _resolve_run(doc: Document, m: Mention, index: NameIndex, intro: list[Introd
         m.surface = m.surface[cut:]
         m.hint["sentence_start"] = False
         _resolve_run_once(doc, m, index, intro, loose)
+        if m.method == "fuzzy":
+            # no near miss of a word of the name: "young: Jude Bellingham is 21" is no slip in
+            # the "Bullingham" of "Mark Bullingham"
+            _set(m, index, None, None, 0.0, "dropped", "")
+            m.kind = "person"
+            m.hint.pop("name_key", None)
         if m.method == "dropped":
             # nothing known either way: whole, as written ("Boris Johnson has quit"), a later
             # "Mr Johnson" may show it was a person's full name
