@@ -960,6 +960,8 @@ class _Finder:
                 # "Chief scientist Ilya Sutskever", "Deputy President Jan Novak": the title's first
                 # word, no one; "Democrats said": many, never "he" or "she"
                 continue
+            if kind == "person" and self._coordinated(k):
+                continue  # "Only Walter Winterbottom and Sir Alf Ramsey took charge ...": "they", not "he"
             if k in self.speakers or self.reports(k, window):
                 # a person who opens a later sentence is nearer than an earlier speaker:
                 # "Marín said ... . Economy Minister Tomás Ibáñez welcomed it. “…,” he said."
@@ -984,6 +986,16 @@ class _Finder:
             if pick is not None:
                 return pick
         return None
+
+    def _coordinated(self, k: int) -> bool:
+        """Whether the person ``k`` is one of two people joined by "and" or "or" ("Walter
+        Winterbottom (139) and Sir Alf Ramsey (113)")."""
+        ms = self.mx.ms
+        if k + 1 < len(ms) and ms[k + 1].kind == "person" and _JOINED_PEOPLE.fullmatch(
+                self.text, ms[k].span.end, ms[k + 1].span.start):
+            return True
+        return k > 0 and ms[k - 1].kind == "person" and _JOINED_PEOPLE.fullmatch(
+            self.text, ms[k - 1].span.end, ms[k].span.start) is not None
 
     def _title_opens(self, m: Mention) -> bool:
         """Whether the person's title, or the name qualifying it, opens the sentence
@@ -1383,6 +1395,10 @@ def _cue_attr(
     return _Attr(subj, c.word, c.end)
 
 
+# between two people joined: "and", "or", with what is said of the first in brackets and an
+# honorific of the second ("Winterbottom (139) and Sir Alf Ramsey")
+_JOINED_PEOPLE = rx.compile(r"(?:[ \t\u00a0]*\([^()]{0,40}\))?,?[ \t\u00a0]+(?:and|or)[ \t\u00a0]+"
+                            r"(?:(?:Mr|Mrs|Ms|Dr|Sir|Dame|Lord|Lady|Prof|Gen)\.?[ \t\u00a0]+)?")
 _SENTENCE_BEFORE = rx.compile(r"(?:\A|[.!?\n][\"”’']?)[ \t\u00a0\"“‘']*\Z")
 # the adjectives of regions and nations a sentence may open with ("European countries",
 # "Western media"): not names (a shape would take "Bondi", "Ryan" too)

@@ -997,3 +997,11 @@ def test_but_added_after_a_title_whose_country_the_kb_does_not_know() -> None:
              'but added that "the only way is peace".')
     assert [(q.text, f.entity(q)) for q in f.quotes] == [("an important step", "li-shangfu"),
                                                           ("the only way is peace", "li-shangfu")]
+
+
+def test_he_is_none_of_two_people_joined_by_and() -> None:
+    # two people joined are "they": "he" is neither
+    f = text("Only Walter Winterbottom (139) and Sir Alf Ramsey (113) took charge of more games. "
+             "“It has been the honour of my life,” he said.")
+    (q,) = f.quotes
+    assert f.entity(q) is None and q.speaker is None
