@@ -612,9 +612,13 @@ def _pick_time(timexes: list[Any], start: int, end: int, text: str) -> Any:
     # 2020, vice president"; "as economic adviser and, since 2020, as first deputy premier"; nor
     # of a clause of its own: "after Thuong resigned in March")
     timexes = [t for t in timexes if t.start < end or not _LATER_ITEM.search(text, end, t.start)]
+    # (nor, after the frame, a date of a noun: "to the end of the 2026 World Cup", "the January 6 attack")
+    timexes = [t for t in timexes if not (t.start >= end and text[max(0, t.start - 4) : t.start].lower() == "the "
+                                          and _NOUN_AFTER.match(text, t.end))]
     # (nor of a relative clause after the frame: "named president of the confederation, which
-    # grew out of the alliance the juntas set up in September last year")
-    after = _RELATIVE.search(text, end, end + 40)
+    # grew out of the alliance the juntas set up in September last year"; "on a contract that
+    # runs to ...")
+    after = _RELATIVE.search(text, end, end + 40) or _THAT_AFTER.search(text, end, end + 40)
     inside = [t for t in timexes if start <= t.start < end + 40 and (after is None or t.start < after.start())]
     # else any of the sentence's; but the frame of a relative clause has none far after it, of
     # the main verb ("Li, who was under US sanctions, refused to meet Austin ... in June")
@@ -632,6 +636,11 @@ _DISTANCE_TO = rx.compile(r"\b(?:days?|weeks?|months?|years?|hours?|shortly|soon
                           r"(?:after|before)\b", re.IGNORECASE)
 # a frame in a relative clause ("Li, who was under US sanctions, ...")
 _RELATIVE = rx.compile(r",[ \t\u00a0]+(?:who|which)\b")
+# a relative clause on a noun after the frame: "on an 18-month contract that runs to ..."
+_THAT_AFTER = rx.compile(r"\b[a-z]{3,}[ \t\u00a0]+(?:that|which)[ \t\u00a0]+(?:runs|run|ran|expires|ends|lasts"
+                         r"|will|would|is|was|has|had)\b")
+# a noun after a date that modifies it
+_NOUN_AFTER = rx.compile(r"[ \t\u00a0]+(?:[A-Z][\w-]*|[a-z]{3,})\b(?<!\bto)(?<!\band)(?<!\bwhen)")
 # between a frame's office and a time: a later item of a list ("mayor of Tainan, premier, and,
 # since 2020, vice president"), or a clause of its own ("replaced Vo Van Thuong as president
 # after Thuong resigned in March")

@@ -383,6 +383,8 @@ def _against_kb(view: LedgerView, rule: Rule, ref: DocRef, c: Claim, person: Ent
         actual = f"per the KB, {person.name} was {actual}"
     else:
         later = _premature(c, person, rule.options.premature_days)
+        if later is not None and _appointed(c):
+            return None  # "has been appointed England's head coach", "New England head coach ...": named, to take it
         if later is not None:
             # the office the KB has the person take soon after: a title given too early
             # ("Prime Minister Shigeru Ishiba" in January 2024, his term from October)
@@ -446,6 +448,22 @@ def _premature(c: Claim, person: Entity, days: int) -> Term | None:
     first = min(terms, key=lambda t: t.start or day)
     assert first.start is not None
     return first if (first.start - day).days <= days else None
+
+
+def _appointed(c: Claim) -> bool:
+    """Whether the claim says the person was named to the office, not yet that they hold it:
+    an appointment with no time told ("has been appointed England's head coach"), or "new" or
+    "incoming" before the title ("New England head coach Thomas Tuchel")."""
+    if c.qualifiers.get("frame") == "appointed" and c.valid_from is None:
+        return True
+    sentence, excerpt = c.sentence or "", c.excerpt or c.object_surface or ""
+    at = sentence.find(excerpt) if excerpt else -1
+    new = _NEW_BEFORE.search(sentence, max(0, at - 20), at + 4) if at >= 0 else None
+    return new is not None and new.start() < at  # (not the excerpt's own "New Zealand")
+
+
+# "new" or "incoming" before a title (or opening it: "New England head coach")
+_NEW_BEFORE = rx.compile(r"\b(?:[Nn]ew|[Ii]ncoming)[ \t\u00a0]+(?:[A-Z][\w'’-]*['’]s[ \t\u00a0]+)?\S")
 
 
 def _before_kb(c: Claim, person: Entity) -> bool:
