@@ -116,7 +116,17 @@ def _number_range(c: Claim) -> tuple[float, float] | None:
         return None
     if v is None and lo is None and hi is None:
         return None
+    if v is not None and lo == hi == v and (told := _SCALED.search(c.excerpt or "")) is not None:
+        # an amount with a scale word stands for what rounds to it: "3.8 billion euros" is
+        # 3.765 billion told to a tenth (half a unit of its last digit either way)
+        half = v / float(told.group(1).replace(",", "")) * 10.0 ** -len(told.group(2) or "") / 2
+        lo, hi = v - half, v + half
     return (lo if lo is not None else float("-inf"), hi if hi is not None else float("inf"))
+
+
+# a number with a scale word: its digits, the digits after its decimal point
+_SCALED = rx.compile(r"(\d[\d,]*(?:\.(\d+))?)[ \t\u00a0-]*(?:million|billion|trillion|bn|mn|m|tn|crore|lakh)\b",
+                     re.IGNORECASE)
 
 
 def _overlap(a: tuple[Any, Any], b: tuple[Any, Any]) -> bool:
