@@ -193,7 +193,24 @@ class _Compare:
         if self.how == "place":
             ent = self.view.entity(c.object)
             return ent.name if ent else (c.object_surface or str(c.object))
+        if self.how == "number":
+            return _readable(c.value)
         return str(c.value)
+
+
+def _readable(value: str | None) -> str:
+    """A number as a reader writes it: "3.8 billion", "3,765 million" not "3800000000";
+    thousands with commas ("12,500")."""
+    try:
+        v = float(value or "")
+    except ValueError:
+        return str(value)
+    for scale, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
+        if abs(v) >= scale:
+            return f"{v / scale:.12g} {word}"
+    if abs(v) >= 10_000 and v.is_integer():
+        return f"{int(v):,}"
+    return str(value)
 
 
 def _group_key(c: Claim, how: str, people: dict[str, str] | None = None) -> tuple[Any, ...]:
