@@ -537,6 +537,7 @@ def count_claims(doc: Document, mentions: list[Mention], index: Any,
                and _LOCATIVE.search(text, max(0, mentions[k].span.start - 8), mentions[k].span.start)}
     actor_starts = [a for a, _ in actors]
     spans = sorted((m.span.start, m.span.end) for m in mentions)
+    last_toll: tuple[str | None, str | None, str] | None = None  # the subject of the last toll
     for sec in doc.body_spans():
         prev: Quantity | None = None
         for q in find_quantities(doc.text, sec.start, sec.end):
@@ -648,10 +649,20 @@ def count_claims(doc: Document, mentions: list[Mention], index: Any,
                 here = [m for m in mentions if lo <= m.span.start < hi and m.method != "demonym"]
                 where = [m for m in here if m.kind == "place" and _IN_BEFORE.search(
                     text, max(lo, m.span.start - 4), m.span.start)]
+                # (of those, the nearest before the number: "deadliest in South Korea since
+                # 1997, when a Korean Air plane crashed in Guam, killing 228": Guam's)
+                where = [m for m in where if m.span.end <= q.start][-1:] or where[:1]
                 subject = (_toll_place(text, q.end, hi, mentions, index)
-                           or _toll_country(text, where[:1], index, whole=False)
+                           or _toll_country(text, where, index, whole=False)
                            or _toll_country(text, here, index, whole=False)
+                           # a sentence that names no place ("The crash killed 38 people"): the
+                           # place of the document's toll before, the country where it last said
+                           # the disaster struck ("crashed near Aktobe in Kazakhstan"), else the
+                           # country it names most
+                           or last_toll
+                           or _toll_country(text, _struck_at(text, mentions, lo), index, whole=False)
                            or _toll_country(text, mentions, index))
+                last_toll = subject or last_toll
                 if subject is None and actor is not None and actor.kind != "place":
                     subject = (actor.entity, name_key(actor), actor.surface)  # "the quake killed 12"
             elif actor is not None:
@@ -885,6 +896,20 @@ def _toll_country(text: str, mentions: list[Mention], index: Any,
 
 
 _CAPITALIZED = rx.compile(r"\b[A-Z][a-z]+\b")
+# a disaster's verb and where it struck: "crashed near Aktobe", "struck off the coast of"
+_STRUCK_AT = rx.compile(r"\b(?:crash(?:ed|es)?|came[ \t\u00a0]+down|went[ \t\u00a0]+down|struck|hit|exploded"
+                        r"|collapsed|erupted|sank|derailed|occurred|happened|made[ \t\u00a0]+landfall)[ \t\u00a0]+"
+                        r"(?:[\w,'’-]+[ \t\u00a0]+){0,4}?(?:near|in|at|off|outside)[ \t\u00a0]+(?:the[ \t\u00a0]+)?\Z")
+
+
+def _struck_at(text: str, mentions: list[Mention], before: int) -> list[Mention]:
+    """The place where the text last says, before ``before``, that a disaster struck ("the plane
+    crashed near Aktobe in Kazakhstan": Aktobe), as a one-place list; empty when it says none."""
+    for m in reversed(mentions):
+        if m.span.start < before and m.kind == "place" and _STRUCK_AT.search(
+                text, max(0, m.span.start - 80), m.span.start):
+            return [m]
+    return []
 
 
 def _toll(text: str, q: Any, unit: str) -> str | None:

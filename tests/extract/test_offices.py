@@ -246,6 +246,14 @@ def test_a_number_joined_to_its_noun_is_no_count() -> None:
      "The quake in Marrakesh killed 2,122 people.", [("Kenya", "40", "dead"), ("Morocco", "2122", "dead")]),
     # the place where they died, not the killers' nationality
     ("In Nairobi, Chinese strikes have killed more than 38 people.", [("Kenya", "38", "dead")]),
+    # of the places after "in", the nearest before the number
+    ("It was the deadliest in Kenya since 1997, when a plane crashed in Marrakesh, killing 228 people.",
+     [("Morocco", "228", "dead")]),
+    # a sentence that names no place: the document's toll before, else where it said the disaster struck
+    ("The plane crashed in Marrakesh. Crowds in Nairobi and in Mombasa protested. The crash killed 38 people.",
+     [("Morocco", "38", "dead")]),
+    ("In Marrakesh, 40 people died. Crowds in Nairobi and in Mombasa protested. The crash killed 38 people.",
+     [("Morocco", "40", "dead"), ("Morocco", "38", "dead")]),
     # no place where places are looked for: the first country named
     ("A dam burst in Kenya's Rift Valley, unleashing floodwaters that killed about 40 people.", [("Kenya", "40", "dead")]),
 ])
