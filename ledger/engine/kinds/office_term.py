@@ -317,7 +317,11 @@ def _kb_agrees(view: LedgerView, c: Claim) -> bool:
         # office's ("Italian Defense Secretary Lloyd Austin"; not "U.S. Ambassador Nicholas Burns")
         country = c.qualifiers.get("country")
         # (an office of no country, a party's or a company's, cannot be told otherwise so)
-        return not country or any(not o.country or c.qualifiers.get("country_code") == o.country for o in same)
+        # (a country the KB does not know by that word may be its ISO code: "US special envoy")
+        code = str(country or "").replace(".", "").upper()
+        code = {"UK": "GB"}.get(code, code)
+        return not country or any(not o.country or c.qualifiers.get("country_code") == o.country or code == o.country
+                                  for o in same)
     return not any(_rival_titles(mine, t) for t in titles)
 
 
