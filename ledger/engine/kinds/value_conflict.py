@@ -265,7 +265,10 @@ def _starts(view: LedgerView, rule: Rule, cmp: _Compare, items: list[tuple[DocRe
             continue  # "re-elected", "sworn in for a third term": a term renewed, not the first start
         person = view.entity(c.subject)
         starts = [t.start for t in person.offices if t.office == c.object and t.start] if person else []
-        if not starts or any(_started(v, s, days) for s in starts):
+        # (taking it, not being named to it, has no announcement before: "became acting
+        # president on Dec. 14" is not a term from Dec. 27)
+        took = _TOOK_IT.search(c.excerpt or "") is not None and (v[1] - v[0]).days == 0
+        if not starts or any(_started(v, s, 0 if took else days) for s in starts):
             continue
         start = min(starts, key=lambda s: abs((s - v[0]).days))
         others = [(r, o) for r, o, w in items if r.key != ref.key and o.valid_to is None and _started(w, start, days)]
@@ -275,6 +278,11 @@ def _starts(view: LedgerView, rule: Rule, cmp: _Compare, items: list[tuple[DocRe
 _RENEWED = rx.compile(r"\bre-?(?:elected|appointed|nominated|installed|confirmed|sworn)\b"
                       r"|\b(?:second|third|fourth|fifth|sixth|another|new|further|consecutive|\d+(?:st|nd|rd|th))"
                       r"[ \t\u00a0]+(?:(?:consecutive|straight|successive)[ \t\u00a0]+)?(?:term|mandate)s?\b", re.I)
+
+
+# the verbs of taking an office, not of being named to it
+_TOOK_IT = rx.compile(r"\b(?:became|becomes|become|sworn[ \t\u00a0]+in"
+                      r"|took[ \t\u00a0]+(?:office|over|the[ \t\u00a0]+oath)|inaugurated|assumed)\b", re.I)
 
 
 def _started(v: Any, start: date, days: int) -> bool:
