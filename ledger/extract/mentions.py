@@ -503,7 +503,7 @@ def _lowercase_titles(doc: Document, toks: list[Token], mentions: list[Mention],
         if t.cap or not _TITLE_WORD.match(t.text) or _title_goes_on(text, toks, i):
             continue
         first = i
-        while (first > 0 and i - first < 2 and not toks[first - 1].possessive
+        while (first > 0 and i - first < 3 and not toks[first - 1].possessive
                and _title_word(text, toks[first - 1])
                and text[toks[first - 1].end : toks[first].start] == " "):
             first -= 1
@@ -779,7 +779,9 @@ _PREDICATIVE_GAP = rx.compile(
 
 # what a title after a name is of, up to the end of the appositive: "Othman Abduljalil, the
 # health minister of the eastern administration, said"
-_OF_WHAT = rx.compile(r"[ \t\u00a0]+of[ \t\u00a0]+(?:[\w'’-]+[ \t\u00a0]+){0,5}[\w'’-]+(?=[,;)]|\.(?:\s|\Z))")
+# (or whom: "foreign policy adviser to Aliyev,", "spokesperson for the ministry,")
+_OF_WHAT = rx.compile(r"[ \t\u00a0]+(?:of|to|for)[ \t\u00a0]+(?:[\w'’-]+[ \t\u00a0]+){0,5}[\w'’-]+"
+                      r"(?=[,;)]|\.(?:\s|\Z))")
 # words before a title that say when it was held, not which office it is
 _TIME_BEFORE_TITLE = frozenset((*PAST_WORDS, "then"))
 # verbs that give a title to their subject: never part of the title ("appointed fisheries minister")

@@ -786,6 +786,8 @@ class _Finder:
         if len(words) > 6 or words[0].lower() in _CLAUSE_WORDS or words[0] in DETERMINERS:
             return None
         m = self.mx.ms[k]
+        if not _COMPLEMENT_WORDS.isdisjoint(text[a : m.span.start].lower().split()):
+            return None  # "foreign policy adviser to Aliyev": whose adviser, not the speaker
         while text[a].isspace():
             a += 1
         # the whole appositive, its title included ("Brig. Gen."), is the subject
@@ -1399,6 +1401,8 @@ def _cue_attr(
 # honorific of the second ("Winterbottom (139) and Sir Alf Ramsey")
 _JOINED_PEOPLE = rx.compile(r"(?:[ \t\u00a0]*\([^()]{0,40}\))?,?[ \t\u00a0]+(?:and|or)[ \t\u00a0]+"
                             r"(?:(?:Mr|Mrs|Ms|Dr|Sir|Dame|Lord|Lady|Prof|Gen)\.?[ \t\u00a0]+)?")
+# the words that join a title to whom or what it is of ("adviser to Aliyev")
+_COMPLEMENT_WORDS = frozenset({"to", "of", "for", "at", "with", "from", "in", "on"})
 _SENTENCE_BEFORE = rx.compile(r"(?:\A|[.!?\n][\"”’']?)[ \t\u00a0\"“‘']*\Z")
 # the adjectives of regions and nations a sentence may open with ("European countries",
 # "Western media"): not names (a shape would take "Bondi", "Ryan" too)

@@ -34,6 +34,8 @@ CASES = [
      "Keir Starmer", "prime minister", "title:britain|prime minister"),
     ("name, the adjective nationality title", "He will be succeeded by Mark Rutte, the outgoing Dutch prime minister, "
      "in October.", "Mark Rutte", "Dutch prime minister", "title:|dutch prime minister"),
+    ("name, a title of three words and whose", "Hikmet Hajiyev, foreign policy adviser to Aliyev, told reporters.",
+     "Hikmet Hajiyev", "foreign policy adviser", "title:|foreign policy adviser"),
     ("name, an adverb of now, title", "Ariel Henry, currently prime minister, agreed to resign.",
      "Ariel Henry", "prime minister", "title:|prime minister"),
     ("determiner, title, name", "Its chairman John Smith quit on Monday.", "John Smith", "chairman", "title:|chair"),

@@ -1005,3 +1005,10 @@ def test_he_is_none_of_two_people_joined_by_and() -> None:
              "“It has been the honour of my life,” he said.")
     (q,) = f.quotes
     assert f.entity(q) is None and q.speaker is None
+
+
+def test_a_title_of_someone_in_the_appositive_is_no_speaker() -> None:
+    # "adviser to Li Shangfu": whose adviser, not the speaker
+    f = text("“We will win,” Jan Novak, foreign policy adviser to Li Shangfu, told reporters.")
+    (q,) = f.quotes
+    assert q.speaker_text == "Jan Novak" and f.entity(q) is None
