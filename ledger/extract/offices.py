@@ -51,7 +51,9 @@ def _last_period(text: str) -> int:
 
 _YEAR = rx.compile(r"\b(1[89]\d\d|20\d\d)\b")
 # a relative clause on a name, after its age if any, up to the next comma or the sentence's end
-_RELATIVE_AFTER = rx.compile(r",[ \t\u00a0]+(?:\d{1,3},[ \t\u00a0]+)?(?:who|whose)\b[^,;:]*")
+# (or after a description of the name: "Ivanishvili, the billionaire who founded GD in 2012")
+_RELATIVE_AFTER = rx.compile(r",[ \t\u00a0]+(?:\d{1,3},[ \t\u00a0]+)?"
+                             r"(?:(?:the|a|an)[ \t\u00a0]+(?:[\w'’-]+[ \t\u00a0]+){0,3}?)?(?:who|whose)\b[^,;:]*")
 
 
 _DAY_HINT = rx.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d|\b\d{1,2}\s+"

@@ -618,6 +618,9 @@ def test_a_year_of_a_relative_clause_on_the_holder_is_not_the_titles() -> None:
     assert "years" not in c.qualifiers
     (c,) = offices("In 2019, Defense Minister Jan Novak, who is an ally, left.")
     assert c.qualifiers["years"] == [2019]
+    # (after a description of the name too)
+    (c,) = offices("Defense Minister Jan Novak, the billionaire who founded the party in 2012, declared victory.")
+    assert "years" not in c.qualifiers
 
 
 @pytest.mark.parametrize("text", [
