@@ -246,6 +246,7 @@ _MODALS = frozenset({"will", "would", "to", "can", "could", "shall", "should", "
 
 def find_mentions(doc: Document, index: NameIndex) -> list[Mention]:
     out: list[Mention] = []
+    abbreviations: dict[str, tuple[Mention, int]] = {}  # given in the text: "Georgian Dream (GD)"
     text = doc.text
     keys, prefixes = index.keys, index.prefixes
     for sec in doc.body_spans():
@@ -312,12 +313,42 @@ def find_mentions(doc: Document, index: NameIndex) -> list[Mention]:
                     candidates=list(candidates), hint={"tokens": (i, i + length), "section": bounds},
                 ))
                 after = i + length
+        _abbreviations(doc, toks, out, index, abbreviations, sec.kind, bounds)
         _name_runs(doc, toks, out, sec.kind, (sec.start, sec.end))
         _lowercase_titles(doc, toks, out, sec.kind, (sec.start, sec.end))
     _anaphors(doc, out)
     out.sort(key=lambda m: m.span.start)
     _link(doc, out)
     return out
+
+
+# an abbreviation given in brackets after a name: "Georgian Dream (GD)", "the Save Romania Union (USR)"
+_ABBREVIATION_AFTER = rx.compile(r"[ \t\u00a0]*\((?P<a>[A-Z][A-Z0-9&]{1,7})\)")
+
+
+def _abbreviations(doc: Document, toks: list[Token], out: list[Mention], index: NameIndex,
+                   given: dict[str, tuple[Mention, int]], section: str, bounds: tuple[int, int]) -> None:
+    """The abbreviations the text gives for KB names ("Georgian Dream (GD)"), which the KB does
+    not know, and their later uses in the section ("GD took 53.93%"): mentions of that entity."""
+    text = doc.text
+    for m in out:
+        if (m.candidates and m.kind in ("org", "event", "place") and id(m) not in given
+                and (g := _ABBREVIATION_AFTER.match(text, m.span.end)) is not None
+                and g.group("a").lower() not in index.keys and g.group("a") not in given):
+            given[g.group("a")] = (m, g.end())
+    if not given:
+        return
+    taken = {k for m in out if m.hint.get("section") == bounds for k in range(*m.hint["tokens"])}
+    for i, t in enumerate(toks):
+        if i in taken or t.text not in given:
+            continue
+        named, after = given[t.text]
+        if t.start < after:
+            continue
+        reason = f"abbreviation of {named.surface}, given on line {named.span.line}"
+        out.append(Mention(Span.of(doc, t.start, t.end), t.text, named.kind, section=section,
+                           candidates=[e._replace(method="abbreviation", reason=reason) for e in named.candidates],
+                           hint={"tokens": (i, i + 1), "section": bounds}))
 
 
 def _title_names_country(text: str, title: Mention) -> bool:

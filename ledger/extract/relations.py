@@ -442,7 +442,10 @@ _SINCE = rx.compile(r"\b(?:since|from|as\s+of)\s+\Z", re.IGNORECASE)
 
 def _owner_like(m: Mention, index: Any) -> bool:
     """Whether a mention can own a number in its clause: not a city ("Beijing has declined
-    more than a dozen requests" is China's count), a country or anything but a place is."""
+    more than a dozen requests" is China's count), nor an event ("Georgian Dream won Saturday's
+    parliamentary election with 53.93%": the winner's), a country or anything else is."""
+    if m.kind == "event":
+        return False
     if m.kind != "place":
         return True
     return index is not None and m.entity is not None and m.entity in index.countries.values()
@@ -584,8 +587,12 @@ def count_claims(doc: Document, mentions: list[Mention], index: Any,
                           if not _date_comma(text, lo, m.start())), default=lo)
             near = bisect_left(actor_starts, q.start) - 1
             if clause > lo:
-                if near >= k and actors[near][0] >= clause and _owner_like(mentions[actors[near][1]], index):
-                    k = near
+                # the nearest actor of the clause that can own a number ("Georgian Dream party
+                # won Saturday's parliamentary election with 53.93%": the party, not the election)
+                owner = next((j for j in range(near, k - 1, -1) if actors[j][0] >= clause
+                              and _owner_like(mentions[actors[j][1]], index)), None)
+                if owner is not None:
+                    k = owner
                 elif (rel := _RELATIVE.match(text, clause)) and near >= k:
                     # "Hou Yu-ih of the Kuomintang, who took 33.5%": who is a person, not the party
                     people = [j for j in range(near, k - 1, -1) if mentions[actors[j][1]].kind == "person"]

@@ -67,6 +67,14 @@ def resolve(doc: Document, ex: Extraction, index: NameIndex) -> None:
         if m.hint.get("anaphor"):
             _resolve_anaphor(doc, m, last_event, index, places)
             continue
+        if m.candidates and any(e.method == "generic" for e in m.candidates):
+            # an event named without its country ("the parliamentary election"): the one of a
+            # country the text has named, else none
+            m.candidates = [e for e in m.candidates if e.method != "generic"
+                            or index.country_of(index.entities[e.entity].place) in named]
+            if not m.candidates:
+                _set(m, index, None, None, 0.0, "dropped", "")
+                continue
         if m.candidates:
             _resolve_kb(doc, m, index)
             if m.kind == "org" and m.entity:

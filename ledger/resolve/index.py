@@ -201,6 +201,7 @@ def build_index(entities: Iterable[Entity], extra_aliases: Iterable[tuple[str, s
             idx.givens[e.id] = giv
         elif e.native:
             _add_native(idx, e, set(), set())
+    _add_generic_events(idx, ents)
     for entity_id, form in extra_aliases:
         taught = idx.entities.get(entity_id)
         if taught is not None:
@@ -209,6 +210,40 @@ def build_index(entities: Iterable[Entity], extra_aliases: Iterable[tuple[str, s
                 Entry(taught.id, taught.kind, form, "alias", f"alias of {taught.name} taught by an editor"),
             )
     return idx
+
+
+# the words of a country's votes, which news names without the country ("the parliamentary
+# election" in a story about Georgia)
+_VOTES = frozenset({"election", "elections", "referendum", "runoff", "run", "vote", "ballot", "poll", "polls",
+                    "primary", "primaries", "round", "inauguration"})
+
+
+def _add_generic_events(idx: NameIndex, ents: list[Entity]) -> None:
+    """A vote's name without the country it names ("Georgian parliamentary election",
+    "Georgia's parliamentary election" -> "parliamentary election"), of two words or more and
+    naming no other country, as a ``generic`` form: the resolver takes it for the event only in
+    a document that names the event's country."""
+    words = {phrase_key(w, expand=False) for e in ents if e.kind == "place" and e.code
+             for w in (e.name, *e.aliases, *e.demonyms)}
+    if not words:
+        return
+    for e in ents:
+        if e.kind != "event" or e.place is None:
+            continue
+        for form in dict.fromkeys((e.name, *e.aliases)):
+            key = phrase_key(form, expand=False)
+            toks = key.split()
+            rest = None
+            for n in (2, 1):
+                head = " ".join(toks[:n])
+                if len(toks) > n + 1 and (head in words or (head.endswith("'s") and head[:-2] in words)):
+                    rest = toks[n:]
+                    break
+            if rest is None and len(toks) > 3 and toks[-2] == "in" and toks[-1] in words:
+                rest = toks[:-2]  # "parliamentary election in Georgia"
+            if (rest is not None and len(rest) >= 2 and not _VOTES.isdisjoint(rest) and words.isdisjoint(rest)
+                    and (generic := " ".join(rest)) not in idx.keys):
+                idx.add(generic, Entry(e.id, e.kind, generic, "generic", f"{e.name}, named without its country"))
 
 
 # a nickname in quotation marks inside a name: 'Barry "Butch" Wilmore'

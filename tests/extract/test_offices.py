@@ -206,6 +206,12 @@ def test_who_after_a_person_and_an_organization_is_the_person() -> None:
     assert counts("Lloyd Austin praised Li Shangfu of the Pentagon, which took 33.5%.") == [("the Pentagon", "33.5", "percent")]
 
 
+def test_an_event_is_no_owner_of_the_number_of_its_clause() -> None:
+    # the winner's share, not the event's
+    assert counts("TOKYO (Reuters) - The Pentagon won Saturday's G7 summit with 53.93% of the vote.") == [
+        ("The Pentagon", "53.93", "percent")]
+
+
 def test_a_part_of_a_whole_counts_the_part() -> None:
     # the coalition's seats are 248; 460 is the chamber's size, another fact
     assert counts("Prime Minister Jan Novak's coalition won 248 of the 460 seats.") == [("Jan Novak", "248", "seat")]

@@ -732,3 +732,24 @@ def test_a_nickname_in_quotation_marks_inside_a_name(tmp_path: Path, kb: str) ->
     # (a nickname after the whole name is none of it)
     assert found == [('Barry "Butch" Wilmore', "wilmore"), ("Sunita “Suni” Williams", "williams"),
                      ("Wilmore", "wilmore"), ("Sunita Williams", "williams")], found
+
+
+def test_an_abbreviation_the_text_gives_for_a_kb_name(tmp_path: Path) -> None:
+    kb = "entities:\n  - {id: gd, kind: org, name: Georgian Dream}\n"
+    text = "GD lost. The ruling party Georgian Dream (GD) has won. With all counted, GD took 54%."
+    found = [(m.surface, m.entity, m.method) for m in mentions_with_kb(tmp_path, kb, text, date(2024, 10, 28))]
+    # (not before the text gives it)
+    assert found == [("Georgian Dream", "gd", "exact"), ("GD", "gd", "abbreviation")], found
+
+
+def test_a_vote_named_without_its_country_in_a_text_that_names_the_country(tmp_path: Path) -> None:
+    kb = ("entities:\n  - {id: ruritania, kind: place, name: Ruritania, code: XR, demonyms: [Ruritanian]}\n"
+          "  - {id: rt-election, kind: event, name: Ruritanian parliamentary election, place: ruritania,"
+          " from: 2024-10-26, to: 2024-10-26}\n")
+    named = "Ruritania's ruling party won the parliamentary election on Saturday."
+    found = [(m.surface, m.entity) for m in mentions_with_kb(tmp_path, kb, named, date(2024, 10, 28))]
+    assert found == [("Ruritania", "ruritania"), ("parliamentary election", "rt-election")], found
+    # a text that names no country of it: another country's election
+    other = "The ruling party won the parliamentary election on Saturday."
+    (tmp_path / "b").mkdir()
+    assert mentions_with_kb(tmp_path / "b", kb, other, date(2024, 10, 28)) == []
