@@ -64,6 +64,8 @@ _DEPARTURE = rx.compile(
     r"\b(?:killed|killing|slain|murder(?:ed)?|died|dies|dead|death|deaths|funerals?|mourn\w*|martyred|assassinat\w*|"
     r"retire[sd]?|retiring|retirement|resign(?:s|ed|ing|ation|ations)?|stepp(?:ed|ing) down|"
     r"steps? down|quit(?:s|ting)?|ousted|ouster|dismiss(?:ed|al)|sack(?:ed|s|ing)|impeached|"
+    # "forced out", "pushed out", "is out after the board lost confidence", his "exit"
+    r"(?:forced|pushed|eased|squeezed|voted)\s+out|(?:is|was)\s+out\b(?!\s+of\b)|exit(?:s|ed|ing)?|departure|"
     r"fir(?:ed|es|ing)(?=\s+(?:(?-i:[A-Z])|his\b|her\b|its\b|their\b))|"  # "fired Attorney General X", "fired his
     # finance minister", not "fired rockets"
 
