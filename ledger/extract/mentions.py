@@ -783,6 +783,9 @@ _LIST_AFTER = rx.compile(r"[ \t\u00a0]+(?:and|or|&)[ \t\u00a0]+(?:others?|all|th
 _SECOND_APPOSITIVE = rx.compile(r"[ \t\u00a0]+and[ \t\u00a0]+(?:a|an|the|his|her|its|their)[ \t\u00a0]+[\w'’-]+"
                                 r"(?:[ \t\u00a0]+[\w'’-]+){0,4},(?![ \t\u00a0]*(?:were|are|have|had|both|all)\b)")
 _AND = rx.compile(r"[ \t\u00a0]+(?:and|&)[ \t\u00a0]+")
+# after a title, a word that makes it one to come ("the attorney general nominee", "pick")
+_NOMINEE_AFTER = rx.compile(r"[ \t\u00a0-]+(?:nominee|nominees|pick|designate|designee|candidate|hopeful|choice)\b",
+                            re.I)
 # before a lower-case title in apposition after a name: "Mark Rutte, the outgoing Dutch prime
 # minister"; group ``q``: a nationality the KB may not know, kept in the title
 _AFTER_NAME_GAP = rx.compile(_APPOSITION_GAP.pattern + r"(?P<q>(?-i:[A-Z][A-Za-z]+)(?:['’]s)?[ \t\u00a0]+)?\Z", re.I)
@@ -950,6 +953,8 @@ def _link(doc: Document, mentions: list[Mention]) -> None:
                 continue
             if text.startswith(("'s ", "’s "), office.span.end):
                 continue  # a relation, not a title: "Sara Duterte, the former president's daughter"
+            if _NOMINEE_AFTER.match(text, office.span.end):
+                continue  # "Pam Bondi, the attorney general nominee": named for it, not holding it
             office.hint["holder"] = a
             office.hint["appositive"] = "after-name"
             a.hint["holder_of"] = office
