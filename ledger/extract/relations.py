@@ -353,7 +353,9 @@ _CUTS = rx.compile(r"\b(?:cut|cuts|cutting|eliminate|eliminating|shed|shedding|l
                    r"|more\s+than\s+)?\Z")
 # a number hoped for, planned or forecast, not told as a fact
 _HOPED = rx.compile(r"\b(?:target|targets|goal|goals|aim|aims|aimed|ambition|plan|plans|planned|hope|hopes|hoped"
-                    r"|want|wants|wanted|seek|seeks|sought|forecast|forecasts|projected"
+                    r"|want|wants|wanted|seek|seeks|sought|forecast|forecasts|projected|projects|guidance|outlook"
+                    # "expects sales of about $37.5 billion in the current quarter" (not "than expected")
+                    r"|expects|expecting"
                     # "expect the unemployment rate to end next year at 4.3%"
                     r"|expect(?:s|ed|ing)?(?:\s+[\w'’-]+){0,4}?\s+to"
                     # a consequence supposed: "a cut, which would bring the rate to 4.25%"

@@ -499,7 +499,30 @@ def _of_what(c: Claim) -> frozenset[str]:
     return frozenset(found)
 
 
+def _owned(c: Claim) -> frozenset[str]:
+    """What of the subject's the number is, by the content words the subject's possessive
+    gives it ("Nvidia's gaming division ... reported $3.3 billion", "Nvidia's data center
+    business generated $30.8 billion"; "China's exports"); empty when the sentence says none."""
+    sentence, subject = c.sentence or "", str(c.subject_surface or "")
+    at = sentence.find(c.excerpt) if c.excerpt else -1
+    if at < 0 or not subject or (at_subject := sentence.rfind(subject, 0, at)) < 0:
+        return frozenset()
+    owned = _OWNED_NOUNS.match(sentence, at_subject + len(subject))
+    if owned is None:
+        return frozenset()
+    words = []
+    for w in owned.group(1).split():
+        if w.endswith("ed") or w in _UP or w in _DOWN or w in _VERBS_AFTER_OWNED:
+            break  # the phrase ends at its verb ("'s gaming division reported")
+        words.append(w)
+    return frozenset(_content(words, set()))
+
+
 _AFTER_HEAD = frozenset({"cast", "held", "sold", "won", "made", "paid", "spent", "taken", "given"})
+_VERBS_AFTER_OWNED = frozenset("""had has have is was were are made makes saw sees took takes brought brings
+posts reports generates earns stood stands hit hits reached reaches totaled totalled""".split())
+# the lower-case words a possessive gives its owner ("'s gaming division")
+_OWNED_NOUNS = rx.compile(r"['’]s[ \t\u00a0]+((?:[a-z][\w-]*[ \t\u00a0]+){0,3}[a-z][\w-]*)")
 # words before the head of a percentage's whole that name no part of it
 _WHOLE_WORDS = frozenset({"popular", "total", "overall", "national", "nationwide", "valid", "final", "official",
                           "entire", "whole", "all", "world", "world's", "world’s", "global", "worldwide", "country's",
@@ -557,6 +580,7 @@ class _SameFact:
         self.running = [_running(c) for _, c, _ in items]
         self.of_what = [_of_what(c) if context else frozenset() for _, c, _ in items]
         self.vote = [any(w.startswith(_VOTE_WHOLES) for w in of) for of in self.of_what]
+        self.owned = [_owned(c) if context else frozenset() for _, c, _ in items]
         self.by_word: dict[str, list[int]] = defaultdict(list)
         for i, ctx in enumerate(self.contexts):
             for w in ctx:
@@ -581,7 +605,9 @@ class _SameFact:
                                         else min(days, _ROUND_DAYS) if self.vote[i] or self.vote[j] else days))
                 and not (told and _other_time(c, self.items[j][1]))
                 # numbers of two things: "a loss of $6.17 billion", "revenue of $17.8 billion"
-                and not (mine and self.of_what[j] and mine.isdisjoint(self.of_what[j]))]
+                and not (mine and self.of_what[j] and mine.isdisjoint(self.of_what[j]))
+                # of two parts of the subject: "Nvidia's gaming division", "its data center business"
+                and not (self.owned[i] and self.owned[j] and self.owned[i].isdisjoint(self.owned[j]))]
 
 
 def _conflicts(
