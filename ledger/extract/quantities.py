@@ -62,8 +62,14 @@ _VAGUE = {  # "dozens of" -> at least 24
     "tens of millions": 2e7, "hundreds of millions": 2e8,
 }  # fmt: skip
 _CURRENCY = {"$": "dollar", "us$": "dollar", "€": "euro", "£": "pound", "¥": "yen"}
+# the other dollars (and the real) by the letters before "$": "NT$", "HK$", "C$", "A$", "R$"
+_DOLLARS = {"NT": "new taiwan dollar", "HK": "hong kong dollar", "C": "canadian dollar", "CA": "canadian dollar",
+            "A": "australian dollar", "AU": "australian dollar", "S": "singapore dollar", "SG": "singapore dollar",
+            "NZ": "new zealand dollar", "R": "real", "MX": "peso"}
+_OTHER_DOLLAR = rx.compile(r"(?<![A-Za-z])(" + "|".join(sorted(_DOLLARS, key=len, reverse=True)) + r")\Z")
 # the units of amounts of money (a number in brackets after one is a conversion of it)
-MONEY_UNITS = frozenset({*_CURRENCY.values(), "yuan", "rupee", "ruble", "rouble", "franc", "peso", "real", "rand",
+MONEY_UNITS = frozenset({*_CURRENCY.values(), *_DOLLARS.values(), "yuan", "rupee", "ruble", "rouble", "franc", "peso",
+                         "real", "rand",
                          "won", "lira", "dirham", "riyal", "shekel", "krona", "krone", "zloty", "hryvnia"})
 
 
@@ -508,6 +514,8 @@ def _quantity_at(text: str, ws: int, floor: int, end: int) -> _Q | int | None:
         qstart = ws - 1
         if text[max(floor, ws - 3) : ws - 1].lower() == "us":
             qstart = ws - 3
+        elif before == "$" and (other := _OTHER_DOLLAR.search(text, max(floor, ws - 4), ws - 1)) is not None:
+            currency, qstart = _DOLLARS[other.group(1)], other.start(1)  # "NT$325.26bn", "C$66.9bn"
     marker = None
     mm = _MARKER_R.match(text[max(floor, qstart - 28) : qstart][::-1].lower())
     if mm is not None:

@@ -102,6 +102,10 @@ CASES = [
      1e10, "dollar", None, ""),
     ("euro", "€5 million for refugees", "€5 million", 5e6, 5e6, 5e6, "euro", None, ""),
     ("abbreviated scale", "US$3bn more", "US$3bn", 3e9, 3e9, 3e9, "dollar", None, ""),
+    ("another dollar", "revenue of NT$325.26bn", "NT$325.26bn", 325.26e9, 325.26e9, 325.26e9, "new taiwan dollar",
+     None, ""),
+    ("another dollar, one letter", "a deficit of C$66.9bn", "C$66.9bn", 66.9e9, 66.9e9, 66.9e9, "canadian dollar",
+     None, ""),
     # compounds
     ("hyphen compound", "A 10-year plan.", "10-year", 10, 10, 10, "year", None, "year"),
     ("count that looks like a year", "They sent 2000 troops.", "2000 troops", 2000, 2000, 2000,
