@@ -45,9 +45,15 @@ def _tokens(m: Mention) -> set[str]:
 
 
 def _initials_of(short: str, full: str) -> bool:
-    """An acronym of the name's words ("AMLO" for "Andrés Manuel López Obrador")."""
-    letters = short.replace(".", "")
-    words = [w for w in full.replace("-", " ").split() if w[:1].isalpha()]
+    """An acronym of the name's words ("AMLO" for "Andrés Manuel López Obrador"), a suffix
+    both share aside ("RFK Jr" for "Robert F. Kennedy Jr")."""
+    s, f = short.split(), full.replace("-", " ").split()
+    while len(s) > 1 and f and s[-1].rstrip(".").lower() == f[-1].rstrip(".").lower():
+        s, f = s[:-1], f[:-1]
+    if len(s) != 1:
+        return False
+    letters = s[0].replace(".", "")
+    words = [w for w in f if w[:1].isalpha()]
     return (len(letters) >= 2 and letters.isupper() and len(letters) == len(words)
             and all(unicodedata.normalize("NFD", w[0])[0].upper() == ch for w, ch in zip(words, letters, strict=True)))
 
@@ -87,7 +93,8 @@ def check(view: LedgerView, rule: Rule, targets: Collection[str] | None) -> Iter
                 if m.method not in ("short", "fuzzy"):  # (a misspelling is misspelled-name's)
                     first[m.entity] = m
                 continue
-            if compatible(toks, _tokens(anchor)) or _initials_of(m.surface, anchor.surface):
+            if (compatible(toks, _tokens(anchor)) or _initials_of(m.surface, anchor.surface)
+                    or _initials_of(anchor.surface, m.surface)):  # (a headline's "RFK Jr", then the name)
                 continue
             if not _spelled_alike(toks, _tokens(anchor)):
                 continue  # another name, not another spelling: a title ("the Duke of Sussex"), a nom de guerre
