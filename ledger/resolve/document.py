@@ -794,7 +794,7 @@ def _resolve_run_once(doc: Document, m: Mention, index: NameIndex, intro: list[I
                 # "Seetharaman" after "Nirmala Sitharaman": another romanization, not a slip
                 _set(m, index, None, near.entity, 0.9, "transliteration",
                      f"{cue}{written}, the surname of {near.name} introduced on line {near.line}, "
-                     f"romanized otherwise from the {script} script", "short")
+                     f"romanized otherwise from the {script.removesuffix('-script')} script", "short")
                 return
             _set(m, index, None, near.entity, 0.8, "fuzzy",
                  f"{cue}a near miss of {written}, the surname of {near.name} introduced on line {near.line}", "short")
@@ -879,8 +879,10 @@ def _resolve_run_once(doc: Document, m: Mention, index: NameIndex, intro: list[I
             return
         ent = index.get(hit.entity)
         if ent is not None and _written_in(ent, "Arabic-script") and (
-                (fa := _script_key("Arabic-script", m.surface)) == (fb := _script_key("Arabic-script", hit.form))
+                (fa := _script_key("Arabic-script", phrase_key(m.surface, expand=False)))
+                == (fb := _script_key("Arabic-script", phrase_key(hit.form, expand=False)))
                 or _vowels_apart(fa, fb)):
+            # (the letters folded first: the French "Raïssi")
             # Arabic script writes no short vowels: romanizations differ in them ("Raeisi",
             # "Raisi"; "Ibrahim", "Ebrahim"; "Qassem", "Qassim"; "Jolani", "Julani"), and
             # write one letter as "k" or "q" ("Mikati", "Miqati")

@@ -753,3 +753,13 @@ def test_a_vote_named_without_its_country_in_a_text_that_names_the_country(tmp_p
     other = "The ruling party won the parliamentary election on Saturday."
     (tmp_path / "b").mkdir()
     assert mentions_with_kb(tmp_path / "b", kb, other, date(2024, 10, 28)) == []
+
+
+def test_a_persian_name_as_french_writes_it(tmp_path: Path) -> None:
+    # "Raïssi" (a diaeresis, a doubled letter), "Araghtchi" ("tch" for the English "ch"): romanizations, no slips
+    kb = ("entities:\n  - {id: raisi, kind: person, name: Ebrahim Raisi, native: ابراهیم رئیسی, country: IR}\n"
+          "  - {id: araghchi, kind: person, name: Abbas Araghchi, native: عباس عراقچی, country: IR}\n")
+    text = "Ebrahim Raïssi est mort. Abbas Araghtchi a parlé."
+    found = [(m.surface, m.entity, m.method) for m in mentions_with_kb(tmp_path, kb, text, date(2024, 5, 20))]
+    assert found == [("Ebrahim Raïssi", "raisi", "transliteration"),
+                     ("Abbas Araghtchi", "araghchi", "transliteration")], found
