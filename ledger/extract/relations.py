@@ -78,6 +78,11 @@ def relation_claims(doc: Document, mentions: list[Mention], claims: list[Claim],
                 # subject whose predecessor "his" names, not the predecessor
                 continue
             other = _antecedent(mentions, i, lo, doc.text, cue_start, possessive=possessive)
+            if (other is not None and not possessive
+                    and _ANOTHER_PERSON.search(doc.text, other.span.end, cue_start) is not None):
+                # "Khamenei congratulated the president-elect and urged him to follow the path of
+                # his predecessor": another person stands between, whose predecessor, unknown
+                continue
             c = _predecessor(doc, m, other, claims, index, cue_start) if other else None
             if c is None:
                 # "British Prime Minister Rishi Sunak ... Sunak's predecessor Liz Truss": the
@@ -88,6 +93,10 @@ def relation_claims(doc: Document, mentions: list[Mention], claims: list[Claim],
             c.sentence = sentences.sentence(m.span.start)
             out.append(c)
     return out
+
+
+# a person named between a name and "his predecessor" otherwise than by name
+_ANOTHER_PERSON = rx.compile(r"\b(?:him|her)\b|\bthe[ \t\u00a0]+[\w-]*-elect\b", re.I)
 
 
 def _antecedent(

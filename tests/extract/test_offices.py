@@ -545,6 +545,13 @@ def test_a_number_belongs_to_its_own_clause(text: str, expected: list[tuple[str,
     assert counts(text) == expected
 
 
+def test_his_predecessor_after_another_person_named_otherwise_is_no_ones() -> None:
+    # "urged him to follow ... his predecessor": the president-elect's, not Wang Yi's
+    text = ("Foreign Minister Wang Yi congratulated the president-elect and urged him to follow the path of "
+            "his predecessor, Qin Gang.")
+    assert not [c for c in offices(text) if c.qualifiers.get("predecessor_of")]
+
+
 def test_a_predecessor_does_not_reach_across_a_paragraph() -> None:
     # a subtitle ending "... of her predecessor" and a paragraph opening with a name
     text = ("China's Foreign Minister Wang Yi promised continuity with the project of his predecessor\n\n"
