@@ -207,6 +207,8 @@ def _readable(value: str | None) -> str:
         return str(value)
     for scale, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
         if abs(v) >= scale:
+            if v.is_integer() and v % (scale / 1000):
+                return f"{int(v):,}"  # a count to the unit: "10,415,991", not "10.415991 million"
             return f"{v / scale:.12g} {word}"
     if abs(v) >= 10_000 and v.is_integer():
         return f"{int(v):,}"
@@ -499,6 +501,18 @@ def _of_what(c: Claim) -> frozenset[str]:
     return frozenset(found)
 
 
+def _round(c: Claim) -> str:
+    """Which round of a vote the number's sentence names: "1" (the first round), "2" (a second
+    round, a runoff), "" for none or both."""
+    sentence = c.sentence or ""
+    first, second = _FIRST_ROUND.search(sentence), _SECOND_ROUND.search(sentence)
+    return "" if (first is None) == (second is None) else "1" if first else "2"
+
+
+_FIRST_ROUND = rx.compile(r"\bfirst[ -]round\b|\bpremier tour\b", re.I)
+_SECOND_ROUND = rx.compile(r"\b(?:second|final)[ -]round\b|\brun-?[ ]?offs?\b|\bsecond tour\b", re.I)
+
+
 def _owned(c: Claim) -> frozenset[str]:
     """What of the subject's the number is, by the content words the subject's possessive
     gives it ("Nvidia's gaming division ... reported $3.3 billion", "Nvidia's data center
@@ -579,8 +593,10 @@ class _SameFact:
         self.ways = [way for _, way in found]
         self.running = [_running(c) for _, c, _ in items]
         self.of_what = [_of_what(c) if context else frozenset() for _, c, _ in items]
-        self.vote = [any(w.startswith(_VOTE_WHOLES) for w in of) for of in self.of_what]
+        self.vote = [any(w.startswith(_VOTE_WHOLES) for w in of) or c.qualifiers.get("unit") == "vote"
+                     for of, (_, c, _) in zip(self.of_what, items, strict=True)]
         self.owned = [_owned(c) if context else frozenset() for _, c, _ in items]
+        self.round = [_round(c) if context else "" for _, c, _ in items]
         self.by_word: dict[str, list[int]] = defaultdict(list)
         for i, ctx in enumerate(self.contexts):
             for w in ctx:
@@ -607,7 +623,9 @@ class _SameFact:
                 # numbers of two things: "a loss of $6.17 billion", "revenue of $17.8 billion"
                 and not (mine and self.of_what[j] and mine.isdisjoint(self.of_what[j]))
                 # of two parts of the subject: "Nvidia's gaming division", "its data center business"
-                and not (self.owned[i] and self.owned[j] and self.owned[i].isdisjoint(self.owned[j]))]
+                and not (self.owned[i] and self.owned[j] and self.owned[i].isdisjoint(self.owned[j]))
+                # of two rounds of a vote: "in the first round", "in the runoff"
+                and not (self.round[i] and self.round[j] and self.round[i] != self.round[j])]
 
 
 def _conflicts(
