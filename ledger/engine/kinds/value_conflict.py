@@ -483,6 +483,10 @@ def _of_what(c: Claim) -> frozenset[str]:
     if ((by := _BY_BEFORE.search(sentence, max(0, at - 60), at)) is not None
             and (w := by.group(1).lower()) not in _UP | _DOWN and not w.endswith(("ed", "ing"))):
         words.append(w)
+    # what changed by the number ("net profit rose by 54.2 per cent", "revenue for November
+    # rose 34%"): the noun before the verb of the change
+    if (changed := _CHANGED.search(sentence, max(0, at - 60), at)) is not None:
+        words.append(changed.group(1))
     # a sum's own noun ("a £1 billion package")
     noun, unit = str(c.qualifiers.get("noun") or ""), str(c.qualifiers.get("unit") or "")
     if noun and unit and noun != unit and " " not in noun:
@@ -533,6 +537,11 @@ def _owned(c: Claim) -> frozenset[str]:
 
 
 _AFTER_HEAD = frozenset({"cast", "held", "sold", "won", "made", "paid", "spent", "taken", "given"})
+# a noun, what it is for, and a verb of a change right before the number
+_CHANGED = rx.compile(r"\b([a-z][\w-]{2,})(?:[ \t\u00a0]+(?:for|in)[ \t\u00a0]+[A-Za-z][\w-]*)?[ \t\u00a0]+"
+                      r"(?:rose|rises|fell|falls|jumped|jumps|surged|climbed|dropped|declined|grew|increased"
+                      r"|decreased|slumped|soared|tumbled|plunged|gained|slid)"
+                      r"(?:[ \t\u00a0]+by)?(?:[ \t\u00a0]+(?:about|around|nearly|almost|some|roughly))?[ \t\u00a0]*\Z")
 _VERBS_AFTER_OWNED = frozenset("""had has have is was were are made makes saw sees took takes brought brings
 posts reports generates earns stood stands hit hits reached reaches totaled totalled""".split())
 # the lower-case words a possessive gives its owner ("'s gaming division")
