@@ -614,7 +614,8 @@ def count_claims(doc: Document, mentions: list[Mention], index: Any,
                 continue  # "several PPP lawmakers", "dozens of states": no one counted them
             if _GIVEN_TO.search(text, max(lo, q.start - 60), q.start):
                 continue  # "giving the coalition 215 seats": a thing the KB does not know, its number
-            if _THE_FEW.search(text, max(0, q.start - 5), q.start) and q.text.split()[0].lower() in _FEW_WORDS:
+            if (toll is None and _THE_FEW.search(text, max(0, q.start - 5), q.start)
+                    and q.text.split()[0].lower() in _FEW_WORDS):
                 continue  # "the two defense ministers", "the two companies": who they are, not how many
             if _FOR_ANOTHER.match(text, q.end):
                 continue  # "35.79 percent for the ruling coalition's candidate": another's number
@@ -796,14 +797,21 @@ def _aside(text: str, m: Mention) -> bool:
 # people counted: a casualty toll when a verb of death, injury or loss goes with them
 _PEOPLE = frozenset({"people", "person", "persons", "civilian", "civilians", "resident", "residents"})
 _TOLL_AFTER = rx.compile(
+    # ("nine people aboard were killed", "the nine people on board who were killed")
+    r"(?:[ \t\u00a0]+(?:on[ \t\u00a0]+board|aboard|onboard|inside)(?:[ \t\u00a0]+who)?)?"
     r"[ \t\u00a0]+(?:(?:have|had|has|were|was|are|is|had|remain|remained|remains)[ \t\u00a0]+)?"
     r"(?:(?:been|now|also|reportedly|confirmed|so far|still)[ \t\u00a0]+)*"
     r"(killed|died|dead|injured|wounded|hurt|missing)\b")
-_TOLL_BEFORE = rx.compile(r"\b(killed|killing|kills|left|leaving|injured|injuring|wounded|wounding)[ \t\u00a0]+\Z")
+# ("killing all eight people aboard")
+_TOLL_BEFORE = rx.compile(r"\b(killed|killing|kills|left|leaving|injured|injuring|wounded|wounding)[ \t\u00a0]+"
+                          r"(?:all[ \t\u00a0]+)?\Z")
 _LEFT_HOW = rx.compile(r"[ \t\u00a0]+(dead|injured|wounded|missing)\b")
+_LEFT_BARE = rx.compile(r"\b(?:left|leaving)[ \t\u00a0]+"
+                        r"(?:more[ \t\u00a0]+than[ \t\u00a0]+|at[ \t\u00a0]+least[ \t\u00a0]+)?\Z")
 # a toll told as such: "the death toll rose to 52", "the toll has climbed to 52", "bringing the
 # death toll to 52" (the number with no noun)
-_TOLL_TOLD = rx.compile(r"\b(?:death[ \t\u00a0]+)?toll[ \t\u00a0]+(?:\w+[ \t\u00a0]+){0,2}?"
+# ("the death toll from Typhoon Yagi in Vietnam rose to at least 179": what the toll is of between)
+_TOLL_TOLD = rx.compile(r"\b(?:death[ \t\u00a0]+)?toll[ \t\u00a0]+(?:\w+[ \t\u00a0]+){0,10}?"
                         r"(?:rose|risen|rises|climbed|climbs|reached|reaches|jumped|stood|stands|increased|"
                         r"is|was|to|at)(?:[ \t\u00a0]+(?:to|at))?[ \t\u00a0]+(?:\w+[ \t\u00a0]+)?\Z", re.I)
 # a number no one counted: "several people were killed" is no toll
@@ -937,8 +945,11 @@ def _toll(text: str, q: Any, unit: str) -> str | None:
     nor a toll of a longer time ("... this year")."""
     if _CUMULATIVE.match(text, q.end):
         return None
-    if unit in _BODIES or (not unit and _TOLL_TOLD.search(text, max(0, q.start - 60), q.start)):
+    if unit in _BODIES or (not unit and _TOLL_TOLD.search(text, max(0, q.start - 100), q.start)):
         return "dead"
+    if not unit and _LEFT_BARE.search(text, max(0, q.start - 12), q.start) and (
+            tail := _LEFT_HOW.match(text, q.end)) is not None:
+        return _TOLL_KIND[tail.group(1)]  # "killed 197 people and left 128 missing"
     if unit not in _PEOPLE or _VAGUE.match(q.text):
         return None
     after = _TOLL_AFTER.match(text, q.end)

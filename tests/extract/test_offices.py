@@ -259,6 +259,11 @@ def test_a_number_joined_to_its_noun_is_no_count() -> None:
      "The quake in Marrakesh killed 2,122 people.", [("Kenya", "40", "dead"), ("Morocco", "2122", "dead")]),
     # the place where they died, not the killers' nationality
     ("In Nairobi, Chinese strikes have killed more than 38 people.", [("Kenya", "38", "dead")]),
+    # what the toll is of between "toll" and its verb; "all" before the number; a bare number left missing
+    ("The death toll from the floods in Nairobi rose to at least 179, with 128 people missing.",
+     [("Kenya", "179", "dead"), ("Kenya", "128", "missing")]),
+    ("The helicopter crashed in Nairobi, killing all eight people aboard.", [("Kenya", "8", "dead")]),
+    ("The storm killed 197 people and left 128 missing in Nairobi.", [("Kenya", "197", "dead"), ("Nairobi", "128", "missing")]),
     # of the places after "in", the nearest before the number
     ("It was the deadliest in Kenya since 1997, when a plane crashed in Marrakesh, killing 228 people.",
      [("Morocco", "228", "dead")]),

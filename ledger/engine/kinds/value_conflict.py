@@ -574,6 +574,11 @@ _RUNNING = rx.compile(r"\b(?:now|so far|thus far|to date|currently|as of|market 
                       r"(?:stock|share|benchmark) index)\b", re.IGNORECASE)
 
 
+# a toll told as it rises: "the death toll rose to 143", "has climbed to", "were still missing"
+_RISING = rx.compile(r"\b(?:rose|risen|rises|rising|climbed|climbs|climbing|jumped|increased|reached|mounted"
+                     r"|still|so far|now stands?)\b", re.IGNORECASE)
+
+
 def _running(c: Claim) -> bool:
     sentence = c.sentence or ""
     at = sentence.find(c.excerpt) if c.excerpt else -1
@@ -601,6 +606,7 @@ class _SameFact:
         self.contexts = [ctx for ctx, _ in found]
         self.ways = [way for _, way in found]
         self.running = [_running(c) for _, c, _ in items]
+        self.rising = [_RISING.search(c.sentence or "") is not None for _, c, _ in items]
         self.of_what = [_of_what(c) if context else frozenset() for _, c, _ in items]
         self.vote = [any(w.startswith(_VOTE_WHOLES) for w in of) or c.qualifiers.get("unit") == "vote"
                      for of, (_, c, _) in zip(self.of_what, items, strict=True)]
@@ -625,7 +631,10 @@ class _SameFact:
         told = c.qualifiers.get("told_of") == "time"
         return [j for j in near if (day is None or (d := self.items[j][1].valid_from or self.items[j][1].valid_to)
                                     is None or abs((d - day).days) <= (
-                                        _TOLL_DAYS if self.running[i] or self.running[j]
+                                        # a toll told as it rises ("rose to 143", "were still
+                                        # missing"): only that day's
+                                        0 if toll and (self.rising[i] or self.rising[j])
+                                        else _TOLL_DAYS if self.running[i] or self.running[j]
                                         # a share of the vote is of one round of voting
                                         else min(days, _ROUND_DAYS) if self.vote[i] or self.vote[j] else days))
                 and not (told and _other_time(c, self.items[j][1]))
