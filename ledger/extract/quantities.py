@@ -328,9 +328,20 @@ def _interval(
         return value + step * _LOWER[marker], None
     if marker in _UPPER:
         return None, value - step * _UPPER[marker]
+    tol = _about(value)
     if marker in _NEARLY:
-        return round(value * 0.9, 6), value
-    return round(value * 0.9, 6), round(value * 1.1, 6)  # about, around, some, ...
+        return round(value - tol, 6), value
+    return round(value - tol, 6), round(value + tol, 6)  # about, around, some, ...
+
+
+def _about(value: float) -> float:
+    """How far "about" a number reaches either way: 5% of it ("about 560": 28, so it is not
+    "about 650"), up to half the unit it is rounded to but at most 10% ("about 200": 20)."""
+    v = abs(value)
+    unit = 1.0
+    while v >= unit * 10 and v % (unit * 10) == 0:
+        unit *= 10
+    return min(max(unit / 2, v * 0.05), v * 0.1)
 
 
 def _sentence_start(text: str, pos: int, floor: int) -> bool:
