@@ -90,7 +90,8 @@ def ingest(
         write_output(json.dumps(data, indent=2) + "\n", output)
     else:
         text = (
-            f"ingested {result.stored} document(s) ({result.revised} new revision(s)), "
+            f"ingested {result.stored} document(s) ({result.stored - result.revised} new, "
+            f"{result.revised} revised), "
             f"{result.unchanged} unchanged"
             + (f" ({result.reanalysed} analysed again)" if result.reanalysed else "")
             + f", {len(result.skipped)} skipped; "

@@ -326,6 +326,15 @@ def find_mentions(doc: Document, index: NameIndex) -> list[Mention]:
 _ABBREVIATION_AFTER = rx.compile(r"[ \t\u00a0]*\((?P<a>[A-Z][A-Z0-9&]{1,7})\)")
 
 
+def _initials_in(abbreviation: str, name: str) -> bool:
+    """Whether every letter of an abbreviation is an initial or a capital of the name's words,
+    in any order ("Georgian Dream (GD)", "Save Romania Union (USR)"; not a dateline's "Cape
+    Town (AFP)")."""
+    letters = {w[0].upper() for w in name.replace("-", " ").split() if w[:1].isalpha()}
+    letters |= {ch for ch in name if ch.isupper()}
+    return all(ch in letters for ch in abbreviation if ch.isalpha())
+
+
 def _abbreviations(doc: Document, toks: list[Token], out: list[Mention], index: NameIndex,
                    given: dict[str, tuple[Mention, int]], section: str, bounds: tuple[int, int]) -> None:
     """The abbreviations the text gives for KB names ("Georgian Dream (GD)"), which the KB does
@@ -334,7 +343,8 @@ def _abbreviations(doc: Document, toks: list[Token], out: list[Mention], index: 
     for m in out:
         if (m.candidates and m.kind in ("org", "event", "place") and id(m) not in given
                 and (g := _ABBREVIATION_AFTER.match(text, m.span.end)) is not None
-                and g.group("a").lower() not in index.keys and g.group("a") not in given):
+                and g.group("a").lower() not in index.keys and g.group("a") not in given
+                and _initials_in(g.group("a"), m.surface)):
             given[g.group("a")] = (m, g.end())
     if not given:
         return

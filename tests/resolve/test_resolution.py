@@ -735,11 +735,13 @@ def test_a_nickname_in_quotation_marks_inside_a_name(tmp_path: Path, kb: str) ->
 
 
 def test_an_abbreviation_the_text_gives_for_a_kb_name(tmp_path: Path) -> None:
-    kb = "entities:\n  - {id: gd, kind: org, name: Georgian Dream}\n"
-    text = "GD lost. The ruling party Georgian Dream (GD) has won. With all counted, GD took 54%."
+    kb = "entities:\n  - {id: gd, kind: org, name: Georgian Dream}\n  - {id: tbilisi, kind: place, name: Tbilisi}\n"
+    text = ("GD lost. The ruling party Georgian Dream (GD) has won. With all counted, GD took 54%. "
+            "Tbilisi (AFP) - AFP is no abbreviation of the city.")
     found = [(m.surface, m.entity, m.method) for m in mentions_with_kb(tmp_path, kb, text, date(2024, 10, 28))]
     # (not before the text gives it)
-    assert found == [("Georgian Dream", "gd", "exact"), ("GD", "gd", "abbreviation")], found
+    assert found == [("Georgian Dream", "gd", "exact"), ("GD", "gd", "abbreviation"),
+                     ("Tbilisi", "tbilisi", "exact")], found
 
 
 def test_a_vote_named_without_its_country_in_a_text_that_names_the_country(tmp_path: Path) -> None:

@@ -23,7 +23,7 @@ def _correct_austin(seeded: Path) -> None:
 def test_history_shows_the_corrected_office_claim(cli, db_url: str, seeded: Path) -> None:  # type: ignore[no-untyped-def]
     _correct_austin(seeded)
     r = cli("--db", db_url, "ingest", AUSTIN, cwd=seeded)
-    assert r.code == 0 and "1 new revision" in r.err, r.err
+    assert r.code == 0 and "0 new, 1 revised" in r.err, r.err
 
     r = cli("--db", db_url, "history", AUSTIN, cwd=seeded)
     assert r.code == 0, r.err

@@ -65,7 +65,7 @@ def test_dismissed_finding_stays_hidden_after_reingest_with_shifted_lines(
     lines.insert(2, "    Editor's note: this story was updated with a new paragraph.")
     path.write_text("\n".join(lines), encoding="utf-8")
     r = cli("--db", db_url, "ingest", "seeds/articles", cwd=seeded)
-    assert r.code == 0 and "1 new revision" in r.err, r.err
+    assert r.code == 0 and "0 new, 1 revised" in r.err, r.err
     code, data = _check(cli, db_url, seeded)
     assert code == 0, data
     assert _austin(data) is None

@@ -121,9 +121,15 @@ def _number_range(c: Claim) -> tuple[float, float] | None:
         # 3.765 billion told to a tenth (half a unit of its last digit either way)
         half = v / float(told.group(1).replace(",", "")) * 10.0 ** -len(told.group(2) or "") / 2
         lo, hi = v - half, v + half
+    elif v is not None and lo == hi == v and (told := _PERCENT_TOLD.search(c.excerpt or "")) is not None:
+        # a percentage stands for what rounds to it: "40%" is 40.18% told to the unit
+        half = 10.0 ** -len(told.group(1) or "") / 2
+        lo, hi = v - half, v + half
     return (lo if lo is not None else float("-inf"), hi if hi is not None else float("inf"))
 
 
+# a percentage as written: the digits after its decimal point
+_PERCENT_TOLD = rx.compile(r"\d(?:\.(\d+))?[ \t\u00a0]*(?:%|per[ \t\u00a0]?cent\b|percent\b)", re.IGNORECASE)
 # a number with a scale word: its digits, the digits after its decimal point
 _SCALED = rx.compile(r"(\d[\d,]*(?:\.(\d+))?)[ \t\u00a0-]*(?:million|billion|trillion|bn|mn|m|tn|crore|lakh)\b",
                      re.IGNORECASE)
