@@ -93,6 +93,10 @@ def analyze(doc: Document, index: NameIndex) -> Analysis:
     ex.claims += count_claims(doc, ex.mentions, index, quoted)
     ex.claims += tally_claims(doc, ex.mentions, quoted)
     ex.claims += age_claims(doc, ex.mentions, index)
+    # a question asserts no date, place or number ("A confidence vote in January?"); a title in
+    # it still names its holder, and a quotation is what someone said
+    ex.claims[:] = [c for c in ex.claims if c.predicate in ("said", "holds_office")
+                    or not (c.sentence or "").rstrip(" \t\"”’'»)").endswith("?")]
     namesakes(ex.claims, ex.mentions, index)
     assign_keys(ex.claims)
     return Analysis(doc, ex.mentions, ex.claims)

@@ -749,3 +749,9 @@ def test_a_date_set_off_by_commas_is_the_numbers_clause_time() -> None:
 ])
 def test_a_prison_term_is_the_sentenced_persons(text: str, expected: list[tuple[str, str, str]]) -> None:
     assert counts(text) == expected
+
+
+def test_a_question_asserts_no_number_or_date() -> None:
+    # "A confidence vote in January?": a question; the title in one still names its holder
+    assert counts("Will Prime Minister Jan Novak's party win 240 seats?") == []
+    assert [c.subject_surface for c in offices("Will Prime Minister Jan Novak's party win 240 seats?")] == ["Jan Novak"]
