@@ -272,7 +272,12 @@ def _starts(view: LedgerView, rule: Rule, cmp: _Compare, items: list[tuple[DocRe
         if _RENEWED.search(c.sentence or ""):
             continue  # "re-elected", "sworn in for a third term": a term renewed, not the first start
         person = view.entity(c.subject)
-        starts = [t.start for t in person.offices if t.office == c.object and t.start] if person else []
+        terms = [t for t in person.offices if t.office == c.object and t.start] if person else []
+        if _ELECTED.search(c.excerpt or "") and any(
+                t.start + timedelta(days=days) < v[0] and (t.end is None or t.end >= v[1])  # type: ignore[operator]
+                for t in terms):
+            continue  # elected while in office long before and then: a term renewed ("elected president by MPs")
+        starts = [t.start for t in terms if t.start is not None]
         # (taking it, not being named to it, has no announcement before: "became acting
         # president on Dec. 14" is not a term from Dec. 27)
         took = _TOOK_IT.search(c.excerpt or "") is not None and (v[1] - v[0]).days == 0
@@ -288,6 +293,8 @@ _RENEWED = rx.compile(r"\bre-?(?:elected|appointed|nominated|installed|confirmed
                       r"[ \t\u00a0]+(?:(?:consecutive|straight|successive)[ \t\u00a0]+)?(?:term|mandate)s?\b", re.I)
 
 
+# an election to an office (which may renew a term)
+_ELECTED = rx.compile(r"\belect(?:ed|s)?\b", re.I)
 # the verbs of taking an office, not of being named to it
 _TOOK_IT = rx.compile(r"\b(?:became|becomes|become|sworn[ \t\u00a0]+in"
                       r"|took[ \t\u00a0]+(?:office|over|the[ \t\u00a0]+oath)|inaugurated|assumed)\b", re.I)
