@@ -460,6 +460,27 @@ def _find(text: str, start: int, end: int) -> list[_Q]:
         elif q is not None:
             out.append(q)
             floor = q[1]
+    return _ranges(text, out)
+
+
+# a range told with its unit twice: "between 58.3% and 60.7%", "between $3 billion and $4
+# billion" (not "from $3 billion to $4 billion": a change, its value before and after)
+_RANGE_OPEN = rx.compile(r"\bbetween[ \t\u00a0]+\Z", re.IGNORECASE)
+_RANGE_JOIN = rx.compile(r"[ \t\u00a0]*(?:and|-|–)[ \t\u00a0]*\Z")
+
+
+def _ranges(text: str, found: list[_Q]) -> list[_Q]:
+    """``found`` with two quantities of one unit that a range joins made one, from the first's
+    value to the second's."""
+    out: list[_Q] = []
+    for q in found:
+        prev = out[-1] if out else None
+        if (prev is not None and prev[5] and prev[5] == q[5] and prev[2] < q[2] and prev[6] in (None, "between")
+                and _RANGE_JOIN.fullmatch(text, prev[1], q[0])
+                and _RANGE_OPEN.search(text, max(0, prev[0] - 10), prev[0])):
+            out[-1] = (prev[0], q[1], prev[2], prev[2], q[2], q[5], None, q[7])
+        else:
+            out.append(q)
     return out
 
 
@@ -528,6 +549,7 @@ def _quantity_at(text: str, ws: int, floor: int, end: int) -> _Q | int | None:
         elif before == "$" and (other := _OTHER_DOLLAR.search(text, max(floor, ws - 4), ws - 1)) is not None:
             currency, qstart = _DOLLARS[other.group(1)], other.start(1)  # "NT$325.26bn", "C$66.9bn"
     marker = None
+    sign_start = qstart  # where the number starts with its currency sign ("$3 billion")
     mm = _MARKER_R.match(text[max(floor, qstart - 28) : qstart][::-1].lower())
     if mm is not None:
         marker = " ".join(mm.group("m")[::-1].split())
@@ -600,7 +622,7 @@ def _quantity_at(text: str, ws: int, floor: int, end: int) -> _Q | int | None:
     else:
         low_v, high_v = _interval(value, marker, discrete)
     if marker in ("between", "from") and not m["num2"]:
-        marker, qstart = None, ws  # "from 10" without its "to": not a marker
+        marker, qstart = None, sign_start  # "from 10" without its "to": not a marker
     singular = (value == 1 or unit_kind is not None) and not m["num2"] and not vague
     return _finish(text, ws, qstart, num_end, value, low_v, high_v, marker, unit_kind, singular,
                    floor, end)  # fmt: skip
