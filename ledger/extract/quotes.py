@@ -964,6 +964,8 @@ class _Finder:
                 continue
             if kind == "person" and self._coordinated(k):
                 continue  # "Only Walter Winterbottom and Sir Alf Ramsey took charge ...": "they", not "he"
+            if self.text[m.span.end : pos].strip() == ",":
+                continue  # "Scholz, he said, had engineered ...": whom he spoke of, not he
             if k in self.speakers or self.reports(k, window):
                 # a person who opens a later sentence is nearer than an earlier speaker:
                 # "Marín said ... . Economy Minister Tomás Ibáñez welcomed it. “…,” he said."

@@ -1012,3 +1012,9 @@ def test_a_title_of_someone_in_the_appositive_is_no_speaker() -> None:
     f = text("“We will win,” Jan Novak, foreign policy adviser to Li Shangfu, told reporters.")
     (q,) = f.quotes
     assert q.speaker_text == "Jan Novak" and f.entity(q) is None
+
+
+def test_a_name_before_he_said_is_whom_he_spoke_of() -> None:
+    f = text("Li Shangfu answered an hour later. Lloyd Austin, he said, had engineered “a calculated break.”")
+    (q,) = f.quotes
+    assert f.entity(q) == "li-shangfu", (q.speaker_text, f.entity(q))
