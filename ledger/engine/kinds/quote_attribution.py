@@ -96,9 +96,9 @@ def check(view: LedgerView, rule: Rule, targets: Collection[str] | None) -> Iter
     for ref, c in sorted(_related(view, targets, n), key=doc_order):
         who = quote_speaker(c)
         words = tuple(quote_words(c))
-        # (a partial quote of three words or fewer is a phrase many use, "Taiwan independence",
-        # "peace through strength": not compared)
-        if who and c.section in opts.sections and len(words) >= (4 if c.qualifiers.get("partial") else min(n, 2)):
+        # (a partial quote of five words or fewer is a phrase many use, "Taiwan independence",
+        # "peace through strength", "no significant fault or negligence": not compared)
+        if who and c.section in opts.sections and len(words) >= (6 if c.qualifiers.get("partial") else min(n, 2)):
             texts[words].append((ref, c, who))
     order = list(texts)
     joined = {words: f" {' '.join(words)} " for words in order}
