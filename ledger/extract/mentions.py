@@ -289,6 +289,10 @@ def find_mentions(doc: Document, index: NameIndex) -> list[Mention]:
             if best is not None and best[1][0] == "place" and i > 0 and toks[i - 1].cap \
                     and toks[i - 1].key in _REGION_WORDS and _joined(text, toks[i - 1], toks[i]):
                 best = None  # "Latin America", "South America": no part of it is the KB's "America"
+            if (best is not None and best[1][0] == "place" and i + best[0] < n
+                    and (after_place := toks[i + best[0]]).cap and after_place.key in _EVENT_AFTER_PLACE
+                    and _joined(text, toks[i + best[0] - 1], after_place)):
+                best = None  # "the Australian Open", "the US Open": an event's name, not the place
             if best is not None and best[1][0] == "office" and _HYPHEN_NAME.match(text, toks[i + best[0] - 1].end):
                 best = None  # "Foreign Minister Amir-Abdollahian": a title's word in a hyphenated name
             if best is not None and text.startswith("$", toks[i + best[0] - 1].end):
@@ -713,7 +717,11 @@ def _title_mention(doc: Document, a: int, b: int, tokens: tuple[int, int], secti
 # last words of the names of events ("Security Conference", "G20 summit")
 EVENT_HEADS = frozenset({"summit", "conference", "forum", "dialogue", "games", "olympics", "expo", "festival",
                          "convention", "championship", "championships", "talks", "cup", "tournament",
-                         "marathon", "prix", "biennale"})
+                         "marathon", "prix", "biennale", "open", "masters"})
+# the words after a place that make it the name of a sporting event ("Australian Open", "US Open",
+# "Japanese Grand Prix", "Asian Games"): no mention of the place
+_EVENT_AFTER_PLACE = frozenset({"open", "games", "cup", "championship", "championships", "grand", "masters",
+                                "marathon", "olympics"})
 # the same in lower case after a capitalized word ("the G20 summit"; not "Biden talks"), and
 # disasters named by their place ("the Noto Peninsula earthquake")
 _EVENT_AFTER = frozenset({"summit", "conference", "forum", "dialogue", "earthquake", "quake", "tsunami", "eruption"})

@@ -765,3 +765,12 @@ def test_a_persian_name_as_french_writes_it(tmp_path: Path) -> None:
     found = [(m.surface, m.entity, m.method) for m in mentions_with_kb(tmp_path, kb, text, date(2024, 5, 20))]
     assert found == [("Ebrahim Raïssi", "raisi", "transliteration"),
                      ("Abbas Araghtchi", "araghchi", "transliteration")], found
+
+
+def test_a_place_before_an_events_word_is_the_events_name(tmp_path: Path) -> None:
+    kb = ("entities:\n  - {id: us, kind: place, name: United States, code: US, aliases: [US]}\n"
+          "  - {id: australia, kind: place, name: Australia, code: AU, demonyms: [Australian]}\n")
+    text = "Sinner won the US Open after the Australian Open. He lives in Australia."
+    found = [(m.surface, m.kind, m.entity) for m in mentions_with_kb(tmp_path, kb, text, date(2024, 9, 9))]
+    assert found == [("US Open", "event", None), ("Australian Open", "event", None),
+                     ("Australia", "place", "australia")], found
