@@ -430,12 +430,17 @@ def frame_claims(
         timexes: list[Any] | None = None
         for frame, pats in tried:
             for pat in pats:
-                for mt in pat.finditer(ab.text):
+                # (again after each match's core, not its rest: "the Korea Open in Seoul, the China
+                # Open in Shanghai and ..." holds two)
+                pos = 0
+                while (mt := pat.search(ab.text, pos)) is not None:
                     if timexes is None and frame.value == "time":  # only a time value reads them
                         timexes = _timexes(doc, lo, hi, mentions, idxs)
                     c = _claim(doc, frame, mt, ab, mentions, index, lo, hi, timexes or [], section)
                     if c is not None and not any(_same(c, o) for o in out):
                         out.append(c)
+                    core = mt.start("rest") if "rest" in pat.groupindex and mt.group("rest") is not None else mt.end()
+                    pos = max(core, mt.start() + 1)
     return out
 
 
