@@ -354,7 +354,7 @@ def _related(view: LedgerView, predicate: str, how: str,
 def _another_edition(view: LedgerView, c: Claim, v: Any, how: str) -> bool:
     """Whether a date of an event is of another year than the KB's edition ("who first won the
     Tour in 2020", when the KB holds the 2024 Tour): another edition, not this one's date."""
-    if how != "time" or c.predicate != "held":
+    if how != "time" or c.predicate not in ("held", "began"):
         return False
     ent = view.entity(c.subject)
     if ent is None or ent.start is None:
