@@ -557,10 +557,14 @@ def count_claims(doc: Document, mentions: list[Mention], index: Any,
         for q in find_quantities(doc.text, sec.start, sec.end):
             before, prev = prev, q
             unit = _unit_key(q.unit)
-            if unit in _DEATH_NOUNS and _CUMULATIVE.match(text, q.end):
-                continue  # "537 deaths this year": a toll of a longer time than the event's
+            # "573 deaths so far this year": the year's toll, another fact than the event's
+            to_date = _YEAR_TO_DATE.match(text, q.end) is not None
+            if unit in _DEATH_NOUNS and not to_date and _CUMULATIVE.match(text, q.end):
+                continue  # "since the outbreak": a toll of a longer time than the event's
             # "537 deaths" is the toll "537 dead"
-            toll = _DEATH_NOUNS.get(unit) or _toll(text, q, unit)
+            toll = _DEATH_NOUNS.get(unit) or _toll(text, q, unit, to_date)
+            if toll is not None and to_date:
+                toll += " this year"
             # "sentenced Dominique Pelicot to 20 years": a prison term, the sentenced person's
             sentenced = ((_SENTENCED.search(text, max(0, q.start - 90), q.start)
                           or _CONDAMNE.search(text, max(0, q.start - 90), q.start))
@@ -659,6 +663,8 @@ def count_claims(doc: Document, mentions: list[Mention], index: Any,
                 # VVD": not what it counts (an event is: "68,500 spectators attended the final")
                 actor = None
             subject: tuple[str | None, str | None, str] | None = None
+            if toll is not None and _MANY_COUNTRIES.search(text, lo, hi):
+                continue  # "in 13 African countries", "across Southeast Asia": no one country's toll
             if toll is not None and index is not None:
                 # a toll is a place's: where the people died when the sentence says ("Six
                 # people died in St. Lucie County": that county's toll, not the country's; "In
@@ -824,6 +830,17 @@ _CUMULATIVE = rx.compile(r"[^.;]{0,60}?\b(?:this|last)[ \t\u00a0]+(?:year|season
                          r"|[^.;]{0,40}?\bsince[ \t\u00a0]+(?:January|February|March|April|May|June|July|"
                          r"August|September|October|November|December|the start|the beginning|the outbreak|then|"
                          r"19\d\d|20\d\d)\b")
+# a toll of several countries or a region: "in 13 African countries", "across Southeast Asia"
+_MANY_COUNTRIES = rx.compile(
+    r"\b(?:in|across|from)[ \t\u00a0]+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many|multiple)"
+    r"[ \t\u00a0]+(?:[A-Z][\w-]*[ \t\u00a0]+)?countries\b|\b(?:worldwide|globally)\b"
+    r"|\b(?:in|across)[ \t\u00a0]+(?:the[ \t\u00a0]+)?(?:Africa|Asia|Europe|Latin[ \t\u00a0]+America"
+    r"|the[ \t\u00a0]+Americas"
+    r"|South[ \t\u00a0]+America|North[ \t\u00a0]+America|Middle[ \t\u00a0]+East|Southeast[ \t\u00a0]+Asia"
+    r"|South[ \t\u00a0]+Asia|East[ \t\u00a0]+Africa|West[ \t\u00a0]+Africa|the[ \t\u00a0]+region)\b")
+# a toll of the year so far ("573 deaths so far this year", "since January"): the year's
+_YEAR_TO_DATE = rx.compile(r"[^.;]{0,60}?\b(?:so far )?this year\b|[^.;]{0,40}?\bsince (?:January|the start of the"
+                           r" year|the beginning of the year)\b")
 # nouns of a toll: the count of the dead, the injured ("537 deaths" is "537 dead")
 _DEATH_NOUNS = {"death": "dead", "deaths": "dead", "fatality": "dead", "fatalities": "dead",
                 "injury": "injured", "injuries": "injured"}
@@ -938,12 +955,12 @@ def _struck_at(text: str, mentions: list[Mention], before: int) -> list[Mention]
     return []
 
 
-def _toll(text: str, q: Any, unit: str) -> str | None:
+def _toll(text: str, q: Any, unit: str, to_date: bool = False) -> str | None:
     """Whether a count is a casualty toll, and which: "dead", "injured" or "missing" (people
     "820 people have died", "killed at least 820 people", "left 2,000 people dead"; "recovered
     40 bodies"; "the death toll rose to 52").  Not a number no one counted ("several people")
     nor a toll of a longer time ("... this year")."""
-    if _CUMULATIVE.match(text, q.end):
+    if _CUMULATIVE.match(text, q.end) and not to_date:
         return None
     if unit in _BODIES or (not unit and _TOLL_TOLD.search(text, max(0, q.start - 100), q.start)):
         return "dead"

@@ -242,11 +242,15 @@ def test_a_number_joined_to_its_noun_is_no_count() -> None:
     # a number no one counted is no toll; "some 300" is
     ("In Nairobi, several people were killed by falling trees.", []),
     ("In Nairobi, some 300 people were killed.", [("Kenya", "300", "dead")]),
-    # a toll over a longer time is another fact
-    ("In Nairobi, the rains have killed more than 100 people across Kenya this year.", []),
+    # a toll over a longer time is another fact: the year's so far is one of its own
+    ("In Nairobi, the rains have killed more than 100 people across Kenya this year.",
+     [("Kenya", "100", "dead this year")]),
     # deaths, fatalities, injuries: the dead and the injured
     ("In Nairobi, officials recorded 537 deaths and 90 injuries.", [("Kenya", "537", "dead"), ("Kenya", "90", "injured")]),
-    ("In Nairobi, officials recorded 537 deaths this year.", []),
+    ("In Nairobi, officials recorded 537 deaths this year.", [("Kenya", "537", "dead this year")]),
+    ("In Nairobi, officials recorded 537 deaths since the outbreak.", []),
+    # a toll of several countries or a region is no one country's
+    ("In Nairobi, 17,000 cases and 517 deaths have been reported in 13 African countries.", []),
     ("In Nairobi, more than 2,700 people have been killed since then.", []),
     # the places where it happened are no count of them
     ("The storm killed 44 people in four states, Kenya said.", [("Kenya", "44", "dead")]),

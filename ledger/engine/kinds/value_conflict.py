@@ -571,7 +571,7 @@ def _as_told(words: list[str], tally: bool) -> frozenset[str]:
 
 # casualty tolls (the units ``extract.relations`` gives them): the unit tells the fact, and a
 # toll rises by the day, so only tolls told within a day of each other are compared
-_TOLLS = frozenset({"dead", "injured", "missing"})
+_TOLLS = frozenset({"dead", "injured", "missing", "dead this year", "injured this year", "missing this year"})
 _TERMS = frozenset({"prison year"})
 _TOLL_DAYS = 1
 # a share of the vote ("42.49% of the vote") is of one round of voting, and rounds are a week
