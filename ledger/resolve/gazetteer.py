@@ -27,7 +27,7 @@ from ledger.resolve.tokens import phrase_key
 MIN_POPULATION = 15000
 # other names (ASCII only: "Kiev", "Bombay", "Peking") are taken for cities this large
 ALIAS_POPULATION = 1_000_000
-_FORMAT = 3  # of the cached table
+_FORMAT = 4  # of the cached table (4: no continents or regions)
 
 
 def lookup(name: str) -> str | None:
@@ -122,4 +122,11 @@ def _build(gc: Any) -> dict[str, str]:
             ambiguous.add(k)  # "Georgia": the country or the state?
         if k:
             rows[k] = (10**12, f"geo:{c['iso']}")
-    return {k: key for k, (_, key) in rows.items() if k not in ambiguous}
+    # a continent or a region is no city of its name ("Asia", a town in the Philippines)
+    return {k: key for k, (_, key) in rows.items() if k not in ambiguous and k not in _REGIONS}
+
+
+_REGIONS = frozenset({"africa", "asia", "europe", "america", "americas", "oceania", "antarctica", "arctic",
+                      "middle east", "latin america", "south america", "north america", "central america",
+                      "southeast asia", "east asia", "south asia", "central asia", "west africa", "east africa",
+                      "balkans", "caribbean", "scandinavia", "sahel", "levant", "gulf"})

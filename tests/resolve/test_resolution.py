@@ -357,6 +357,7 @@ def test_a_place_the_kb_does_not_know_comes_from_geonames(text: str, surface: st
     ("Jan Novak met Vilnius officials.", "Vilnius"),  # no word of place before it
     ("Jan Jackson spoke. In Jackson's view, it failed.", "Jackson"),  # a possessive: a person's
     ("Mayor Tom Lincoln spoke. He said that in Lincoln the vote was close.", "Lincoln"),  # his surname
+    ("It was the first such case in Asia, officials said.", "Asia"),  # a continent, not a town of its name
 ])
 def test_a_name_that_is_also_a_city_is_not_taken_for_it(text: str, surface: str) -> None:
     assert not [m for m in mentions(text) if m.surface == surface and m.method == "gazetteer"]
