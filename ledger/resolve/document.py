@@ -1028,6 +1028,12 @@ def _office_speaker(doc: Document, c: Claim, mentions: list[Mention], index: Nam
     title = said.group("title").lower()
     office = next((m for m in mentions if m.kind == "office" and m.entity and m.surface.lower() == title
                    and c.span.start - 300 <= m.span.start <= c.span.end + 300), None)
+    if office is None:
+        # the last KB office named before that has this title ("sworn in as president of South
+        # Africa ... “…,” declared the president")
+        office = next((m for m in reversed(mentions) if m.kind == "office" and m.entity
+                       and m.span.start < c.span.start and (ent := index.get(m.entity)) is not None
+                       and title in {t.lower() for t in (ent.name, *ent.titles)}), None)
     return holder_of(index, office.entity if office is not None else None, doc.published)
 
 

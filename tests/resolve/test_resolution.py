@@ -586,6 +586,15 @@ def test_a_quote_told_by_a_title_alone_is_its_holders_then() -> None:
     assert (c.subject, c.subject_surface) == ("lloyd-austin", "the Defense Secretary")
 
 
+def test_a_quote_told_by_a_title_named_before_in_full_is_its_holders_then() -> None:
+    # "the president" after "President of the United States" named before: that office's holder
+    text = ("Joe Biden spoke as President of the United States on Monday. "
+            "“We are ready to talk,” declared the president in his speech.")
+    doc = Document(path="t.txt", text=text, published=date(2023, 5, 30), sections=[Section("body", 0, len(text))])
+    (c,) = [c for c in analyze(doc, INDEX).claims if c.predicate == "said"]
+    assert c.subject == "joe-biden", (c.subject, c.subject_surface)
+
+
 def test_an_age_after_a_title_alone_is_its_holders_then() -> None:
     text = "The Defense Secretary, 69, spoke first."
     doc = Document(path="t.txt", text=text, published=date(2023, 5, 30), sections=[Section("body", 0, len(text))])
