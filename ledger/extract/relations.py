@@ -492,6 +492,7 @@ def _date_comma(text: str, lo: int, at: int) -> bool:
 _CLAUSE_BREAK = rx.compile(r"[,;:(\u2014\u2013]\s*|\b(?:while|whereas|but|ahead\s+of|against)\s+")
 # a clause about the name before it
 _RELATIVE = rx.compile(r"(?:who|which)\s")
+_ABBREVIATION_BRACKET = rx.compile(r"\([ \t\u00a0]*[A-Z][A-Z0-9&.-]{0,7}[ \t\u00a0]*\)")
 # a capitalized word within a clause, not a month or a weekday: a name the number may be about
 _OTHER_NAME = rx.compile(r"(?<![\w.])(?!(?:" + "|".join(sorted(w.title() for w in CALENDAR_WORDS)) + r")\b)"
                          r"[A-Z][a-z]+\b")
@@ -598,9 +599,18 @@ def count_claims(doc: Document, mentions: list[Mention], index: Any,
             # the number's own clause ("..., while Chipotle shares fell 7.5%"): an actor named
             # in it before the number is what it is about; a name there the KB does not know
             # leaves it unknown; "who took 35.79 percent" is about the name before "who"
-            clause = max((m.end() for m in _CLAUSE_BREAK.finditer(text, lo, q.start)
-                          if not _date_comma(text, lo, m.start())), default=lo)
+            # (not the bracket of an abbreviation: "uMkhonto weSizwe (MK) Party")
+            breaks = [m for m in _CLAUSE_BREAK.finditer(text, lo, q.start) if not _date_comma(text, lo, m.start())
+                      and not (text[m.start()] == "(" and _ABBREVIATION_BRACKET.match(text, m.start()))]
+            clause = own_clause = max((m.end() for m in breaks), default=lo)
             near = bisect_left(actor_starts, q.start) - 1
+            # a relative clause closed right before the number's ("Jacob Zuma's MK Party, which was
+            # registered only in September, took 14.58%"): the clause is the one it interrupts
+            if (len(breaks) >= 2 and _RELATIVE.match(text, breaks[-2].end())
+                    and not any(clause <= a < q.start for a in actor_starts)):
+                if any(not _within(spans, m.start()) for m in _OTHER_NAME.finditer(text, clause, q.start)):
+                    continue  # a name the KB does not know in the number's own clause: whose, unknown
+                clause = max((m.end() for m in breaks[:-2]), default=lo)
             if clause > lo:
                 # the nearest actor of the clause that can own a number ("Georgian Dream party
                 # won Saturday's parliamentary election with 53.93%": the party, not the election)
@@ -700,7 +710,7 @@ def count_claims(doc: Document, mentions: list[Mention], index: Any,
             if toll is None and doc.published is not None:
                 # the day or the year the number's clause names ("shares rose 2% on Monday",
                 # "paid $20 billion in 2022"): the number of that time, not another's
-                told = _clause_time(doc, clause, _clause_end(text, q.end, hi), (lo, hi), times)
+                told = _clause_time(doc, own_clause, _clause_end(text, q.end, hi), (lo, hi), times)
                 when = told
             out.append(
                 Claim(

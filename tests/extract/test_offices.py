@@ -211,6 +211,12 @@ def test_who_after_a_person_and_an_organization_is_the_person() -> None:
     assert counts("Lloyd Austin praised Li Shangfu of the Pentagon, which took 33.5%.") == [("the Pentagon", "33.5", "percent")]
 
 
+def test_a_relative_clause_closed_before_the_number_is_skipped() -> None:
+    # "..., which was founded long ago, took 14.58%": the clause it interrupts is the number's
+    assert counts("Reuters came second with 21.81%, while the Associated Press (AP), which was founded long ago, "
+                  "took 14.58%.") == [("Reuters", "21.81", "percent"), ("the Associated Press", "14.58", "percent")]
+
+
 def test_an_event_is_no_owner_of_the_number_of_its_clause() -> None:
     # the winner's share, not the event's
     assert counts("TOKYO (Reuters) - The Pentagon won Saturday's G7 summit with 53.93% of the vote.") == [
