@@ -295,7 +295,7 @@ _FUTURE = rx.compile(
     r"|resume|end|close|expire|retire|take|join|submit|present|unveil|hand|head|lead|make|give|hear|go"
     r"|come|fly|run|play|sit|stand|receive|tour|win|sentence|conclude|finish)|upcoming"
     # "next", but not a possessive's ("elected Lai as their next leader in the election held on ...")
-    r"|(?<!\btheir\s)(?<!\bhis\s)(?<!\bher\s)(?<!\bits\s)(?<!\bour\s)(?<!\bmy\s)(?<!\byour\s)next|going\s+to|begins|starts|opens"
+    r"|(?<!\btheir\s)(?<!\bhis\s)(?<!\bher\s)(?<!\bits\s)(?<!\bour\s)(?<!\bmy\s)(?<!\byour\s)(?<!['’]s\s)next|going\s+to|begins|starts|opens"
     r"|kicks\s+off"
     # "faces a second impeachment vote on Saturday": one to come
     r"|fac(?:es|ing)\s+(?:an?\s+|the\s+|another\s+)?(?:[\w-]+\s+){0,3}?(?:votes?|elections?|runoff|ballot"

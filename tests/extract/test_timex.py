@@ -501,6 +501,9 @@ def test_a_possessives_next_is_no_future():
     (_, t) = find_timexes("Voters on Sunday elected Lai as their next leader in the election held on January 14.",
                           D(2024, 1, 15))
     assert t.valid_from == D(2024, 1, 14)
+    (t,) = find_timexes("He is on course to become Indonesia's next president after results from Wednesday's election.",
+                          D(2024, 2, 15))
+    assert t.valid_from == D(2024, 2, 14)
     # "the next" still looks ahead
     (t,) = find_timexes("The next round of talks is on January 14.", D(2024, 1, 15))
     assert t.valid_from == D(2025, 1, 14)
