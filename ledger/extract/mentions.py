@@ -402,6 +402,13 @@ def _anaphors(doc: Document, out: list[Mention]) -> None:
             out.append(a)
 
 
+# words opening a sentence that open no name: numbers, prepositions
+_NOT_NAME_OPENERS = frozenset("""one two three four five six seven eight nine ten eleven twelve twenty thirty forty
+fifty hundred hundreds thousand thousands dozens between during after before among amid despite within without
+following including according""".split())
+_DETERMINER_WORDS = frozenset({"the", "a", "an", "his", "her", "its", "their", "this", "that", "these", "those"})
+
+
 def _name_runs(
     doc: Document, toks: list[Token], mentions: list[Mention], section: str,
     mentions_section: tuple[int, int],
@@ -409,6 +416,7 @@ def _name_runs(
     """Capitalized runs not matched in the KB: possible names.  Each keeps its cues."""
     text = doc.text
     covered: set[int] = set()
+    named: set[int] = set()  # the tokens of names (not titles) the KB matched
     person_at: set[int] = set()  # the first tokens of the KB's people named
     bounds = (toks[0].start, toks[-1].end) if toks else (0, 0)
     for m in mentions:
@@ -418,6 +426,8 @@ def _name_runs(
             covered.update(range(a, b))
             if m.kind == "person":
                 person_at.add(a)
+            if m.kind != "office":
+                named.update(range(a, b))
     n = len(toks)
     after = 0  # the end of the last run
     for i in compress(range(n), map(_CAP, toks)):  # a run starts with a capital
@@ -426,6 +436,10 @@ def _name_runs(
         if i < after or i in covered or t.key in STOP and (t.key in _NO_NAME_WORDS
                                                            or not _after_honorific(toks, i, text)):
             continue
+        if _sentence_initial(text, t.start) and (t.key in _NOT_NAME_OPENERS or (
+                t.key.endswith("ing") and len(t.key) > 5 and i + 1 < n and toks[i + 1].key in _DETERMINER_WORDS
+                and not toks[i + 1].cap)):
+            continue  # "Two days after ...", "Between those dates", "Recalling the images ...": no name
         j = i
         while (
             j + 1 < n
@@ -513,7 +527,9 @@ def _name_runs(
                 Span.of(doc, begin, end), text[begin:end], kind,
                 section=section, hint={"tokens": (i + lead, last + 1), "section": mentions_section, "run": True},
             )
-            honor = run[lead - 1] if lead else (toks[i - 1] if i > 0 and _joined(text, toks[i - 1], t) else None)
+            # (not a word of another name before: "Notre Dame Cathedral" after the KB's "Notre Dame")
+            honor = run[lead - 1] if lead else (toks[i - 1] if i > 0 and _joined(text, toks[i - 1], t)
+                                                 and (i - 1) not in named else None)
             if honor is not None and _honorific(honor):
                 m.hint["honorific"] = text[honor.start : honor.end + (1 if honor.period else 0)]
                 m.hint["honorific_start"] = honor.start

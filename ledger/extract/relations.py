@@ -492,6 +492,8 @@ def _date_comma(text: str, lo: int, at: int) -> bool:
 _CLAUSE_BREAK = rx.compile(r"[,;:(\u2014\u2013]\s*|\b(?:while|whereas|but|ahead\s+of|against)\s+")
 # a clause about the name before it
 _RELATIVE = rx.compile(r"(?:who|which)\s")
+# a clause that opens with its verb, no subject of its own ("took 14.58%"; not "the alliance has")
+_VERB_FIRST = rx.compile(r"(?!(?:the|a|an|its|his|her|their|this|that|these|those|it|he|she|they|we|i)\b)[a-z]+\b")
 _ABBREVIATION_BRACKET = rx.compile(r"\([ \t\u00a0]*[A-Z][A-Z0-9&.-]{0,7}[ \t\u00a0]*\)")
 # a capitalized word within a clause, not a month or a weekday: a name the number may be about
 _OTHER_NAME = rx.compile(r"(?<![\w.])(?!(?:" + "|".join(sorted(w.title() for w in CALENDAR_WORDS)) + r")\b)"
@@ -607,7 +609,8 @@ def count_claims(doc: Document, mentions: list[Mention], index: Any,
             # a relative clause closed right before the number's ("Jacob Zuma's MK Party, which was
             # registered only in September, took 14.58%"): the clause is the one it interrupts
             if (len(breaks) >= 2 and _RELATIVE.match(text, breaks[-2].end())
-                    and not any(clause <= a < q.start for a in actor_starts)):
+                    and not any(clause <= a < q.start for a in actor_starts)
+                    and _VERB_FIRST.match(text, clause)):  # (its clause has no subject of its own)
                 if any(not _within(spans, m.start()) for m in _OTHER_NAME.finditer(text, clause, q.start)):
                     continue  # a name the KB does not know in the number's own clause: whose, unknown
                 clause = max((m.end() for m in breaks[:-2]), default=lo)

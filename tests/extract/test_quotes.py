@@ -1018,3 +1018,11 @@ def test_a_name_before_he_said_is_whom_he_spoke_of() -> None:
     f = text("Li Shangfu answered an hour later. Lloyd Austin, he said, had engineered “a calculated break.”")
     (q,) = f.quotes
     assert f.entity(q) == "li-shangfu", (q.speaker_text, f.entity(q))
+
+
+@pytest.mark.parametrize("opening", ["Recalling the images of the talks, he added:", "Two days after those remarks, he said:",
+                                     "Between those dates, he said:"])
+def test_a_word_opening_the_sentence_is_no_speaker(opening: str) -> None:
+    f = text(f"Lloyd Austin spoke first. {opening} “We rediscovered what great nations can do.”")
+    (q,) = f.quotes
+    assert f.entity(q) == "lloyd-austin", q.speaker_text

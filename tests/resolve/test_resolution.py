@@ -784,3 +784,10 @@ def test_a_place_before_an_events_word_is_the_events_name(tmp_path: Path) -> Non
     found = [(m.surface, m.kind, m.entity) for m in mentions_with_kb(tmp_path, kb, text, date(2024, 9, 9))]
     assert found == [("US Open", "event", None), ("Australian Open", "event", None),
                      ("Australia", "place", "australia")], found
+
+
+def test_an_honorific_inside_another_name_is_none(tmp_path: Path) -> None:
+    kb = "entities:\n  - {id: reopening, kind: event, name: reopening of Notre Dame}\n"
+    text = "Leaders joined the reopening of Notre Dame Cathedral on Saturday."
+    found = [(m.surface, m.method) for m in mentions_with_kb(tmp_path, kb, text, date(2024, 12, 8))]
+    assert ("Cathedral", "unintroduced") not in found, found
