@@ -363,6 +363,8 @@ _CUTS = rx.compile(r"\b(?:cut|cuts|cutting|eliminate|eliminating|shed|shedding|l
 # a number hoped for, planned or forecast, not told as a fact
 _HOPED = rx.compile(r"\b(?:target|targets|goal|goals|aim|aims|aimed|ambition|plan|plans|planned|hope|hopes|hoped"
                     r"|want|wants|wanted|seek|seeks|sought|forecast|forecasts|projected|projects|guidance|outlook"
+                    # markets' pricing: "Markets now price the Bank's rate falling to about 4 per cent"
+                    r"|price|prices|priced|pricing"
                     # "expects sales of about $37.5 billion in the current quarter" (not "than expected")
                     r"|expects|expecting"
                     # "expect the unemployment rate to end next year at 4.3%"

@@ -221,11 +221,12 @@ def build_document(parsed: Parsed) -> Document:
 # how a page says it is an opinion piece: a title's label ("Opinion: ...", "OPINION | ..."), a
 # line of its own ("**Opinion**", "Opinion | ...", "The views expressed are the author's own"),
 # a folder of its address (".../opinion/...", ".../commentisfree/...")
-_OPINION_LABEL = rx.compile(r"^[\W_]*(?:opinion|op-?ed|comment|column|editorial|guest essay|viewpoint)\b"
-                            r"(?:[\W_]*$|[ \t]*[:|\u2014\u2013-])", re.I)
-_VIEWS_OWN = rx.compile(r"\bviews? (?:expressed )?(?:here |in this (?:article|column|piece) )?(?:are|is) "
+_OPINION_LABEL = rx.compile(r"^[\W_]*(?:opinion|op-?ed|comment|column|editorial|guest essay|viewpoint|breakingviews)\b"
+                            r"(?:[\W_]*$|[ \t]*[:|\u2014\u2013-]|\])", re.I)  # ("[OPINION] ...", "[Column] ...")
+_VIEWS_OWN = rx.compile(r"\b(?:views?|opinions?) (?:expressed )?(?:here |in this (?:article|column|piece) )?(?:are|is) "
                         r"(?:(?:the|this) (?:author|writer|columnist)(?:'|\u2019)s|(?:his|her|their|my)) own\b", re.I)
-_OPINION_PATH = rx.compile(r"/(?:opinions?|commentisfree|op-?eds?|editorials?|columnists?|guest-essays?)(?:/|$)", re.I)
+_OPINION_PATH = rx.compile(r"/(?:opinions?|commentisfree|op-?eds?|editorials?|columnists?|guest-essays?|breakingviews)"
+                           r"(?:/|$)", re.I)
 OPINION_LINES = 12  # the lines at the top of a page that may label it
 
 
@@ -239,7 +240,8 @@ def _opinion_piece(title: Any, url: Any, layout: Any) -> bool:
     for line in itertools.islice(layout.lines_of(BODY, OPINION), OPINION_LINES):
         if _OPINION_LABEL.search(line.text) or _VIEWS_OWN.search(line.text):
             return True
-    return False
+    # (or its last lines: "The opinions expressed are his own" closing a column)
+    return any(_VIEWS_OWN.search(line.text) for line in list(layout.lines_of(BODY, OPINION))[-3:])
 
 
 def _infer_title(lines: Iterable[Any]) -> str | None:

@@ -145,9 +145,14 @@ _PROSE = ("The finance minister was dismissed on Wednesday after weeks of quarre
     ("url: https://paper.example/opinion/2024-11-08-coalition\n", ""),
     ("", "**Opinion**\n\n"),
     ("", "*Jane Doe is a columnist. The views expressed are her own.*\n\n"),
+    ('title: "[OPINION] The coalition had it coming"\n', ""),
+    ("url: https://paper.example/breakingviews/coalition\n", ""),
+    ("", "END"),  # the last line: "The opinions expressed are his own."
 ])
 def test_an_opinion_piece_is_opinion_throughout(tmp_path, front, lead):
-    doc = read_file(_write(tmp_path, "a.md", f"---\n{front}source: Paper\n---\n{lead}{_PROSE}"))[0]
+    tail = "\nJohn Doe is a columnist. The opinions expressed are his own.\n" if lead == "END" else ""
+    lead = "" if lead == "END" else lead
+    doc = read_file(_write(tmp_path, "a.md", f"---\n{front}source: Paper\n---\n{lead}{_PROSE}{tail}"))[0]
     assert {s.kind for s in doc.sections} - {"furniture"} == {"opinion"}
 
 
