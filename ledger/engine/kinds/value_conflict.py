@@ -505,6 +505,14 @@ def _of_what(c: Claim) -> frozenset[str]:
     if noun and unit and noun != unit and " " not in noun:
         words.append(noun)
     own = {w.lower()[:6] for w in _WORD.findall(f"{c.subject_surface} {c.qualifiers.get('unit') or ''}")}
+    from ledger.extract.quantities import MONEY_UNITS
+
+    after = at + len(c.excerpt)
+    if unit in MONEY_UNITS:
+        if (rate := _RATE_AFTER.match(sentence, after)) is not None:
+            words.append("per" + rate.group(1))  # "£12.21 an hour": a rate, not a total
+        elif (of := _MONEY_OF.match(sentence, after)) is not None:
+            words.append(of.group(1).split()[-1])  # "£40bn of tax rises": what the money is
     found = set(_content(words, own))
     if c.qualifiers.get("unit") == "percent" and (whole := _PERCENT_OF.match(sentence, at + len(c.excerpt))):
         # the head, before a participle after it ("the votes cast"), by its first four letters
@@ -550,6 +558,12 @@ def _owned(c: Claim) -> frozenset[str]:
 
 
 _AFTER_HEAD = frozenset({"cast", "held", "sold", "won", "made", "paid", "spent", "taken", "given"})
+# after an amount of money: a rate ("an hour", "per share"), or what it is of ("of tax rises")
+_RATE_AFTER = rx.compile(r"[ \t\u00a0]+(?:an?|per)[ \t\u00a0]+(hour|day|week|month|year|head|person|share|capita"
+                         r"|barrel|ton|tonne|litre|liter|gallon|kilogram|kilo)\b", re.IGNORECASE)
+_MONEY_OF = rx.compile(r"[ \t\u00a0]+(?:worth[ \t\u00a0]+)?of[ \t\u00a0]+((?:[\w'’-]+[ \t\u00a0]+){0,3}?[a-z][\w-]*)"
+                       r"(?=[ \t\u00a0]*(?:[,.;:)]|$|[ \t\u00a0]+(?:and|or|in|on|at|for|from|to|by|with|as|than|since"
+                       r"|after|before|while|which|that|who|a|an|per|this|next|last|is|was|were|are|will|would)\b))")
 # a noun, what it is for, and a verb of a change right before the number
 _CHANGED = rx.compile(r"\b([a-z][\w-]{2,})(?:[ \t\u00a0]+(?:for|in)[ \t\u00a0]+[A-Za-z][\w-]*)?[ \t\u00a0]+"
                       r"(?:rose|rises|fell|falls|jumped|jumps|surged|climbed|dropped|declined|grew|increased"
