@@ -817,6 +817,9 @@ _LIST_AFTER = rx.compile(r"[ \t\u00a0]+(?:and|or|&)[ \t\u00a0]+(?:others?|all|th
 _SECOND_APPOSITIVE = rx.compile(r"[ \t\u00a0]+and[ \t\u00a0]+(?:a|an|the|his|her|its|their)[ \t\u00a0]+[\w'’-]+"
                                 r"(?:[ \t\u00a0]+[\w'’-]+){0,4},(?![ \t\u00a0]*(?:were|are|have|had|both|all)\b)")
 _AND = rx.compile(r"[ \t\u00a0]+(?:and|&)[ \t\u00a0]+")
+# before a title, words that make it a post to fill, not the name's after it
+_POST_OF = rx.compile(r"\b(?:post|position|role|job|portfolio|seat|office)[ \t\u00a0]+of[ \t\u00a0]+"
+                      r"(?:the[ \t\u00a0]+)?\Z", re.I)
 # after a title, a word that makes it one to come ("the attorney general nominee", "pick")
 _NOMINEE_AFTER = rx.compile(r"[ \t\u00a0-]+(?:nominee|nominees|pick|designate|designee|candidate|hopeful|choice)\b",
                             re.I)
@@ -926,7 +929,9 @@ def _link(doc: Document, mentions: list[Mention]) -> None:
             elif g == "," and "\n" not in gap and not _PREDICATIVE_GAP.search(
                     # (a line may break the verb from the title: "Angela Rayner as\nDeputy Prime")
                     text[max(0, a.span.start - 80) : a.span.start].replace("\n", " ")
-            ) and not _named_before(text, mentions, i):
+            ) and not _named_before(text, mentions, i) and not _POST_OF.search(
+                    # (nor a post to fill: "For the post of Foreign Minister, Prabowo chose ...")
+                    text, max(0, phrase_start(a) - 30), phrase_start(a)):
                 # (not a title a verb gives someone before it: "Yvette Cooper was named home
                 # secretary, Wes Streeting becomes health secretary"; nor one a list gives the
                 # name before it: "Rajnath Singh remains defence minister, Amit Shah home

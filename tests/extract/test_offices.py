@@ -163,6 +163,10 @@ def test_a_title_a_verb_gives_its_subject(construction: str, text: str, holder: 
     assert c.object_key == (office or "title:|" + title.lower().replace("'s", ""))
 
 
+def test_a_post_to_fill_is_not_the_title_of_the_name_after_it() -> None:
+    assert offices("For the post of Defense Secretary, Lloyd Austin chose Jan Novak.") == []
+
+
 def test_a_title_with_nominee_after_it_is_not_held() -> None:
     assert offices("The Senate voted on Jan Novak, the prime minister nominee, on Monday.") == []
     assert offices("The Senate voted on Lloyd Austin, the defense secretary pick, on Monday.") == []
