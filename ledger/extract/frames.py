@@ -486,6 +486,20 @@ _ACT_ON = rx.compile(r"\b(?:request(?:s|ed|ing)?|appl(?:y|ies|ied|ying)[ \t\u00a
                      re.IGNORECASE)
 
 
+_AND_GAP = rx.compile(r"[ \t\u00a0]+and[ \t\u00a0]+(?:the[ \t\u00a0]+)?")
+
+
+def _paired(text: str, mentions: list[Mention], subj_i: int, obj_i: int) -> bool:
+    """Whether two people joined by "and" take two titles joined by "and" ("Prabowo Subianto and
+    Gibran Rakabuming Raka took the oath as President and Vice President")."""
+    def joined(i: int, kind: str) -> bool:
+        return any(m.kind == kind and _AND_GAP.fullmatch(text, mentions[i].span.end, m.span.start)
+                   for m in mentions[i + 1 : i + 3]) or any(
+            m.kind == kind and _AND_GAP.fullmatch(text, m.span.end, mentions[i].span.start)
+            for m in mentions[max(0, i - 2) : i])
+    return joined(subj_i, "person") and joined(obj_i, "office")
+
+
 def _entity(mentions: list[Mention], i: int | None) -> str | None:
     return mentions[i].entity if i is not None else None
 
@@ -515,6 +529,8 @@ def _claim(
             and _ACT_ON.search(doc.text, max(0, subj.span.start - 40), subj.span.start)):
         return None  # "had requested the warrants in May": the request's time, not the event's
     obj_i = roles.get(frame.object) if frame.object else None
+    if (frame.predicate == "holds_office" and obj_i is not None and _paired(doc.text, mentions, subj_i, obj_i)):
+        return None  # "A and B took the oath as President and Vice President": whose is which, in turn
     obj = _entity(mentions, obj_i)
     if obj_i is not None and obj is None and mentions[obj_i].kind == "office":
         obj = _office_for(mentions[obj_i], _entity(mentions, subj_i), index)

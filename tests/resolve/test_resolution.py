@@ -791,3 +791,18 @@ def test_an_honorific_inside_another_name_is_none(tmp_path: Path) -> None:
     text = "Leaders joined the reopening of Notre Dame Cathedral on Saturday."
     found = [(m.surface, m.method) for m in mentions_with_kb(tmp_path, kb, text, date(2024, 12, 8))]
     assert ("Cathedral", "unintroduced") not in found, found
+
+
+def test_two_people_taking_two_titles_in_turn_make_no_claim(tmp_path: Path) -> None:
+    (tmp_path / "kb.yaml").write_text("""entities:
+  - {id: xr-president, kind: office, name: President of Ruritania, country: XR, titles: [President]}
+  - {id: xr-vice-president, kind: office, name: Vice President of Ruritania, country: XR, titles: [Vice President]}
+  - {id: ann, kind: person, name: Ann Novak, country: XR, offices: [{office: xr-president, from: 2024-10-20}]}
+  - {id: bob, kind: person, name: Bob Kral, country: XR, offices: [{office: xr-vice-president, from: 2024-10-20}]}
+""", encoding="utf-8")
+    index = build_index(load_kb([tmp_path]).entities)
+    text = "Ann Novak and Bob Kral took the oath of office as President and Vice President on Sunday."
+    doc = Document(path="t.txt", text=text, published=date(2024, 10, 20), sections=[Section("body", 0, len(text))])
+    # (whose title is which goes in turn: not both the first)
+    assert [(c.subject, c.object) for c in analyze(doc, index).claims
+            if c.predicate == "holds_office" and c.object == "xr-president" and c.subject == "bob"] == []
