@@ -62,6 +62,9 @@ _VAGUE = {  # "dozens of" -> at least 24
     "tens of millions": 2e7, "hundreds of millions": 2e8,
 }  # fmt: skip
 _CURRENCY = {"$": "dollar", "us$": "dollar", "€": "euro", "£": "pound", "¥": "yen"}
+# other currency signs; the Philippine "P" before an amount with a scale word ("P650 million")
+_SIGNS = {"₱": "peso", "₹": "rupee", "₩": "won"}
+_SCALE_AFTER = rx.compile(r"(?:[.,]\d+)?[ \t\u00a0]*(?:million|billion|trillion|bn|m)\b")
 # the other dollars (and the real) by the letters before "$": "NT$", "HK$", "C$", "A$", "R$"
 _DOLLARS = {"NT": "new taiwan dollar", "HK": "hong kong dollar", "C": "canadian dollar", "CA": "canadian dollar",
             "A": "australian dollar", "AU": "australian dollar", "S": "singapore dollar", "SG": "singapore dollar",
@@ -444,8 +447,9 @@ def _find(text: str, start: int, end: int) -> list[_Q]:
     for pos in trig:
         if pos < floor:
             continue
-        if pos > floor and text[pos - 1].isalnum():
-            continue  # inside a word or a number: "phone", "G7", "1694406968291"
+        if pos > floor and text[pos - 1].isalnum() and not (
+                text[pos - 1] == "P" and (pos - 1 == floor or not text[pos - 2].isalnum())):
+            continue  # inside a word or a number: "phone", "G7", "1694406968291" (not a peso's "P650")
         ws = pos
         if low.startswith(_A_WORDS, ws):  # "a dozen", "half a dozen", "a couple of"
             a = _A_BEFORE.search(text, max(floor, ws - 8), ws)
@@ -501,7 +505,9 @@ def _quantity_at(text: str, ws: int, floor: int, end: int) -> _Q | int | None:
     after = text[num_end : num_end + 2]
     if m["dig"] is not None:
         # not part of a model name, a version, a path, a score, a time or a file name
-        if before in "-–—_/\\.@#:'’" or before.isalnum():
+        if before in "-–—_/\\.@#:'’" or (before.isalnum() and not (
+                before == "P" and (ws - 1 == floor or not text[ws - 2].isalnum())
+                and _SCALE_AFTER.match(text, m.end("dig")))):  # (the peso's "P650 million")
             return None
         if before in ",." and ws > 1 and text[ws - 2].isdigit():
             return None
@@ -541,7 +547,12 @@ def _quantity_at(text: str, ws: int, floor: int, end: int) -> _Q | int | None:
     # a currency sign and the approximation marker before
     currency = None
     qstart = ws
-    if m["dig"] is not None and before in "$€£¥":
+    if m["dig"] is not None and before in "₱₹₩" and ws - 1 >= floor:
+        currency, qstart = _SIGNS[before], ws - 1  # "₱650 million", "₹5,000 crore"
+    elif (m["dig"] is not None and before == "P" and ws > floor and (ws - 1 == floor or not text[ws - 2].isalnum())
+            and _SCALE_AFTER.match(text, m.end("dig"))):
+        currency, qstart = "peso", ws - 1  # the Philippine "P650 million"
+    if currency is None and m["dig"] is not None and before in "$€£¥":
         currency = _CURRENCY[before]
         qstart = ws - 1
         if text[max(floor, ws - 3) : ws - 1].lower() == "us":

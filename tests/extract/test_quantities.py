@@ -107,6 +107,8 @@ CASES = [
     ("a range with its unit twice", "took between 58.3% and 60.7% of the vote", "58.3% and 60.7%", 58.3, 58.3, 60.7,
      "percent", None, ""),
     ("a currency sign after from", "grew from $3 billion", "$3 billion", 3e9, 3e9, 3e9, "dollar", None, ""),
+    ("a peso's P", "paid P650 million to aides", "P650 million", 650e6, 650e6, 650e6, "peso", None, ""),
+    ("a peso sign", "spent ₱612.5 million", "₱612.5 million", 612.5e6, 612.5e6, 612.5e6, "peso", None, ""),
     ("another dollar", "revenue of NT$325.26bn", "NT$325.26bn", 325.26e9, 325.26e9, 325.26e9, "new taiwan dollar",
      None, ""),
     ("another dollar, one letter", "a deficit of C$66.9bn", "C$66.9bn", 66.9e9, 66.9e9, 66.9e9, "canadian dollar",
