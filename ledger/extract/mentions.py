@@ -107,7 +107,7 @@ def _joined(text: str, a: Token, b: Token) -> bool:
         if not (len(a.text) == 1 or a.key in _NAME_ABBREV or a.key in ABBREVIATIONS):
             return False  # "as chairman. Microsoft": a sentence ends there, not an abbreviation
         gap = gap[1:]
-    if gap in _NICK_OPEN and text.startswith(_NICK_OPEN[gap], b.end) and text[b.end + 2 : b.end + 3].isupper():
+    if gap in _NICK_OPEN and text.startswith(_NICK_OPEN[gap], b.end) and _name_goes_on(text, b.end + 2):
         return True  # Barry "Butch" Wilmore: a nickname in quotation marks inside the name (not after it)
     if gap in _NICK_CLOSE and text[max(0, a.start - 2) : a.start] == _NICK_CLOSE[gap]:
         return True
@@ -117,7 +117,15 @@ def _joined(text: str, a: Token, b: Token) -> bool:
 def _nickname_after(text: str, a: Token, b: Token) -> bool:
     """Whether ``b`` is a nickname in quotation marks after the given name ``a`` ("Barry "Butch"")."""
     gap = text[a.end : b.start]
-    return gap in _NICK_OPEN and text.startswith(_NICK_OPEN[gap], b.end) and text[b.end + 2 : b.end + 3].isupper()
+    return gap in _NICK_OPEN and text.startswith(_NICK_OPEN[gap], b.end) and _name_goes_on(text, b.end + 2)
+
+
+def _name_goes_on(text: str, pos: int) -> bool:
+    """Whether a name goes on at ``pos``: a capital, or a particle ("Ronald "Bato" dela Rosa")."""
+    if text[pos : pos + 1].isupper():
+        return True
+    word = text[pos : pos + 6].split(" ", 1)[0]
+    return word in PARTICLES and text[pos + len(word) : pos + len(word) + 1] == " "
 
 
 # a nickname in quotation marks inside a name: the gap before it -> what must follow it, the
@@ -280,10 +288,15 @@ def find_mentions(doc: Document, index: NameIndex) -> list[Mention]:
                 expanded += " " + (ABBREVIATIONS.get(t.key, t.key) if t.period else t.key)
             nick_first = None
             if best is None and i + 2 < n and toks[i].cap and _nickname_after(text, toks[i], toks[i + 1]):
-                # "Sunita "Suni" Williams" of the KB's "Sunita Williams": the name without the nickname
-                key = toks[i].key + " " + toks[i + 2].key
-                if key in keys and (found := _entries_for(text, [toks[i], toks[i + 2]], index, key, key)) is not None:
-                    best, nick_first = (3, found), toks[i]
+                # "Sunita "Suni" Williams" of the KB's "Sunita Williams": the name without the
+                # nickname (and the words after it: "Ronald "Bato" dela Rosa")
+                key, words = toks[i].key, [toks[i]]
+                for j in range(i + 2, min(i + 5, n)):
+                    if j > i + 2 and not _joined(text, toks[j - 1], toks[j]):
+                        break
+                    key, words = key + " " + toks[j].key, [*words, toks[j]]
+                    if key in keys and (found := _entries_for(text, words, index, key, key)) is not None:
+                        best, nick_first = (j - i + 1, found), toks[i]
             elif best is not None and i > 0 and toks[i - 1].cap and _nickname_after(text, toks[i - 1], toks[i]):
                 nick_first = toks[i - 1]  # "Barry "Butch" Wilmore" of the KB's "Butch Wilmore": the whole name
             if best is not None and best[1][0] == "place" and i > 0 and toks[i - 1].cap \

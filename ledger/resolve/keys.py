@@ -18,7 +18,7 @@ NATIONALITY_SHAPE = rx.compile(
 
 # lower-case words inside personal names ("Mohammed bin Salman", "Pieter van Wyk", "Luis de la Fuente")
 PARTICLES = frozenset({"bin", "ibn", "bint", "al", "el", "van", "von", "der", "den", "de", "da", "di", "du",
-                       "del", "della", "dos", "das", "ter", "zu", "la", "le", "los", "las"})
+                       "del", "della", "dela", "dos", "das", "ter", "zu", "la", "le", "los", "las"})  # ("dela Rosa")
 
 
 def name_like(surface: str) -> bool:

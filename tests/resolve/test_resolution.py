@@ -806,3 +806,11 @@ def test_two_people_taking_two_titles_in_turn_make_no_claim(tmp_path: Path) -> N
     # (whose title is which goes in turn: not both the first)
     assert [(c.subject, c.object) for c in analyze(doc, index).claims
             if c.predicate == "holds_office" and c.object == "xr-president" and c.subject == "bob"] == []
+
+
+def test_a_nickname_inside_a_name_before_a_particle(tmp_path: Path) -> None:
+    kb = "entities:\n  - {id: dela-rosa, kind: person, name: Ronald dela Rosa}\n"
+    text = "Critics like Senator Ronald “Bato” dela Rosa spoke."
+    found = [(m.surface, m.entity) for m in mentions_with_kb(tmp_path, kb, text, date(2024, 12, 4))
+             if m.kind == "person"]
+    assert found == [("Ronald “Bato” dela Rosa", "dela-rosa")], found
