@@ -1192,7 +1192,7 @@ def find_quotes(
         raws = _merge_split(text, raws)
         sents = _sentence_starts(text, paras, raws, f)
         prev: tuple[Quote, int] | None = None
-        raws = [r for r in raws if not _heading_quote(text, r)]
+        raws = [r for r in raws if not _heading_quote(text, r) and not _nickname_in_name(text, r)]
         for i, r in enumerate(raws):
             nxt_start = raws[i + 1].start if i + 1 < len(raws) else re_
             q, last_sent = _attribute(text, r, f, sents, re_, nxt_start, prev)
@@ -1203,6 +1203,17 @@ def find_quotes(
     return out
 
 
+def _nickname_in_name(text: str, r: _Raw) -> bool:
+    """Whether a quotation is a nickname inside a name ("Ferdinand “Bongbong” Marcos Jr."): one
+    capitalized word between a capitalized word and the rest of the name."""
+    body = text[r.start + 1 : r.end - 1]
+    return (bool(_NICKNAME_WORD.fullmatch(body)) and bool(_NAME_BEFORE.search(text, max(0, r.start - 30), r.start))
+            and bool(_NAME_AFTER.match(text, r.end)))
+
+
+_NICKNAME_WORD = rx.compile(r"[A-Z][\w.'’-]{1,20}")
+_NAME_BEFORE = rx.compile(r"\b[A-Z][\w.'’-]+[ \t\u00a0]\Z")
+_NAME_AFTER = rx.compile(r"[ \t\u00a0](?:[A-Z]|(?:de|dela|del|da|van|von|la|le|al|el|bin)[ \t\u00a0])")
 _LINE_OPEN = rx.compile(r"(?:^|\n)[ \t]*(?:#{1,6}[ \t]+)?\Z")
 _LINE_CLOSE = rx.compile(r"[ \t]*(?:\r?\n|\r|\Z)")
 

@@ -1026,3 +1026,8 @@ def test_a_word_opening_the_sentence_is_no_speaker(opening: str) -> None:
     f = text(f"Lloyd Austin spoke first. {opening} “We rediscovered what great nations can do.”")
     (q,) = f.quotes
     assert f.entity(q) == "lloyd-austin", q.speaker_text
+
+
+def test_a_nickname_inside_a_name_is_no_quote() -> None:
+    f = text("Lloyd Austin praised Ferdinand “Bongbong” Marcos Jr. and Ronald “Bato” dela Rosa on Monday.")
+    assert f.quotes == []
