@@ -577,6 +577,9 @@ def _cyr_word_variants(word: str, ukrainian: bool) -> list[str]:
     for german in _german_words(w, ukrainian):
         if german not in out:
             out.append(german)  # the German press's ("Belousow", "Schoigu", "Selenskyj")
+    for english in _RU_ENGLISH_GIVEN.get(w, ()):
+        if english not in out:
+            out.append(english)  # the English form of a Russian given name ("Alexander Gorbunov")
     if ukrainian and (russian := _UK_RU_GIVEN.get(w)):
         # a Ukrainian given name in its Russian form, as Russian outlets write it ("Vladimir
         # Zelensky", "Valery Zaluzhny", "Alexander Syrsky")
@@ -586,6 +589,8 @@ def _cyr_word_variants(word: str, ukrainian: bool) -> list[str]:
     return out or [""]
 
 
+# Russian given names in the English forms the letters do not give
+_RU_ENGLISH_GIVEN = {"александр": ("alexander",), "пётр": ("peter",), "петр": ("peter",), "фёдор": ("fedor",)}
 # Ukrainian given names and their Russian forms (then their English forms the letters do not
 # give): Russian outlets and TASS write Ukrainians' given names in Russian
 # fmt: off

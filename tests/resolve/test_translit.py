@@ -225,6 +225,7 @@ MATCHES = [
     ("Ukrainian given name, English form of the Russian", "Alexander Syrsky", "Олександр Сирський", 1.0, None),
     ("German press, -ss- between vowels, -i for -ий", "Waleri Gerassimow", "Валерий Герасимов", 1.0, None),
     ("German press, -s- between vowels too", "Andrej Belousow", "Андрей Белоусов", 1.0, None),
+    ("Russian given name, its English form", "Alexander Gorbunov", "Александр Горбунов", 1.0, None),
     ("German press, -ss- between vowels", "Andrej Beloussow", "Андрей Белоусов", 1.0, None),
     ("Korean, Revised Romanization", "Mun Jae-in", "문재인", 1.0, "Korean romanization of 문재인"),
     ("Korean, customary surname", "Park Geun-hye", "박근혜", 1.0, "Korean romanization"),
