@@ -118,7 +118,8 @@ def resolve(doc: Document, ex: Extraction, index: NameIndex) -> None:
         if (subj is not None or c.subject is None) and _scare_quote(c, subj):
             scare.add(id(c))
             continue
-        if subj is not None and subj.method == "dropped" and c.predicate == "holds_office":
+        if subj is not None and c.predicate == "holds_office" and (
+                subj.method == "dropped" or (subj.kind == "org" and not subj.entity)):
             # the word after the title is no name ("Justice Department officials", "International
             # Justice Correspondent"): no one holds the office there
             scare.add(id(c))
@@ -226,6 +227,10 @@ elect designate designee command headquarters directorate authority corps staff
 correspondent correspondents editor editors reporter reporters writer columnist contributor
 """.split())
 _INTRODUCING = ("exact", "alias", "transliteration", "nickname", "fuzzy", "title-holder", "unknown-name")
+# the last words of institutions' names ("World Bank", "Defense Department")
+_ORG_LAST_WORDS = frozenset("""bank fund ministry council committee commission department agency bureau
+union party university institute association organization organisation corporation company group authority
+parliament assembly senate congress tribunal secretariat directorate federation foundation""".split())
 _ROYAL = frozenset({"prince", "princess", "king", "queen", "duke", "duchess", "pope", "emperor", "empress",
                     "sultan", "emir", "crown prince"})
 
@@ -892,7 +897,14 @@ def _resolve_run_once(doc: Document, m: Mention, index: NameIndex, intro: list[I
             return
         _set(m, index, None, hit.entity, hit.score, "fuzzy", hit.reason, "misspelling")
         return
-    # 6. an unknown name: keep it when something says it is a person (an honorific, a title,
+    # 6. a name whose last word heads an institution's ("World Bank", "Defense Department",
+    # "Sovereignty Council"): an organization, whatever cue follows it
+    if toks and toks[-1] in _ORG_LAST_WORDS and len(toks) >= 2:
+        m.kind = "org"
+        _set(m, index, None, None, 0.0, "unknown-name", "no KB entity has this name; an institution's")
+        m.hint["name_key"] = key
+        return
+    # 7. an unknown name: keep it when something says it is a person (an honorific, a title,
     # an office it holds, a role that only people have: "Blinken's predecessor Mike Pompeo")
     if honorific or titled or m.hint.get("holder_of") or _ROLE_BEFORE.search(doc.text, max(0, m.span.start - 30),
                                                                              m.span.start):

@@ -814,3 +814,14 @@ def test_a_nickname_inside_a_name_before_a_particle(tmp_path: Path) -> None:
     found = [(m.surface, m.entity) for m in mentions_with_kb(tmp_path, kb, text, date(2024, 12, 4))
              if m.kind == "person"]
     assert found == [("Ronald “Bato” dela Rosa", "dela-rosa")], found
+
+
+def test_an_institutions_name_holds_no_title(tmp_path: Path) -> None:
+    # "World Bank" is no one: "the chancellor" after it is another's title
+    (tmp_path / "kb.yaml").write_text("entities:\n  - {id: uk-chancellor, kind: office, name: Chancellor of the "
+                                      "Exchequer, country: GB, titles: [Chancellor]}\n", encoding="utf-8")
+    index = build_index(load_kb([tmp_path]).entities)
+    text = ("Speaking in Washington, where she is attending the annual meetings of the IMF and World Bank, the "
+            "chancellor said she would change the measure of debt.")
+    doc = Document(path="t.txt", text=text, published=date(2024, 10, 24), sections=[Section("body", 0, len(text))])
+    assert [c.subject_surface for c in analyze(doc, index).claims if c.predicate == "holds_office"] == []
