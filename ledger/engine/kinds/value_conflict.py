@@ -205,8 +205,8 @@ class _Compare:
 
 
 def _readable(value: str | None) -> str:
-    """A number as a reader writes it: "3.8 billion", "3,765 million" not "3800000000";
-    thousands with commas ("12,500")."""
+    """A number as a reader writes it: "3.8 billion", not "3800000000"; a count to the unit and
+    thousands with commas ("10,415,991", "12,500")."""
     try:
         v = float(value or "")
     except ValueError:
