@@ -379,10 +379,6 @@ def _against_kb(view: LedgerView, rule: Rule, ref: DocRef, c: Claim, person: Ent
         return None
     if c.object and _departed(c, person.offices, c.object, rule.options.departure_days):
         return None
-    day = _when(c)
-    if day is not None and any(t.office in (c.object, *(c.qualifiers.get("offices") or ())) and t.end is not None
-                               and 0 < (day - t.end).days <= _JUST_LEFT_DAYS for t in person.offices):
-        return None  # a term ended days before: the story may tell its last days ("Finance Minister Lindner ...")
     held_terms = _held_terms(person, c)
     held_ids = {t.office for t in held_terms}
     claimed = _claimed(view, c)
@@ -458,11 +454,6 @@ def _premature(c: Claim, person: Entity, days: int) -> Term | None:
     first = min(terms, key=lambda t: t.start or day)
     assert first.start is not None
     return first if (first.start - day).days <= days else None
-
-
-# a title given this many days after the KB's term of it ended is not reported: a story told a
-# day or two later narrates the last days in office
-_JUST_LEFT_DAYS = 3
 
 
 def _appointed(c: Claim) -> bool:
