@@ -37,6 +37,10 @@ _RANK = rx.compile(
     re.IGNORECASE,
 )
 _PERIOD_SPACE = rx.compile(r"\.[ \t\u00a0]")
+# a period or a government of the holder before the title: the title names whose, not that they hold it now
+_PERIOD_OF = rx.compile(r"\b(?:term|terms|cabinet|government|administration|era|tenure|rule|presidency|premiership"
+                        r"|reign|mandate)[ \t\u00a0]+of[ \t\u00a0]+(?:the[ \t\u00a0]+)?(?:\S+[ \t\u00a0]+)?\Z",
+                        re.IGNORECASE)
 _INITIALISM = rx.compile(r"(?:\b[A-Z]\.)+\Z")
 
 
@@ -126,6 +130,8 @@ def office_claims(doc: Document, mentions: list[Mention]) -> list[Claim]:
         before = before[max(_last_period(before), before.rfind("\n")) + 1 :]
         if _RANK.search(before):
             continue
+        if _PERIOD_OF.search(before):
+            continue  # "the second term of President Joko Widodo", "the Cabinet of President X": whose time
         if sentences is None:
             sentences = sentences_of(doc)
         s_lo, s_hi = sentences.bounds(office.span.start)

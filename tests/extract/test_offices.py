@@ -163,6 +163,12 @@ def test_a_title_a_verb_gives_its_subject(construction: str, text: str, holder: 
     assert c.object_key == (office or "title:|" + title.lower().replace("'s", ""))
 
 
+def test_a_period_of_the_holder_is_no_title_held_now() -> None:
+    # "the second term of President X", "the Cabinet of President X": whose time, named by it
+    assert offices("In the second term of Defense Secretary Lloyd Austin, the cabinet had 34 members.") == []
+    assert offices("Ministers from the Cabinet of Defense Secretary Lloyd Austin were kept.") == []
+
+
 def test_a_post_to_fill_is_not_the_title_of_the_name_after_it() -> None:
     assert offices("For the post of Defense Secretary, Lloyd Austin chose Jan Novak.") == []
 
