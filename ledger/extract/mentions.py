@@ -107,7 +107,7 @@ def _joined(text: str, a: Token, b: Token) -> bool:
         if not (len(a.text) == 1 or a.key in _NAME_ABBREV or a.key in ABBREVIATIONS):
             return False  # "as chairman. Microsoft": a sentence ends there, not an abbreviation
         gap = gap[1:]
-    if gap in _NICK_OPEN and text.startswith(_NICK_OPEN[gap], b.end) and _name_goes_on(text, b.end + 2):
+    if _nickname_after(text, a, b):
         return True  # Barry "Butch" Wilmore: a nickname in quotation marks inside the name (not after it)
     if gap in _NICK_CLOSE and text[max(0, a.start - 2) : a.start] == _NICK_CLOSE[gap]:
         return True

@@ -365,10 +365,9 @@ _HOPED = rx.compile(r"\b(?:target|targets|goal|goals|aim|aims|aimed|ambition|pla
                     r"|want|wants|wanted|seek|seeks|sought|forecast|forecasts|projected|projects|guidance|outlook"
                     # markets' pricing: "Markets now price the Bank's rate falling to about 4 per cent"
                     r"|price|prices|priced|pricing"
-                    # "expects sales of about $37.5 billion in the current quarter" (not "than expected")
-                    r"|expects|expecting"
-                    # "expect the unemployment rate to end next year at 4.3%"
-                    r"|expect(?:s|ed|ing)?(?:\s+[\w'’-]+){0,4}?\s+to"
+                    # "expects sales of about $37.5 billion in the current quarter", "expect the
+                    # unemployment rate to end next year at 4.3%" (not "than expected")
+                    r"|expects|expecting|expect(?:ed)?(?:\s+[\w'’-]+){0,4}?\s+to"
                     # a consequence supposed: "a cut, which would bring the rate to 4.25%"
                     r"|(?:which|that)\s+would(?:\s+[\w'’-]+){0,6}?\s+to)"
                     r"\b[^.;]{0,40}\Z", re.I)
