@@ -235,17 +235,37 @@ def age_claims(doc: Document, mentions: list[Mention], index: Any = None) -> lis
                 continue
         elif not (m.kind == "person" and (m.entity or knows_person(m))):
             continue
-        a = AGE_AFTER_NAME.match(doc.text, m.span.end)
+        a = AGE_AFTER_NAME.match(doc.text, m.span.end) or _AGED_AFTER.match(doc.text, m.span.end)
+        start, end = m.span.start, a.end(1) if a else m.span.end
+        if a is None and m.kind == "person":
+            a = _AGED_BEFORE.search(doc.text, max(0, m.span.start - 80), m.span.start)
+            if a is not None and (_NOT_A_TITLE.search(a.group(2)) or any(
+                    o.kind == "person" and a.start(2) <= o.span.start < m.span.start for o in mentions)):
+                a = None  # "the 67-year-old Ishiba ally Keiichi Ishii": the age of another
+            start = a.start(1) if a else start
         if a is None or not 16 <= int(a.group(1)) <= 110:
             continue
         sentences = sentences or sentences_of(doc)
         out.append(Claim(
-            span=Span.of(doc, m.span.start, a.end(1)), subject_key=subject or name_key(m), subject=subject,
+            span=Span.of(doc, start, end), subject_key=subject or name_key(m), subject=subject,
             predicate="age", value=a.group(1), valid_from=doc.published, valid_to=doc.published,
             section=m.section, sentence=sentences.sentence(m.span.start),
-            excerpt=doc.text[m.span.start : a.end(1)], subject_surface=m.surface,
+            excerpt=doc.text[start:end], subject_surface=m.surface,
         ))
     return out
+
+
+# an age after a name in other words: "Kim, a 64-year-old retired general,", "Kim, aged 64,"
+_AGED_AFTER = rx.compile(r",[ \t\u00a0]+(?:(?:an?|the)[ \t\u00a0]+(?=\d{2,3}[-\u2010\u2011 ]year[-\u2010\u2011 ]old\b)"
+                         r"|aged[ \t\u00a0]+)(\d{2,3})\b")
+# and before it: "the 64-year-old former general Kim Yong-hyun" (group 2: the words between, at
+# most five, with no punctuation)
+_AGED_BEFORE = rx.compile(r"\b(\d{2,3})[-\u2010\u2011]year[-\u2010\u2011]old[ \t\u00a0]+"
+                          r"((?:[\w.’'-]+[ \t\u00a0]+){0,5})\Z")
+# words that make what is between an age and a name more than a title: "the 30-year-old man
+# who shot at Kim", "a 40-year-old woman and Kim"
+_NOT_A_TITLE = rx.compile(r"\b(?:who|whom|whose|which|that|and|or|but|of|for|with|to|from|by|in|on|at|as|than"
+                          r"|said|says|told|is|was|were|has|had|will|would)\b", re.I)
 
 
 def _predecessor(

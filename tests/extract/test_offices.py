@@ -490,6 +490,27 @@ def test_an_age_in_apposition_as_other_languages_write_it(text: str) -> None:
     assert not [c for c in claims if c.predicate == "count"]  # "43 ans" is no count of years
 
 
+@pytest.mark.parametrize(("text", "excerpt"), [
+    ("The 70-year-old retired general Lloyd Austin said no.", "70-year-old retired general Lloyd Austin"),
+    ("Lloyd Austin, a 70-year-old retired general, said no.", "Lloyd Austin, a 70"),
+    ("Lloyd Austin, aged 70, said no.", "Lloyd Austin, aged 70"),
+])
+def test_an_age_told_as_n_year_old_or_aged(text: str, excerpt: str) -> None:
+    doc = Document(path="t.txt", text=text, published=date(2024, 7, 11), sections=[Section("body", 0, len(text))])
+    ages = [c for c in analyze(doc, INDEX).claims if c.predicate == "age"]
+    assert [(c.subject_key, c.value, c.excerpt) for c in ages] == [("lloyd-austin", "70", excerpt)]
+
+
+@pytest.mark.parametrize("text", [
+    "The 30-year-old man who attacked Lloyd Austin said no.",  # another's age
+    "A 45-year-old woman and Lloyd Austin said no.",
+    "The 67-year-old Antony Blinken ally Lloyd Austin said no.",  # the age of the person named between
+])
+def test_an_age_before_a_name_with_more_than_a_title_between_is_not_theirs(text: str) -> None:
+    doc = Document(path="t.txt", text=text, published=date(2024, 7, 11), sections=[Section("body", 0, len(text))])
+    assert [c.value for c in analyze(doc, INDEX).claims if c.predicate == "age" and c.subject == "lloyd-austin"] == []
+
+
 def test_an_age_in_apposition_does_not_hide_the_verb_after_it() -> None:
     text = "Jan Novak, 54, replaced Petr Kral as health minister on Friday."
     by_holder = {c.subject_surface: c for c in offices(text)}
