@@ -36,6 +36,7 @@ the resolved list; both give the same speakers (tests/extract/test_quotes.py).
 from __future__ import annotations
 
 import bisect
+import re
 import string
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -934,12 +935,29 @@ class _Finder:
             return None
         return _Subj("desc", first, end, _clean(phrase))
 
-    def pronoun(self, word: str, pos: int, window: int) -> int | None:
+    def pronoun(self, word: str, pos: int, window: int, depth: int = 0) -> int | None:
         """A pronoun at ``pos``: the most recent mention of the right kind from ``window`` on
-        that is the subject of a reporting act, else the last one named."""
+        that is the subject of a reporting act, else the last one named.  A person named after
+        the same pronoun in a sentence ("he overtook Kristóf Milák") is not whom it stands for:
+        the one that pronoun stands for is (a chain of "he"s, at most three long)."""
         kind = PRONOUNS.get(word.lower(), "")
         if not kind:
             return None
+        if kind == "person" and depth < 3:
+            m0 = next((m for k in self.mx.before(pos, window) if (m := self.mx.ms[k]).kind == "person"
+                       and not self.in_quote(m.span.start)), None)
+            if m0 is not None:
+                lo = _sentence_start(self.text, m0.span.start)
+                again = [h for h in _PRONOUN_WORD[word.lower()].finditer(self.text, lo, m0.span.start)
+                         if not self.in_quote(h.start())]
+                if again and lo > window:
+                    at = again[0].start()
+                    back = lo  # (three sentences before its own: a chain is about one person)
+                    for _ in range(3):
+                        back = _sentence_start(self.text, len(self.text[:back].rstrip()) - 1) if back > 0 else 0
+                    chained = self.pronoun(word, at, back, depth + 1)
+                    if chained is not None:
+                        return chained
         last_strong: int | None = None
         last_any: int | None = None
         last_subject: int | None = None  # the last one opening its sentence: "Henry ... . He said"
@@ -983,8 +1001,14 @@ class _Finder:
             # (a possessor opening it is not the sentence's subject: "India's representative,
             # Chandni Raina, denounced ..."; nor a name before a title: "European Union climate
             # commissioner Wopke Hoekstra offered ...")
+            # (one capitalized word nothing showed to be a person is no subject before a person
+            # of the KB named after it: "Backup days have been planned. For Tony Estanguet, ...
+            # “…,” he told journalists")
+            weak = (not (m.entity or m.candidates or m.hint.get("honorific") or m.hint.get("title"))
+                    and " " not in m.surface and bool(m.hint.get("run")))
             if last_subject is None and (opens_sentence(self.text, m) or self._title_opens(m)) \
-                    and not self._possessor_of_role(k) and not self._before_title(k):
+                    and not self._possessor_of_role(k) and not self._before_title(k) \
+                    and not (weak and last_strong is not None and last_strong != k):
                 last_subject = k
         for pick in (last_subject, last_strong, last_any):
             if pick is not None:
@@ -1225,6 +1249,17 @@ def _heading_quote(text: str, r: _Raw) -> bool:
         return False
     inner = text[r.start : r.end].strip("\"“”‘’'` \t")
     return len(inner.split()) <= 8 and not inner.rstrip().endswith((".", "!", "?", "…", ","))
+
+
+_PRONOUN_WORD = {w: rx.compile(rf"\b{w}\b", re.I) for w in ("he", "she")}
+_SENTENCE_END = rx.compile(r"[.!?][\"”’']?[ \t\u00a0]+(?=[\"“‘']?[A-Z])|\n")
+
+
+def _sentence_start(text: str, pos: int) -> int:
+    """Where the sentence holding ``pos`` starts (after the last full stop or line break before
+    it)."""
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, max(0, pos - 600), max(0, pos))]
+    return ends[-1] if ends else max(0, pos - 600) if pos > 600 else 0
 
 
 def _sent_index(sents: list[int], pos: int) -> int:

@@ -802,11 +802,25 @@ def test_a_demonym_after_the_is_a_description_not_a_name() -> None:
     # a time opening the sentence before the subject, with no comma
     ("Police fired tear gas at protesters on Tuesday. The following day Mr Ruto made a U-turn, saying he "
      "would not sign the bill. “I concede,” he told journalists at State House.", "Ruto"),
+    # one capitalized word opening a sentence before is no subject against a KB person named
+    # after it: a heading, a noun ("Backup days")
+    ("Backup days have been planned. For Lloyd Austin, the swim sends a strong signal. “Everyone has worked "
+     "for this moment,” he told journalists.", "Lloyd Austin"),
+    ("Washington watches\n\nIn Singapore, Lloyd Austin spoke openly on Friday about the advance. “Our wish is "
+     "that this continues,” he told journalists.", "Lloyd Austin"),
 ])
 def test_the_speaker_among_other_names(t: str, speaker: str) -> None:
     f = text(t)
     (q,) = f.quotes
     assert f.surface(q) == speaker
+
+
+def test_a_chain_of_he_stands_for_one_person() -> None:
+    # the one named after "he" in a sentence is not whom the next "he" stands for
+    f = text("“I never imagined it,” Lloyd Austin said. His fortnight will remain extraordinary. On Sunday he "
+             "opened his account. Then on Wednesday he overtook the record holder Li Shangfu in the last metres."
+             "\n\n“The second race was the hardest thing I have ever done,” he admitted.")
+    assert f.surface(f.one(text="second race")) == "Lloyd Austin"
 
 
 def test_a_relative_pronoun_is_no_speaker() -> None:
