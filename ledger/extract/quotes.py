@@ -769,6 +769,13 @@ class _Finder:
                 continue  # a modifier inside a noun phrase: "this year's United Nations climate summit"
             picked[m.kind] = k
         chosen = picked.get("person", picked.get("org"))
+        # a pronoun before any name is the subject: "On Sunday he addressed crowds at the Umayyad
+        # Mosque, calling ..."
+        until = self.mx.ms[chosen].span.start if chosen is not None else e
+        pro = min((h for w in ("he", "she") for h in _PRONOUN_WORD[w].finditer(text, lo, until)
+                   if not self.in_quote(h.start())), key=lambda h: h.start(), default=None)
+        if pro is not None:
+            return _Subj("pronoun", pro.start(), pro.end(), pro.group())
         if chosen is None:
             return None
         m = self.mx.ms[chosen]
@@ -962,10 +969,14 @@ class _Finder:
         last_any: int | None = None
         last_subject: int | None = None  # the last one opening its sentence: "Henry ... . He said"
         gender = _PRONOUN_GENDER.get(word.lower())
+        here = _sentence_start(self.text, pos)
         for k in self.mx.before(pos, window):
             m = self.mx.ms[k]
             if m.kind != kind or self.in_quote(m.span.start):
                 continue
+            weak = self._weak(m)
+            if weak and m.span.start >= here:
+                continue  # "Standing in a mosque ..., he described": the pronoun is the sentence's subject
             if gender is not None and self.gender_of(m) not in (None, gender):
                 continue  # "she" is not "Mr Faye"
             if kind == "person" and m.candidates and all(e.kind != "person" for e in m.candidates):
@@ -987,6 +998,14 @@ class _Finder:
             if k in self.speakers or self.reports(k, window):
                 # a person who opens a later sentence is nearer than an earlier speaker:
                 # "Marín said ... . Economy Minister Tomás Ibáñez welcomed it. “…,” he said."
+                # (so is its subject after an opening phrase: "The day before, on Sunday, Abou
+                # Mohammed al-Joulani had spoken to a crowd")
+                if last_subject is None and last_strong is not None:
+                    st = self.mx.ms[last_strong].span
+                    lo = _sentence_start(self.text, st.start)
+                    subj = self.clause_subject(lo, st.end)
+                    if lo > m.span.end and subj is not None and subj.index == last_strong:
+                        return last_strong
                 return last_subject if last_subject is not None else k
             pw = _prev_word(self.text, window, m.span.start)
             if (m.hint.get("run") and not m.entity and pw is not None
@@ -1001,19 +1020,28 @@ class _Finder:
             # (a possessor opening it is not the sentence's subject: "India's representative,
             # Chandni Raina, denounced ..."; nor a name before a title: "European Union climate
             # commissioner Wopke Hoekstra offered ...")
-            # (one capitalized word nothing showed to be a person is no subject before a person
-            # of the KB named after it: "Backup days have been planned. For Tony Estanguet, ...
-            # “…,” he told journalists")
-            weak = (not (m.entity or m.candidates or m.hint.get("honorific") or m.hint.get("title"))
-                    and " " not in m.surface and bool(m.hint.get("run")))
+            # (a weak one is no subject before a person of the KB named after it: "Backup days
+            # have been planned. For Tony Estanguet, ... “…,” he told journalists")
             if last_subject is None and (opens_sentence(self.text, m) or self._title_opens(m)) \
                     and not self._possessor_of_role(k) and not self._before_title(k) \
-                    and not (weak and last_strong is not None and last_strong != k):
+                    and not (weak and last_strong is not None and last_strong != k
+                             and _LOWER_AFTER.match(self.text, m.span.end)):
                 last_subject = k
         for pick in (last_subject, last_strong, last_any):
             if pick is not None:
                 return pick
         return None
+
+    def _weak(self, m: Mention) -> bool:
+        """Whether ``m`` is one capitalized word nothing showed to be a person: no KB name,
+        honorific or title, and no word of a person's name written before ("Marchand" after
+        "Léon Marchand")."""
+        if m.entity or m.candidates or m.hint.get("honorific") or m.hint.get("title"):
+            return False
+        if " " in m.surface or not m.hint.get("run"):
+            return False
+        return not any(o.kind == "person" and o.span.end <= m.span.start and m.surface in o.surface.split()
+                       for o in self.mx.ms)
 
     def _coordinated(self, k: int) -> bool:
         """Whether the person ``k`` is one of two people joined by "and" or "or" ("Walter
@@ -1258,7 +1286,7 @@ _SENTENCE_END = rx.compile(r"[.!?][\"”’']?[ \t\u00a0]+(?=[\"“‘']?[A-Z])|
 def _sentence_start(text: str, pos: int) -> int:
     """Where the sentence holding ``pos`` starts (after the last full stop or line break before
     it)."""
-    ends = [m.end() for m in _SENTENCE_END.finditer(text, max(0, pos - 600), max(0, pos))]
+    ends = [e for m in _SENTENCE_END.finditer(text, max(0, pos - 600), max(0, pos + 1)) if (e := m.end()) <= pos]
     return ends[-1] if ends else max(0, pos - 600) if pos > 600 else 0
 
 

@@ -815,6 +815,23 @@ def test_the_speaker_among_other_names(t: str, speaker: str) -> None:
     assert f.surface(q) == speaker
 
 
+@pytest.mark.parametrize("t", [
+    # one capitalized word before the pronoun in its own sentence is not whom it stands for
+    "Lloyd Austin arrived on Sunday. Standing in a mosque built in the eighth century, he described the "
+    "regime as “a farm for Iran's greed”.",
+    # a pronoun opening the clause a participle continues is its subject, not a place after it
+    "Lloyd Austin arrived on Sunday. On Sunday he addressed crowds at the Umayyad Mosque, calling the "
+    "fall of the regime “a victory for the whole nation”.",
+    # the subject of a later sentence, after an opening phrase, is nearer than an earlier speaker
+    "“I have not left,” Li Shangfu said.\n\nThe day before, on Sunday afternoon, Lloyd Austin had "
+    "spoken to a crowd at the mosque. “This victory is a victory for the whole nation,” he declared.",
+])
+def test_the_pronoun_stands_for_the_subject_not_a_word_or_place_near_it(t: str) -> None:
+    f = text(t)
+    q = f.one(text="victory" if "victory" in t else "farm")
+    assert f.surface(q) == "Lloyd Austin"
+
+
 def test_a_chain_of_he_stands_for_one_person() -> None:
     # the one named after "he" in a sentence is not whom the next "he" stands for
     f = text("“I never imagined it,” Lloyd Austin said. His fortnight will remain extraordinary. On Sunday he "
