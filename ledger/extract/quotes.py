@@ -624,7 +624,7 @@ def _is_abbrev(word: str) -> bool:
 def _clean(s: str) -> str:
     if "\n" in s or "\r" in s:
         s = _LINEBREAK_WS.sub(" ", s)
-    return s.strip()
+    return s.strip().strip("*_").strip()  # (not Markdown's emphasis: "*President says ...")
 
 
 @dataclass
@@ -1095,6 +1095,11 @@ class _Finder:
             title = set(m.surface.lower().replace(".", "").split())
             if (pw := _prev_word(self.text, window, m.span.start)) is not None:
                 title.add(self.text[pw[0] : pw[1]].lower())  # the word before it may make it another
+                # (two capitalized: "South African President Cyril Ramaphosa ... the South
+                # African president said")
+                if (pw2 := _prev_word(self.text, window, pw[0])) is not None and self.text[pw[0]].isupper() \
+                        and self.text[pw2[0]].isupper():
+                    title.add(self.text[pw2[0] : pw2[1]].lower())
             # (not another office the title names with more words: "the president" is not the
             # "Deputy President" named last)
             # (nor a dead or former holder's: "the late President Raisi" is not "the president" now)

@@ -1038,8 +1038,15 @@ def _office_speaker(doc: Document, c: Claim, mentions: list[Mention], index: Nam
     if said is None or doc.published is None:
         return None
     title = said.group("title").lower()
-    office = next((m for m in mentions if m.kind == "office" and m.entity and m.surface.lower() == title
-                   and c.span.start - 300 <= m.span.start <= c.span.end + 300), None)
+    # the title as said, or its last words after the country's ("the Argentine president": the
+    # office "president" resolved with "Argentine" before it)
+    office = next((m for m in mentions if m.kind == "office" and m.entity
+                   and c.span.start - 300 <= m.span.start <= c.span.end + 300
+                   and (m.surface.lower() == title or (
+                       title.endswith(" " + m.surface.lower())
+                       and (before := doc.text[max(0, m.span.start - len(title) + len(m.surface)) : m.span.start])
+                       .lower() == title[: len(title) - len(m.surface)]
+                       and all(w[:1].isupper() for w in before.split())))), None)
     if office is None:
         # the last KB office named before that has this title ("sworn in as president of South
         # Africa ... “…,” declared the president")

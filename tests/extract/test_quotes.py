@@ -1062,3 +1062,9 @@ def test_a_word_opening_the_sentence_is_no_speaker(opening: str) -> None:
 def test_a_nickname_inside_a_name_is_no_quote() -> None:
     f = text("Lloyd Austin praised Ferdinand “Bongbong” Marcos Jr. and Ronald “Bato” dela Rosa on Monday.")
     assert f.quotes == []
+
+
+def test_markdown_emphasis_is_no_part_of_a_speaker() -> None:
+    f = text("*The president says the declaration shows that \"dialogue is still possible\" in a divided world*")
+    (q,) = f.quotes
+    assert not q.speaker_text.startswith("*") and q.speaker_text.endswith("president"), q.speaker_text

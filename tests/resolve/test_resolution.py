@@ -595,6 +595,26 @@ def test_a_quote_told_by_a_title_named_before_in_full_is_its_holders_then() -> N
     assert c.subject == "joe-biden", (c.subject, c.subject_surface)
 
 
+@pytest.mark.parametrize("text", [
+    # the country's word before the title: the title resolved with it
+    "The talks went on. “We are ready to talk,” the American defense secretary told reporters on Monday.",
+    # named before as "US Defense Secretary Lloyd Austin", described after with the country's two words
+    "US Defense Secretary Lloyd Austin spoke first. Li Shangfu spoke later. “We are ready to talk,” "
+    "the United States defense secretary said.",
+])
+def test_a_quote_told_by_a_title_with_its_country_is_its_holders_then(text: str) -> None:
+    doc = Document(path="t.txt", text=text, published=date(2023, 5, 30), sections=[Section("body", 0, len(text))])
+    (c,) = [c for c in analyze(doc, INDEX).claims if c.predicate == "said"]
+    assert c.subject == "lloyd-austin", (c.subject, c.subject_surface)
+
+
+def test_a_quote_told_by_an_indefinite_title_is_no_ones_in_particular() -> None:
+    text = "“We are ready to talk,” a US defense secretary once said."
+    doc = Document(path="t.txt", text=text, published=date(2023, 5, 30), sections=[Section("body", 0, len(text))])
+    (c,) = [c for c in analyze(doc, INDEX).claims if c.predicate == "said"]
+    assert c.subject is None, (c.subject, c.subject_surface)
+
+
 def test_an_age_after_a_title_alone_is_its_holders_then() -> None:
     text = "The Defense Secretary, 69, spoke first."
     doc = Document(path="t.txt", text=text, published=date(2023, 5, 30), sections=[Section("body", 0, len(text))])
