@@ -8,6 +8,7 @@ Data flows one way: ``read`` makes :class:`Document`, ``extract`` and ``resolve`
 from __future__ import annotations
 
 import hashlib
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date
@@ -317,6 +318,27 @@ class Term:
 
     def __reduce__(self) -> tuple[Any, ...]:
         return _by_fields(self)
+
+
+_FORMER_WORD = re.compile(r"\b(?:former|ex)\b", re.IGNORECASE)
+
+
+def still_in(terms: list[Term], c: Claim) -> Term | None:
+    """The term of the office a "former" title gives (``c``) that the person was still in on
+    the claim's day, started before it and not on its last day, when no earlier term of that
+    office had ended ("Former IOC President Thomas Bach" during his presidency)."""
+    day = c.valid_to
+    if (c.qualifiers.get("time") != "former" or day is None or c.valid_from is not None or not c.object
+            or c.qualifiers.get("years") or c.qualifiers.get("days")):
+        return None
+    sentence, excerpt = c.sentence or "", c.excerpt or ""
+    at = sentence.find(excerpt) if excerpt else -1
+    if at < 0 or not _FORMER_WORD.search(sentence, max(0, at - 12), at + len(excerpt)):
+        return None  # "former" not written: a predecessor ("replacing Prime Minister Fumio Kishida")
+    mine = [t for t in terms if t.office == c.object]
+    if any(t.end is not None and t.end < day for t in mine):
+        return None  # held before: "former" may be that term
+    return next((t for t in mine if t.start is not None and t.start < day and (t.end is None or day < t.end)), None)
 
 
 @dataclass(slots=True)

@@ -13,7 +13,7 @@ from collections.abc import Collection, Iterable
 from datetime import date
 from typing import Any, Protocol
 
-from ledger.model import Analysis, Claim, DocRef, Document, Entity, Mention
+from ledger.model import Analysis, Claim, DocRef, Document, Entity, Mention, still_in
 from ledger.resolve.keys import surname_of
 from ledger.store.shingles import claim_keys
 from ledger.store.view import has_ids
@@ -98,7 +98,8 @@ def outside_terms_of(view: LedgerView, claims: Iterable[tuple[DocRef, Claim]]) -
         person = view.entity(c.subject)
         if person is None or not person.offices or not (c.object or (c.object_key or "").startswith("title:")):
             continue
-        if not any(t.office == c.object and t.overlaps(c.valid_from, c.valid_to) for t in person.offices):
+        if not any(t.office == c.object and t.overlaps(c.valid_from, c.valid_to) for t in person.offices) or still_in(
+                person.offices, c):
             out.append((r, c))
     return out
 

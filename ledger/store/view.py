@@ -246,17 +246,22 @@ class SqlView:
 
     def outside_terms(self) -> list[tuple[DocRef, Claim]]:
         """Office claims about people with KB terms that no term of that office covers (a title
-        the KB does not know is covered by none): an anti-join of claims and terms, so a full
-        check reads only the suspects."""
+        the KB does not know is covered by none), and "former" titles of an office the person
+        was still in (``still_in``): anti-joins of claims and terms, so a full check reads only
+        the suspects."""
         rows = self._q(
             f"SELECT {CLAIM_COLS} FROM claims c {CURRENT.format(t='c')} "
             "WHERE c.predicate = 'holds_office' AND (c.object_id IS NOT NULL OR c.object_key LIKE ?) "
             "AND EXISTS (SELECT 1 FROM terms t WHERE t.person_id = c.subject_id) "
-            "AND NOT EXISTS (SELECT 1 FROM terms t WHERE t.person_id = c.subject_id "
+            "AND (NOT EXISTS (SELECT 1 FROM terms t WHERE t.person_id = c.subject_id "
             "  AND t.office_id = c.object_id "
             "  AND (t.start IS NULL OR c.valid_to IS NULL OR t.start <= c.valid_to) "
-            '  AND (t."end" IS NULL OR c.valid_from IS NULL OR c.valid_from <= t."end"))',
-            ["title:%"],
+            '  AND (t."end" IS NULL OR c.valid_from IS NULL OR c.valid_from <= t."end")) '
+            # (a former title: the SQL finds terms in course then, ``still_in`` decides)
+            "OR (c.valid_from IS NULL AND c.valid_to IS NOT NULL AND CAST(c.qualifiers AS TEXT) LIKE ? "
+            "  AND EXISTS (SELECT 1 FROM terms t WHERE t.person_id = c.subject_id AND t.office_id = c.object_id "
+            '    AND t.start < c.valid_to AND (t."end" IS NULL OR c.valid_to < t."end"))))',
+            ["title:%", '%"former"%'],
         )
         refs = self._refs_of(rows)
         return [(refs[r[0]], _claim(r)) for r in rows]

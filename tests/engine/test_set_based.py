@@ -25,6 +25,8 @@ CORPUS = {
     # a KB person given titles the KB does not know: a rival one, the office's for another country
     "n.md": ("Wire D", "2023-05-31", "Lloyd Austin, the navy secretary, spoke. Chinese Defense Secretary Lloyd Austin "
              "left.\n"),
+    # a "former" title of the office the KB has him in then (an anti-join of its own)
+    "o.md": ("Wire E", "2023-05-31", "Former Defense Secretary Lloyd Austin spoke.\n"),
 }
 
 
@@ -49,6 +51,7 @@ def test_whole_ledger_equals_drafts_and_memory(engine, seeds: Path, tmp_path: Pa
     assert [f.excerpt for f in whole if f.path == "k.md"] == ["Boeing CFO David Calhoun"]
     assert not [f for f in whole if f.path in ("l.md", "m.md")]
     assert len([f for f in whole if f.path == "n.md" and f.rule == "office-mismatch"]) == 2
+    assert [f.rule for f in whole if f.path == "o.md"] == ["office-mismatch"]
     index = pipeline.name_index(engine)
     analyses = [a for a in pipeline.analyze_paths([Path(n) for n in CORPUS], index) if not isinstance(a, pipeline.Skip)]
     from ledger.store import repo

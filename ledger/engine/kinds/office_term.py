@@ -25,7 +25,7 @@ from datetime import date, timedelta
 from ledger import rx
 from ledger.engine.rules import Rule
 from ledger.engine.view import LedgerView, doc_order
-from ledger.model import Claim, DocRef, Entity, Evidence, Finding, Fix, Term
+from ledger.model import Claim, DocRef, Entity, Evidence, Finding, Fix, Term, still_in
 from ledger.resolve.keys import (
     OTHER_OFFICE_WORDS,
     claim_subject_key,
@@ -161,6 +161,8 @@ def _held(terms: list[Term], office: str, c: Claim) -> bool:
         if t.office != office:
             continue
         if time == "former":
+            if still_in(terms, c) is not None:
+                return False  # still in office then, not former
             if c.valid_to is None or t.start is None or t.start <= c.valid_to:
                 return True
         elif t.overlaps(c.valid_from, c.valid_to):
@@ -379,6 +381,19 @@ def _against_kb(view: LedgerView, rule: Rule, ref: DocRef, c: Claim, person: Ent
         return None
     if c.object and _departed(c, person.offices, c.object, rule.options.departure_days):
         return None
+    if (term := still_in(person.offices, c)) is not None:
+        # "Former IOC President Thomas Bach" during his presidency
+        office = _name(view, term.office, term.office)
+        actual = f"per the KB, {person.name} was still {office} ({_fmt(term.start)} to {_fmt(term.end)})"
+        evidence = [person.evidence(f"{person.name}: " + "; ".join(
+            f"{t.office} {_fmt(t.start)} to {_fmt(t.end)}" for t in person.offices))]
+        evidence += _evidence([(r, o) for r, o in others if o.object == term.office])
+        unformer = _FORMER.sub("", c.excerpt, count=1)
+        fix = None
+        if unformer != c.excerpt:
+            fix = Fix(replacement=unformer[:1].upper() + unformer[1:] if c.excerpt[:1].isupper() else unformer,
+                      description=f"{c.subject_surface} still held the office then")
+        return _finding(rule, ref, c, person.name, f"a former {_claimed(view, c)}", actual, evidence, fix)
     held_terms = _held_terms(person, c)
     held_ids = {t.office for t in held_terms}
     claimed = _claimed(view, c)
@@ -511,6 +526,8 @@ def _former(c: Claim, person: Entity) -> Fix | None:
     return Fix(replacement=replacement, description=f"{c.subject_surface} no longer held the office then: former")
 
 
+# the word that makes a title a past one, with the space after it
+_FORMER = rx.compile(r"\b[Ff]ormer[ \t\u00a0]+")
 _OWNER = rx.compile(r"(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*['’]s?\s+")
 
 
