@@ -172,7 +172,7 @@ def check(view: LedgerView, rule: Rule, targets: Collection[str] | None) -> Iter
             rivals = []
             for j in near:
                 r, o, jv = items[j]
-                if r.key == ref.key or people[j] == who:
+                if r.key == ref.key or people[j] == who or _succeeded(ref, c, r, o) or _succeeded(r, o, ref, c):
                     continue
                 if j not in refuted:
                     refuted[j] = _kb_refutes(view, o, jv)
@@ -199,6 +199,17 @@ def check(view: LedgerView, rule: Rule, targets: Collection[str] | None) -> Iter
         kept = [(r, o) for r, o in rivals if not _told_otherwise(r, o, told.get(claim_subject_key(o), []))]
         if kept:
             yield _finding(view, rule, ref, c, kept)
+
+
+def _succeeded(ra: DocRef, a: Claim, rb: DocRef, b: Claim) -> bool:
+    """Whether ``a`` tells an appointment ("named Takeshi Iwaya as foreign minister") that
+    ``b``'s holder, given the office on or before it, was succeeded by: not two holders at once.
+    An appointment told with no time took place by its document's date."""
+    if a.qualifiers.get("frame") != "appointed":
+        return False
+    start = a.valid_from or ra.published
+    day = b.valid_to or b.valid_from or rb.published
+    return start is not None and day is not None and day <= start
 
 
 def _people(view: LedgerView, names: list[str]) -> list[str]:
@@ -291,7 +302,8 @@ def _finding(view: LedgerView, rule: Rule, ref: DocRef, c: Claim, rivals: list[t
     # in document order, not the database's: the message must not depend on a query plan
     rivals = sorted(rivals, key=doc_order)
     others = ", ".join(dict.fromkeys(_name(view, o.subject, o.subject_surface) for _, o in rivals))
-    day = c.valid_from.isoformat() if c.valid_from else "?"
+    when = c.valid_from or c.valid_to  # (an appointment told with no time: by the document's date)
+    day = when.isoformat() if when else "?"
     picked, omitted = cited(rivals)
     evidence = [Evidence.at(r, o.span, o.excerpt) for r, o in picked]
     rival_keys = tuple(sorted({claim_subject_key(o) for _, o in rivals}))
