@@ -205,8 +205,8 @@ def _succeeded(ra: DocRef, a: Claim, rb: DocRef, b: Claim) -> bool:
     """Whether ``a`` tells an appointment ("named Takeshi Iwaya as foreign minister") that
     ``b``'s holder, given the office on or before it, was succeeded by: not two holders at once.
     An appointment told with no time took place by its document's date."""
-    if a.qualifiers.get("frame") != "appointed":
-        return False
+    if a.qualifiers.get("frame") != "appointed" or b.qualifiers.get("frame") == "appointed":
+        return False  # (two taking the office in one week are two holders at once)
     start = a.valid_from or ra.published
     day = b.valid_to or b.valid_from or rb.published
     return start is not None and day is not None and day <= start
