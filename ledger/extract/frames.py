@@ -640,10 +640,13 @@ def _pick_time(timexes: list[Any], start: int, end: int, text: str) -> Any:
     # grew out of the alliance the juntas set up in September last year"; "on a contract that
     # runs to ...")
     after = _RELATIVE.search(text, end, end + 40) or _THAT_AFTER.search(text, end, end + 40)
-    inside = [t for t in timexes if start <= t.start < end + 40 and (after is None or t.start < after.start())]
-    # else any of the sentence's; but the frame of a relative clause has none far after it, of
-    # the main verb ("Li, who was under US sanctions, refused to meet Austin ... in June")
+    # else any of the sentence's; but the frame of a relative clause has none after it, of the
+    # main verb ("Li, who was under US sanctions, refused to meet Austin ... in June"; "Hayashi,
+    # who served as foreign minister under Kishida, had also run in Friday's race")
     relative = _RELATIVE.search(text, start, end) is not None
+    close = _CLAUSE_CLOSE.search(text, end, end + 40) if relative else None
+    inside = [t for t in timexes if start <= t.start < end + 40 and (after is None or t.start < after.start())
+              and (close is None or t.start < close.start())]
     # (nor, before it, a time a distance away: "held on October 20 just days after he was
     # elected LDP president" is the election's, not the frame's)
     pool = inside or [t for t in timexes if (not relative or t.start < start)
@@ -655,6 +658,8 @@ def _pick_time(timexes: list[Any], start: int, end: int, text: str) -> Any:
 
 _DISTANCE_TO = rx.compile(r"\b(?:days?|weeks?|months?|years?|hours?|shortly|soon|just|only|long)[ \t\u00a0]+"
                           r"(?:after|before)\b", re.IGNORECASE)
+# where a relative clause closes
+_CLAUSE_CLOSE = rx.compile(r"[,;]")
 # a frame in a relative clause ("Li, who was under US sanctions, ...")
 _RELATIVE = rx.compile(r",[ \t\u00a0]+(?:who|which)\b")
 # a relative clause on a noun after the frame: "on an 18-month contract that runs to ..."
