@@ -533,8 +533,8 @@ _ACROSS_BEFORE = rx.compile(r"\b(?:in|across|throughout|over|from|to|into)[ \t\u
                             r"(?:(?:at least|more than|about|some|nearly|almost|over)[ \t\u00a0]+)?\Z")
 # before a whole: "248 seats out of 460"
 _WHOLE_BEFORE = rx.compile(r"\bout\s+of\s+(?:the\s+|a\s+total\s+of\s+)?\Z")
-# between a part and its whole: "248 of the 460 seats"
-_PART_OF = rx.compile(r"\s+of\s+(?:the\s+|a\s+total\s+of\s+|its\s+|their\s+|[A-Z][\w-]*['’]s\s+)?")
+# between a part and its whole: "248 of the 460 seats", "191 of the chamber's 465 seats"
+_PART_OF = rx.compile(r"\s+of\s+(?:a\s+total\s+of\s+|(?:the\s+|its\s+|their\s+)?(?:[\w-]+['’]s\s+)?)")
 
 
 # an actor joined to another before the number: the number is the two's ("Ishiba's Liberal

@@ -571,6 +571,11 @@ _CHANGED = rx.compile(r"\b([a-z][\w-]{2,})(?:[ \t\u00a0]+(?:for|in)[ \t\u00a0]+[
                       r"(?:[ \t\u00a0]+by)?(?:[ \t\u00a0]+(?:about|around|nearly|almost|some|roughly))?[ \t\u00a0]*\Z")
 _VERBS_AFTER_OWNED = frozenset("""had has have is was were are made makes saw sees took takes brought brings
 posts reports generates earns stood stands hit hits reached reaches totaled totalled""".split())
+# the nouns (by their first six letters, as ``_content`` keeps them) of a part of a country,
+# a company or a team that has numbers of its own: its players, a division, a squad
+_PART_NOUNS = frozenset("""player team athlet swimme divisi unit busine subsid squad branch depart segmen
+force army navy gymnas boxer fencer cyclis runner rower delega women men rider sailor shoote wrestl
+""".split())
 # the lower-case words a possessive gives its owner ("'s gaming division")
 _OWNED_NOUNS = rx.compile(r"['’]s[ \t\u00a0]+((?:[a-z][\w-]*[ \t\u00a0]+){0,3}[a-z][\w-]*)")
 # words before the head of a percentage's whole that name no part of it
@@ -669,6 +674,10 @@ class _SameFact:
                 and not (mine and self.of_what[j] and mine.isdisjoint(self.of_what[j]))
                 # of two parts of the subject: "Nvidia's gaming division", "its data center business"
                 and not (self.owned[i] and self.owned[j] and self.owned[i].isdisjoint(self.owned[j]))
+                # of a part of it and of the whole: "China's table tennis players won all five
+                # gold medals", "China won 40 gold medals"
+                and not ((self.owned[i] & _PART_NOUNS and not self.owned[j])
+                         or (self.owned[j] & _PART_NOUNS and not self.owned[i]))
                 # of two rounds of a vote: "in the first round", "in the runoff"
                 and not (self.round[i] and self.round[j] and self.round[i] != self.round[j])]
 
