@@ -533,6 +533,13 @@ _ACROSS_BEFORE = rx.compile(r"\b(?:in|across|throughout|over|from|to|into)[ \t\u
                             r"(?:(?:at least|more than|about|some|nearly|almost|over)[ \t\u00a0]+)?\Z")
 # before a whole: "248 seats out of 460"
 _WHOLE_BEFORE = rx.compile(r"\bout\s+of\s+(?:the\s+|a\s+total\s+of\s+)?\Z")
+# a distance that names a race: after "the", "at", "in" ("the 4 x 100 m"), or before a race's word
+_LENGTHS = frozenset({"m", "meter", "meters", "metre", "metres", "km", "kilometer", "kilometers", "kilometre",
+                      "kilometres", "mile", "miles", "mi", "yard", "yards"})
+_RACE_BEFORE = rx.compile(r"\b(?:the|at|in|over|and)\s+(?:\d+\s*[x×]\s*)?\Z", re.IGNORECASE)
+_RACE_AFTER = rx.compile(r"\s+(?:freestyle|backstroke|breaststroke|butterfly|medley|individual|hurdles|relay"
+                         r"|final|race|dash|sprint|steeplechase|heats?|semi-?finals?|titles?|world record)\b",
+                         re.IGNORECASE)
 # between a part and its whole: "248 of the 460 seats", "191 of the chamber's 465 seats"
 _PART_OF = rx.compile(r"\s+of\s+(?:a\s+total\s+of\s+|(?:the\s+|its\s+|their\s+)?(?:[\w-]+['’]s\s+)?)")
 
@@ -603,6 +610,9 @@ def count_claims(doc: Document, mentions: list[Mention], index: Any,
                 continue  # "the 460-seat lower house", "a 10-member team": a kind of thing, not a count
             if _WHOLE_BEFORE.search(text, max(0, q.start - 30), q.start):
                 continue  # "248 seats out of 460": the whole, another fact's number
+            if q.unit.lower() in _LENGTHS and (_RACE_BEFORE.search(text, max(0, q.start - 12), q.start)
+                                               or _RACE_AFTER.match(text, q.end)):
+                continue  # "the 200 m individual medley", "at 100 m and 200 m": a race, no length counted
             if unit in _PLACE_UNITS and _ACROSS_BEFORE.search(text, max(0, q.start - 20), q.start):
                 continue  # "killing 44 people in four states": where, not a fact's number
             if q.unit in MONEY_UNITS and text[max(0, q.start - 1) : q.start] == "(":

@@ -204,6 +204,18 @@ def test_an_amount_no_one_counted_is_no_count(text: str) -> None:
 
 
 @pytest.mark.parametrize(("text", "found"), [
+    # a distance that names a race is no length counted
+    ("Lloyd Austin won the 200 m individual medley and the 4 x 100 m relay.", []),
+    ("Lloyd Austin, the world champion at 100 m and 200 m, won again.", []),
+    ("Lloyd Austin broke the 100 metres world record.", []),
+    # a distance covered is
+    ("Lloyd Austin walked 5 km on Monday.", [("Lloyd Austin", "5", "kilometer")]),
+])
+def test_a_race_named_by_its_distance_is_no_count(text: str, found: list[tuple[str, str, str]]) -> None:
+    assert counts(text) == found
+
+
+@pytest.mark.parametrize(("text", "found"), [
     # what the actor owns or leads, when named, is what the number is about
     ("Mr Biden's Pentagon won 240 seats.", [("Pentagon", "240", "seat")]),
     ("The Pentagon-led coalition won 293 seats.", []),
