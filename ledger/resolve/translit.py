@@ -103,8 +103,9 @@ def _apply(folds: tuple[tuple[re.Pattern[str], str], ...], text: str) -> str:
 
 _ARABIC_FOLDS = tuple((re.compile(p), r) for p, r in (
     (r"\b(?:al|el|ad|ash|as|at|az|an|ar)-", ""), (r"ou", "u"), (r"aw(?=[^aeiou]|$)", "o"),
-    # the French and German "tch"/"tsch" of the English "ch" ("Araghtchi", "Araghchi")
-    (r"ts?(?=ch)", ""),
+    # the French and German "tch"/"tsch" of the English "ch" ("Araghtchi", "Araghchi"); the
+    # French "ch" and "dj" of the English "sh" and "j" ("al-Charaa", "Bachar"; "Djibril")
+    (r"ts?(?=ch)", ""), (r"ch", "sh"), (r"dj", "j"),
     # the short "a" Urdu and Persian romanizations write "e" before "h" and at a word's end
     # ("Shehbaz", "Shahbaz"; "Mehmood", "Mahmood"; "Ahmed", "Ahmad")
     (r"eh", "ah"), (r"ed\b", "ad"), (r"e", "i"), (r"o", "u"),
@@ -115,7 +116,8 @@ _ARABIC_FOLDS = tuple((re.compile(p), r) for p, r in (
 def arabic_key(name: str) -> str:
     """A name romanized from Arabic or Persian with the letters romanizations write otherwise
     made one: the article, "e"/"a" before "h" and at a word's end ("Shehbaz", "Shahbaz"), "e"/"i",
-    "o"/"u", "gh"/"q"/"k" ("Araghchi", "Araqchi"), "tch"/"ch" ("Araghtchi"), "y"/"i" between a
+    "o"/"u", "gh"/"q"/"k" ("Araghchi", "Araqchi"), "tch"/"ch" ("Araghtchi"), "ch"/"sh" and "dj"/"j"
+    (the French "al-Charaa", "Bachar"), "y"/"i" between a
     consonant and a vowel ("Pezeshkyan", "Pezeshkian"), doubled letters ("al-Jawlani" -> "julani")."""
     return " ".join(_apply(_ARABIC_FOLDS, name.lower()).split())
 

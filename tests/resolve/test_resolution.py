@@ -797,6 +797,16 @@ def test_a_persian_name_as_french_writes_it(tmp_path: Path) -> None:
                      ("Abbas Araghtchi", "araghchi", "transliteration")], found
 
 
+def test_an_arabic_name_as_french_writes_it(tmp_path: Path) -> None:
+    # "Charaa", "Bachar" ("ch" for the English "sh"), "Joulani" ("ou" for "u"): romanizations, no slips
+    kb = ("entities:\n  - {id: sharaa, kind: person, name: Ahmed al-Sharaa, native: أحمد الشرع, country: SY}\n"
+          "  - {id: assad, kind: person, name: Bashar al-Assad, native: بشار الأسد, country: SY}\n")
+    text = "Ahmed al-Charaa est arrivé. Bachar al-Assad est parti."
+    found = [(m.surface, m.entity, m.method) for m in mentions_with_kb(tmp_path, kb, text, date(2024, 12, 9))]
+    assert found == [("Ahmed al-Charaa", "sharaa", "transliteration"),
+                     ("Bachar al-Assad", "assad", "transliteration")], found
+
+
 def test_a_place_before_an_events_word_is_the_events_name(tmp_path: Path) -> None:
     kb = ("entities:\n  - {id: us, kind: place, name: United States, code: US, aliases: [US]}\n"
           "  - {id: australia, kind: place, name: Australia, code: AU, demonyms: [Australian]}\n")
