@@ -148,6 +148,10 @@ def resolve(doc: Document, ex: Extraction, index: NameIndex) -> None:
                 or (prev is not None and prev.entity == m.entity and prev.span.end <= m.span.start
                     and _SPELT_AFTER.fullmatch(doc.text, prev.span.end, m.span.start))):
             m.form = "introduced"  # "Widodo, popularly known as Jokowi": a name the text gives the person
+        if (m.kind == "person" and m.entity and prev is not None and prev.entity == m.entity
+                and prev.span.end <= m.span.start and _REAL_NAME.fullmatch(doc.text, prev.span.end, m.span.start)):
+            # "Abu Mohammed al-Julani, whose real name is Ahmed al-Sharaa": both names the text gives
+            prev.form = m.form = "introduced"
         prev = m
 
 
@@ -155,6 +159,13 @@ def resolve(doc: Document, ex: Extraction, index: NameIndex) -> None:
 # quotation mark ("Mohamed Hamdan Dagalo 'Hemeti'")
 _SPELT_AFTER = rx.compile(r"[ \t\u00a0]*(?:[—–(]|,?[ \t\u00a0]+or|,[ \t\u00a0]+also)[ \t\u00a0]*"
                           r"|[ \t\u00a0]+[\"“‘']")
+# between a name and the person's real name given after it ("al-Julani, whose real name is
+# Ahmed al-Sharaa", "al-Julani (real name: Ahmed al-Sharaa)", "al-Julani, born Ahmed al-Sharaa")
+_REAL_NAME = rx.compile(r"[ \t\u00a0]*(?:,|\()[ \t\u00a0]*(?:whose[ \t\u00a0]+)?(?:real|birth|legal|given)[ \t\u00a0]+"
+                        r"name(?:[ \t\u00a0]+is|:)?[ \t\u00a0]+|,[ \t\u00a0]+born[ \t\u00a0]+"
+                        # "al-Jolani, who has returned to his real name, Ahmed al-Sharaa"
+                        r"|,[ \t\u00a0]+who[\w \t\u00a0]{0,30}?[ \t\u00a0](?:real|birth|legal)[ \t\u00a0]+name"
+                        r",?[ \t\u00a0]+")
 # a name the text gives as another the person goes by: "popularly known as Jokowi", "nicknamed",
 # a birth name ("Born Huang Jen-hsun in Tainan")
 _INTRODUCES = rx.compile(r"(?:\bknown|\bnicknamed|\bdubbed|\bcalled|\ba\.?k\.?a\.?|\bborn|\bn[ée]e)"

@@ -46,6 +46,8 @@ def check(view: LedgerView, rule: Rule, targets: Collection[str] | None) -> Iter
             preferred = ent.name if ent else ""
             if m.method == "alias" and ent is not None and _part_of(m.surface, preferred):
                 continue  # an alias that is the name shortened ("Netanyahu", "Dr Tedros"): no variant
+            if m.form == "introduced":
+                continue  # a name the text gives as the person's ("al-Julani, whose real name is ...")
             # someone the KB does not know is named in the reason ("a near miss of Sikorski, ...")
             message = rule.format(surface=m.surface, preferred=preferred or "an earlier name", reason=m.reason,
                                   score=f"{m.score:.2f}")
