@@ -159,6 +159,8 @@ def resolve(doc: Document, ex: Extraction, index: NameIndex) -> None:
 # quotation mark ("Mohamed Hamdan Dagalo 'Hemeti'")
 _SPELT_AFTER = rx.compile(r"[ \t\u00a0]*(?:[—–(]|,?[ \t\u00a0]+or|,[ \t\u00a0]+also)[ \t\u00a0]*"
                           r"|[ \t\u00a0]+[\"“‘']")
+# abbreviated ranks that, written without their period, are also given names ("Gen Nakatani")
+_GIVEN_NAME_TOO = frozenset({"Gen"})
 # between a name and the person's real name given after it ("al-Julani, whose real name is
 # Ahmed al-Sharaa", "al-Julani (real name: Ahmed al-Sharaa)", "al-Julani, born Ahmed al-Sharaa")
 _REAL_NAME = rx.compile(r"[ \t\u00a0]*(?:,|\()[ \t\u00a0]*(?:whose[ \t\u00a0]+)?(?:real|birth|legal|given)[ \t\u00a0]+"
@@ -827,6 +829,13 @@ def _resolve_run_once(doc: Document, m: Mention, index: NameIndex, intro: list[I
         if honorific and _PLACE_OF.search(doc.text, max(0, m.span.start - 40), m.span.start):
             # "the neighbourhood of Sheikh Maqsoud", "the district of Sheikh Jarrah": a place
             _set(m, index, None, None, 0.0, "dropped", "")
+            return
+        if honorific in _GIVEN_NAME_TOO and not titled:
+            # "Gen Nakatani" with no earlier full name: "Gen" without its period may be a
+            # given name (Gen Nakatani), not the rank; the two words are the name
+            _set(m, index, None, None, 0.0, "unknown-name", f"{honorific} + {m.surface}: a given name or a rank")
+            m.kind = "person"
+            m.hint["name_key"] = phrase_key(f"{honorific} {m.surface}", expand=False)
             return
         if honorific and honorific.rstrip(".").lower() in _PEERAGE:
             # "Lord Alli", "Baroness Chapman": a peer's full style; "Sheikh Hasina"
