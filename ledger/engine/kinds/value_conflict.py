@@ -387,6 +387,7 @@ january february march april june july august september october november decembe
 tuesday wednesday thursday friday saturday sunday week weeks month months day days today
 """.split())
 _WORD = rx.compile(r"[^\W\d_][\w'’-]*")
+_POSSESSIVE = rx.compile(r"['’]s?\Z")  # "party's": "party"
 
 
 # where a clause of a sentence ends: punctuation, and the words that open another clause or
@@ -422,7 +423,7 @@ _RULING_WORDS = frozenset({"ruled", "ruling", "decisi", "decide", "verdic", "sid
 
 def _content(words: list[str], own: set[str]) -> list[str]:
     """The content words by their first six letters, a plural as its singular ("votes", "vote")."""
-    return [k for w in words if (lw := w.lower()) not in _PLAIN and len(lw) > 2
+    return [k for w in words if (lw := _POSSESSIVE.sub("", w.lower())) not in _PLAIN and len(lw) > 2
             and (k := (lw[:-1] if len(lw) > 3 and lw[-1] == "s" and lw[-2] != "s" else lw)[:6]) not in own]
 
 
@@ -644,6 +645,8 @@ class _SameFact:
                      for of, (_, c, _) in zip(self.of_what, items, strict=True)]
         self.owned = [_owned(c) if context else frozenset() for _, c, _ in items]
         self.round = [_round(c) if context else "" for _, c, _ in items]
+        self.whole = [_whole(c) for _, c, _ in items]
+        self.amount = [_amount(c) for _, c, _ in items]
         self.by_word: dict[str, list[int]] = defaultdict(list)
         for i, ctx in enumerate(self.contexts):
             for w in ctx:
@@ -679,7 +682,35 @@ class _SameFact:
                 and not ((self.owned[i] & _PART_NOUNS and not self.owned[j])
                          or (self.owned[j] & _PART_NOUNS and not self.owned[i]))
                 # of two rounds of a vote: "in the first round", "in the runoff"
-                and not (self.round[i] and self.round[j] and self.round[i] != self.round[j])]
+                and not (self.round[i] and self.round[j] and self.round[i] != self.round[j])
+                # a part of a whole the other number exceeds: "26 of the 47 votes allotted to the
+                # prefectural chapters" is not the 215 votes of the runoff
+                and not _beyond(self.amount[j], self.whole[i]) and not _beyond(self.amount[i], self.whole[j])]
+
+
+# a number told as a part of a whole: "26 of the 47 votes", "191 of the chamber's 465 seats"
+_PART_OF_WHOLE = rx.compile(r"[\d.,]+[ \t\u00a0]+of[ \t\u00a0]+(?:the[ \t\u00a0]+|its[ \t\u00a0]+|their[ \t\u00a0]+)?"
+                            r"(?:[\w-]+['’]s[ \t\u00a0]+)?([\d][\d,]*(?:\.\d+)?)\b")
+
+
+def _whole(c: Claim) -> float | None:
+    """The whole a number is told as a part of ("26 of the 47 votes": 47), if any."""
+    m = _PART_OF_WHOLE.search(c.excerpt or "")
+    try:
+        return float(m.group(1).replace(",", "")) if m else None
+    except ValueError:
+        return None
+
+
+def _amount(c: Claim) -> float | None:
+    try:
+        return float(c.value or "")
+    except ValueError:
+        return None
+
+
+def _beyond(amount: float | None, whole: float | None) -> bool:
+    return amount is not None and whole is not None and amount > whole
 
 
 def _conflicts(
