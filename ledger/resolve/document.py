@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from ledger import rx
 from ledger.extract import Extraction
@@ -58,6 +58,7 @@ def resolve(doc: Document, ex: Extraction, index: NameIndex) -> None:
     # Yeol"): a later "Mr. Yoon" shows that one was, and is introduced by it
     loose: list[tuple[Mention, set[str]]] = []  # with the words of each
     last_event: Mention | None = None
+    events: list[Mention] = []  # the events named so far
     named: set[str] = set()  # the countries the text has named so far, by code
     places: set[str] = set()  # the KB places the text has named so far
     prev: Mention | None = None
@@ -65,7 +66,7 @@ def resolve(doc: Document, ex: Extraction, index: NameIndex) -> None:
         if m.kind == "office":
             continue
         if m.hint.get("anaphor"):
-            _resolve_anaphor(doc, m, last_event, index, places)
+            _resolve_anaphor(doc, m, _in_course(doc, m, last_event, events, index), index, places)
             continue
         if m.candidates and any(e.method == "generic" for e in m.candidates):
             # an event named without its country ("the parliamentary election"): the one of a
@@ -89,6 +90,7 @@ def resolve(doc: Document, ex: Extraction, index: NameIndex) -> None:
             intro[-1].kin = bool(_KIN_BEFORE.search(doc.text, max(0, m.span.start - 40), m.span.start))
         if m.kind == "event" and (m.entity or m.method == "unknown-name") and not m.hint.get("anaphor"):
             last_event = m
+            events.append(m)
         if m.kind == "place" and (code := _country_code(m, index)):
             named.add(code)
         if m.kind == "place" and m.entity:
@@ -508,6 +510,32 @@ def _disaster(doc: Document, head: str, places: set[str], index: NameIndex) -> s
 # the words an event's name may have for the head of "the quake", "the storm"
 _HEADS = {"quake": {"quake", "earthquake"}, "earthquake": {"quake", "earthquake"},
           "storm": {"storm", "hurricane", "typhoon", "cyclone", "tropical"}}
+
+
+def _in_course(doc: Document, m: Mention, last: Mention | None, events: list[Mention],
+               index: NameIndex) -> Mention | None:
+    """The event "the summit" refers to: the last one named, unless the KB dates that one away
+    from the document's date and an earlier one of the kind is in course then ("the G20 summit
+    in Rio ... The two leaders last met at the BRICS summit in Moscow last month ... on the
+    sidelines of the summit on Monday": the G20's)."""
+    day = doc.published
+    if last is None or day is None or not last.entity or _happening(index, last.entity, day):
+        return last
+    head = m.hint.get("head")
+    for e in reversed(events):
+        if (e.entity and e.entity != last.entity and _happening(index, e.entity, day)
+                and (not head or _HEADS.get(head, {head}) & set(phrase_key(e.surface, expand=False).split()))):
+            return e
+    return last
+
+
+def _happening(index: NameIndex, eid: str, day: date) -> bool:
+    """Whether the KB has event ``eid`` in course on ``day`` (from the day before it to three
+    days after its end: news of it)."""
+    ent = index.get(eid)
+    if ent is None or ent.start is None:
+        return False
+    return ent.start - timedelta(days=1) <= day <= (ent.end or ent.start) + timedelta(days=3)
 
 
 def _resolve_anaphor(doc: Document, m: Mention, antecedent: Mention | None, index: NameIndex,

@@ -797,6 +797,21 @@ def test_a_persian_name_as_french_writes_it(tmp_path: Path) -> None:
                      ("Abbas Araghtchi", "araghchi", "transliteration")], found
 
 
+def test_the_summit_is_the_one_in_course_not_one_told_of_a_month_before(tmp_path: Path) -> None:
+    kb = ("entities:\n  - {id: g20, kind: event, name: G20 summit, from: 2024-11-18, to: 2024-11-19}\n"
+          "  - {id: brics, kind: event, name: BRICS summit, from: 2024-10-22, to: 2024-10-24}\n")
+    text = ("Modi met Starmer at the G20 summit in Rio. The two leaders last met at the BRICS summit last "
+            "month. Officials met on the sidelines of the summit on Monday.")
+    found = [(m.surface, m.entity) for m in mentions_with_kb(tmp_path, kb, text, date(2024, 11, 19))
+             if m.kind == "event"]
+    assert found == [("G20 summit", "g20"), ("BRICS summit", "brics"), ("the summit", "g20")], found
+    # a month later, the last one named
+    (tmp_path / "b").mkdir()
+    found = [(m.surface, m.entity) for m in mentions_with_kb(tmp_path / "b", kb, text, date(2025, 3, 1))
+             if m.kind == "event"]
+    assert found[-1] == ("the summit", "brics"), found
+
+
 def test_an_arabic_name_as_french_writes_it(tmp_path: Path) -> None:
     # "Charaa", "Bachar" ("ch" for the English "sh"), "Joulani" ("ou" for "u"): romanizations, no slips
     kb = ("entities:\n  - {id: sharaa, kind: person, name: Ahmed al-Sharaa, native: أحمد الشرع, country: SY}\n"
