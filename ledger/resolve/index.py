@@ -202,6 +202,7 @@ def build_index(entities: Iterable[Entity], extra_aliases: Iterable[tuple[str, s
         elif e.native:
             _add_native(idx, e, set(), set())
     _add_generic_events(idx, ents)
+    _add_verb_forms(idx, ents)
     for entity_id, form in extra_aliases:
         taught = idx.entities.get(entity_id)
         if taught is not None:
@@ -210,6 +211,37 @@ def build_index(entities: Iterable[Entity], extra_aliases: Iterable[tuple[str, s
                 Entry(taught.id, taught.kind, form, "alias", f"alias of {taught.name} taught by an editor"),
             )
     return idx
+
+
+# the nouns of acts and the verbs that tell them ("the declaration of martial law", "declared
+# martial law"; "the capture of Hama", "captured Hama")
+_ACTS = {
+    "declaration": "declared", "launch": "launched", "invasion": "invaded", "capture": "captured",
+    "assassination": "assassinated", "signing": "signed", "lifting": "lifted", "impeachment": "impeached",
+    "arrest": "arrested", "release": "released", "seizure": "seized", "dissolution": "dissolved",
+    "bombing": "bombed", "inauguration": "inaugurated", "withdrawal": "withdrew", "imposition": "imposed",
+    "suspension": "suspended", "annexation": "annexed", "liberation": "liberated", "evacuation": "evacuated",
+    "ratification": "ratified", "takeover": "took over", "occupation": "occupied", "siege": "besieged",
+}
+_ACT_OF = rx.compile(r"(?:the )?(?P<act>[a-z]+) of (?:the )?(?P<what>.+)")
+_WHAT_ACT = rx.compile(r"(?:the )?(?P<what>.+?) (?P<act>[a-z]+)")
+
+
+def _add_verb_forms(idx: NameIndex, ents: list[Entity]) -> None:
+    """An event that is an act, told by its verb: "declared emergency martial law" for "the
+    declaration of emergency martial law", "declared martial law" for its alias "martial law
+    declaration", "captured Hama" for "the capture of Hama" (lower case, as written in a sentence)."""
+    for e in ents:
+        if e.kind != "event":
+            continue
+        for form in (e.name, *e.aliases):
+            low = " ".join(form.split())
+            low = low[:1].lower() + low[1:]
+            m = _ACT_OF.fullmatch(low) or _WHAT_ACT.fullmatch(low)
+            if m is None or m.group("act") not in _ACTS or not m.group("what").strip():
+                continue
+            told = f"{_ACTS[m.group('act')]} {m.group('what')}"
+            idx.add(phrase_key(told, expand=False), Entry(e.id, e.kind, told, "alias", f"{e.name} told by its verb"))
 
 
 # the words of a country's votes, which news names without the country ("the parliamentary
