@@ -647,6 +647,7 @@ class _SameFact:
         self.round = [_round(c) if context else "" for _, c, _ in items]
         self.whole = [_whole(c) for _, c, _ in items]
         self.amount = [_amount(c) for _, c, _ in items]
+        self.bare = {i for i, ctx in enumerate(self.contexts) if not ctx} if context else set()
         self.by_word: dict[str, list[int]] = defaultdict(list)
         for i, ctx in enumerate(self.contexts):
             for w in ctx:
@@ -659,7 +660,10 @@ class _SameFact:
         toll = unit in _TOLLS
         # (a prison term is the sentenced person's one fact however told: "réclusion", "prison")
         near = range(len(self.items)) if model or toll or unit in _TERMS or not self.context else sorted(
-            {i} | {j for w in self.contexts[i] for j in self.by_word[w] if self.ways[i] == self.ways[j]})
+            {i} | {j for w in self.contexts[i] for j in self.by_word[w] if self.ways[i] == self.ways[j]}
+            # two numbers told with nothing of what they are of: the plain total ("won 94
+            # medals in all", "91 medals in total")
+            | ({j for j in self.bare if self.ways[i] == self.ways[j]} if i in self.bare else set()))
         day = c.valid_from or c.valid_to
         days = _TOLL_DAYS if toll else self.days
         mine = self.of_what[i]
