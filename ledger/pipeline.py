@@ -91,7 +91,7 @@ def analyze(doc: Document, index: NameIndex) -> Analysis:
     ex.claims[:] = [c for c in ex.claims if c.predicate != "holds_office"
                     or not any(a <= c.span.start and c.span.end <= b for a, b in quoted)]
     ex.claims += count_claims(doc, ex.mentions, index, quoted)
-    ex.claims += tally_claims(doc, ex.mentions, quoted)
+    ex.claims += tally_claims(doc, ex.mentions, quoted, index)
     ex.claims += age_claims(doc, ex.mentions, index)
     # a question asserts no date, place or number ("A confidence vote in January?"); a title in
     # it still names its holder, and a quotation is what someone said

@@ -783,9 +783,12 @@ _TALLY_BEFORE = rx.compile(r"\b(?:ruled|voted|decided|sided|passed|approved|conf
                            r"|struck[ \t\u00a0]+down|vote[ \t\u00a0]+of)[ \t\u00a0]+(?:[a-z]+[ \t\u00a0]+){0,3}?\Z")
 
 
-def tally_claims(doc: Document, mentions: list[Mention], quoted: Sequence[tuple[int, int]] = ()) -> list[Claim]:
+def tally_claims(doc: Document, mentions: list[Mention], quoted: Sequence[tuple[int, int]] = (),
+                 index: Any = None) -> list[Claim]:
     """``count`` claims of a vote's tally ("The Supreme Court ruled 6-3", "re-elected Ramaphosa
-    by 283 votes to 44"): the unit "vote tally", the value "6-3", about the first person,
+    by 283 votes to 44", "208 lawmakers voted in favor of impeachment and 85 against"): the unit
+    "vote tally", the value "6-3", about the one vote the KB holds on the day its sentence
+    names (or in the week to the document's date, when it names none), else the first person,
     organization or event the KB knows named in its sentence before it."""
     out: list[Claim] = []
     text = doc.text
@@ -793,35 +796,80 @@ def tally_claims(doc: Document, mentions: list[Mention], quoted: Sequence[tuple[
     actors = sorted((m.span.start, k) for k, m in enumerate(mentions)
                     if m.kind in ("person", "org", "event") and m.entity and not _aside(text, m))
     starts = [a for a, _ in actors]
+    times: dict[tuple[int, int], list[Any]] = {}
     for sec in doc.body_spans():
-        for t in _TALLY.finditer(text, sec.start, sec.end):
-            if t.group("b") is not None and not (_TALLY_AFTER.match(text, t.end())
-                                                 or _TALLY_BEFORE.search(text, max(0, t.start() - 40), t.start())):
+        found = [(t, False) for t in _TALLY.finditer(text, sec.start, sec.end)]
+        found += [(t, True) for t in _TALLY_FOR.finditer(text, sec.start, sec.end)]
+        for t, told_for in sorted(found, key=lambda f: f[0].start()):
+            if not told_for and t.group("b") is not None and not (
+                    _TALLY_AFTER.match(text, t.end()) or _TALLY_BEFORE.search(text, max(0, t.start() - 40), t.start())):
                 continue  # two numbers joined, no vote: a score, a range, a model
             a, b = int(t.group("a")), int(t.group("b") or t.group("c"))
-            if a < b or any(lo <= t.start() < hi for lo, hi in quoted):
+            if (a < b and not told_for) or any(lo <= t.start() < hi for lo, hi in quoted):
                 continue  # "3-6": a score, not a vote; a tally in a quotation is the speaker's
             sentences = sentences or sentences_of(doc)
             lo, hi = sentences.bounds(t.start())
-            k = bisect_left(starts, lo)
-            # named before it; or after, when the tally opens the sentence ("In a 7-2
-            # decision, the Supreme Court ruled ...")
-            opening = "," not in text[lo : t.start()] and text.find(",", t.end(), hi) >= 0
-            if k >= len(actors) or actors[k][0] >= hi or (actors[k][0] >= t.start() and not opening):
-                continue  # no one the KB knows voted or was voted on
-            actor = mentions[actors[k][1]]
+            vote = _vote_then(doc, index, _clause_time(doc, lo, hi, (lo, hi), times))
+            of_vote = vote is not None
+            if vote is not None:
+                subject, key, surface = vote.id, vote.id, vote.name
+            else:
+                k = bisect_left(starts, lo)
+                # named before it; or after, when the tally opens the sentence ("In a 7-2
+                # decision, the Supreme Court ruled ...")
+                opening = "," not in text[lo : t.start()] and text.find(",", t.end(), hi) >= 0
+                if k >= len(actors) or actors[k][0] >= hi or (actors[k][0] >= t.start() and not opening):
+                    continue  # no one the KB knows voted or was voted on
+                actor = mentions[actors[k][1]]
+                subject, key, surface = actor.entity, name_key(actor), actor.surface
             start = t.start()
             value = a + b / 1000
             out.append(Claim(
-                span=Span.of(doc, start, t.end()), subject=actor.entity, subject_key=name_key(actor),
+                span=Span.of(doc, start, t.end()), subject=subject, subject_key=key,
                 predicate="count", object=None, value=f"{a}-{b}",
                 valid_from=doc.published, valid_to=doc.published,
                 qualifiers={"unit": "vote tally", "noun": "vote", "low": value, "high": value, "approx": None,
-                            "tally": [a, b]},
+                            "tally": [a, b], **({"of_vote": True} if of_vote else {})},
                 section=sec.kind, sentence=sentences.sentence(t.start()), excerpt=text[start : t.end()],
-                subject_surface=actor.surface, object_surface="vote tally",
+                subject_surface=surface, object_surface="vote tally",
             ))
     return out
+
+
+def _vote_then(doc: Document, index: Any, told: tuple[date, date] | None) -> Any:
+    """The one vote (an event whose name says it is one) the KB holds on the day a sentence
+    names, or, when it names none, the latest in the week up to the document's date."""
+    if index is None or doc.published is None:
+        return None
+    memo = index.memo("votes")
+    votes = memo.get("list")
+    if votes is None:
+        votes = memo["list"] = [e for e in index.entities.values() if e.kind == "event" and e.start is not None
+                                and _VOTE_NAME.search(" ".join([e.name, *e.aliases]))]
+    if not votes:
+        return None
+    lo, hi = told if told is not None and (told[1] - told[0]).days <= 1 else (
+        doc.published - timedelta(days=7), doc.published)
+    if told is not None and (told[1] - told[0]).days > 1:
+        return None  # a month or a year: which vote, unknown
+    on = [e for e in votes if e.start <= hi and (e.end or e.start) >= lo]
+    if told is None and on:
+        # (of the week's votes, the latest: a vote told of with no day is the news's)
+        last = max(e.start for e in on)
+        on = [e for e in on if e.start == last]
+    return on[0] if len(on) == 1 else None
+
+
+# the words of an event that is a vote ("impeachment vote", "confirmation vote", "runoff")
+_VOTE_NAME = rx.compile(r"\b(?:votes?|ballot|referendum|runoff|run-off|elections?|plebiscite|confidence motion"
+                        r"|no-confidence)\b", re.IGNORECASE)
+# a tally told as the votes for and against: "204 votes in favor and 85 against", "208
+# lawmakers voted in favor of impeachment and 85 against"
+_TALLY_FOR = rx.compile(
+    r"(?<![\w.,-])(?P<a>\d{1,3})[ \t\u00a0]+(?:[a-z]+[ \t\u00a0]+){0,2}?(?:votes?[ \t\u00a0]+|voted[ \t\u00a0]+)?"
+    r"in[ \t\u00a0]+favou?r\b[^.;\d]{0,60}?[ \t\u00a0,]+(?:and|with|to|versus|vs\.?)[ \t\u00a0]+"
+    r"(?P<b>\d{1,3})[ \t\u00a0]+(?:(?:votes?|lawmakers|members|MPs|senators|deputies)[ \t\u00a0]+)?"
+    r"(?:voted[ \t\u00a0]+)?(?:against|opposed)\b")
 
 
 _QUALIFIES = rx.compile(r"[ \t\u00a0]+[A-Z]")

@@ -658,15 +658,16 @@ class _SameFact:
         unit = str(c.qualifiers.get("unit") or "")
         model = any(ch.isdigit() for ch in unit) and any(ch.isalpha() for ch in unit)
         toll = unit in _TOLLS
-        # (a prison term is the sentenced person's one fact however told: "réclusion", "prison")
-        near = range(len(self.items)) if model or toll or unit in _TERMS or not self.context else sorted(
+        # (a prison term is the sentenced person's one fact however told: "réclusion", "prison";
+        # a vote the KB holds has one tally: "208 in favor and 85 against", "voted 204-85")
+        vote = bool(c.qualifiers.get("of_vote"))
+        near = range(len(self.items)) if (model or toll or unit in _TERMS or not self.context or vote) else sorted(
             {i} | {j for w in self.contexts[i] for j in self.by_word[w] if self.ways[i] == self.ways[j]}
             # two numbers told with nothing of what they are of: the plain total ("won 94
             # medals in all", "91 medals in total")
             | ({j for j in self.bare if self.ways[i] == self.ways[j]} if i in self.bare else set()))
         day = c.valid_from or c.valid_to
         days = _TOLL_DAYS if toll else self.days
-        mine = self.of_what[i]
         told = c.qualifiers.get("told_of") == "time"
         return [j for j in near if (day is None or (d := self.items[j][1].valid_from or self.items[j][1].valid_to)
                                     is None or abs((d - day).days) <= (
@@ -677,8 +678,15 @@ class _SameFact:
                                         # a share of the vote is of one round of voting
                                         else min(days, _ROUND_DAYS) if self.vote[i] or self.vote[j] else days))
                 and not (told and _other_time(c, self.items[j][1]))
-                # numbers of two things: "a loss of $6.17 billion", "revenue of $17.8 billion"
-                and not (mine and self.of_what[j] and mine.isdisjoint(self.of_what[j]))
+                # (a vote's tallies: only its rounds apart)
+                and (not (self.round[i] and self.round[j] and self.round[i] != self.round[j]) if vote
+                     else self._alike(i, j))]
+
+    def _alike(self, i: int, j: int) -> bool:
+        """Whether numbers ``i`` and ``j``, of one subject and unit told near in time, are of
+        one thing (not parts or rounds or wholes apart)."""
+        mine = self.of_what[i]
+        return (not (mine and self.of_what[j] and mine.isdisjoint(self.of_what[j]))
                 # of two parts of the subject: "Nvidia's gaming division", "its data center business"
                 and not (self.owned[i] and self.owned[j] and self.owned[i].isdisjoint(self.owned[j]))
                 # of a part of it and of the whole: "China's table tennis players won all five
@@ -689,7 +697,7 @@ class _SameFact:
                 and not (self.round[i] and self.round[j] and self.round[i] != self.round[j])
                 # a part of a whole the other number exceeds: "26 of the 47 votes allotted to the
                 # prefectural chapters" is not the 215 votes of the runoff
-                and not _beyond(self.amount[j], self.whole[i]) and not _beyond(self.amount[i], self.whole[j])]
+                and not _beyond(self.amount[j], self.whole[i]) and not _beyond(self.amount[i], self.whole[j]))
 
 
 # a number told as a part of a whole: "26 of the 47 votes", "191 of the chamber's 465 seats"
