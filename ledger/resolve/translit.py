@@ -859,7 +859,7 @@ _KO_LATIN_SURNAMES = {
 }
 _KO_LATIN_FOLDS = tuple((re.compile(p), r) for p, r in (
     (r"ck", "k"), (r"sh", "s"), (r"oo", "u"), (r"eo", "o"), (r"eu", "u"), (r"ee", "i"), (r"ou", "o"),
-    (r"ch", "c"), (r"[jc]", "c"), (r"g", "k"), (r"d", "t"), (r"b", "p"), (r"r", "l"), (r"h(?=[^aeiouwy]|$)", ""),
+    (r"ch", "c"), (r"[jc]", "c"), (r"g", "k"), (r"d", "t"), (r"b", "p"), (r"r", "l"),
     (r"o", "u"), (r"([a-z])\1+", r"\1"),
 ))
 
@@ -868,7 +868,9 @@ def korean_key(name: str) -> str:
     """A romanized Korean name with what romanizations write otherwise made one (surname
     first): "Yoon Suk Yeol" and "Yun Sok Yol", "Lee Jae-myung" and "Yi Jae-myong" share a
     key.  Lossy: for telling apart the forms of one person, never for finding strangers."""
-    words = [w for w in re.split(r"[^a-z]+", fold(name).lower()) if w]
+    # (an "h" ending a syllable, as some write it: "Ahn", "Pahk"; not one inside it: "Won-sihk"
+    # is a slip of "Won-shik", not another spelling)
+    words = [re.sub(r"h\Z", "", w) or w for w in re.split(r"[^a-z]+", fold(name).lower()) if w]
     if len(words) < 2:
         return ""
     head = _KO_LATIN_SURNAMES.get(words[0], words[0])

@@ -452,3 +452,12 @@ def test_match_is_fast_after_warmup() -> None:
             match(s, n)
     per_call = (time.perf_counter() - start) / (n_iter * len(cases))
     assert per_call < 100e-6, per_call
+
+
+def test_a_korean_key_keeps_an_h_inside_a_syllable() -> None:
+    from ledger.resolve.translit import korean_key
+
+    # romanizations: one key; a slip of the keyboard ("sihk" for "shik"): another
+    assert korean_key("Yoon Suk Yeol") == korean_key("Yun Sok-yol")
+    assert korean_key("Ahn Cheol-soo") == korean_key("An Chol-su")
+    assert korean_key("Woo Won-sihk") != korean_key("Woo Won-shik")
