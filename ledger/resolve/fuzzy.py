@@ -318,7 +318,9 @@ class FuzzyIndex:
         self._ent.append(eid)
         self._kind.append(kid)
         vocab = self._vocab
-        for t in set(toks):
+        # (a given name or a surname: a middle name, "Simone Arianne Biles", makes no "Arianne"
+        # another's name)
+        for t in {toks[0], toks[-1]}:
             vocab[t] = vocab.get(t, 0) + 1
         self._insert(fid, key, toks)
 

@@ -130,6 +130,15 @@ def test_a_slip_that_is_unknown_to_the_kb_is_accepted(ix: FuzzyIndex) -> None:
     assert entity(ix, "Eriq Smith") == "erik-smith"
 
 
+def test_a_middle_name_of_another_makes_no_slip_a_name() -> None:
+    # "Arianne" is Simone Biles's middle name, no one's given name: "Arianne Titmus" is a slip
+    fz = FuzzyIndex()
+    fz.add("Simone Arianne Biles", "biles", "person")
+    fz.add("Ariarne Titmus", "titmus", "person")
+    hit = fz.best("Arianne Titmus")
+    assert hit is not None and hit.entity == "titmus"
+
+
 def test_two_entities_as_near_is_ambiguous(ix: FuzzyIndex) -> None:
     assert ix.best("Jen Hale") is None  # "Jon" or "Jan"; and 3-letter tokens take no slip
     index = FuzzyIndex()
