@@ -1193,6 +1193,11 @@ _OF_BODY = rx.compile(r"[ \t\u00a0]+of[ \t\u00a0]+the[ \t\u00a0]+(?:[a-z-]+[ \t\
                       r"|association|company|group|organi[sz]ation|movement|coalition|consortium|foundation|club)\b")
 
 
+# a name a title's "of" names: "president of Paris 2024", "president of the IOC"
+_OF_NAME = rx.compile(r"[ \t\u00a0]+of[ \t\u00a0]+(?:the[ \t\u00a0]+)?"
+                      r"([A-Z][\w’'.-]*(?:[ \t\u00a0]+(?:[A-Z][\w’'.-]*|\d{4}))*)")
+
+
 def _resolve_office(doc: Document, m: Mention, index: NameIndex, given_to: Mention | None = None,
                     home: str | None = None) -> None:
     offices = list(dict.fromkeys(e.entity for e in m.candidates))
@@ -1223,6 +1228,14 @@ def _resolve_office(doc: Document, m: Mention, index: NameIndex, given_to: Menti
         # "the first president of the confederation", "chairman of the board": a body's title,
         # not the holder's country's office (even of one who is also his country's president)
         name = f"the {body.group(1)}"
+        _set(m, index, None, None, 0.0, "unresolved", f"a title of {name}")
+        m.hint["owned_by"] = name
+        return
+    elif (named := _OF_NAME.match(doc.text, m.span.end)) is not None and any(
+            e.kind in ("event", "org") for e in index.lookup(phrase_key(named.group(1), expand=False))):
+        # "the president of Paris 2024", "president of FIFA": an event's or a body's title the
+        # KB knows by that name, not the holder's country's office
+        name = named.group(1)
         _set(m, index, None, None, 0.0, "unresolved", f"a title of {name}")
         m.hint["owned_by"] = name
         return
