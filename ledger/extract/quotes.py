@@ -711,7 +711,10 @@ class _Finder:
         w = _prev_word(text, lo, e)
         if w is not None and text[w[0] : w[1]] in ("and", "but"):
             # the second of two verbs: "Ghosn ... called the merger “a desperate move” and
-            # said ...": the subject of the sentence (a pronoun opening it: "She called ...")
+            # said ...": the subject of the sentence (a pronoun opening it: "She called ...");
+            # of a relative clause's, its person ("by Pere Riba, who watched the final and said")
+            if (who := self.who_subject(lo, w[0])) is not None:
+                return who
             first = _next_word(text, lo, e)
             if first is not None and (word := text[first[0] : first[1]]) in ("He", "She", "They", "It", "We", "I"):
                 return _Subj("pronoun", first[0], first[1], word)
@@ -780,6 +783,21 @@ class _Finder:
             return None
         m = self.mx.ms[chosen]
         return _Subj("mention", m.span.start, m.span.end, _clean(m.surface), chosen)
+
+    def who_subject(self, lo: int, e: int) -> _Subj | None:
+        """The person a relative clause in ``[lo, e)`` is about, when one opens there and runs
+        on to ``e`` ("by Pere Riba, who watched the final ... and said", "IOC President Thomas
+        Bach, who thanked the city for “…”"): the person named right before ", who"."""
+        found = None
+        for w in _WHO.finditer(self.text, lo, e):
+            found = w
+        if found is None or _CLAUSE_AFTER_WHO.search(self.text, found.end(), e):
+            return None
+        k = self.mx.ending_at(found.start())
+        if k is None or self.mx.ms[k].kind != "person":
+            return None
+        m = self.mx.ms[k]
+        return _Subj("mention", m.span.start, m.span.end, _clean(m.surface), k)
 
     def appositive_name(self, a: int, e: int) -> _Subj | None:
         """"the Pentagon’s press secretary, Brig. Gen. Pat Ryder, said": a short appositive
@@ -1285,6 +1303,9 @@ def _heading_quote(text: str, r: _Raw) -> bool:
 
 
 _PRONOUN_WORD = {w: rx.compile(rf"\b{w}\b", re.I) for w in ("he", "she")}
+# a relative clause on a person, and what ends one before a quotation
+_WHO = rx.compile(r",[ \t\u00a0]+who\b")
+_CLAUSE_AFTER_WHO = rx.compile(r"[;:]|,[ \t\u00a0]+(?:and|but)?[ \t\u00a0]*(?:he|she|they|it)\b|[.!?][ \t\u00a0]")
 _SENTENCE_END = rx.compile(r"[.!?][\"”’']?[ \t\u00a0]+(?=[\"“‘']?[A-Z])|\n")
 
 
@@ -1429,6 +1450,10 @@ def _pre_attribution(
     nearest = True
     for c in cues[: -4 : -1]:
         attr = _cue_attr(text, c, f, s0, r.start, cues)
+        if attr is not None and (who := f.who_subject(attr.end, r.start)) is not None:
+            # the quotation is in a relative clause after the cue's: "Macron declared the Games
+            # open after a speech by Thomas Bach, who thanked the city for “…”"
+            attr = _Attr(who, attr.cue, attr.end)
         if attr is not None:
             words = _words_between(text, attr.end, r.start, 7)
             adjacent = nearest and len(words) <= 5 and not any(

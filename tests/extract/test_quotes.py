@@ -832,6 +832,21 @@ def test_the_pronoun_stands_for_the_subject_not_a_word_or_place_near_it(t: str) 
     assert f.surface(q) == "Lloyd Austin"
 
 
+@pytest.mark.parametrize(("t", "speaker"), [
+    # a quotation in a relative clause on a person after the main clause's verb
+    ("Chinese Defense Minister Li Shangfu declared the Games open shortly before midnight, after a speech by "
+     "Defense Secretary Lloyd Austin, who thanked the city for “opening its heart and its river” to the athletes.",
+     "Lloyd Austin"),
+    # the second verb of a relative clause: its person, not the sentence's subject
+    ("She has been coached since last year by Lloyd Austin, who watched the final from the box and said "
+     "afterwards that she had “played without fear”.", "Lloyd Austin"),
+])
+def test_a_quote_in_a_relative_clause_is_its_persons(t: str, speaker: str) -> None:
+    f = text(t)
+    (q,) = f.quotes
+    assert f.surface(q) == speaker
+
+
 def test_a_chain_of_he_stands_for_one_person() -> None:
     # the one named after "he" in a sentence is not whom the next "he" stands for
     f = text("“I never imagined it,” Lloyd Austin said. His fortnight will remain extraordinary. On Sunday he "
