@@ -645,7 +645,8 @@ def _pick_time(timexes: list[Any], start: int, end: int, text: str) -> Any:
     # who served as foreign minister under Kishida, had also run in Friday's race")
     relative = _RELATIVE.search(text, start, end) is not None
     close = _CLAUSE_CLOSE.search(text, end, end + 40) if relative else None
-    inside = [t for t in timexes if start <= t.start < end + 40 and (after is None or t.start < after.start())
+    # (one the match opens with counts: "last Friday's global IT outage")
+    inside = [t for t in timexes if start < t.end and t.start < end + 40 and (after is None or t.start < after.start())
               and (close is None or t.start < close.start())]
     # (nor, before it, a time a distance away: "held on October 20 just days after he was
     # elected LDP president" is the election's, not the frame's)

@@ -946,6 +946,8 @@ def _atom_at(
             ):
                 return None
         op = _op_word(g["ops"])
+        if op in _SPAN_OPS and text.startswith(("'s", "’s"), cm.end()):
+            op = None  # "after Friday's outage": "after" is of the outage; Friday is its day
         g["ops"] = op
         pos = g["_ops_start"] if op else core
         try:
