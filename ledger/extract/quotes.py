@@ -1668,7 +1668,7 @@ def _post_attribution(text: str, lo: int, hi: int, f: _Finder, strict: bool) -> 
         # “…” have been a refrain, officials said: only a closing clause after a comma
         if not gap.rstrip().endswith(",") or len(text[v.end : hi].split()) > 6:
             return None
-    if strict and (len(text[v.end : hi].split()) > 6 or _FINITE_VERBS.intersection(
+    if strict and (len(text[v.end : hi].split()) > 6 or _SAYS_WHAT.match(text, v.end) or _FINITE_VERBS.intersection(
             w.strip(".,;:").lower() for w in text[v.end : hi].split()[:5])):
         # “… a dictator.” Hsi's Foreign Ministry said the comment was irresponsible: a sentence
         # of its own that says something else
@@ -1676,6 +1676,9 @@ def _post_attribution(text: str, lo: int, hi: int, f: _Finder, strict: bool) -> 
     return _Attr(subj, v.word, v.end)
 
 
+# a reporting verb that says what follows: "Trump replied that politics “is tough”" is a
+# statement of its own, not the attribution of the quotation before it
+_SAYS_WHAT = rx.compile(r"[ \t\u00a0]+(?:that|how|whether)\b")
 # a name's form in its own script in parentheses after it: "Chen Binhua (陳斌華), a spokesman"
 _GLOSS = rx.compile(r"[ \t\u00a0]?\((?=[^()\x00-\x7f]*[\u0400-\u04ff\u0600-\u06ff\u0e00-\u0e7f\u3040-\u30ff"
                     r"\u3400-\u9fff\uac00-\ud7af])[^()\x00-\x7f]{1,24}\)")

@@ -847,6 +847,13 @@ def test_a_quote_in_a_relative_clause_is_its_persons(t: str, speaker: str) -> No
     assert f.surface(q) == speaker
 
 
+def test_a_sentence_that_says_what_someone_replied_is_no_attribution_of_the_quote_before() -> None:
+    f = text("“Congratulations,” Lloyd Austin said as he shook hands with his guest. “Welcome back.” "
+             "Li Shangfu replied that politics “is tough” and thanked him.")
+    assert f.surface(f.one(text="Welcome back")) == "Lloyd Austin"
+    assert f.surface(f.one(text="is tough")) == "Li Shangfu"
+
+
 def test_a_chain_of_he_stands_for_one_person() -> None:
     # the one named after "he" in a sentence is not whom the next "he" stands for
     f = text("“I never imagined it,” Lloyd Austin said. His fortnight will remain extraordinary. On Sunday he "
