@@ -797,7 +797,8 @@ def _honorific(tok: Token) -> bool:
     return (tok.key in HONORIFICS and (tok.cap or tok.key not in _ALSO_WORDS)) or (tok.text == "M" and tok.period)
 
 
-_ALSO_WORDS = frozenset({"major", "general", "miss", "marshal", "judge", "justice", "premier", "lady", "lord"})
+_ALSO_WORDS = frozenset({"major", "general", "miss", "marshal", "judge", "justice", "premier", "lady", "lord",
+                         "captain"})
 
 
 def honorific_word(word: str) -> bool:

@@ -63,13 +63,14 @@ class Options:
 _DEPARTURE = rx.compile(
     r"\b(?:killed|killing|slain|murder(?:ed)?|died|dies|dead|death|deaths|funerals?|mourn\w*|martyred|assassinat\w*|"
     r"retire[sd]?|retiring|retirement|resign(?:s|ed|ing|ation|ations)?|stepp(?:ed|ing) down|"
-    r"steps? down|quit(?:s|ting)?|ousted|ouster|dismiss(?:ed|al)|sack(?:ed|s|ing)|impeached|"
+    r"steps? down|quit(?:s|ting)?|oust(?:s|ed|er|ing)?|dismiss(?:ed|al|es)?|sack(?:ed|s|ing)|impeach(?:ed|es|ment)?|"
     # "forced out", "pushed out", "is out after the board lost confidence", his "exit"
     r"(?:forced|pushed|eased|squeezed|voted)\s+out|(?:is|was)\s+out\b(?!\s+of\b)|exit(?:s|ed|ing)?|departure|"
     r"fir(?:ed|es|ing)(?=\s+(?:(?-i:[A-Z])|his\b|her\b|its\b|their\b))|"  # "fired Attorney General X", "fired his
     # finance minister", not "fired rockets"
 
-    r"removed(?!\s+(?:the|a|an|his|her|its|their)\b)|replaced|replacing|leaves office|left office|outgoing|"
+    r"remov(?:ed|es|e|ing|al)(?!\s+(?:the|a|an|his|her|its|their)\b)|replaced|replacing|"
+    r"leaves office|left office|outgoing|"
     r"(?:left|leaves|leaving) (?:the|his|her) (?:company|post|job|role|government|cabinet|board|firm)|"
     r"laid to rest|buried|burial|"
     # a move to another office: "parliament elected army chief Joseph Aoun president", "Lt. Gov.
@@ -397,6 +398,8 @@ def _against_kb(view: LedgerView, rule: Rule, ref: DocRef, c: Claim, person: Ent
     held_terms = _held_terms(person, c)
     held_ids = {t.office for t in held_terms}
     claimed = _claimed(view, c)
+    if held_terms and _premature(c, person, rule.options.premature_days) is not None and _appointed(c):
+        return None  # "His future vice president, J.D. Vance", a senator then: named, to take it
     if held_terms:
         actual = "; ".join(
             f"{_name(view, t.office, t.office)} ({_fmt(t.start)} to {_fmt(t.end)})" for t in held_terms
@@ -484,7 +487,7 @@ def _appointed(c: Claim) -> bool:
 
 
 # "new" or "incoming" before a title (or opening it: "New England head coach")
-_NEW_BEFORE = rx.compile(r"\b(?:[Nn]ew|[Ii]ncoming)[ \t\u00a0]+(?:[A-Z][\w'’-]*['’]s[ \t\u00a0]+)?\S")
+_NEW_BEFORE = rx.compile(r"\b(?:[Nn]ew|[Ii]ncoming|[Ff]uture)[ \t\u00a0]+(?:[A-Z][\w'’-]*['’]s[ \t\u00a0]+)?\S")
 
 
 def _before_kb(c: Claim, person: Entity) -> bool:
