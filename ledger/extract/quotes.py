@@ -960,7 +960,7 @@ class _Finder:
             return None
         return _Subj("desc", first, end, _clean(phrase))
 
-    def pronoun(self, word: str, pos: int, window: int, depth: int = 0) -> int | None:
+    def pronoun(self, word: str, pos: int, window: int, depth: int = 0, wider: bool = False) -> int | None:
         """A pronoun at ``pos``: the most recent mention of the right kind from ``window`` on
         that is the subject of a reporting act, else the last one named.  A person named after
         the same pronoun in a sentence ("he overtook Kristóf Milák") is not whom it stands for:
@@ -1045,6 +1045,16 @@ class _Finder:
                     and not (weak and last_strong is not None and last_strong != k
                              and _LOWER_AFTER.match(self.text, m.span.end)):
                 last_subject = k
+        if (last_subject is None and last_strong is None and (last_any is None or self._weak(self.mx.ms[last_any]))
+                and window > 0 and not wider and kind == "person"):
+            # no one, or one capitalized word alone ("and Atlético Madrid on the way here. “…,”
+            # he said"): a person of the KB named a sentence or two before is likelier
+            back = window
+            for _ in range(2):
+                back = _sentence_start(self.text, len(self.text[:back].rstrip()) - 1) if back > 0 else 0
+            found = self.pronoun(word, pos, back, depth=3, wider=True)
+            if found is not None and not self._weak(self.mx.ms[found]):
+                return found
         for pick in (last_subject, last_strong, last_any):
             if pick is not None:
                 return pick

@@ -854,6 +854,12 @@ def test_a_sentence_that_says_what_someone_replied_is_no_attribution_of_the_quot
     assert f.surface(f.one(text="is tough")) == "Li Shangfu"
 
 
+def test_a_kb_person_a_sentence_further_back_is_likelier_than_one_capitalized_word() -> None:
+    f = text("Spare a thought, then, for Lloyd Austin. The coach got almost everything right. His team still beat "
+             "Paris Saint-Germain and Atlético Madrid on the way here. “For an hour we were the better team,” he said.")
+    assert f.surface(f.one(text="For an hour")) == "Lloyd Austin"
+
+
 def test_a_chain_of_he_stands_for_one_person() -> None:
     # the one named after "he" in a sentence is not whom the next "he" stands for
     f = text("“I never imagined it,” Lloyd Austin said. His fortnight will remain extraordinary. On Sunday he "
