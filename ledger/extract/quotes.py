@@ -770,6 +770,8 @@ class _Finder:
             if (pw is not None and text[pw[0] : pw[1]].endswith(("'s", "’s"))
                     and _LOWER_AFTER.match(text, m.span.end)):
                 continue  # a modifier inside a noun phrase: "this year's United Nations climate summit"
+            if self._weak(m) and _LOWER_AFTER.match(text, m.span.end):
+                continue  # one capitalized word before a lower-case one: "Weakened by three weeks of protest"
             picked[m.kind] = k
         chosen = picked.get("person", picked.get("org"))
         # a pronoun before any name is the subject: "On Sunday he addressed crowds at the Umayyad

@@ -860,6 +860,13 @@ def test_a_kb_person_a_sentence_further_back_is_likelier_than_one_capitalized_wo
     assert f.surface(f.one(text="For an hour")) == "Lloyd Austin"
 
 
+def test_a_participle_opening_the_sentence_is_no_subject_of_its_second_verb() -> None:
+    f = text("Weakened by three weeks of protest, the head of state sacked all his ministers on Thursday, and "
+             "promised a “broad-based government”.")
+    (q,) = f.quotes
+    assert q.speaker_text != "Weakened"
+
+
 def test_a_chain_of_he_stands_for_one_person() -> None:
     # the one named after "he" in a sentence is not whom the next "he" stands for
     f = text("“I never imagined it,” Lloyd Austin said. His fortnight will remain extraordinary. On Sunday he "
