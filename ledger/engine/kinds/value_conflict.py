@@ -388,6 +388,13 @@ tuesday wednesday thursday friday saturday sunday week weeks month months day da
 """.split())
 _WORD = rx.compile(r"[^\W\d_][\w'’-]*")
 _POSSESSIVE = rx.compile(r"['’]s?\Z")  # "party's": "party"
+# the forms of the verbs numbers are told with, as one word ("won 306 electoral votes", "winning
+# 312 electoral votes")
+_LEMMAS = {w: lemma for lemma, forms in (
+    ("win", "won wins winning"), ("take", "took takes taking taken"), ("get", "got gets getting gotten"),
+    ("lose", "lost loses losing"), ("hold", "held holds holding"), ("sell", "sold sells selling"),
+    ("pay", "paid pays paying"), ("give", "gave gives giving given"), ("buy", "bought buys buying"),
+) for w in forms.split()}
 
 
 # where a clause of a sentence ends: punctuation, and the words that open another clause or
@@ -423,7 +430,8 @@ _RULING_WORDS = frozenset({"ruled", "ruling", "decisi", "decide", "verdic", "sid
 
 def _content(words: list[str], own: set[str]) -> list[str]:
     """The content words by their first six letters, a plural as its singular ("votes", "vote")."""
-    return [k for w in words if (lw := _POSSESSIVE.sub("", w.lower())) not in _PLAIN and len(lw) > 2
+    return [k for w in words if (lw := _LEMMAS.get(lw0 := _POSSESSIVE.sub("", w.lower()), lw0)) not in _PLAIN
+            and len(lw) > 2
             and (k := (lw[:-1] if len(lw) > 3 and lw[-1] == "s" and lw[-2] != "s" else lw)[:6]) not in own]
 
 
@@ -548,6 +556,10 @@ def _owned(c: Claim) -> frozenset[str]:
     if at < 0 or not subject or (at_subject := sentence.rfind(subject, 0, at)) < 0:
         return frozenset()
     owned = _OWNED_NOUNS.match(sentence, at_subject + len(subject))
+    if owned is None and _DEMONYM.fullmatch(subject):
+        # a nationality before its people: "The Chinese divers ... winning all eight diving gold
+        # medals" are China's divers
+        owned = _PEOPLE_AFTER.match(sentence, at_subject + len(subject))
     if owned is None:
         return frozenset()
     words = []
@@ -576,7 +588,12 @@ posts reports generates earns stood stands hit hits reached reaches totaled tota
 # a company or a team that has numbers of its own: its players, a division, a squad
 _PART_NOUNS = frozenset("""player team athlet swimme divisi unit busine subsid squad branch depart segmen
 force army navy gymnas boxer fencer cyclis runner rower delega women men rider sailor shoote wrestl
+diver sprint skater skier climbe archer jumper
 """.split())
+# a nationality's word ("Chinese", "American", "British", "Thai") and the plural noun of its
+# people after it ("divers", "swimmers")
+_DEMONYM = rx.compile(r"[A-Z][a-z]+(?:ese|an|ian|ish|i|ch|ic|ss|sh)")
+_PEOPLE_AFTER = rx.compile(r"[ \t\u00a0]+((?:[a-z][\w-]*[ \t\u00a0]+){0,2}[a-z][\w-]*s)\b")
 # the lower-case words a possessive gives its owner ("'s gaming division")
 _OWNED_NOUNS = rx.compile(r"['’]s[ \t\u00a0]+((?:[a-z][\w-]*[ \t\u00a0]+){0,3}[a-z][\w-]*)")
 # words before the head of a percentage's whole that name no part of it
