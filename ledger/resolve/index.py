@@ -223,8 +223,16 @@ _ACTS = {
     "suspension": "suspended", "annexation": "annexed", "liberation": "liberated", "evacuation": "evacuated",
     "ratification": "ratified", "takeover": "took over", "occupation": "occupied", "siege": "besieged",
 }
+# and those that tell what the act befell ("the fall of Damascus", "Damascus fell"; "Starliner's
+# splashdown", "Starliner splashed down"; not the verbs the frames read after an event's name:
+# "made landfall", "erupted")
+_HAPPENINGS = {
+    "fall": "fell", "crash": "crashed", "collapse": "collapsed", "explosion": "exploded",
+    "splashdown": "splashed down", "liftoff": "lifted off", "touchdown": "touched down",
+    "surrender": "surrendered", "resignation": "resigned",
+}
 _ACT_OF = rx.compile(r"(?:the )?(?P<act>[a-z]+) of (?:the )?(?P<what>.+)")
-_WHAT_ACT = rx.compile(r"(?:the )?(?P<what>.+?) (?P<act>[a-z]+)")
+_WHAT_ACT = rx.compile(r"(?:the )?(?P<what>.+?)(?:['’]s)? (?P<act>[a-z]+)")
 
 
 def _add_verb_forms(idx: NameIndex, ents: list[Entity]) -> None:
@@ -235,12 +243,19 @@ def _add_verb_forms(idx: NameIndex, ents: list[Entity]) -> None:
         if e.kind != "event":
             continue
         for form in (e.name, *e.aliases):
-            low = " ".join(form.split())
-            low = low[:1].lower() + low[1:]
+            as_written = " ".join(form.split())
+            low = as_written[:1].lower() + as_written[1:]
             m = _ACT_OF.fullmatch(low) or _WHAT_ACT.fullmatch(low)
-            if m is None or m.group("act") not in _ACTS or not m.group("what").strip():
+            if m is None or not m.group("what").strip():
                 continue
-            told = f"{_ACTS[m.group('act')]} {m.group('what')}"
+            act, what = m.group("act"), m.group("what")
+            if act in _ACTS:
+                told = f"{_ACTS[act]} {what}"
+            elif act in _HAPPENINGS and (w := _ACT_OF.fullmatch(as_written) or _WHAT_ACT.fullmatch(as_written)) \
+                    and w.group("what")[:1].isupper():  # (of a name: "Damascus fell", "Helene made landfall")
+                told = f"{w.group('what')} {_HAPPENINGS[act]}"
+            else:
+                continue
             idx.add(phrase_key(told, expand=False), Entry(e.id, e.kind, told, "alias", f"{e.name} told by its verb"))
 
 
