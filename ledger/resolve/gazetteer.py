@@ -27,7 +27,10 @@ from ledger.resolve.tokens import phrase_key
 MIN_POPULATION = 15000
 # other names (ASCII only: "Kiev", "Bombay", "Peking") are taken for cities this large
 ALIAS_POPULATION = 1_000_000
-_FORMAT = 4  # of the cached table (4: no continents or regions)
+_FORMAT = 5  # of the cached table (4: no continents or regions; 5: one-word other names, the
+# large city of a state's name elsewhere)
+# a city this large keeps its name from a US state of that name
+_LARGE_CITY = 500_000
 
 
 def lookup(name: str) -> str | None:
@@ -110,11 +113,18 @@ def _build(gc: Any) -> dict[str, str]:
         add(city["name"], pop, key)
         if pop >= ALIAS_POPULATION:
             for alt in city.get("alternatenames") or ():
-                if alt.isascii() and len(alt) >= 4 and alt[:1].isupper() and not alt.isupper():
+                # (one word: "Kiev", "Bombay"; not a translation of words, "White House" for
+                # Casablanca)
+                if alt.isascii() and len(alt) >= 4 and alt[:1].isupper() and not alt.isupper() and " " not in alt:
                     add(alt, pop, key)
-    # a US state, then a country, wins over a city of its name ("New York", "Singapore")
+    # a US state, then a country, wins over a city of its name ("New York", "Singapore"), but
+    # not a large city elsewhere ("Washington", the capital, is not the state's)
     for st in gc.get_us_states().values():
-        rows[phrase_key(st["name"], expand=False)] = (10**11, f"geo:US:{st['code']}")
+        k = phrase_key(st["name"], expand=False)
+        city = rows.get(k)
+        if city is not None and city[0] >= _LARGE_CITY and not city[1].startswith(f"geo:US:{st['code']}:"):
+            continue
+        rows[k] = (10**11, f"geo:US:{st['code']}")
     ambiguous = set()
     for c in gc.get_countries().values():
         k = phrase_key(c["name"], expand=False)

@@ -353,11 +353,21 @@ def test_a_place_the_kb_does_not_know_comes_from_geonames(text: str, surface: st
     assert (m.kind, m.entity, m.method, m.hint["name_key"]) == ("place", None, "gazetteer", key)
 
 
+def test_geonames_names_a_large_city_elsewhere_not_the_state_of_its_name() -> None:
+    from ledger.resolve import gazetteer
+
+    # the capital, not the state; a state over its own city; no translated other names
+    assert gazetteer.lookup("Washington") == "geo:US:DC:washington"
+    assert gazetteer.lookup("New York") == "geo:US:NY"
+    assert gazetteer.lookup("White House") is None
+
+
 @pytest.mark.parametrize(("text", "surface"), [
     ("Jan Novak met Vilnius officials.", "Vilnius"),  # no word of place before it
     ("Jan Jackson spoke. In Jackson's view, it failed.", "Jackson"),  # a possessive: a person's
     ("Mayor Tom Lincoln spoke. He said that in Lincoln the vote was close.", "Lincoln"),  # his surname
     ("It was the first such case in Asia, officials said.", "Asia"),  # a continent, not a town of its name
+    ("The president spoke at the White House.", "White House"),  # no other name of Casablanca
 ])
 def test_a_name_that_is_also_a_city_is_not_taken_for_it(text: str, surface: str) -> None:
     assert not [m for m in mentions(text) if m.surface == surface and m.method == "gazetteer"]
