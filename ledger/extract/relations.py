@@ -510,7 +510,8 @@ def _date_comma(text: str, lo: int, at: int) -> bool:
     return _VERB_AFTER_COMMA.match(text, at) is None
 
 
-_CLAUSE_BREAK = rx.compile(r"[,;:(\u2014\u2013]\s*|\b(?:while|whereas|but|ahead\s+of|against)\s+")
+# (a spaced hyphen too: a wire's dateline, "NAIROBI, July 1 (Reuters) - Thirty-nine people ...")
+_CLAUSE_BREAK = rx.compile(r"[,;:(\u2014\u2013]\s*|\s-\s+|\b(?:while|whereas|but|ahead\s+of|against)\s+")
 # a clause about the name before it
 _RELATIVE = rx.compile(r"(?:who|which)\s")
 # a clause that opens with its verb, no subject of its own ("took 14.58%"; not "the alliance has")

@@ -203,6 +203,13 @@ def test_an_amount_no_one_counted_is_no_count(text: str) -> None:
     assert counts(text) == []
 
 
+def test_a_wire_datelines_agency_is_no_name_of_the_numbers_clause() -> None:
+    text = "BEIJING, July 1 (Kyodo) - Thirty-nine people have been killed in China, the commission said on Monday."
+    doc = Document(path="t.txt", text=text, published=date(2024, 7, 1), sections=[Section("body", 0, len(text))])
+    assert [(c.subject, c.value, c.qualifiers["unit"]) for c in analyze(doc, INDEX).claims
+            if c.predicate == "count"] == [("china", "39", "dead")]
+
+
 @pytest.mark.parametrize(("text", "found"), [
     # a distance that names a race is no length counted
     ("Lloyd Austin won the 200 m individual medley and the 4 x 100 m relay.", []),
