@@ -222,6 +222,8 @@ _ACTS = {
     "bombing": "bombed", "inauguration": "inaugurated", "withdrawal": "withdrew", "imposition": "imposed",
     "suspension": "suspended", "annexation": "annexed", "liberation": "liberated", "evacuation": "evacuated",
     "ratification": "ratified", "takeover": "took over", "occupation": "occupied", "siege": "besieged",
+    "storming": "stormed", "breach": "breached", "attack": "attacked", "assault": "assaulted",
+    "raid": "raided", "shelling": "shelled", "nomination": "nominated", "dismissal": "dismissed",
 }
 # and those that tell what the act befell ("the fall of Damascus", "Damascus fell"; "Starliner's
 # splashdown", "Starliner splashed down"; not the verbs the frames read after an event's name:
@@ -231,7 +233,7 @@ _HAPPENINGS = {
     "splashdown": "splashed down", "liftoff": "lifted off", "touchdown": "touched down",
     "surrender": "surrendered", "resignation": "resigned",
 }
-_ACT_OF = rx.compile(r"(?:the )?(?P<act>[a-z]+) of (?:the )?(?P<what>.+)")
+_ACT_OF = rx.compile(r"(?:the )?(?P<act>[a-z]+) (?:of|on) (?:the )?(?P<what>.+)")
 _WHAT_ACT = rx.compile(r"(?:the )?(?P<what>.+?)(?:['’]s)? (?P<act>[a-z]+)")
 
 
