@@ -640,6 +640,7 @@ class _Finder:
     def __init__(self, text: str, mentions: Sequence[Mention]) -> None:
         self.text = text
         self.mx = _Mentions(mentions)
+        self._name_words: dict[str, int] | None = None
         self.speakers: set[int] = set()
         self.spans: list[tuple[int, int]] = []
         self.span_starts: list[int] = []
@@ -1070,8 +1071,14 @@ class _Finder:
             return False
         if " " in m.surface or not m.hint.get("run"):
             return False
-        return not any(o.kind == "person" and o.span.end <= m.span.start and m.surface in o.surface.split()
-                       for o in self.mx.ms)
+        if self._name_words is None:  # the words of the names of people, with where each is first
+            self._name_words = {}
+            for o in self.mx.ms:
+                if o.kind == "person":
+                    for w in o.surface.split():
+                        self._name_words[w] = min(self._name_words.get(w, o.span.end), o.span.end)
+        first = self._name_words.get(m.surface)
+        return first is None or first > m.span.start
 
     def _coordinated(self, k: int) -> bool:
         """Whether the person ``k`` is one of two people joined by "and" or "or" ("Walter
