@@ -116,7 +116,7 @@ def resolve(doc: Document, ex: Extraction, index: NameIndex) -> None:
         c.subject = subj.entity if subj else None
         if subj is None and c.predicate == "said":
             # "“…,” the President said": the holder of the office then, when the KB has one
-            c.subject = _office_speaker(doc, c, ex.mentions, index)
+            c.subject = _office_speaker(doc, c, ex.mentions, index) or _national_speaker(doc, c, ex.mentions, index)
         if (subj is not None or c.subject is None) and _scare_quote(c, subj):
             scare.add(id(c))
             continue
@@ -1102,6 +1102,28 @@ def _office_speaker(doc: Document, c: Claim, mentions: list[Mention], index: Nam
                        and m.span.start < c.span.start and (ent := index.get(m.entity)) is not None
                        and title in {t.lower() for t in (ent.name, *ent.titles)}), None)
     return holder_of(index, office.entity if office is not None else None, doc.published)
+
+
+_THE_NATIONAL = rx.compile(r"[Tt]he[ \t\u00a0]+(?:(?:\d{2}-year-old|young|veteran|former)[ \t\u00a0]+)?"
+                           r"(?P<who>[A-Z][a-z]+)")
+
+
+def _national_speaker(doc: Document, c: Claim, mentions: list[Mention], index: NameIndex) -> str | None:
+    """The speaker of a quote told by a nationality ("“…,” the Italian said", "the German
+    told reporters"): the one person of that country the KB knows named in the 1,500
+    characters before it."""
+    said = _THE_NATIONAL.fullmatch(str(c.qualifiers.get("speaker_text") or ""))
+    if said is None:
+        return None
+    codes = {index.country_of(e.entity) for e in index.lookup(phrase_key(said.group("who"), expand=False))
+             if e.method == "demonym"}
+    codes.discard(None)
+    if len(codes) != 1:
+        return None
+    code = codes.pop()
+    people = {m.entity for m in mentions if m.kind == "person" and m.entity
+              and c.span.start - 1500 <= m.span.start < c.span.start and index.country_of(m.entity) == code}
+    return people.pop() if len(people) == 1 else None
 
 
 def holder_of(index: NameIndex, office: str | None, day: date | None) -> str | None:

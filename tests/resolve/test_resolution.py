@@ -618,6 +618,14 @@ def test_a_quote_told_by_a_title_with_its_country_is_its_holders_then(text: str)
     assert c.subject == "lloyd-austin", (c.subject, c.subject_surface)
 
 
+def test_a_quote_told_by_a_nationality_is_the_one_person_of_that_country_named_before() -> None:
+    text = ("Li Shangfu met Lloyd Austin on Friday. “It was the perfect ending,” the American said at the "
+            "airport, before leaving.")
+    doc = Document(path="t.txt", text=text, published=date(2023, 5, 30), sections=[Section("body", 0, len(text))])
+    (c,) = [c for c in analyze(doc, INDEX).claims if c.predicate == "said"]
+    assert c.subject == "lloyd-austin", (c.subject, c.subject_surface)
+
+
 def test_a_quote_told_by_an_indefinite_title_is_no_ones_in_particular() -> None:
     text = "“We are ready to talk,” a US defense secretary once said."
     doc = Document(path="t.txt", text=text, published=date(2023, 5, 30), sections=[Section("body", 0, len(text))])
