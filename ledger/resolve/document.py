@@ -257,9 +257,18 @@ def _scare_quote(c: Claim, speaker: Mention | None) -> bool:
     if c.predicate != "said" or not c.qualifiers.get("partial") or len(
             str(c.qualifiers.get("normalized") or "").split()) >= 3:
         return False
+    sentence, excerpt = c.sentence or "", c.excerpt or ""
+    at = sentence.find(excerpt) if excerpt else -1
+    if at >= 0 and _NAME_OF_A_SHOW.match(sentence, at + len(excerpt)):
+        return True  # 'NBC's "Today" show': a name in quotes, no one's words
     if speaker is None:  # a description ("Economists consulted by this newspaper") is no one
         return not name_like(str(c.qualifiers.get("speaker_text") or ""))
     return _no_speaker(speaker)
+
+
+# after a word or two in quotation marks, what names a programme or a publication: 'NBC's
+# "Today" show'
+_NAME_OF_A_SHOW = rx.compile(r"[ \t\u00a0]+(?:show|programme|program|podcast|newspaper|magazine|column|series)\b")
 
 
 def _no_speaker(m: Mention) -> bool:

@@ -920,6 +920,12 @@ def test_a_partial_quote_of_a_title_alone_holder_keeps_its_claim() -> None:
         ("We are ready", "lloyd-austin"), ("very useful.", "lloyd-austin")]
 
 
+def test_the_name_of_a_show_in_quotation_marks_is_no_quote() -> None:
+    t = "Lloyd Austin later told NBC's “Today” show that the talks were useful."
+    doc = Document(path="t.txt", text=t, published=date(2023, 5, 30), sections=[Section("body", 0, len(t))])
+    assert [c.value for c in analyze_doc(doc, index()).claims if c.predicate == "said"] == []
+
+
 @pytest.mark.parametrize(("sentence", "speaker"), [
     # the name's own script in parentheses after it
     ("Chen Binhua (陳斌華), a spokesman for the office, said it was a “confession of guilt.”", "Chen Binhua"),
