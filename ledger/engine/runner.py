@@ -9,7 +9,7 @@ from typing import Any
 from ledger.engine.kinds import get_kind
 from ledger.engine.rules import Rule
 from ledger.engine.view import LedgerView
-from ledger.model import DocRef, Finding
+from ledger.model import SEVERITY_RANK, DocRef, Finding
 from ledger.read.directives import Directive, directives_of
 
 UNUSED = "unused-suppression"
@@ -32,10 +32,22 @@ def run_rules(view: LedgerView, rules: Iterable[Rule], targets: Collection[str] 
             same.append(f)
             findings.append(_trim_evidence(f))
     _number_repeats(seen.values())
+    findings = _one_per_slip(findings, {r.id: r.kind for r in rules})
     unused_rule = next((r for r in rules if r.kind == "unused_suppression"), None)
     findings = _suppress(view, findings, targets, {r.id for r in rules}, unused_rule)
     findings.sort(key=Finding.sort_key)
     return findings
+
+
+def _one_per_slip(findings: list[Finding], kinds: dict[str, str]) -> list[Finding]:
+    """A name that a warning of its form already reports ("'Rigathi Gachangua' looks like a
+    misspelling of Rigathi Gachagua") is not reported again as spelled otherwise than before
+    in its document (name-inconsistency): one slip, one finding."""
+    told = {(f.path, f.line, f.column) for f in findings
+            if kinds.get(f.rule) == "mention_form" and SEVERITY_RANK.get(f.severity, 0) >= SEVERITY_RANK["warning"]}
+    if not told:
+        return findings
+    return [f for f in findings if not (kinds.get(f.rule) == "name_consistency" and (f.path, f.line, f.column) in told)]
 
 
 def _number_repeats(groups: Iterable[list[Finding]]) -> None:
