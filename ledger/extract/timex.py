@@ -425,6 +425,24 @@ def _future_cue(text: str, pos: int) -> bool:
     return _FUTURE.search(_clause_before(text, pos)) is not None
 
 
+def _weekday_ahead(text: str, pos: int) -> bool:
+    """A future cue before a weekday, or "would" with no day told before it in the clause
+    (reported speech of what is to come this week: "added that Calhoun would convene a safety
+    meeting on Tuesday"; not "said on Monday it would hold a meeting on Tuesday", whose
+    Tuesday follows that Monday; a day of a month is left to its tense: "announced that he
+    would hold an election on Oct. 27" may be past)."""
+    clause = _clause_before(text, pos)
+    return _FUTURE.search(clause) is not None or (
+        _WOULD.search(clause) is not None and _DAY_TOLD.search(clause) is None)
+
+
+_WOULD = rx.compile(r"\bwould\b(?!\s+(?:have|be\s+\w+ed)\b)")
+# (in the lower-cased clause; not "may", a verb as often as a month)
+_DAY_TOLD = rx.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today"
+                       r"|january|february|march|april|june|july|august|september|october|november|december"
+                       r"|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b|\b\d{1,4}\b")
+
+
 def _tense(text: str, pos: int) -> str | None:
     """"future" when the clause before ``pos`` speaks of the future, "past" when it is told in
     the past tense ("the election was held on February 14"), else None."""
@@ -616,7 +634,7 @@ def _resolve(name: str, g: dict[str, Any], text: str, pos: int, anchor: date | N
             return None
         if anchor is None:
             return None, None, "day", False, "week"
-        future = rel is None and _future_cue(text, pos)
+        future = rel is None and _weekday_ahead(text, pos)
         d = _weekday(anchor, WEEKDAYS[g["wd"].lower()], rel, future)
         return d, d, "day", False, "week"
     if name == "deic":
