@@ -731,6 +731,9 @@ class _Finder:
             if m.span.start >= lo:
                 if _in_prepositional_list(text, lo, m.span.start):
                     return None  # the end of "a statement by the US, Egypt and Qatar": whose, unknown
+                if _ROLE_OF_BEFORE.search(text, max(lo, m.span.start - 40), m.span.start):
+                    # "Iran's mission to the United Nations said": the mission, not the UN
+                    return self.describe(e, lo)
                 pw = _prev_word(text, lo, m.span.start)
                 described = (pw is not None and text[pw[0] : pw[1]].lower() in ("the", "a", "an")
                              and not m.entity and " " not in m.surface.strip())
@@ -1695,6 +1698,11 @@ def _post_attribution(text: str, lo: int, hi: int, f: _Finder, strict: bool) -> 
     return _Attr(subj, v.word, v.end)
 
 
+# a body or a role a preposition ties to the name after it ("mission to the", "embassy in",
+# "spokesman for the"): the name is not who speaks
+_ROLE_OF_BEFORE = rx.compile(r"\b(?:mission|embassy|delegation|envoy|ambassador|representative|office|spokesman"
+                             r"|spokeswoman|spokesperson)[ \t\u00a0]+(?:to|in|at|for|of)[ \t\u00a0]+"
+                             r"(?:the[ \t\u00a0]+)?\Z")
 # a reporting verb that says what follows: "Trump replied that politics “is tough”" is a
 # statement of its own, not the attribution of the quotation before it
 _SAYS_WHAT = rx.compile(r"[ \t\u00a0]+(?:that|how|whether)\b")

@@ -912,6 +912,12 @@ def test_a_partial_quote_of_a_title_alone_holder_keeps_its_claim() -> None:
         ("We are ready", "lloyd-austin"), ("very useful.", "lloyd-austin")]
 
 
+def test_a_body_tied_to_a_name_by_a_preposition_is_the_speaker_not_the_name() -> None:
+    f = text("China's mission to the United Nations said in a statement that “the matter can be deemed concluded”.")
+    (q,) = f.quotes
+    assert q.speaker is None and "United Nations" not in q.speaker_text
+
+
 def test_the_name_of_a_show_in_quotation_marks_is_no_quote() -> None:
     t = "Lloyd Austin later told NBC's “Today” show that the talks were useful."
     doc = Document(path="t.txt", text=t, published=date(2023, 5, 30), sections=[Section("body", 0, len(t))])
