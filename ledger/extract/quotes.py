@@ -776,6 +776,11 @@ class _Finder:
                 continue  # a modifier inside a noun phrase: "this year's United Nations climate summit"
             if self._weak(m) and _LOWER_AFTER.match(text, m.span.end):
                 continue  # one capitalized word before a lower-case one: "Weakened by three weeks of protest"
+            title = m.hint.get("title")
+            ow = _prev_word(text, lo, title.span.start if title is not None and title.span.start < m.span.start
+                            else m.span.start)
+            if ow is not None and _VERB_PAST.fullmatch(text, ow[0], ow[1]):
+                continue  # the object of a verb: "The government congratulated Vice President Lai, describing ..."
             picked[m.kind] = k
         chosen = picked.get("person", picked.get("org"))
         # a pronoun before any name is the subject: "On Sunday he addressed crowds at the Umayyad
@@ -1698,6 +1703,8 @@ def _post_attribution(text: str, lo: int, hi: int, f: _Finder, strict: bool) -> 
     return _Attr(subj, v.word, v.end)
 
 
+# a verb in the past tense before a name: the name is its object
+_VERB_PAST = rx.compile(r"[a-z]{3,}ed")
 # a body or a role a preposition ties to the name after it ("mission to the", "embassy in",
 # "spokesman for the"): the name is not who speaks
 _ROLE_OF_BEFORE = rx.compile(r"\b(?:mission|embassy|delegation|envoy|ambassador|representative|office|spokesman"

@@ -918,6 +918,13 @@ def test_a_body_tied_to_a_name_by_a_preposition_is_the_speaker_not_the_name() ->
     assert q.speaker is None and "United Nations" not in q.speaker_text
 
 
+def test_the_object_of_a_verb_is_no_subject_of_the_participle_after_it() -> None:
+    f = text("The Japanese government on Sunday congratulated Defense Secretary Lloyd Austin on his victory, "
+             "describing the island as “an extremely crucial partner”.")
+    (q,) = f.quotes
+    assert q.speaker is None, q.speaker_text
+
+
 def test_the_name_of_a_show_in_quotation_marks_is_no_quote() -> None:
     t = "Lloyd Austin later told NBC's “Today” show that the talks were useful."
     doc = Document(path="t.txt", text=t, published=date(2023, 5, 30), sections=[Section("body", 0, len(t))])
