@@ -703,6 +703,7 @@ class _SameFact:
         """Whether numbers ``i`` and ``j``, of one subject and unit told near in time, are of
         one thing (not parts or rounds or wholes apart)."""
         mine = self.of_what[i]
+        # (numbers of two things: "a loss of $6.17 billion", "revenue of $17.8 billion")
         return (not (mine and self.of_what[j] and mine.isdisjoint(self.of_what[j]))
                 # of two parts of the subject: "Nvidia's gaming division", "its data center business"
                 and not (self.owned[i] and self.owned[j] and self.owned[i].isdisjoint(self.owned[j]))
