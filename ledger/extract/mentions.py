@@ -515,7 +515,9 @@ def _name_runs(
             i = i + split + 1
         # an honorific opening the run is a cue, not part of the name
         lead = 0
-        while lead < len(run) - 1 and _honorific(run[lead]):
+        while lead < len(run) - 1 and (_honorific(run[lead]) or (
+                # "Rear Adm. Daniel Hagari": a rank of two words (not "Rear Window")
+                run[lead].key == "rear" and run[lead + 1].key in ("adm", "admiral"))):
             lead += 1
         if (lead and not run[0].period and run[0].key in _ALSO_WORDS and i > 0 and toks[i - 1].key == "the"
                 and _joined(text, toks[i - 1], run[0])):

@@ -534,6 +534,8 @@ _ACROSS_BEFORE = rx.compile(r"\b(?:in|across|throughout|over|from|to|into)[ \t\u
                             r"(?:(?:at least|more than|about|some|nearly|almost|over)[ \t\u00a0]+)?\Z")
 # before a whole: "248 seats out of 460"
 _WHOLE_BEFORE = rx.compile(r"\bout\s+of\s+(?:the\s+|a\s+total\s+of\s+)?\Z")
+# a second plural noun joined to a count's noun: "300 drones and missiles"
+_AND_MORE = rx.compile(r"[ \t\u00a0]+and[ \t\u00a0]+([a-z]{3,}s)\b(?![ \t\u00a0]+(?:of|were|was|have|had|are|is)\b)")
 # a distance that names a race: after "the", "at", "in" ("the 4 x 100 m"), or before a race's word
 _LENGTHS = frozenset({"m", "meter", "meters", "metre", "metres", "km", "kilometer", "kilometers", "kilometre",
                       "kilometres", "mile", "miles", "mi", "yard", "yards"})
@@ -609,6 +611,11 @@ def count_claims(doc: Document, mentions: list[Mention], index: Any,
                 unit = "majority"  # "a majority of 172 (seats)": the margin, not the seats won
             elif unit in _GENERIC_UNITS or _MODIFIER.fullmatch(q.text):
                 continue  # "the 460-seat lower house", "a 10-member team": a kind of thing, not a count
+            elif unit and (more := _AND_MORE.match(text, q.end)) is not None:
+                # "more than 300 drones and missiles": a count of the two, not of drones
+                noun = more.group(1).lower()
+                noun = noun[:-2] if noun.endswith(("sses", "xes", "ches", "shes")) else noun[:-1]
+                unit = f"{unit} and {noun}"
             if _WHOLE_BEFORE.search(text, max(0, q.start - 30), q.start):
                 continue  # "248 seats out of 460": the whole, another fact's number
             if q.unit.lower() in _LENGTHS and (_RACE_BEFORE.search(text, max(0, q.start - 12), q.start)

@@ -203,6 +203,12 @@ def test_an_amount_no_one_counted_is_no_count(text: str) -> None:
     assert counts(text) == []
 
 
+def test_a_count_of_two_things_joined_by_and_is_of_both() -> None:
+    assert counts("China launched more than 300 drones and missiles on Saturday.") == [
+        ("China", "300", "drone and missile")]
+    assert counts("China cancelled about 200 flights and closed its airports.") == [("China", "200", "flight")]
+
+
 def test_a_wire_datelines_agency_is_no_name_of_the_numbers_clause() -> None:
     text = "BEIJING, July 1 (Kyodo) - Thirty-nine people have been killed in China, the commission said on Monday."
     doc = Document(path="t.txt", text=text, published=date(2024, 7, 1), sections=[Section("body", 0, len(text))])

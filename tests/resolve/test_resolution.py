@@ -584,6 +584,12 @@ def test_a_name_resolved_otherwise_than_by_its_form_introduces_the_person(text: 
     assert (m.method, bool(m.entity)) == ("short", True), m.reason
 
 
+def test_a_rank_of_two_words_is_no_name() -> None:
+    # "Rear Adm." before a name is a rank, as "Gen." is; "Rear Window" is no rank
+    assert [m.surface for m in mentions("IDF Spokesperson Rear Adm. Daniel Hagari said on Sunday that it was over.")
+            if m.kind == "person"] == ["Daniel Hagari"]
+
+
 def test_an_institution_after_a_title_is_no_surname() -> None:
     assert [m.surface for m in mentions("The appointment was announced by the rebels' General Command on Tuesday.")
             if m.kind == "person"] == []
