@@ -641,6 +641,7 @@ class _Finder:
         self.text = text
         self.mx = _Mentions(mentions)
         self._name_words: dict[str, int] | None = None
+        self.sents: list[int] = [0]  # sentence starts (``_sentence_starts``), set before attribution
         self.speakers: set[int] = set()
         self.spans: list[tuple[int, int]] = []
         self.span_starts: list[int] = []
@@ -983,22 +984,20 @@ class _Finder:
             m0 = next((m for k in self.mx.before(pos, window) if (m := self.mx.ms[k]).kind == "person"
                        and not self.in_quote(m.span.start)), None)
             if m0 is not None:
-                lo = _sentence_start(self.text, m0.span.start)
+                lo = self.sentence_start(m0.span.start)
                 again = [h for h in _PRONOUN_WORD[word.lower()].finditer(self.text, lo, m0.span.start)
                          if not self.in_quote(h.start())]
                 if again and lo > window:
                     at = again[0].start()
-                    back = lo  # (three sentences before its own: a chain is about one person)
-                    for _ in range(3):
-                        back = _sentence_start(self.text, len(self.text[:back].rstrip()) - 1) if back > 0 else 0
-                    chained = self.pronoun(word, at, back, depth + 1)
+                    # (from three sentences before its own: a chain is about one person)
+                    chained = self.pronoun(word, at, self.sentence_start(lo, back=3), depth + 1)
                     if chained is not None:
                         return chained
         last_strong: int | None = None
         last_any: int | None = None
         last_subject: int | None = None  # the last one opening its sentence: "Henry ... . He said"
         gender = _PRONOUN_GENDER.get(word.lower())
-        here = _sentence_start(self.text, pos)
+        here = self.sentence_start(pos)
         for k in self.mx.before(pos, window):
             m = self.mx.ms[k]
             if m.kind != kind or self.in_quote(m.span.start):
@@ -1031,7 +1030,7 @@ class _Finder:
                 # Mohammed al-Joulani had spoken to a crowd")
                 if last_subject is None and last_strong is not None:
                     st = self.mx.ms[last_strong].span
-                    lo = _sentence_start(self.text, st.start)
+                    lo = self.sentence_start(st.start)
                     subj = self.clause_subject(lo, st.end)
                     if lo > m.span.end and subj is not None and subj.index == last_strong:
                         return last_strong
@@ -1060,16 +1059,18 @@ class _Finder:
                 and window > 0 and not wider and kind == "person"):
             # no one, or one capitalized word alone ("and Atlético Madrid on the way here. “…,”
             # he said"): a person of the KB named a sentence or two before is likelier
-            back = window
-            for _ in range(2):
-                back = _sentence_start(self.text, len(self.text[:back].rstrip()) - 1) if back > 0 else 0
-            found = self.pronoun(word, pos, back, depth=3, wider=True)
+            found = self.pronoun(word, pos, self.sentence_start(window, back=2), depth=3, wider=True)
             if found is not None and not self._weak(self.mx.ms[found]):
                 return found
         for pick in (last_subject, last_strong, last_any):
             if pick is not None:
                 return pick
         return None
+
+    def sentence_start(self, pos: int, back: int = 0) -> int:
+        """Where the sentence holding ``pos`` starts, or the one ``back`` sentences before it."""
+        i = bisect.bisect_right(self.sents, pos) - 1 - back
+        return self.sents[i] if i >= 0 else 0
 
     def _weak(self, m: Mention) -> bool:
         """Whether ``m`` is one capitalized word nothing showed to be a person: no KB name,
@@ -1292,7 +1293,7 @@ def find_quotes(
         f.span_starts = [r.start for r in raws]
         f._cues.clear()
         raws = _merge_split(text, raws)
-        sents = _sentence_starts(text, paras, raws, f)
+        sents = f.sents = _sentence_starts(text, paras, raws, f)
         prev: tuple[Quote, int] | None = None
         raws = [r for r in raws if not _heading_quote(text, r) and not _nickname_in_name(text, r)]
         for i, r in enumerate(raws):
@@ -1333,16 +1334,6 @@ _PRONOUN_WORD = {w: rx.compile(rf"\b{w}\b", re.I) for w in ("he", "she")}
 # a relative clause on a person, and what ends one before a quotation
 _WHO = rx.compile(r",[ \t\u00a0]+who\b")
 _CLAUSE_AFTER_WHO = rx.compile(r"[;:]|,[ \t\u00a0]+(?:and|but)?[ \t\u00a0]*(?:he|she|they|it)\b|[.!?][ \t\u00a0]")
-_SENTENCE_END = rx.compile(r"[.!?][\"”’']?[ \t\u00a0]+(?=[\"“‘']?[A-Z])|\n")
-
-
-def _sentence_start(text: str, pos: int) -> int:
-    """Where the sentence holding ``pos`` starts (after the last full stop or line break before
-    it)."""
-    ends = [e for m in _SENTENCE_END.finditer(text, max(0, pos - 600), max(0, pos + 1)) if (e := m.end()) <= pos]
-    return ends[-1] if ends else max(0, pos - 600) if pos > 600 else 0
-
-
 def _sent_index(sents: list[int], pos: int) -> int:
     return max(bisect.bisect_right(sents, pos) - 1, 0)
 
