@@ -383,18 +383,7 @@ def _against_kb(view: LedgerView, rule: Rule, ref: DocRef, c: Claim, person: Ent
     if c.object and _departed(c, person.offices, c.object, rule.options.departure_days):
         return None
     if (term := still_in(person.offices, c)) is not None:
-        # "Former IOC President Thomas Bach" during his presidency
-        office = _name(view, term.office, term.office)
-        actual = f"per the KB, {person.name} was still {office} ({_fmt(term.start)} to {_fmt(term.end)})"
-        evidence = [person.evidence(f"{person.name}: " + "; ".join(
-            f"{t.office} {_fmt(t.start)} to {_fmt(t.end)}" for t in person.offices))]
-        evidence += _evidence([(r, o) for r, o in others if o.object == term.office])
-        unformer = _FORMER.sub("", c.excerpt, count=1)
-        fix = None
-        if unformer != c.excerpt:
-            fix = Fix(replacement=unformer[:1].upper() + unformer[1:] if c.excerpt[:1].isupper() else unformer,
-                      description=f"{c.subject_surface} still held the office then")
-        return _finding(rule, ref, c, person.name, f"a former {_claimed(view, c)}", actual, evidence, fix)
+        return _still_in_office(view, rule, ref, c, person, term, others)
     held_terms = _held_terms(person, c)
     held_ids = {t.office for t in held_terms}
     claimed = _claimed(view, c)
@@ -418,8 +407,7 @@ def _against_kb(view: LedgerView, rule: Rule, ref: DocRef, c: Claim, person: Ent
             return None  # a time before every term the KB lists: the KB is silent, not against it
         else:
             actual = f"per the KB, {person.name} held no office then"
-    evidence = [person.evidence(f"{person.name}: " + "; ".join(
-        f"{t.office} {_fmt(t.start)} to {_fmt(t.end)}" for t in person.offices))]
+    evidence = [_terms_evidence(person)]
     support = [(r, o) for r, o in others if o.object in held_ids]
     evidence += _evidence(support)
     # the office of the same kind the person holds then, if one ("Senate Majority Leader" when
@@ -428,6 +416,27 @@ def _against_kb(view: LedgerView, rule: Rule, ref: DocRef, c: Claim, person: Ent
     fix = ((_fix(view, c, support, alike) if alike else None) or _former(c, person)
            or _fix(view, c, support, held_terms[0].office if len(held_terms) == 1 else None))
     return _finding(rule, ref, c, person.name, claimed, actual, evidence, fix)
+
+
+def _terms_evidence(person: Entity) -> Evidence:
+    """The KB's terms of the person, as evidence."""
+    return person.evidence(f"{person.name}: " + "; ".join(
+        f"{t.office} {_fmt(t.start)} to {_fmt(t.end)}" for t in person.offices))
+
+
+def _still_in_office(view: LedgerView, rule: Rule, ref: DocRef, c: Claim, person: Entity, term: Term,
+                     others: list[tuple[DocRef, Claim]]) -> Finding:
+    """A "former" title of an office the person was still in ("Former IOC President Thomas
+    Bach" during his presidency), fixed by leaving "former" out when the excerpt holds it."""
+    office = _name(view, term.office, term.office)
+    actual = f"per the KB, {person.name} was still {office} ({_fmt(term.start)} to {_fmt(term.end)})"
+    evidence = [_terms_evidence(person), *_evidence([(r, o) for r, o in others if o.object == term.office])]
+    unformer = _FORMER.sub("", c.excerpt, count=1)
+    fix = None
+    if unformer != c.excerpt:
+        fix = Fix(replacement=unformer[:1].upper() + unformer[1:] if c.excerpt[:1].isupper() else unformer,
+                  description=f"{c.subject_surface} still held the office then")
+    return _finding(rule, ref, c, person.name, f"a former {_claimed(view, c)}", actual, evidence, fix)
 
 
 def _office_alike(view: LedgerView, c: Claim, terms: list[Term]) -> str | None:
