@@ -251,11 +251,11 @@ def _add_verb_forms(idx: NameIndex, ents: list[Entity]) -> None:
             if m is None or not m.group("what").strip():
                 continue
             act, what = m.group("act"), m.group("what")
+            named = as_written[m.start("what") : m.end("what")]  # (its first letter as written)
             if act in _ACTS:
                 told = f"{_ACTS[act]} {what}"
-            elif act in _HAPPENINGS and (w := _ACT_OF.fullmatch(as_written) or _WHAT_ACT.fullmatch(as_written)) \
-                    and w.group("what")[:1].isupper():  # (of a name: "Damascus fell", "Helene made landfall")
-                told = f"{w.group('what')} {_HAPPENINGS[act]}"
+            elif act in _HAPPENINGS and named[:1].isupper():  # (of a name: "Damascus fell")
+                told = f"{named} {_HAPPENINGS[act]}"
             else:
                 continue
             idx.add(phrase_key(told, expand=False), Entry(e.id, e.kind, told, "alias", f"{e.name} told by its verb"))
