@@ -135,6 +135,9 @@ def resolve(doc: Document, ex: Extraction, index: NameIndex) -> None:
             c.qualifiers["offices"] = list(obj.hint["offices"])
         if c.object is None and obj is not None and obj.hint.get("owned_by"):
             c.qualifiers["owner"] = obj.hint["owned_by"]  # a party's, a company's title
+        if c.predicate == "holds_office" and obj is not None and (
+                org := _org_of(doc.text, c.refs["object"], ex.mentions)):
+            c.qualifiers["org"] = org  # the body the title speaks or works for ("Kremlin spokesman")
         if c.object is None and qualifier is not None and (code := index.country_of(qualifier.entity)):
             # a title left unresolved keeps the KB country named before it ("U.S. Ambassador")
             c.qualifiers["country_code"] = code
@@ -382,6 +385,29 @@ def _country_code(m: Mention, index: NameIndex) -> str | None:
         from ledger.resolve import gazetteer
 
         return gazetteer.country_of(key)
+    return None
+
+
+# what joins a title to the body it speaks or works for: "spokesman for the Kremlin"
+_FOR_ORG = rx.compile(r"[ \t\u00a0]+(?:for|of|at)[ \t\u00a0]+(?:the[ \t\u00a0]+)?")
+
+
+def _org_of(text: str, k: int, mentions: list[Mention]) -> str | None:
+    """The KB organization the title ``mentions[k]`` names as its own: written right before it
+    ("Kremlin spokesman", "the Foreign Ministry's spokeswoman") or after "for", "of" or "at" ("a
+    spokesman for the Taiwan Affairs Office")."""
+    office = mentions[k]
+    owner = office.hint.get("owner")
+    if owner is not None:
+        return owner.entity
+    before = mentions[k - 1] if k else None
+    if (before is not None and before.kind == "org" and before.entity
+            and _OWNED_TITLE_GAP.fullmatch(text, before.span.end, office.span.start)):
+        return before.entity
+    joined = _FOR_ORG.match(text, office.span.end)
+    after = mentions[k + 1] if k + 1 < len(mentions) else None
+    if joined is not None and after is not None and after.span.start == joined.end() and after.kind == "org":
+        return after.entity
     return None
 
 

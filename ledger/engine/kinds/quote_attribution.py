@@ -5,7 +5,8 @@ Quotations are compared on their normalized text (case, punctuation, curly or st
 and ellipses do not matter); a partial quote matches a longer one it is part of when it has at
 least ``min_words`` words.  Speakers are compared by KB entity, or by the name as written when
 unresolved (a fuller or shorter form of a name is the same speaker: "Biden", "Joe Biden");
-quotes with no speaker are not compared.  Reported at the attribution that the
+quotes with no speaker are not compared; an organization and the person whose title names it
+("Kremlin spokesman") are one voice.  Reported at the attribution that the
 majority of other outlets disagrees with (each side on a tie).
 
 Flagged::
@@ -122,7 +123,7 @@ def check(view: LedgerView, rule: Rule, targets: Collection[str] | None) -> Iter
                 continue
             # one claim per outlet and other speaker; the majority counts outlets; a fuller or
             # shorter name of the speaker ("Biden", "Joe Biden") is the same speaker
-            alike = {sp: names.alike(who, sp) for sp in speakers}
+            alike = {sp: names.alike(who, sp) or names.one_voice(who, sp) for sp in speakers}
             against = [ro for sp, by in speakers.items() if not alike[sp] for out, ro in by.items()
                        if out != ref.outlet]
             agree = {out for sp, by in speakers.items() if alike[sp] for out in by if out != ref.outlet}
@@ -139,11 +140,13 @@ class _Speakers:
     """Whether two speakers (``quote_speaker``: a KB id, or ``name:`` and the name as written)
     may be one person: the same id, or names of which one is a fuller or shorter form of the
     other ("Biden" and "Joe Biden"; "J. Biden"); a KB entity by its name or any alias.  Two
-    different KB ids are two people."""
+    different KB ids are two people, but an organization and the person who speaks for it are
+    one voice (``one_voice``)."""
 
     def __init__(self, view: LedgerView) -> None:
         self.view = view
         self._forms: dict[str, list[set[str]]] = {}
+        self._titles: dict[str, tuple[set[str], set[str]]] = {}
 
     def forms(self, who: str) -> list[set[str]]:
         if who not in self._forms:
@@ -161,6 +164,41 @@ class _Speakers:
         if not (a.startswith("name:") or b.startswith("name:")):
             return False
         return same_person(a, b) or any(compatible(x, y) for x in self.forms(a) for y in self.forms(b))
+
+    def one_voice(self, a: str, b: str) -> bool:
+        """An organization of the KB and a person with a title of it ("the Kremlin" and
+        "Kremlin spokesman Dmitry Peskov"; "the Taiwan Affairs Office" and "a spokesman for the
+        Taiwan Affairs Office, Chen Binhua"): a statement one outlet gives to the body and
+        another to its voice.  The person's titles are those the KB has them hold and those the
+        ledger gives them, with the body each names."""
+        for org, person in ((a, b), (b, a)):
+            ent = self.view.entity(org)
+            if ent is None or ent.kind != "org" or person == org:
+                continue
+            titles, bodies = self.titles(person)
+            if org in bodies:
+                return True
+            names = {f" {_key(n)} " for n in (ent.name, *ent.aliases, ent.code or "") if _key(n)}
+            if any(n in t for t in titles for n in names):
+                return True
+        return False
+
+    def titles(self, who: str) -> tuple[set[str], set[str]]:
+        """The keys of every title ``who`` is given (" kremlin spokesman ", between spaces), and
+        the bodies the ledger's titles name (``org``)."""
+        if who not in self._titles:
+            ent = None if who.startswith("name:") else self.view.entity(who)
+            found: list[str] = []
+            if ent is not None:
+                for term in ent.offices:
+                    office = self.view.entity(term.office)
+                    found += [office.name, *office.titles] if office else []
+            claims = (self.view.claims("holds_office", subject_keys=[who]) if who.startswith("name:")
+                      else self.view.claims("holds_office", [who]))
+            found += [str(c.qualifiers.get("title") or c.object_surface or "") for _, c in claims]
+            bodies = {str(c.qualifiers["org"]) for _, c in claims if c.qualifiers.get("org")}
+            self._titles[who] = ({f" {k} " for t in found if (k := _key(t))}, bodies)
+        return self._titles[who]
 
 
 def _related(view: LedgerView, targets: Collection[str] | None, n: int) -> list[tuple[DocRef, Claim]]:
@@ -206,6 +244,10 @@ def _anchors(words: list[str], raw: str, n: int) -> set[tuple[str, ...]] | None:
             return None
         out.add(tuple(ok))  # most selective first: the query stops at the first word missing
     return out or None
+
+
+def _key(text: str) -> str:
+    return roman_fold(phrase_key(text, expand=False))
 
 
 def _name(view: LedgerView, c: Claim) -> str:
