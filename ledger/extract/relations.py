@@ -901,13 +901,24 @@ def _aside(text: str, m: Mention) -> bool:
 
 
 # people counted: a casualty toll when a verb of death, injury or loss goes with them
-_PEOPLE = frozenset({"people", "person", "persons", "civilian", "civilians", "resident", "residents"})
+_PEOPLE = frozenset({"people", "person", "persons", "civilian", "civilians", "resident", "residents",
+                     "passenger", "passengers"})
 _TOLL_AFTER = rx.compile(
-    # ("nine people aboard were killed", "the nine people on board who were killed")
-    r"(?:[ \t\u00a0]+(?:on[ \t\u00a0]+board|aboard|onboard|inside)(?:[ \t\u00a0]+who)?)?"
+    # ("379 passengers and crew", the people aboard)
+    r"(?:[ \t\u00a0]+(?:and|&)[ \t\u00a0]+crew(?:[ \t\u00a0]+members)?)?"
+    # ("nine people aboard were killed", "the nine people on board who were killed", "all 379
+    # people aboard the JAL jet escaped")
+    r"(?:[ \t\u00a0]+(?:on[ \t\u00a0]+board|aboard|onboard|inside)"
+    r"(?:[ \t\u00a0]+(?:the|a|an)(?:[ \t\u00a0]+[\w-]+){1,4}?)?(?:[ \t\u00a0]+who)?)?"
+    # ("76,000 residents of the region had been evacuated")
+    r"(?:[ \t\u00a0]+of[ \t\u00a0]+(?:the[ \t\u00a0]+)?(?:[\w-]+[ \t\u00a0]+){0,2}?[\w-]+"
+    r"(?=[ \t\u00a0]+(?:had|have|has|were|was)\b))?"
+    # ("61 people, including 13 police officers, were killed": the part told between)
+    r"(?:,[ \t\u00a0]+(?:including|among[ \t\u00a0]+them|most[ \t\u00a0]+of[ \t\u00a0]+them|mostly)\b[^,;.()\n]{1,60},"
+    r"|[ \t\u00a0]*\((?:including|among)\b[^()\n]{1,60}\))?"
     r"[ \t\u00a0]+(?:(?:have|had|has|were|was|are|is|had|remain|remained|remains)[ \t\u00a0]+)?"
-    r"(?:(?:been|now|also|reportedly|confirmed|so far|still)[ \t\u00a0]+)*"
-    r"(killed|died|dead|injured|wounded|hurt|missing)\b")
+    r"(?:(?:been|now|also|reportedly|confirmed|so far|still|safely)[ \t\u00a0]+)*"
+    r"(killed|died|dead|injured|wounded|hurt|missing|evacuated|escaped)\b")
 # ("killing all eight people aboard")
 _TOLL_BEFORE = rx.compile(r"\b(killed|killing|kills|left|leaving|injured|injuring|wounded|wounding)[ \t\u00a0]+"
                           r"(?:all[ \t\u00a0]+)?\Z")
@@ -946,7 +957,10 @@ _DEATH_NOUNS = {"death": "dead", "deaths": "dead", "fatality": "dead", "fataliti
                 "injury": "injured", "injuries": "injured"}
 _TOLL_KIND = {"killed": "dead", "died": "dead", "dead": "dead", "killing": "dead", "kills": "dead",
               "injured": "injured", "wounded": "injured", "hurt": "injured", "injuring": "injured",
-              "wounding": "injured", "missing": "missing"}
+              "wounding": "injured", "missing": "missing",
+              # people brought out alive: the evacuated and those who escaped are one count (not
+              # those rescued, a count of rescuers' work that grows by the hour)
+              "evacuated": "evacuated", "escaped": "evacuated"}
 
 
 # after a toll, where the people died: "died in St. Lucie County", "killed 12 people across

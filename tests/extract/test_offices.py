@@ -319,6 +319,13 @@ def test_a_number_joined_to_its_noun_is_no_count() -> None:
      [("Morocco", "40", "dead"), ("Morocco", "38", "dead")]),
     # no place where places are looked for: the first country named
     ("A dam burst in Kenya's Rift Valley, unleashing floodwaters that killed about 40 people.", [("Kenya", "40", "dead")]),
+    # a part of the toll told between the number and its verb
+    ("In Nairobi, at least 61 people, including 13 police officers, were killed on Sunday.", [("Kenya", "61", "dead")]),
+    # people brought out alive: evacuated and escaped are one count; the people aboard
+    ("In Nairobi, officials said 121,000 people had been evacuated.", [("Kenya", "121000", "evacuated")]),
+    ("In Nairobi, about 76,000 residents of the region had been evacuated.", [("Kenya", "76000", "evacuated")]),
+    ("In Nairobi, all 379 people aboard the Kenya Airways jet escaped.", [("Kenya", "379", "evacuated")]),
+    ("In Nairobi, all 379 passengers and crew members were evacuated.", [("Kenya", "379", "evacuated")]),
 ])
 def test_a_casualty_toll_is_the_count_of_the_country_where_it_happens(text: str,
                                                                       found: list[tuple[str, str, str]]) -> None:

@@ -511,8 +511,8 @@ def _of_what(c: Claim) -> frozenset[str]:
         words.append(changed.group(1))
     # a sum's own noun ("a £1 billion package")
     noun, unit = str(c.qualifiers.get("noun") or ""), str(c.qualifiers.get("unit") or "")
-    if noun and unit and noun != unit and " " not in noun:
-        words.append(noun)
+    if noun and unit and noun != unit and " " not in noun and unit not in _TOLLS:
+        words.append(noun)  # (a toll's people are one: "379 people aboard", "379 passengers and crew")
     own = {w.lower()[:6] for w in _WORD.findall(f"{c.subject_surface} {c.qualifiers.get('unit') or ''}")}
     from ledger.extract.quantities import MONEY_UNITS
 
@@ -608,7 +608,8 @@ def _as_told(words: list[str], tally: bool) -> frozenset[str]:
 
 # casualty tolls (the units ``extract.relations`` gives them): the unit tells the fact, and a
 # toll rises by the day, so only tolls told within a day of each other are compared
-_TOLLS = frozenset({"dead", "injured", "missing", "dead this year", "injured this year", "missing this year"})
+_TOLLS = frozenset({"dead", "injured", "missing", "evacuated", "dead this year", "injured this year",
+                    "missing this year"})
 _TERMS = frozenset({"prison year"})
 _TOLL_DAYS = 1
 # a share of the vote ("42.49% of the vote") is of one round of voting, and rounds are a week
