@@ -122,6 +122,11 @@ _ROLES = TITLE_HEADS | frozenset('''
 captain coach striker midfielder defender goalkeeper forward manager analyst economist lawyer
 teammate professor researcher official
 '''.split())
+# a person's relatives and confidants: "Sheikh Hasina's son and adviser, Sajeeb Wazed Joy"
+_RELATIVES = frozenset('''
+son daughter wife husband mother father brother sister spouse widow widower niece nephew cousin
+grandson granddaughter stepson stepdaughter adviser advisor aide assistant friend ally partner
+'''.split())
 _PREPOSITIONS = frozenset("in at from of for to with near by on inside outside within".split())
 SPEAKER_KINDS = ("person", "org", "place")
 _ABBREV = frozenset(a.lower() for a in ABBREVIATIONS)
@@ -1034,6 +1039,11 @@ class _Finder:
                     subj = self.clause_subject(lo, st.end)
                     if lo > m.span.end and subj is not None and subj.index == last_strong:
                         return last_strong
+                if last_subject is None and (main := self._main_subject(k, gender)) is not None:
+                    return main
+                if last_subject is not None and m.span.start < (ls := self.mx.ms[last_subject].span.start) \
+                        and self.sentence_start(ls) == self.sentence_start(m.span.start):
+                    return k  # "According to Putin, Kiev is trying ... “…?” he asked": who told it
                 return last_subject if last_subject is not None else k
             pw = _prev_word(self.text, window, m.span.start)
             if (m.hint.get("run") and not m.entity and pw is not None
@@ -1066,6 +1076,23 @@ class _Finder:
             if pick is not None:
                 return pick
         return None
+
+    def _main_subject(self, k: int, gender: str | None) -> int | None:
+        """The subject of the main clause when person ``k`` speaks in a clause of place or time
+        after it ("Sir Keir was driven to Buckingham Palace, where King Charles III asked him to
+        form a government. “…,” he said": Sir Keir, of whom the sentence is)."""
+        m = self.mx.ms[k]
+        lo = self.sentence_start(m.span.start)
+        clause = max(_SUBORDINATE.finditer(self.text, lo, m.span.start), key=lambda c: c.start(), default=None)
+        if clause is None:
+            return None
+        subj = self.clause_subject(lo, clause.start())
+        if subj is None or subj.kind != "mention" or subj.index is None or subj.index == k:
+            return None
+        main = self.mx.ms[subj.index]
+        if main.kind != "person" or (gender is not None and self.gender_of(main) not in (None, gender)):
+            return None
+        return subj.index
 
     def sentence_start(self, pos: int, back: int = 0) -> int:
         """Where the sentence holding ``pos`` starts, or the one ``back`` sentences before it."""
@@ -1118,7 +1145,7 @@ class _Finder:
         if not self.text.startswith(("'s ", "’s "), m.span.end):
             return False
         w = _WORD_AFTER_SPACE.match(self.text, m.span.end + 2)
-        return w is not None and (w.group(1).lower() in _ROLES or self._before_title(k, gap=3))
+        return w is not None and (w.group(1).lower() in _ROLES | _RELATIVES or self._before_title(k, gap=3))
 
     def _before_title(self, k: int, gap: int = 1) -> bool:
         """Whether mention ``k`` stands right before a title (a qualifier of it; ``gap``: the
@@ -1523,6 +1550,8 @@ def _cue_attr(
 
 # between two people joined: "and", "or", with what is said of the first in brackets and an
 # honorific of the second ("Winterbottom (139) and Sir Alf Ramsey")
+# a clause of place or time after the main one: "..., where King Charles III asked him"
+_SUBORDINATE = rx.compile(r",[ \t\u00a0\n]+(?:where|when|whereupon|while|after)[ \t\u00a0\n]")
 _JOINED_PEOPLE = rx.compile(r"(?:[ \t\u00a0]*\([^()]{0,40}\))?,?[ \t\u00a0]+(?:and|or)[ \t\u00a0]+"
                             r"(?:(?:Mr|Mrs|Ms|Dr|Sir|Dame|Lord|Lady|Prof|Gen)\.?[ \t\u00a0]+)?")
 # the words that join a title to whom or what it is of ("adviser to Aliyev")

@@ -268,6 +268,23 @@ def test_a_pronoun_prefers_a_person_opening_a_later_sentence_to_an_earlier_speak
 
 
 @pytest.mark.parametrize(("sentence", "speaker"), [
+    # the main clause's subject, not one who acts in a clause of place after it
+    ("Tomas Ibanez was driven to the palace shortly after midday, where King Jan Novak asked him to form a "
+     "government. He then travelled to the ministry. “Our country has voted for change,” he said.", "Tomas Ibanez"),
+    # a person named as another's relative owns no "he": the one the role names does
+    ("Petr Kral, Rosa Marin's son and adviser, told the BBC that his mother would not return. “She is very "
+     "disappointed,” he said.", "Petr Kral"),
+    # who tells what a sentence says, not the subject of what they tell
+    ("According to Novak, Kral is trying to improve his position. “What kind of talks can we have?” he asked.",
+     "Novak"),
+])
+def test_a_pronoun_is_the_main_subject_the_relative_or_the_teller(sentence: str, speaker: str) -> None:
+    f = text(sentence)
+    q = f.quotes[-1]
+    assert q.pronoun and f.surface(q) == speaker
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
     ("Judge Pieter van Wyk ruled on Tuesday. “Corruption is a betrayal,” van Wyk said.", "Wyk"),
     ("Coach Luis de la Fuente spoke. “Morocco deserved it,” de la Fuente admitted.", "Fuente"),
     ("“This trophy belongs to the fans,” captain Achraf Hakimi said.", "Achraf Hakimi"),
