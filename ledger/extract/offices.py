@@ -53,6 +53,13 @@ def _last_period(text: str) -> int:
     return -1
 
 
+# the words of military ranks: a title of only these is a rank, which no one holds as an office
+_RANK_WORDS = frozenset('''
+general gen admiral adm major maj lieutenant lt colonel col brigadier brig captain capt sergeant sgt
+corporal cpl private pvt marshal field army air navy naval vice rear commodore ensign first second
+'''.split())
+_TITLE_WORD = rx.compile(r"[^\W\d_]+")
+
 _YEAR = rx.compile(r"\b(1[89]\d\d|20\d\d)\b")
 # a relative clause on a name, after its age if any, up to the next comma or the sentence's end
 # (or after a description of the name: "Ivanishvili, the billionaire who founded GD in 2012")
@@ -114,6 +121,8 @@ def office_claims(doc: Document, mentions: list[Mention]) -> list[Claim]:
         holder = office.hint.get("holder")
         if office.kind != "office" or holder is None:
             continue
+        if all(w in _RANK_WORDS for w in _TITLE_WORD.findall(office.surface.lower())):
+            continue  # "Army General Valery Gerasimov", "Major General Eduard Moskalyov": a rank, no office
         qualifier: Mention | None = office.hint.get("qualifier")
         start = qualifier.span.start if qualifier else office.span.start
         unknown = office.hint.get("unknown_qualifier")

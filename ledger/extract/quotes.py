@@ -207,7 +207,8 @@ _TWO_WORD["According"] = "to"
 _WORD = rx.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
 _WORD_AFTER_SPACE = rx.compile(r"\s+([A-Za-z]+(?:-[A-Za-z]+)*)")
 _AGE_END = rx.compile(r",[ \t\u00a0]*\d{1,3}\Z")
-_APPOSITIVE = rx.compile(r"\s*,[^,;:.!?“”\"\r\n]{1,200},")
+# (a number's comma is none of its own: ", who won with a majority of 8,405,")
+_APPOSITIVE = rx.compile(r"\s*,(?:[^,;:.!?“”\"\r\n]|(?<=\d)[,.](?=\d)){1,200},")
 _AS_SAYING = rx.compile(r"\s+as\s+(?:saying|telling|writing|stating)(?![\w-])")
 _LEAD = rx.compile(r"[\s,;:—–-]*")
 _MARK_CHARS = rx.compile(r"[\"“”„‟«»‹›`「」『』‘’‚']")
@@ -748,6 +749,8 @@ class _Finder:
                 return self.describe(e, lo)  # "the Dane said": a description, not a name
         if text[e - 1] == "," and depth == 0:
             c = text.rfind(",", lo, e - 1)
+            while c > lo and text[c - 1].isdigit() and _THOUSANDS.match(text, c):
+                c = text.rfind(",", lo, c)  # "with a majority of 8,405,": a number's comma
             if c == -1 or not text[c + 1 : e - 1].strip():
                 return None
             named = self.appositive_name(c + 1, e - 1)
@@ -1360,6 +1363,7 @@ def _heading_quote(text: str, r: _Raw) -> bool:
 _PRONOUN_WORD = {w: rx.compile(rf"\b{w}\b", re.I) for w in ("he", "she")}
 # a relative clause on a person, and what ends one before a quotation
 _WHO = rx.compile(r",[ \t\u00a0]+who\b")
+_THOUSANDS = rx.compile(r",\d{3}(?!\d)")
 _CLAUSE_AFTER_WHO = rx.compile(r"[;:]|,[ \t\u00a0]+(?:and|but)?[ \t\u00a0]*(?:he|she|they|it)\b|[.!?][ \t\u00a0]")
 def _sent_index(sents: list[int], pos: int) -> int:
     return max(bisect.bisect_right(sents, pos) - 1, 0)

@@ -114,6 +114,16 @@ def test_no_title_claim_without_a_named_holder(text: str) -> None:
     assert offices(text) == []
 
 
+@pytest.mark.parametrize("text", [
+    "The chief of the General Staff, Army General Valery Gerasimov, reported to the president.",
+    "Kyiv named Major General Eduard Moskalyov to head the office.",
+    "General Valery Gerasimov told the meeting the advance had stopped.",
+])
+def test_a_military_rank_is_no_office(text: str) -> None:
+    assert [c.qualifiers["title"] for c in offices(text)
+            if c.subject_surface in ("Valery Gerasimov", "Eduard Moskalyov")] == []
+
+
 def test_a_list_of_names_each_with_its_title_after_it() -> None:
     # "NAME TITLE, NAME TITLE": each title is the name's before it, no appositive of the next
     claims = offices("Jan Novak remains fisheries minister, Petr Hora trade minister, Eva Mala health minister "

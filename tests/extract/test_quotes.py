@@ -289,6 +289,9 @@ def test_a_pronoun_is_the_main_subject_the_relative_or_the_teller(sentence: str,
     ("Coach Luis de la Fuente spoke. “Morocco deserved it,” de la Fuente admitted.", "Fuente"),
     ("“This trophy belongs to the fans,” captain Achraf Hakimi said.", "Achraf Hakimi"),
     ("“We expected this,” said Andrés Pérez of Itaú Unibanco.", "Andrés Pérez"),
+    # a number's comma ends no relative clause
+    ("Tomas Ibanez, who won Clacton with a majority of 8,405, said the result was “just the first step”.",
+     "Tomas Ibanez"),
     ("According to its spokesperson, Lwazi Dlamini, the sentence “sends a clear message.”", "Lwazi Dlamini"),
 ])
 def test_a_speaker_with_a_particle_a_role_an_employer_or_a_description_before(sentence: str, speaker: str) -> None:
