@@ -82,6 +82,22 @@ def _keep(c: Claim, subjects: Collection[str] | None, subject_keys: Collection[s
             and (quote_keys is None or not claim_keys(c).isdisjoint(quote_keys)))
 
 
+class Quoted:
+    """Where each document quotes someone (its quote claims' spans), read for the documents
+    asked about only: a name inside a quotation is the speaker's words, not the writer's."""
+
+    def __init__(self, view: LedgerView) -> None:
+        self.view = view
+        self._spans: dict[str, list[tuple[int, int]]] = {}
+
+    def inside(self, ref: DocRef, pos: int) -> bool:
+        spans = self._spans.get(ref.key)
+        if spans is None:
+            spans = self._spans[ref.key] = sorted((c.span.start, c.span.end)
+                                                  for _, c in self.view.claims("said", docs=[ref.key]))
+        return any(a <= pos < b for a, b in spans)
+
+
 def groups_of(claims: Iterable[tuple[DocRef, Claim]], by: tuple[str, ...], distinct: str) -> set[tuple[Any, ...]]:
     seen: dict[tuple[Any, ...], set[Any]] = defaultdict(set)
     for _, c in claims:

@@ -17,7 +17,7 @@ from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 
 from ledger.engine.rules import Rule
-from ledger.engine.view import LedgerView
+from ledger.engine.view import LedgerView, Quoted
 from ledger.model import Finding, Fix
 
 
@@ -27,6 +27,7 @@ class Options:
     kinds: tuple[str, ...] = ("person",)  # entity kinds to flag (unresolved mentions count as person)
     sections: tuple[str, ...] = ("body", "opinion")
     fix: bool = True  # suggest the house-preferred name
+    quotations: bool = False  # flag names inside quotations too (the speaker's words, as written)
 
     def __post_init__(self) -> None:
         self.methods, self.kinds, self.sections = tuple(self.methods), tuple(self.kinds), tuple(self.sections)
@@ -38,6 +39,7 @@ def check(view: LedgerView, rule: Rule, targets: Collection[str] | None) -> Iter
     opts: Options = rule.options
     found = view.mentions(targets, methods=opts.methods, kinds=opts.kinds)
     view.prefetch(m.entity for _, ms in found for m in ms)
+    quoted = Quoted(view)
     for ref, mentions in found:
         for m in mentions:
             if m.method not in opts.methods or m.kind not in opts.kinds or m.section not in opts.sections:
@@ -48,6 +50,8 @@ def check(view: LedgerView, rule: Rule, targets: Collection[str] | None) -> Iter
                 continue  # an alias that is the name shortened ("Netanyahu", "Dr Tedros"): no variant
             if m.form == "introduced":
                 continue  # a name the text gives as the person's ("al-Julani, whose real name is ...")
+            if not opts.quotations and quoted.inside(ref, m.span.start):
+                continue  # the speaker's words: a quotation is not rewritten
             # someone the KB does not know is named in the reason ("a near miss of Sikorski, ...")
             message = rule.format(surface=m.surface, preferred=preferred or "an earlier name", reason=m.reason,
                                   score=f"{m.score:.2f}")

@@ -4,7 +4,8 @@ Each mention of a person is compared with the first full form of that person in 
 a fuller or shorter form of the same spelling ("Lloyd J. Austin", later "Austin") is fine; a
 form sharing no spelling with it ("Li Shangfu", later "Li Thuong Phuc"; "Mr. Li", later
 "Mr. Ly") is flagged, even when both forms are accepted aliases; another name sharing no word
-spelled alike ("Prince Harry", "the Duke of Sussex") is no other spelling.
+spelled alike ("Prince Harry", "the Duke of Sussex") is no other spelling.  A name inside a
+quotation is the speaker's, as written, and is not reported.
 
 Flagged::
 
@@ -22,7 +23,7 @@ from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 
 from ledger.engine.rules import Rule
-from ledger.engine.view import LedgerView
+from ledger.engine.view import LedgerView, Quoted
 from ledger.model import DocRef, Evidence, Finding, Mention
 from ledger.resolve.tokens import NAME_HONORIFICS, compatible, phrase_key
 
@@ -79,6 +80,7 @@ _NOT_NAME_WORDS = frozenset({"al", "el", "bin", "ibn", "abu", "of", "the", "de",
 def check(view: LedgerView, rule: Rule, targets: Collection[str] | None) -> Iterator[Finding]:
     opts: Options = rule.options
     flagged: list[tuple[DocRef, Mention, Mention]] = []
+    quoted = Quoted(view)
     for ref, mentions in view.mentions(targets, multi_surface=True, kinds=opts.kinds):
         first: dict[str, Mention] = {}
         reported: set[tuple[str, frozenset[str]]] = set()
@@ -102,7 +104,9 @@ def check(view: LedgerView, rule: Rule, targets: Collection[str] | None) -> Iter
             if key in reported:
                 continue
             reported.add(key)  # (a form the text introduces is not reported again either)
-            if m.form != "introduced":  # "Widodo, popularly known as Jokowi" (resolution marks it)
+            # ("Widodo, popularly known as Jokowi" (resolution marks it); a name in a quotation is
+            # the speaker's, as written: "Congratulations to Mohammad Younus," Modi posted)
+            if m.form != "introduced" and not quoted.inside(ref, m.span.start):
                 flagged.append((ref, m, anchor))
     view.prefetch(m.entity for _, m, _ in flagged)
     for ref, m, anchor in flagged:
