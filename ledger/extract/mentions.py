@@ -252,6 +252,20 @@ _HYPHEN_NAME = rx.compile(r"-[A-Z]")
 _MODALS = frozenset({"will", "would", "to", "can", "could", "shall", "should", "must", "may", "might", "did", "does"})
 
 
+def _key_length(text: str, toks: list[Token], i: int, index: NameIndex) -> int:
+    """The number of tokens of the longest KB key starting at token ``i`` (0 for none)."""
+    keys, prefixes = index.keys, index.prefixes
+    best, key, j = 0, toks[i].key if i < len(toks) else "", i
+    while j < len(toks):
+        if key in keys:
+            best = j - i + 1
+        if key not in prefixes or j + 1 >= len(toks) or not _joined(text, toks[j], toks[j + 1]):
+            break
+        j += 1
+        key += " " + toks[j].key
+    return best
+
+
 def find_mentions(doc: Document, index: NameIndex) -> list[Mention]:
     out: list[Mention] = []
     abbreviations: dict[str, tuple[Mention, int]] = {}  # given in the text: "Georgian Dream (GD)"
@@ -308,6 +322,9 @@ def find_mentions(doc: Document, index: NameIndex) -> list[Mention]:
                 best = None  # "the Australian Open", "the US Open": an event's name, not the place
             if best is not None and best[1][0] == "office" and _HYPHEN_NAME.match(text, toks[i + best[0] - 1].end):
                 best = None  # "Foreign Minister Amir-Abdollahian": a title's word in a hyphenated name
+            if best is not None and toks[i].key == "the" and best[0] > 1 and \
+                    _key_length(text, toks, i + 1, index) > best[0] - 1:
+                best = None  # "the Conservative Party conference": the event, not the KB's "the Conservative Party"
             if best is not None and text.startswith("$", toks[i + best[0] - 1].end):
                 best = None  # "US$3 trillion", "HK$10": a currency, not the country
             if (best is not None and best[1][0] == "office" and not toks[i].cap and i > 0

@@ -763,8 +763,9 @@ def _resolve_run(doc: Document, m: Mention, index: NameIndex, intro: list[Introd
 # a verb of speech right after a name: its subject speaks, so it is someone
 _SPEAKS_AFTER = rx.compile(r"[ \t\u00a0]+(?:" + "|".join(v for v in REPORTING_VERBS if " " not in v) + r")\b")
 # words after which a name is where something is ("in Vilnius", "at Riga", "near Gaziantep")
-_WHERE_BEFORE = rx.compile(r"\b(?:in|at|near|outside|across|throughout|around)[ \t\u00a0]+(?:the[ \t\u00a0]+)?\Z",
-                           re.I)
+# (a line may break between them: "the conference in\nManchester", text wrapped by hand)
+_WHERE_BEFORE = rx.compile(r"\b(?:in|at|near|outside|across|throughout|around)(?:[ \t\u00a0]*\n)?[ \t\u00a0]*"
+                           r"(?<=\s)(?:the(?:[ \t\u00a0]*\n)?[ \t\u00a0]*(?<=\s))?\Z", re.I)
 
 
 def _place_of_gazetteer(doc: Document, m: Mention, index: NameIndex, intro: list[Introduced]) -> None:
