@@ -514,6 +514,11 @@ def _date_comma(text: str, lo: int, at: int) -> bool:
 _CLAUSE_BREAK = rx.compile(r"[,;:(\u2014\u2013]\s*|\s-\s+|\b(?:while|whereas|but|ahead\s+of|against)\s+")
 # a clause about the name before it
 _RELATIVE = rx.compile(r"(?:who|which)\s")
+# a clause of its own whose subject is a common noun and whose verb tells a change: "and turnout
+# fell to 59.7%" (a number of the noun, not of the sentence's actor)
+_NOUN_CHANGED = rx.compile(r"(?:and|but|while|whereas)\s+(?:the\s+)?[a-z][a-z-]+(?:\s+[a-z][a-z-]+)?\s+"
+                           r"(?:fell|rose|dropped|climbed|jumped|slipped|slumped|surged|grew|shrank|declined|"
+                           r"increased|decreased|stood|reached|hit)\b")
 # a clause that opens with its verb, no subject of its own ("took 14.58%"; not "the alliance has")
 _VERB_FIRST = rx.compile(r"(?!(?:the|a|an|its|his|her|their|this|that|these|those|it|he|she|they|we|i)\b)[a-z]+\b")
 _ABBREVIATION_BRACKET = rx.compile(r"\([ \t\u00a0]*[A-Z][A-Z0-9&.-]{0,7}[ \t\u00a0]*\)")
@@ -653,6 +658,9 @@ def count_claims(doc: Document, mentions: list[Mention], index: Any,
                 if any(not _within(spans, m.start()) for m in _OTHER_NAME.finditer(text, clause, q.start)):
                     continue  # a name the KB does not know in the number's own clause: whose, unknown
                 clause = max((m.end() for m in breaks[:-2]), default=lo)
+            if clause > lo and not any(clause <= a < q.start for a in actor_starts) \
+                    and _NOUN_CHANGED.match(text, clause):
+                continue  # "Labour won 33.7%, and turnout fell to 59.7%": the turnout's, not Labour's
             if clause > lo:
                 # the nearest actor of the clause that can own a number ("Georgian Dream party
                 # won Saturday's parliamentary election with 53.93%": the party, not the election)
@@ -660,6 +668,9 @@ def count_claims(doc: Document, mentions: list[Mention], index: Any,
                               and _owner_like(mentions[actors[j][1]], index)), None)
                 if owner is not None:
                     k = owner
+                elif (rel := _RELATIVE.match(text, clause)) and near >= k and rel.group().startswith("which") \
+                        and len(text[mentions[actors[near][1]].span.end : breaks[-1].start()].split()) > 3:
+                    continue  # "the collapse in the Conservative vote, which fell to 23.7%": the vote's
                 elif (rel := _RELATIVE.match(text, clause)) and near >= k:
                     # "Hou Yu-ih of the Kuomintang, who took 33.5%": who is a person, not the party
                     people = [j for j in range(near, k - 1, -1) if mentions[actors[j][1]].kind == "person"]

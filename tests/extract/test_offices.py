@@ -256,6 +256,14 @@ def test_who_after_a_person_and_an_organization_is_the_person() -> None:
     assert counts("Lloyd Austin praised Li Shangfu of the Pentagon, which took 33.5%.") == [("the Pentagon", "33.5", "percent")]
 
 
+def test_a_clause_of_a_common_noun_is_not_the_actors() -> None:
+    # "and turnout fell to ...": the turnout's; "the Pentagon's vote, which fell to ...": the vote's
+    assert counts("Reuters won 33.7% of the vote, and turnout fell to 59.7%, the lowest since 2001.") == [
+        ("Reuters", "33.7", "percent")]
+    assert counts("Reuters's share, 33.7%, was only modestly higher, and analysts pointed to the collapse in the "
+                  "opposition vote, which fell to 23.7%, as the decisive factor.") == [("Reuters", "33.7", "percent")]
+
+
 def test_a_relative_clause_closed_before_the_number_is_skipped() -> None:
     # "..., which was founded long ago, took 14.58%": the clause it interrupts is the number's
     assert counts("Reuters came second with 21.81%, while the Associated Press (AP), which was founded long ago, "
