@@ -620,7 +620,9 @@ _VOTE_WHOLES = ("%vote", "%ball")
 # a number told as it stands at the time ("now controlled 1,150 square kilometres", "so far
 # 82 settlements"), or a price of the day (a market value, a share price), is a running total,
 # compared as a toll is: only with those of its day
-_RUNNING = rx.compile(r"\b(?:now|so far|thus far|to date|currently|as of|market (?:capitali[sz]ation|value|cap)|"
+# (and what one holds, a state of the day: "Ukraine controls 1,150 square kilometers")
+_RUNNING = rx.compile(r"\b(?:now|so far|thus far|to date|currently|as of|in total|"
+                      r"control(?:s|led|ling)?|occup(?:y|ies|ied|ying)|market (?:capitali[sz]ation|value|cap)|"
                       r"(?:share|stock) price|valued at|worth|shares|stocks|Dow|Nasdaq|S&P|FTSE|Nikkei|DAX|"
                       r"(?:stock|share|benchmark) index)\b", re.IGNORECASE)
 
