@@ -453,7 +453,7 @@ def _tense(text: str, pos: int) -> str | None:
 
 
 def _clause_before(text: str, pos: int) -> str:
-    lo = max(0, pos - 80)
+    lo = max(0, pos - 140)
     for c in ".!?;:,\n•":
         lo = max(lo, text.rfind(c, lo, pos) + 1)
     return text[lo:pos].lower()
