@@ -23,7 +23,7 @@ from ledger.extract.mentions import AGE_AFTER_NAME, HONORIFICS, unknown_qualifie
 from ledger.extract.quotes import REPORTING_VERBS
 from ledger.model import Claim, Document, Entity, Mention, Span
 from ledger.read.sections import heading_text
-from ledger.resolve.index import Entry, NameIndex
+from ledger.resolve.index import Entry, NameIndex, double_surname
 from ledger.resolve.keys import PARTICLES, name_key, name_like
 from ledger.resolve.tokens import CALENDAR_WORDS, phrase_key
 
@@ -727,6 +727,8 @@ def _introduce_name(m: Mention, index: NameIndex) -> Introduced:
     if _romanized_name(m.surface):  # the surname first: "Lai Ching-te"
         return Introduced(None, m.surface, m.span.line, {toks[0]}, {" ".join(toks[1:])})
     surnames = {toks[-1]} if toks else set()
+    if (double := double_surname(m.surface)) is not None:
+        surnames.add(double)
     if len(toks) >= 3:
         # a name of three words or more may be referred to by one of its middle words: "Lula"
         # after "Luiz Inácio Lula da Silva"
@@ -807,7 +809,8 @@ def _resolve_run_once(doc: Document, m: Mention, index: NameIndex, intro: list[I
         return
     # 1. a short form: one word (or the given names alone, or a hyphenated surname: "Jean-Pierre")
     # of someone introduced before
-    if len(toks) == 1 or (len(toks) == 2 and "-" in m.surface and any(key in p.surnames for p in intro)) or (
+    # (or a surname of two words: "Šutaj Eštok" after "Matúš Šutaj Eštok")
+    if len(toks) == 1 or (len(toks) == 2 and any(key in p.surnames for p in intro)) or (
             honorific and len(toks) == 2 and any(key in p.givens for p in intro)):
         for p in _antecedents(doc, m, key, intro, index):
             if key in p.surnames or (key in p.givens and (honorific or _by_given_name(p, index))):

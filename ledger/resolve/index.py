@@ -155,6 +155,18 @@ def _name_parts(name: str) -> tuple[str, str]:
     return toks[-1], toks[0] if len(toks) > 1 else ""
 
 
+def double_surname(name: str) -> str | None:
+    """The last two words of a name of three or more (its initials aside), which may be a
+    surname of two ("Matúš Šutaj Eštok", "Andrés Manuel López Obrador", "Sheikh Hasina
+    Wajed"); not after a particle ("Lula da Silva")."""
+    from ledger.resolve.keys import PARTICLES
+
+    toks = [t for t in phrase_key(name, expand=False).split() if len(t) > 1 or not t.isalpha()]
+    if len(toks) < 3 or toks[-2] in PARTICLES or toks[-1] in ("jr", "sr", "ii", "iii", "iv"):
+        return None
+    return " ".join(toks[-2:])
+
+
 def build_index(entities: Iterable[Entity], extra_aliases: Iterable[tuple[str, str]] = ()) -> NameIndex:
     idx = NameIndex()
     ents = list(entities)
@@ -195,6 +207,8 @@ def build_index(entities: Iterable[Entity], extra_aliases: Iterable[tuple[str, s
                     sur.add(s)
                 if g:
                     giv.add(g)
+                if (double := double_surname(n)) is not None:
+                    sur.add(double)  # "Šutaj Eštok" of "Matúš Šutaj Eštok", "López Obrador"
             if e.native:
                 _add_native(idx, e, sur, giv)
             idx.surnames[e.id] = sur

@@ -161,6 +161,17 @@ def test_short_form_is_never_a_global_guess() -> None:
     assert all(x.entity is None for x in mentions("Austin left early.") if x.surface == "Austin")
 
 
+def test_a_surname_of_two_words_is_a_short_form() -> None:
+    # "Šutaj Eštok" after "Matúš Šutaj Eštok", a person the KB does not know
+    m = resolved("Interior Minister Matúš Šutaj Eštok spoke on Monday. Later, “It was an attack,” Šutaj Eštok "
+                 "told reporters.", "Šutaj Eštok")
+    assert m.method == "short"
+    # not after a particle ("da Silva"), nor of a name of two words
+    from ledger.resolve.index import double_surname
+    assert double_surname("Andrés Manuel López Obrador") == "lopez obrador"
+    assert double_surname("Luiz Inácio Lula da Silva") is None and double_surname("Lloyd J. Austin") is None
+
+
 def test_an_unknown_name_keeps_its_particles() -> None:
     ms = mentions("European Commission President Ursula von der Leyen spoke. Biden and Xi met.")
     assert "Ursula von der Leyen" in [m.surface for m in ms if m.kind == "person"]

@@ -77,6 +77,13 @@ _NOT_NAME_WORDS = frozenset({"al", "el", "bin", "ibn", "abu", "of", "the", "de",
                              "duchess"})
 
 
+def _parts_of_one_form(view: LedgerView, entity: str, a: set[str], b: set[str]) -> bool:
+    """Whether two forms are both parts of one KB form of the entity (its name or an alias)."""
+    ent = view.entity(entity)
+    return ent is not None and any(a <= (full := set(phrase_key(n, expand=False).split())) and b <= full
+                                   for n in (ent.name, *ent.aliases))
+
+
 def check(view: LedgerView, rule: Rule, targets: Collection[str] | None) -> Iterator[Finding]:
     opts: Options = rule.options
     flagged: list[tuple[DocRef, Mention, Mention]] = []
@@ -100,6 +107,8 @@ def check(view: LedgerView, rule: Rule, targets: Collection[str] | None) -> Iter
                 continue
             if not _spelled_alike(toks, _tokens(anchor)):
                 continue  # another name, not another spelling: a title ("the Duke of Sussex"), a nom de guerre
+            if _parts_of_one_form(view, m.entity, toks, _tokens(anchor)):
+                continue  # "Sheikh Hasina", later "Hasina Wajed": two shorter forms of "Sheikh Hasina Wajed"
             key = (m.entity, frozenset(toks))
             if key in reported:
                 continue
