@@ -441,7 +441,11 @@ def frame_claims(
                         out.append(c)
                     core = mt.start("rest") if "rest" in pat.groupindex and mt.group("rest") is not None else mt.end()
                     pos = max(core, mt.start() + 1)
-    return out
+    # "launched the incursion on Aug. 7": when it began, told once; not also when it was held
+    began = {(c.subject or c.subject_surface, c.value): c.span for c in out if c.predicate == "began"}
+    return [c for c in out if c.predicate != "held"
+            or (sp := began.get((c.subject or c.subject_surface, c.value))) is None
+            or not sp.start <= c.span.start < sp.end]
 
 
 def _fits(frame: Frame, present: set[str], n: int) -> bool:

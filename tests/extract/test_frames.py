@@ -124,6 +124,14 @@ def test_an_agent_of_a_passive_is_not_where_its_clause_is(index) -> None:  # typ
     assert [c for c in analyze(doc, index).claims if c.predicate == "located_in"] == []
 
 
+def test_the_day_an_event_began_is_told_once(index) -> None:  # type: ignore[no-untyped-def]
+    # "launched the X on June 2": when it began, not also when it was held
+    text = "Since organizers launched the Shangri-La Dialogue on June 2, delegates have arrived daily."
+    doc = Document(path="x.txt", text=text, published=date(2023, 6, 4), sections=[Section("body", 0, len(text))])
+    got = [(c.predicate, c.value) for c in analyze(doc, index).claims if c.predicate in ("began", "held")]
+    assert got == [("began", "2023-06-02")]
+
+
 def test_a_time_of_a_later_item_of_a_list_is_not_the_first_items(index) -> None:  # type: ignore[no-untyped-def]
     # "since 2020" is the vice presidency's, not the mayoralty's
     text = "Lloyd Austin previously served as defense secretary, envoy, and, since 2020, senator."
