@@ -674,7 +674,10 @@ def count_claims(doc: Document, mentions: list[Mention], index: Any,
                 elif (rel := _RELATIVE.match(text, clause)) and near >= k:
                     # "Hou Yu-ih of the Kuomintang, who took 33.5%": who is a person, not the party
                     people = [j for j in range(near, k - 1, -1) if mentions[actors[j][1]].kind == "person"]
-                    k = people[0] if rel.group().startswith("who") and people else near
+                    # ("Reform UK, led by Nigel Farage, which won 4 million votes": which is no person)
+                    things = [j for j in range(near, k - 1, -1) if mentions[actors[j][1]].kind != "person"]
+                    k = (people[0] if people else near) if rel.group().startswith("who") else (
+                        things[0] if things else near)
                 elif any(not _within(spans, m.start()) for m in _OTHER_NAME.finditer(text, clause, q.start)):
                     continue
             if _VAGUE_AMOUNT.match(q.text):

@@ -254,6 +254,9 @@ def test_who_after_a_person_and_an_organization_is_the_person() -> None:
     # "who" is a person: the name before the organization; "which" is the organization
     assert counts("Lloyd Austin defeated Li Shangfu of the Pentagon, who took 33.5%.") == [("Li Shangfu", "33.5", "percent")]
     assert counts("Lloyd Austin praised Li Shangfu of the Pentagon, which took 33.5%.") == [("the Pentagon", "33.5", "percent")]
+    # "which" after a person named last is still no person: the organization before
+    assert counts("Lloyd Austin praised the Pentagon, led by Li Shangfu, which took 33.5%.") == [
+        ("the Pentagon", "33.5", "percent")]
 
 
 def test_a_clause_of_a_common_noun_is_not_the_actors() -> None:
