@@ -514,6 +514,11 @@ def _date_comma(text: str, lo: int, at: int) -> bool:
 _CLAUSE_BREAK = rx.compile(r"[,;:(\u2014\u2013]\s*|\s-\s+|\b(?:while|whereas|but|ahead\s+of|against)\s+")
 # a clause about the name before it
 _RELATIVE = rx.compile(r"(?:who|which)\s")
+# the one a winner defeated, then the margin ("defeated Robert Jenrick, a former minister, by
+# 53,806 votes to 41,388")
+_DEFEATED = rx.compile(r"\b(?:defeat(?:ed|ing|s)?|beat(?:ing|s|en)?|edg(?:ed|ing) out|trounc(?:ed|ing)|"
+                       r"outpoll(?:ed|ing)|outvot(?:ed|ing))[ \t\u00a0]+\Z")
+_BY_AFTER = rx.compile(r"(?:,[^,.;]{1,80},)?[ \t\u00a0]+by[ \t\u00a0]+(?:about[ \t\u00a0]+|some[ \t\u00a0]+)?")
 # a clause of its own whose subject is a common noun and whose verb tells a change: "and turnout
 # fell to 59.7%" (a number of the noun, not of the sentence's actor)
 _NOUN_CHANGED = rx.compile(r"(?:and|but|while|whereas)\s+(?:the\s+)?[a-z][a-z-]+(?:\s+[a-z][a-z-]+)?\s+"
@@ -712,6 +717,14 @@ def count_claims(doc: Document, mentions: list[Mention], index: Any,
                 elif own.group("led") or text[own.end() : own.end() + 1].isupper():
                     continue  # a thing the KB does not know: whose number, unknown
                 # (a common noun owned, "China's exports", is the actor's own number)
+            # "defeating Robert Jenrick by 53,806 votes to 41,388": the winner's number, not the
+            # one defeated (the sentence's subject, when it names one before)
+            if (actor is not None and actor.span.end <= q.start and _BY_AFTER.fullmatch(text, actor.span.end, q.start)
+                    and _DEFEATED.search(text, max(lo, actor.span.start - 30), actor.span.start)):
+                first = bisect_left(actor_starts, lo)  # the sentence's first actor: its subject
+                if first >= k:
+                    continue
+                k, actor = first, mentions[actors[first][1]]
             # "Othman Abduljalil said 5,000 people were missing": the speaker is not what the
             # number is about; an actor named in what they said may be
             while (actor is not None and actor.span.end <= q.start

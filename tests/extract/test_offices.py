@@ -259,6 +259,13 @@ def test_who_after_a_person_and_an_organization_is_the_person() -> None:
         ("the Pentagon", "33.5", "percent")]
 
 
+def test_a_margin_after_the_one_defeated_is_the_winners() -> None:
+    assert counts("Lloyd Austin won the race on Saturday, defeating Li Shangfu by 53,806 votes to 41,388.") == [
+        ("Lloyd Austin", "53806", "vote")]
+    # no winner named before: whose, unknown
+    assert counts("She defeated Li Shangfu, a former minister, by 53,806 votes to 41,388.") == []
+
+
 def test_a_clause_of_a_common_noun_is_not_the_actors() -> None:
     # "and turnout fell to ...": the turnout's; "the Pentagon's vote, which fell to ...": the vote's
     assert counts("Reuters won 33.7% of the vote, and turnout fell to 59.7%, the lowest since 2001.") == [
