@@ -611,6 +611,9 @@ def _next_word(text: str, s: int, hi: int) -> tuple[int, int] | None:
 
 # head words of titles a quote's speaker may be described by ("the president said")
 _DESC_HEADS = TITLE_HEADS | {"king", "queen", "pope"}
+# a sentence opening with a title's description: "The former president has said ..."
+_DESCRIPTION_OPENS = rx.compile(r"[ \t\u00a0\n\"“]*[Tt]he[ \t\u00a0]+(?:[a-z-]+[ \t\u00a0]+){0,2}?(?P<head>[a-z]+)\b"
+                                r"(?=[ \t\u00a0]+(?:has|had|have|is|was|said|says|told|will|would|also|added)\b)")
 
 
 # honorifics that tell whether a name is a man's or a woman's
@@ -649,6 +652,7 @@ class _Finder:
         self._name_words: dict[str, int] | None = None
         self.sents: list[int] = [0]  # sentence starts (``_sentence_starts``), set before attribution
         self.speakers: set[int] = set()
+        self.description: str | None = None  # a title's description a pronoun stood for
         self.spans: list[tuple[int, int]] = []
         self.span_starts: list[int] = []
         self._cues: dict[int, tuple[list[int], list[_Cue]]] = {}
@@ -1077,8 +1081,25 @@ class _Finder:
                 return found
         for pick in (last_subject, last_strong, last_any):
             if pick is not None:
+                if self._weak(self.mx.ms[pick]) and (told := self._description_after(pick, pos, window)) is not False:
+                    # "In his final weeks, Congress approved ... . The former president has said he
+                    # will retire. “…,” he said": the description is whom "he" stands for
+                    return told
                 return pick
         return None
+
+    def _description_after(self, k: int, pos: int, window: int) -> int | None | bool:
+        """When a sentence between mention ``k`` and ``pos`` opens with a title's description
+        ("The former president has said ..."): the person it describes, or None; else False."""
+        i = bisect.bisect_right(self.sents, self.mx.ms[k].span.end)
+        for s in self.sents[i:]:
+            if s >= pos:
+                break
+            d = _DESCRIPTION_OPENS.match(self.text, s)
+            if d is not None and d.group("head").lower() in _DESC_HEADS:
+                self.description = " ".join(d.group().split())
+                return self.described(self.description, s, window)
+        return False
 
     def _main_subject(self, k: int, gender: str | None) -> int | None:
         """The subject of the main clause when person ``k`` speaks in a clause of place or time
@@ -1113,7 +1134,9 @@ class _Finder:
         if self._name_words is None:  # the words of the names of people, with where each is first
             self._name_words = {}
             for o in self.mx.ms:
-                if o.kind == "person":
+                # (not another capitalized word alone: "Congress" twice is no name either time)
+                if o.kind == "person" and (" " in o.surface or o.entity or o.candidates or not o.hint.get("run")
+                                           or o.hint.get("honorific") or o.hint.get("title")):
                     for w in o.surface.split():
                         self._name_words[w] = min(self._name_words.get(w, o.span.end), o.span.end)
         first = self._name_words.get(m.surface)
@@ -1444,8 +1467,12 @@ def _attribute(
         if subj.kind == "mention":
             speaker = subj.index
         elif subj.kind == "pronoun":
+            f.description = None
             speaker = f.pronoun(subj.text, subj.start, sents[max(0, si - 2)])
             pronoun = speaker is not None
+            if speaker is None and f.description is not None:
+                # "The former president has said he ... “…,” he said": the description speaks
+                speaker_text, pronoun = f.description, True
             if prev is not None and (described := _described_before(prev, si, speaker, f)) is not None:
                 # "“…,” the President said. He said ...": the one the quotation before named
                 # by a title alone, when no one was named since

@@ -1114,7 +1114,9 @@ _ROLE_BEFORE = rx.compile(r"\b(?:predecessor|successor|counterparts?)[ \t\u00a0]
 
 # a title alone speaking: "the President", "the new CEO", "its chief executive"
 _THE_TITLE = rx.compile(r"(?:(?:[Tt]he|[Ii]ts|[Tt]heir)[ \t\u00a0]+)?"
-                        r"(?:(?:new|current|incoming|interim|acting)[ \t\u00a0]+)?(?P<title>\S.*)")
+                        r"(?:(?:new|current|incoming|interim|acting|outgoing)[ \t\u00a0]+"
+                        r"|(?P<former>former[ \t\u00a0]+))?"
+                        r"(?P<title>\S.*)")
 
 
 def _office_speaker(doc: Document, c: Claim, mentions: list[Mention], index: NameIndex) -> str | None:
@@ -1140,7 +1142,8 @@ def _office_speaker(doc: Document, c: Claim, mentions: list[Mention], index: Nam
         office = next((m for m in reversed(mentions) if m.kind == "office" and m.entity
                        and m.span.start < c.span.start and (ent := index.get(m.entity)) is not None
                        and title in {t.lower() for t in (ent.name, *ent.titles)}), None)
-    return holder_of(index, office.entity if office is not None else None, doc.published)
+    return holder_of(index, office.entity if office is not None else None, doc.published,
+                     former=said.group("former") is not None)
 
 
 _THE_NATIONAL = rx.compile(r"[Tt]he[ \t\u00a0]+(?:(?:\d{2}-year-old|young|veteran|former)[ \t\u00a0]+)?"
@@ -1165,8 +1168,9 @@ def _national_speaker(doc: Document, c: Claim, mentions: list[Mention], index: N
     return people.pop() if len(people) == 1 else None
 
 
-def holder_of(index: NameIndex, office: str | None, day: date | None) -> str | None:
-    """The one person the KB has hold ``office`` on ``day``, when it is an office of one holder."""
+def holder_of(index: NameIndex, office: str | None, day: date | None, former: bool = False) -> str | None:
+    """The one person the KB has hold ``office`` on ``day``, when it is an office of one holder
+    (``former``: the one whose term of it ended last before ``day``, "the former president")."""
     ent = index.get(office)
     if ent is None or not ent.single_holder or day is None:
         return None
@@ -1177,6 +1181,11 @@ def holder_of(index: NameIndex, office: str | None, day: date | None) -> str | N
         for e in index.entities.values():
             for t in e.offices if e.kind == "person" else ():
                 table.setdefault(t.office, []).append(e.id)
+    if former:
+        ended = sorted((t.end, pid) for pid in dict.fromkeys(table.get(ent.id, ())) for t in index.entities[pid].offices
+                       if t.office == ent.id and t.end is not None and t.end <= day
+                       and not index.entities[pid].holds(ent.id, day))
+        return ended[-1][1] if ended and (len(ended) == 1 or ended[-2][0] < ended[-1][0]) else None
     found = [pid for pid in dict.fromkeys(table.get(ent.id, ())) if index.entities[pid].holds(ent.id, day)]
     return found[0] if len(found) == 1 else None
 

@@ -299,6 +299,14 @@ def test_a_speaker_with_a_particle_a_role_an_employer_or_a_description_before(se
     assert q.speaker_text == speaker
 
 
+def test_a_pronoun_after_a_sentence_opened_by_a_description_is_the_description() -> None:
+    # not "Congress", one capitalized word named twice: the description that opens the sentence
+    f = text("Congress approved the plan. In his final weeks, Congress approved his plan to elect judges. The former "
+             "president has said he will retire to his ranch. “I leave with my conscience clear,” he said on Monday.")
+    q = f.quotes[-1]
+    assert q.speaker is None and q.speaker_text == "The former president"
+
+
 def test_a_sentence_after_a_quote_that_says_something_else_is_no_attribution() -> None:
     f = text("Biden later told reporters he still considered Xi “a dictator.” China's Foreign Ministry said the "
              "comment was irresponsible.")
