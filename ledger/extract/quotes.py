@@ -1202,7 +1202,9 @@ class _Finder:
             # (not another office the title names with more words: "the president" is not the
             # "Deputy President" named last)
             # (nor a dead or former holder's: "the late President Raisi" is not "the president" now)
-            if set(words[1:]) <= title and not (title - set(words[1:])) & (OTHER_OFFICE_WORDS | {"late"}):
+            # (nor the prime minister's for "the minister": "the minister said" after "External
+            # Affairs Minister S Jaishankar ... Prime Minister Sheikh Hasina" is Jaishankar)
+            if set(words[1:]) <= title and not (title - set(words[1:])) & (OTHER_OFFICE_WORDS | {"late", "prime"}):
                 return next((i for i, x in enumerate(self.mx.ms) if x is holder), None)
         return None
 

@@ -907,6 +907,13 @@ def test_the_president_is_not_the_deputy_president_named_before() -> None:
     assert q.speaker is None and q.speaker_text == "the president"
 
 
+def test_the_minister_is_not_the_prime_minister_named_after_a_minister() -> None:
+    f = text("External Affairs Minister Jan Novak told Parliament that former Chinese Prime Minister Petr Kral had asked "
+             "for help. “At very short notice, she requested approval to come,” the minister said.")
+    (q,) = f.quotes
+    assert f.surface(q) == "Jan Novak"
+
+
 def test_a_title_alone_in_a_story_about_one_country_is_that_countrys_office() -> None:
     # "President": the KB's of the US and of China; the text names only China's places: Xi's
     t = "Beijing was quiet. In Beijing, officials met. China said no. “We will act,” the President said."
