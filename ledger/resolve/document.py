@@ -530,7 +530,9 @@ def _disaster(doc: Document, head: str, places: set[str], index: NameIndex) -> s
     memo = index.memo("disasters")
     events = memo.get("")
     if events is None:  # the KB's dated events at a place, with the words of their names
-        events = memo[""] = [(e.id, frozenset(phrase_key(e.name, expand=False).split()), e.place, e.start)
+        # (by the words that may name it: "visit" of "Emperor Naruhito's visit to the Noto quake
+        # zone", which is no quake)
+        events = memo[""] = [(e.id, frozenset(_head_words(e.name)), e.place, e.start)
                              for e in index.entities.values() if e.kind == "event" and e.start and e.place]
     words = _HEADS.get(head, {head})
     found = set()
@@ -573,11 +575,25 @@ def _happening(index: NameIndex, eid: str, day: date) -> bool:
     return ent.start - timedelta(days=1) <= day <= (ent.end or ent.start) + timedelta(days=3)
 
 
+_PREPOSITION = frozenset({"of", "to", "in", "at", "on", "for", "with", "near", "against", "between", "over", "from"})
+
+
+def _head_words(name: str) -> set[str]:
+    """The words a definite description of an event may name it by: its head noun, the last
+    word before a preposition ("Noto Peninsula earthquake"; "visit" of "Emperor Naruhito's
+    visit to the Noto quake zone", which "the quake" is not), and its first word ("Hurricane
+    Helene")."""
+    words = phrase_key(name, expand=False).split()
+    if not words:
+        return set()
+    k = next((i for i, w in enumerate(words) if w in _PREPOSITION and i > 0), len(words))
+    return {words[0], words[k - 1]}
+
+
 def _resolve_anaphor(doc: Document, m: Mention, antecedent: Mention | None, index: NameIndex,
                      places: set[str] | None = None) -> None:
     head = m.hint.get("head")
-    if antecedent is None or (head and not _HEADS.get(head, {head}) & set(phrase_key(antecedent.surface,
-                                                                                     expand=False).split())):
+    if antecedent is None or (head and not _HEADS.get(head, {head}) & _head_words(antecedent.surface)):
         # "the summit" names the last event only when that is a summit; "the quake" of a story
         # that named none is the KB's earthquake where the text's places are, lately
         if head in _DISASTERS and places and (found := _disaster(doc, head, places, index)) is not None:

@@ -895,3 +895,16 @@ def test_an_institutions_name_holds_no_title(tmp_path: Path) -> None:
             "chancellor said she would change the measure of debt.")
     doc = Document(path="t.txt", text=text, published=date(2024, 10, 24), sections=[Section("body", 0, len(text))])
     assert [c.subject_surface for c in analyze(doc, index).claims if c.predicate == "holds_office"] == []
+
+
+def test_the_quake_is_no_event_whose_name_only_mentions_one() -> None:
+    # "the quake" days after "the Emperor's visit to the Noto quake zone": a visit is no quake
+    kb = [*KB, Entity(id="noto", kind="place", name="Wajima", code=None),
+          Entity(id="quake-visit", kind="event", name="Emperor Naruhito's visit to the Noto quake zone",
+                 place="noto", start=date(2024, 3, 22), end=date(2024, 3, 22)),
+          Entity(id="noto-quake", kind="event", name="Noto Peninsula earthquake", place="noto",
+                 start=date(2024, 3, 1), end=date(2024, 3, 1))]
+    text = "The couple toured Wajima on Friday. Homes destroyed by the quake still line the streets."
+    doc = Document(path="t.txt", text=text, published=date(2024, 3, 22), sections=[Section("body", 0, len(text))])
+    (m,) = [m for m in analyze(doc, build_index(kb)).mentions if m.surface == "the quake"]
+    assert m.entity == "noto-quake"
