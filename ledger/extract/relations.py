@@ -426,6 +426,8 @@ def _toll_day(doc: Document, lo: int, hi: int) -> tuple[date, date] | None:
     for t in find_timexes(doc.text, doc.published, lo, hi):
         if t.valid_to is None or t.valid_from is None:
             continue
+        if doc.text.startswith(("'s", "’s"), t.end) or doc.text.startswith(("'s", "’s"), t.end - 2):
+            continue  # "the victims of Friday's attack, as the death toll rose to 137": the attack's day
         start, end = t.valid_from, t.valid_to
         if start > doc.published and not _YEAR_IN.search(t.text):
             # a day of no year after the document's, in a toll told as done: last year's
