@@ -73,6 +73,9 @@ _DEPARTURE = rx.compile(
     r"leaves office|left office|outgoing|"
     r"(?:left|leaves|leaving) (?:the|his|her) (?:company|post|job|role|government|cabinet|board|firm)|"
     r"laid to rest|buried|burial|"
+    # a coup: "the presidential guard detained President Mohamed Bazoum", "ousted in a coup"
+    r"detain(?:ed|s|ing)?|detention|overthr(?:ew|own|ow|owing)|toppl(?:ed|e|es|ing)|depos(?:ed|e|es|ing)|coup|"
+    r"seiz(?:ed|es|ing) power|arrest(?:ed|s|ing)?|"
     # a move to another office: "parliament elected army chief Joseph Aoun president", "Lt. Gov.
     # Larry Rhoden took the oath as governor", "President Joe Biden's term ended"
     r"elect(?:s|ed)|sworn in|sw(?:ear|ore|ears) in|t(?:ook|akes|aking) the oath|inaugurated|promoted|elevated|"
