@@ -25,7 +25,7 @@ from ledger.model import Claim, Document, Entity, Mention, Span
 from ledger.read.sections import heading_text
 from ledger.resolve.index import Entry, NameIndex, double_surname
 from ledger.resolve.keys import PARTICLES, name_key, name_like
-from ledger.resolve.tokens import CALENDAR_WORDS, phrase_key
+from ledger.resolve.tokens import CALENDAR_WORDS, COMMON_WORDS, phrase_key
 
 # countries whose press calls people by the given name (no surname, a patronymic, or the
 # custom): "Anwar", "Prabowo", "Paetongtarn", "Abiy"; elsewhere a given name alone is someone
@@ -244,6 +244,11 @@ cabinet government administration senate board secretariat palace chamber extrao
 elect designate designee command headquarters directorate authority corps staff
 correspondent correspondents editor editors reporter reporters writer columnist contributor
 """.split())
+def _plural_demonym(key: str, index: NameIndex) -> bool:
+    """Whether ``key`` is the plural of a KB demonym ("nigeriens" of "Nigerien")."""
+    return key.endswith("s") and any(e.method == "demonym" for e in index.lookup(key[:-1]))
+
+
 _INTRODUCING = ("exact", "alias", "transliteration", "nickname", "fuzzy", "title-holder", "unknown-name")
 # the last words of institutions' names ("World Bank", "Defense Department")
 _ORG_LAST_WORDS = frozenset("""bank fund ministry council committee commission department agency bureau
@@ -904,9 +909,12 @@ def _resolve_run_once(doc: Document, m: Mention, index: NameIndex, intro: list[I
                 m.hint["name_key"] = phrase_key(near.name, expand=False)
             return
         owned = doc.text[max(0, m.span.start - 3) : m.span.start] in ("'s ", "’s ")
-        if (honorific or titled) and (key in _NO_SURNAMES or len(key) == 1 or owned):
+        if (honorific or titled) and (key in _NO_SURNAMES or key in COMMON_WORDS or len(key) == 1 or owned
+                                      or _plural_demonym(key, index)):
             # "prime minister Tuesday night", "the party's General Council", "the Prime
-            # Minister's Office", "Ambassador Extraordinary", "Gen Z": no person after the title
+            # Minister's Office", "Ambassador Extraordinary", "Gen Z": no person after the title;
+            # nor a headline's word ("Ousted President Is Not Restored") or a people ("the
+            # president Nigeriens chose")
             _set(m, index, None, None, 0.0, "dropped", "")
             return
         if honorific and _PLACE_OF.search(doc.text, max(0, m.span.start - 40), m.span.start):
