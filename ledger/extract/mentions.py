@@ -1033,7 +1033,9 @@ def _link(doc: Document, mentions: list[Mention]) -> None:
 
 
 # a capitalized word before a title that the KB does not know as a place
-_QUALIFIER_BEFORE = rx.compile(r"([A-Z][\w’'-]*(?:[ \t\u00a0][A-Z][\w’'-]*)?)(?:['’]s)?[ \t\u00a0]+" + _ADJ + r"\Z")
+# (an initialism too: "U.N. Secretary-General", the UN's)
+_QUALIFIER_BEFORE = rx.compile(r"((?:[A-Z]\.){2,}|[A-Z][\w’'-]*(?:[ \t\u00a0][A-Z][\w’'-]*)?)(?:['’]s)?[ \t\u00a0]+"
+                               + _ADJ + r"\Z")
 _OPENERS = frozenset({"new", "former", "acting", "deputy", "vice", "top", "senior", "chief", "incoming",
                       "outgoing", "current", "then", "interim", "veteran", "longtime"})
 # of those, the words that are part of a title in lower case ("the deputy prime minister",

@@ -1310,7 +1310,8 @@ def _resolve_office(doc: Document, m: Mention, index: NameIndex, given_to: Menti
              or (org is not None and not any(index.country_of(o) is None for o in offices)))
             and not _holds_one(index, holder, offices, doc.published)):
         # a party's or a company's title ("the National Rally's president", "her party's
-        # president", "party president", "PML-N President"): not the holder's country's office
+        # president", "the party's 28-year-old president", "party president", "PML-N
+        # President"): not the holder's country's office
         party = _PARTY_BEFORE.search(doc.text, max(0, m.span.start - 9), m.span.start)
         name = (owner.group(1) if owner is not None else org.surface if org is not None
                 else f"the {party.group(1).lower()}" if party is not None and party.group(1).lower() in _OWNER_NOUNS
@@ -1417,7 +1418,7 @@ def _resolve_office(doc: Document, m: Mention, index: NameIndex, given_to: Menti
 # Rally's president", "her party's leader")
 _OWNER_BEFORE = rx.compile(
     r"(?:\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+)((?:[A-Z][\w-]*\s+){0,3}[A-Z][\w-]*|party|company|group|firm|movement|bloc"
-    r"|union|league|coalition|alliance|club|team|board|bank)['’]s\s+(?:\w+\s+)?\Z")
+    r"|union|league|coalition|alliance|club|team|board|bank)['’]s\s+(?:[\w-]+\s+){0,2}\Z")
 
 
 def _holds_one(index: NameIndex, holder: Mention | None, offices: list[str], day: date | None) -> bool:
