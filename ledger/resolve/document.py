@@ -91,6 +91,8 @@ def resolve(doc: Document, ex: Extraction, index: NameIndex) -> None:
         if m.kind == "event" and (m.entity or m.method == "unknown-name") and not m.hint.get("anaphor"):
             last_event = m
             events.append(m)
+            # "the killing of Hassan Nasrallah": the person the event's name names is introduced
+            intro += _named_in(m, index)
         if m.kind == "place" and (code := _country_code(m, index)):
             named.add(code)
         if m.kind == "place" and m.entity:
@@ -719,6 +721,21 @@ def _near_surname(key: str, intro: list[Introduced]) -> tuple[Introduced, str] |
              if s[:1] == key[:1] and abs(len(s) - len(key)) <= limit and OSA.distance(s, key) <= limit
              and key not in (s + "s", s + "es")}
     return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _named_in(m: Mention, index: NameIndex) -> list[Introduced]:
+    """The KB people named in full inside an event's name as written ("the killing of Hassan
+    Nasrallah", "Biden's State of the Union"): introduced there as if named alone."""
+    words = phrase_key(m.surface, expand=False).split()
+    found: list[Introduced] = []
+    for n in range(len(words), 1, -1):
+        for i in range(len(words) - n + 1):
+            person = next((e for e in index.lookup(" ".join(words[i : i + n])) if e.kind == "person"), None)
+            if person is not None and all(p.entity != person.entity for p in found):
+                found.append(Introduced(person.entity, index.entities[person.entity].name, m.span.line,
+                                        set(index.surnames.get(person.entity, ())),
+                                        set(index.givens.get(person.entity, ()))))
+    return found
 
 
 def _introduce(m: Mention, index: NameIndex) -> Introduced:
