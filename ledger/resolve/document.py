@@ -847,8 +847,8 @@ def _resolve_run_once(doc: Document, m: Mention, index: NameIndex, intro: list[I
         return
     # 1. a short form: one word (or the given names alone, or a hyphenated surname: "Jean-Pierre")
     # of someone introduced before
-    # (or a surname of two words: "Šutaj Eštok" after "Matúš Šutaj Eštok")
-    if len(toks) == 1 or (len(toks) == 2 and any(key in p.surnames for p in intro)) or (
+    # (or a surname of several words: "Šutaj Eštok" after "Matúš Šutaj Eštok", "Le Pen")
+    if len(toks) == 1 or (len(toks) in (2, 3) and any(key in p.surnames for p in intro)) or (
             honorific and len(toks) == 2 and any(key in p.givens for p in intro)):
         for p in _antecedents(doc, m, key, intro, index):
             if key in p.surnames or (key in p.givens and (honorific or _by_given_name(p, index))):

@@ -156,15 +156,19 @@ def _name_parts(name: str) -> tuple[str, str]:
 
 
 def double_surname(name: str) -> str | None:
-    """The last two words of a name of three or more (its initials aside), which may be a
-    surname of two ("Matúš Šutaj Eštok", "Andrés Manuel López Obrador", "Sheikh Hasina
-    Wajed"); not after a particle ("Lula da Silva")."""
+    """The surname of several words a name of three or more (its initials aside) may be
+    shortened to: its particles and last word ("Le Pen" of "Marine Le Pen", "von der Leyen",
+    "da Silva"), else its last two words ("Šutaj Eštok" of "Matúš Šutaj Eštok", "López Obrador",
+    "Hasina Wajed" of "Sheikh Hasina Wajed")."""
     from ledger.resolve.keys import PARTICLES
 
     toks = [t for t in phrase_key(name, expand=False).split() if len(t) > 1 or not t.isalpha()]
-    if len(toks) < 3 or toks[-2] in PARTICLES or toks[-1] in ("jr", "sr", "ii", "iii", "iv"):
+    if len(toks) < 3 or toks[-1] in ("jr", "sr", "ii", "iii", "iv"):
         return None
-    return " ".join(toks[-2:])
+    i = len(toks) - 1
+    while i > 1 and toks[i - 1] in PARTICLES:
+        i -= 1
+    return " ".join(toks[i:] if i < len(toks) - 1 else toks[-2:])
 
 
 def build_index(entities: Iterable[Entity], extra_aliases: Iterable[tuple[str, str]] = ()) -> NameIndex:

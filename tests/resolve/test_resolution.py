@@ -167,10 +167,16 @@ def test_a_surname_of_two_words_is_a_short_form() -> None:
     m = resolved("Interior Minister Matúš Šutaj Eštok spoke on Monday. Later, “It was an attack,” Šutaj Eštok "
                  "told reporters.", "Šutaj Eštok")
     assert m.method == "short"
-    # not after a particle ("da Silva"), nor of a name of two words
+    # with its particles ("Le Pen", "von der Leyen"); none of a name of two words
     from ledger.resolve.index import double_surname
     assert double_surname("Andrés Manuel López Obrador") == "lopez obrador"
-    assert double_surname("Luiz Inácio Lula da Silva") is None and double_surname("Lloyd J. Austin") is None
+    assert double_surname("Marine Le Pen") == "le pen" and double_surname("Ursula von der Leyen") == "von der leyen"
+    assert double_surname("Lloyd J. Austin") is None
+    kb = [*KB, Entity(id="marine-le-pen", kind="person", name="Marine Le Pen", country="FR")]
+    text = "Marine Le Pen spoke first. “Democracy has spoken,” Le Pen told supporters."
+    doc = Document(path="t.txt", text=text, published=date(2024, 7, 1), sections=[Section("body", 0, len(text))])
+    found = [(m.entity, m.method) for m in analyze(doc, build_index(kb)).mentions if m.surface == "Le Pen"]
+    assert found == [("marine-le-pen", "short")]
 
 
 def test_an_unknown_name_keeps_its_particles() -> None:
