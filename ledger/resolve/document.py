@@ -123,9 +123,10 @@ def resolve(doc: Document, ex: Extraction, index: NameIndex) -> None:
             scare.add(id(c))
             continue
         if subj is not None and c.predicate == "holds_office" and (
-                subj.method == "dropped" or (subj.kind == "org" and not subj.entity)):
+                subj.method == "dropped" or (subj.kind == "org" and not subj.entity) or subj.kind == "place"):
             # the word after the title is no name ("Justice Department officials", "International
-            # Justice Correspondent"): no one holds the office there
+            # Justice Correspondent"), or a place ("the summit in New York, the President
+            # called"): no one holds the office there
             scare.add(id(c))
             continue
         obj = ex.mentions[c.refs["object"]] if "object" in c.refs else None

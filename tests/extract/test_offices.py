@@ -114,6 +114,12 @@ def test_no_title_claim_without_a_named_holder(text: str) -> None:
     assert offices(text) == []
 
 
+def test_a_place_holds_no_office() -> None:
+    # a rank between the title and the name: the place before the title is no holder
+    claims = offices("In Tehran, Supreme Leader Ayatollah Ali Khamenei declared five days of mourning.")
+    assert [c.subject_surface for c in claims if c.subject_surface == "Tehran"] == []
+
+
 @pytest.mark.parametrize("text", [
     "The chief of the General Staff, Army General Valery Gerasimov, reported to the president.",
     "Kyiv named Major General Eduard Moskalyov to head the office.",
