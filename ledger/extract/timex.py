@@ -20,7 +20,8 @@ Shapes covered:
   ``next`` or a future cue; ``March last year``) and their parts (``early May`` 1-10,
   ``mid-June`` 11-20, ``late March`` 21-end, ``the end of May``);
 * weekdays (``Monday``, ``late Monday``, ``last Friday``, ``next Friday``, ``Monday night``): the
-  latest one at or before the anchor, or the first on or after it with a future cue;
+  latest one at or before the anchor, or the first on or after it with a future cue ("would",
+  or a trip told in the present outside a headline: "who travels to Washington on Tuesday");
 * relative: ``yesterday``, ``today``, ``tomorrow``, ``last night``, ``this/last/next
   week|month|year|weekend|quarter|summer``, ``late last week``, ``earlier this year``, ``the
   past year``, ``in recent weeks``, ``the past two years``, ``the coming months``, ``two years
@@ -432,8 +433,15 @@ def _weekday_ahead(text: str, pos: int) -> bool:
     Tuesday follows that Monday; a day of a month is left to its tense: "announced that he
     would hold an election on Oct. 27" may be past)."""
     clause = _clause_before(text, pos)
+    line = text.rfind("\n", 0, pos) + 1
     return _FUTURE.search(clause) is not None or (
-        _WOULD.search(clause) is not None and _DAY_TOLD.search(clause) is None)
+        (_WOULD.search(clause) is not None or (_GOING.search(clause) is not None and not text.startswith("#", line)))
+        and _DAY_TOLD.search(clause) is None)
+
+
+# a trip told in the present, as news tells what is scheduled ("the president, who travels to
+# Washington for the NATO summit on Tuesday"); not in a headline, which tells the past so
+_GOING = rx.compile(r"\b(?:travels|flies|heads|departs|attends)\b")
 
 
 _WOULD = rx.compile(r"\bwould\b(?!\s+(?:have|be\s+\w+ed)\b)")

@@ -118,6 +118,8 @@ CASES = [
      "Wednesday", D(2023, 5, 24), D(2023, 5, 24), "day", False),
     ("weekday with future cue 'set to begin'", "A forum set to begin Friday in Singapore.",
      TUE, "Friday", D(2023, 6, 2), D(2023, 6, 2), "day", False),
+    ("weekday of a trip told in the present", "The president, who travels to Washington on Thursday, spoke.",
+     TUE, "Thursday", D(2023, 6, 1), D(2023, 6, 1), "day", False),
     ("weekday with future cue 'will'", "They will meet on Thursday.", TUE, "Thursday",
      D(2023, 6, 1), D(2023, 6, 1), "day", False),
     ("weekday with future cue 'scheduled'", "A vote is scheduled for Sunday.", TUE, "Sunday",
