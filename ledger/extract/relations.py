@@ -1125,8 +1125,12 @@ def _toll(text: str, q: Any, unit: str, to_date: bool = False) -> str | None:
 
 
 def _unit_key(unit: str) -> str:
-    """'su-35 fighter' and 'su-35' count the same thing: a model name is the key."""
+    """'su-35 fighter' and 'su-35' count the same thing: a model name is the key; soldiers and
+    troops are one count ("1,500 soldiers", "1,500 troops")."""
     for word in unit.split():
         if any(ch.isdigit() for ch in word) and any(ch.isalpha() for ch in word):
             return word
-    return unit
+    return _SAME_UNIT.get(unit, unit)
+
+
+_SAME_UNIT = {"soldier": "troop", "serviceman": "troop", "servicemen": "troop", "service member": "troop"}

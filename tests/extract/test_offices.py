@@ -225,6 +225,11 @@ def test_a_count_of_two_things_joined_by_and_is_of_both() -> None:
     assert counts("China cancelled about 200 flights and closed its airports.") == [("China", "200", "flight")]
 
 
+def test_soldiers_and_troops_are_one_count() -> None:
+    assert counts("China has about 1,500 soldiers in Niger.") == counts("China has about 1,500 troops in Niger.") == [
+        ("China", "1500", "troop")]
+
+
 def test_a_wire_datelines_agency_is_no_name_of_the_numbers_clause() -> None:
     text = "BEIJING, July 1 (Kyodo) - Thirty-nine people have been killed in China, the commission said on Monday."
     doc = Document(path="t.txt", text=text, published=date(2024, 7, 1), sections=[Section("body", 0, len(text))])
