@@ -724,6 +724,19 @@ def _near_surname(key: str, intro: list[Introduced]) -> tuple[Introduced, str] |
     return next(iter(found.values())) if len(found) == 1 else None
 
 
+def _transposed(written: str, ent: Entity) -> bool:
+    """Whether ``written`` is a form of the entity's name with two neighbouring letters swapped."""
+    w = written.casefold()
+    for form in (ent.name, *ent.aliases):
+        f = form.casefold()
+        if len(f) != len(w) or f == w:
+            continue
+        diff = [i for i in range(len(w)) if w[i] != f[i]]
+        if len(diff) == 2 and diff[1] == diff[0] + 1 and w[diff[0]] == f[diff[1]] and w[diff[1]] == f[diff[0]]:
+            return True
+    return False
+
+
 def _named_in(m: Mention, index: NameIndex) -> list[Introduced]:
     """The KB people named in full inside an event's name as written ("the killing of Hassan
     Nasrallah", "Biden's State of the Union"): introduced there as if named alone."""
@@ -990,6 +1003,8 @@ def _resolve_run_once(doc: Document, m: Mention, index: NameIndex, intro: list[I
     # Yol", "Yi Jae-myong"; "Abbas Araqchi" for Araghchi)
     for script in _SCRIPTS:
         found = _folded(m.surface, script, index) if len(toks) >= 2 else None
+        if found is not None and _transposed(m.surface, index.entities[found]):
+            break  # "Netanyhau": two letters swapped, a slip (step 5), not another romanization
         if found is not None:
             _set(m, index, None, found, 0.9, "transliteration",
                  f"romanization of the {script} name of {index.entities[found].name} (written otherwise)",
