@@ -521,13 +521,18 @@ _RELATIVE = rx.compile(r"(?:who|which)\s")
 _DEFEATED = rx.compile(r"\b(?:defeat(?:ed|ing|s)?|beat(?:ing|s|en)?|edg(?:ed|ing) out|trounc(?:ed|ing)|"
                        r"outpoll(?:ed|ing)|outvot(?:ed|ing))[ \t\u00a0]+\Z")
 _BY_AFTER = rx.compile(r"(?:,[^,.;]{1,80},)?[ \t\u00a0]+by[ \t\u00a0]+(?:about[ \t\u00a0]+|some[ \t\u00a0]+)?")
+# a clause whose subject is a body named before by its kind: "when the party won 121 seats"
+_THE_BODY = rx.compile(r"(?:(?:when|as|and|but|while|after)\s+)?the\s+(?:party|company|group|alliance|coalition|bloc"
+                       r"|firm|airline|bank|carmaker|government|ministry|club|team)\s+(?![a-z]+ing\b)[a-z]+")
 # a clause of its own whose subject is a common noun and whose verb tells a change: "and turnout
 # fell to 59.7%" (a number of the noun, not of the sentence's actor)
 _NOUN_CHANGED = rx.compile(r"(?:and|but|while|whereas)\s+(?:the\s+)?[a-z][a-z-]+(?:\s+[a-z][a-z-]+)?\s+"
                            r"(?:fell|rose|dropped|climbed|jumped|slipped|slumped|surged|grew|shrank|declined|"
                            r"increased|decreased|stood|reached|hit)\b")
 # a clause that opens with its verb, no subject of its own ("took 14.58%"; not "the alliance has")
-_VERB_FIRST = rx.compile(r"(?!(?:the|a|an|its|his|her|their|this|that|these|those|it|he|she|they|we|i)\b)[a-z]+\b")
+_VERB_FIRST = rx.compile(r"(?!(?:the|a|an|its|his|her|their|this|that|these|those|it|he|she|they|we|i"
+                         r"|when|where|while|as|after|before|because|since|if|although|though|until|and|but)\b)"
+                         r"[a-z]+\b")
 _ABBREVIATION_BRACKET = rx.compile(r"\([ \t\u00a0]*[A-Z][A-Z0-9&.-]{0,7}[ \t\u00a0]*\)")
 # a capitalized word within a clause, not a month or a weekday: a name the number may be about
 _OTHER_NAME = rx.compile(r"(?<![\w.])(?!(?:" + "|".join(sorted(w.title() for w in CALENDAR_WORDS)) + r")\b)"
@@ -656,6 +661,7 @@ def count_claims(doc: Document, mentions: list[Mention], index: Any,
             breaks = [m for m in _CLAUSE_BREAK.finditer(text, lo, q.start) if not _date_comma(text, lo, m.start())
                       and not (text[m.start()] == "(" and _ABBREVIATION_BRACKET.match(text, m.start()))]
             clause = own_clause = max((m.end() for m in breaks), default=lo)
+            aside = (0, 0)  # a relative clause the number's clause skips
             near = bisect_left(actor_starts, q.start) - 1
             # a relative clause closed right before the number's ("Jacob Zuma's MK Party, which was
             # registered only in September, took 14.58%"): the clause is the one it interrupts
@@ -664,6 +670,7 @@ def count_claims(doc: Document, mentions: list[Mention], index: Any,
                     and _VERB_FIRST.match(text, clause)):  # (its clause has no subject of its own)
                 if any(not _within(spans, m.start()) for m in _OTHER_NAME.finditer(text, clause, q.start)):
                     continue  # a name the KB does not know in the number's own clause: whose, unknown
+                aside = (breaks[-2].start(), clause)  # ("which was founded by Bidzina Ivanishvili")
                 clause = max((m.end() for m in breaks[:-2]), default=lo)
             if clause > lo and not any(clause <= a < q.start for a in actor_starts) \
                     and _NOUN_CHANGED.match(text, clause):
@@ -672,9 +679,16 @@ def count_claims(doc: Document, mentions: list[Mention], index: Any,
                 # the nearest actor of the clause that can own a number ("Georgian Dream party
                 # won Saturday's parliamentary election with 53.93%": the party, not the election)
                 owner = next((j for j in range(near, k - 1, -1) if actors[j][0] >= clause
+                              and not aside[0] <= actors[j][0] < aside[1]
                               and _owner_like(mentions[actors[j][1]], index)), None)
+                orgs = [j for j in range(near, k - 1, -1) if mentions[actors[j][1]].kind == "org"]
                 if owner is not None:
                     k = owner
+                elif _THE_BODY.match(text, clause):
+                    # "..., when the party won just 121 of 650 seats": the party named before
+                    if not orgs:
+                        continue
+                    k = orgs[0]
                 elif (rel := _RELATIVE.match(text, clause)) and near >= k and rel.group().startswith("which") \
                         and len(text[mentions[actors[near][1]].span.end : breaks[-1].start()].split()) > 3:
                     continue  # "the collapse in the Conservative vote, which fell to 23.7%": the vote's

@@ -277,6 +277,15 @@ def test_a_margin_after_the_one_defeated_is_the_winners() -> None:
     assert counts("She defeated Li Shangfu, a former minister, by 53,806 votes to 41,388.") == []
 
 
+def test_a_relative_clause_and_a_body_by_its_kind() -> None:
+    # the relative clause the number's clause skips names no owner: "founded by" Austin
+    assert counts("According to Reuters, the Pentagon, which was founded by Lloyd Austin, received about 54% of "
+                  "the vote.") == [("the Pentagon", "54", "percent")]
+    # "the party" is the body named before
+    assert counts("She replaces Lloyd Austin, who led the Pentagon to a defeat in the election on July 4, when the "
+                  "party won just 121 seats.") == [("the Pentagon", "121", "seat")]
+
+
 def test_a_clause_of_a_common_noun_is_not_the_actors() -> None:
     # "and turnout fell to ...": the turnout's; "the Pentagon's vote, which fell to ...": the vote's
     assert counts("Reuters won 33.7% of the vote, and turnout fell to 59.7%, the lowest since 2001.") == [
