@@ -523,7 +523,8 @@ _DEFEATED = rx.compile(r"\b(?:defeat(?:ed|ing|s)?|beat(?:ing|s|en)?|edg(?:ed|ing
 _BY_AFTER = rx.compile(r"(?:,[^,.;]{1,80},)?[ \t\u00a0]+by[ \t\u00a0]+(?:about[ \t\u00a0]+|some[ \t\u00a0]+)?")
 # a clause whose subject is a body named before by its kind: "when the party won 121 seats"
 _THE_BODY = rx.compile(r"(?:(?:when|as|and|but|while|after)\s+)?the\s+(?:party|company|group|alliance|coalition|bloc"
-                       r"|firm|airline|bank|carmaker|government|ministry|club|team)\s+(?![a-z]+ing\b)[a-z]+")
+                       r"|firm|airline|bank|carmaker|government|ministry|club|team)\s+"
+                       r"(?!(?:said|says|told|added|announced|reported|estimated)\b|[a-z]+ing\b)[a-z]+")
 # a clause of its own whose subject is a common noun and whose verb tells a change: "and turnout
 # fell to 59.7%" (a number of the noun, not of the sentence's actor)
 _NOUN_CHANGED = rx.compile(r"(?:and|but|while|whereas)\s+(?:the\s+)?[a-z][a-z-]+(?:\s+[a-z][a-z-]+)?\s+"
@@ -684,7 +685,7 @@ def count_claims(doc: Document, mentions: list[Mention], index: Any,
                 orgs = [j for j in range(near, k - 1, -1) if mentions[actors[j][1]].kind == "org"]
                 if owner is not None:
                     k = owner
-                elif _THE_BODY.match(text, clause):
+                elif toll is None and _THE_BODY.match(text, clause):
                     # "..., when the party won just 121 of 650 seats": the party named before
                     if not orgs:
                         continue
