@@ -698,8 +698,10 @@ def count_claims(doc: Document, mentions: list[Mention], index: Any,
                     people = [j for j in range(near, k - 1, -1) if mentions[actors[j][1]].kind == "person"]
                     # ("Reform UK, led by Nigel Farage, which won 4 million votes": which is no person)
                     things = [j for j in range(near, k - 1, -1) if mentions[actors[j][1]].kind != "person"]
-                    k = (people[0] if people else near) if rel.group().startswith("who") else (
-                        things[0] if things else near)
+                    # ("The RN and its allies, who had topped the first round with 33%": who is no event)
+                    groups = [j for j in range(near, k - 1, -1) if mentions[actors[j][1]].kind == "org"]
+                    k = (people[0] if people else groups[0] if groups else near) if rel.group().startswith("who") \
+                        else (things[0] if things else near)
                 elif any(not _within(spans, m.start()) for m in _OTHER_NAME.finditer(text, clause, q.start)):
                     continue
             if _VAGUE_AMOUNT.match(q.text):

@@ -285,6 +285,9 @@ _VOTES = frozenset({"election", "elections", "referendum", "runoff", "run", "vot
                     "primary", "primaries", "round", "inauguration"})
 
 
+_ORDINALS = frozenset({"first", "second", "third", "final", "last", "runoff"})
+
+
 def _add_generic_events(idx: NameIndex, ents: list[Entity]) -> None:
     """A vote's name without the country it names ("Georgian parliamentary election",
     "Georgia's parliamentary election" -> "parliamentary election"), of two words or more and
@@ -308,6 +311,9 @@ def _add_generic_events(idx: NameIndex, ents: list[Entity]) -> None:
                     break
             if rest is None and len(toks) > 3 and toks[-2] == "in" and toks[-1] in words:
                 rest = toks[:-2]  # "parliamentary election in Georgia"
+            if (rest is None and len(toks) > 3 and toks[0] in _ORDINALS and toks[1] == "round" and toks[2] == "of"
+                    and not _VOTES.isdisjoint(toks[3:])):
+                rest = toks[:2]  # "first round of the French legislative election": "first round"
             if (rest is not None and len(rest) >= 2 and not _VOTES.isdisjoint(rest) and words.isdisjoint(rest)
                     and (generic := " ".join(rest)) not in idx.keys):
                 idx.add(generic, Entry(e.id, e.kind, generic, "generic", f"{e.name}, named without its country"))

@@ -265,6 +265,9 @@ def test_who_after_a_person_and_an_organization_is_the_person() -> None:
     # "who" is a person: the name before the organization; "which" is the organization
     assert counts("Lloyd Austin defeated Li Shangfu of the Pentagon, who took 33.5%.") == [("Li Shangfu", "33.5", "percent")]
     assert counts("Lloyd Austin praised Li Shangfu of the Pentagon, which took 33.5%.") == [("the Pentagon", "33.5", "percent")]
+    # "who" with no person before: the organization, never an event
+    assert counts("The Pentagon and its allies, who had topped the Shangri-La Dialogue on June 30 with 33% of the "
+                  "vote, finished third.") == [("The Pentagon", "33", "percent")]
     # "which" after a person named last is still no person: the organization before
     assert counts("Lloyd Austin praised the Pentagon, led by Li Shangfu, which took 33.5%.") == [
         ("the Pentagon", "33.5", "percent")]
