@@ -1005,6 +1005,8 @@ def _link(doc: Document, mentions: list[Mention]) -> None:
         if j >= len(mentions) or mentions[j].kind != "office" or "holder" in mentions[j].hint:
             continue
         office = mentions[j]
+        if not a.candidates and _PLACE_WORD_BEFORE.search(text, max(0, a.span.start - 12), a.span.start):
+            continue  # "the Nato summit in New York, the President called": a place, no holder
         start = mentions[i + 1].span.start
         gap = text[a.span.end : start]
         inner = text[mentions[i + 1].span.end : office.span.start] if j > i + 1 else ""
@@ -1030,6 +1032,9 @@ def _link(doc: Document, mentions: list[Mention]) -> None:
             office.hint["holder"] = a
             office.hint["appositive"] = "after-name"
             a.hint["holder_of"] = office
+
+
+_PLACE_WORD_BEFORE = rx.compile(r"\b(?:in|at|near|outside)[ \t\u00a0]+\Z")
 
 
 # a capitalized word before a title that the KB does not know as a place

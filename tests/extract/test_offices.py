@@ -114,6 +114,11 @@ def test_no_title_claim_without_a_named_holder(text: str) -> None:
     assert offices(text) == []
 
 
+def test_a_name_after_in_is_no_holder_of_the_title_after_it() -> None:
+    claims = offices("Speaking on the sidelines of the summit in New York, the President called for calm.")
+    assert [c.subject_surface for c in claims] == []
+
+
 def test_a_place_holds_no_office() -> None:
     # a rank between the title and the name: the place before the title is no holder
     claims = offices("In Tehran, Supreme Leader Ayatollah Ali Khamenei declared five days of mourning.")
