@@ -277,6 +277,17 @@ def _people(view: LedgerView, others: list[tuple[DocRef, Claim]]) -> list[str]:
     return names
 
 
+def _told(view: LedgerView, o: Claim) -> str:
+    """Another outlet's attribution as evidence: its sentence, and who says it when the sentence
+    does not name them (a quotation of several sentences is attributed after its last)."""
+    sentence = o.sentence or o.excerpt
+    who = o.subject_surface or _name(view, o)
+    if who and who not in sentence:
+        quote = " ".join((o.value or "").split())
+        return f"“{quote if len(quote) <= 120 else quote[:117] + '...'}” ({who})"
+    return sentence
+
+
 def _finding(view: LedgerView, rule: Rule, ref: DocRef, c: Claim, others: list[tuple[DocRef, Claim]]) -> Finding:
     others = sorted(others, key=doc_order)
     picked, omitted = cited(others)
@@ -286,6 +297,6 @@ def _finding(view: LedgerView, rule: Rule, ref: DocRef, c: Claim, others: list[t
         rule.id, rule.severity, ref, c,
         rule.format(quote=short, speaker=_name(view, c), others=", ".join(_people(view, others))),
         entities=[c.subject] if c.subject else [],
-        evidence=[Evidence.at(r, o.span, o.sentence or o.excerpt) for r, o in picked], evidence_omitted=omitted,
+        evidence=[Evidence.at(r, o.span, _told(view, o)) for r, o in picked], evidence_omitted=omitted,
         identity=(c.subject or c.subject_surface, " ".join(quote_words(c))),
     )
