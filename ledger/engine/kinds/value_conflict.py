@@ -37,7 +37,7 @@ from ledger import rx
 from ledger.engine.rules import Rule
 from ledger.engine.runner import cited
 from ledger.engine.view import LedgerView, doc_order
-from ledger.model import Claim, DocRef, Evidence, Finding
+from ledger.model import Claim, DocRef, Evidence, Finding, Fix
 from ledger.resolve import gazetteer
 from ledger.resolve.keys import cluster_names, surnames_of
 from ledger.resolve.tokens import COMMON_WORDS
@@ -843,6 +843,31 @@ def _finding(
         theirs = ", ".join(dict.fromkeys(cmp.show(o) for _, o in others))
     message = rule.format(subject=subject.name if subject else c.subject_surface,
                           predicate=_predicate(view, c, cmp.how), value=cmp.show(c), others=theirs)
+    fix = _number_fix(c, others) if cmp.how == "number" and kb_value is None else None
     return Finding.at(rule.id, rule.severity, ref, c, message, evidence=evidence,
-                      evidence_omitted=omitted,
+                      evidence_omitted=omitted, fix=fix,
                       identity=(c.subject, c.predicate, c.object, c.value))
+
+
+_NUMBER = rx.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+def _number_fix(c: Claim, others: list[tuple[DocRef, Claim]]) -> Fix | None:
+    """The number most other outlets give, written as they write it, in place of this one's
+    ("131 seats" -> "121 seats"), when each excerpt holds one number and one outlet's value
+    leads."""
+    mine = _NUMBER.findall(c.excerpt or "")
+    if len(mine) != 1:
+        return None
+    outlets: dict[str, set[str]] = defaultdict(set)
+    written: dict[str, str] = {}
+    for r, o in others:
+        theirs = _NUMBER.findall(o.excerpt or "")
+        if len(theirs) == 1 and o.value is not None:
+            outlets[o.value].add(r.outlet)
+            written.setdefault(o.value, theirs[0])
+    ranked = sorted(outlets, key=lambda v: len(outlets[v]), reverse=True)
+    if not ranked or (len(ranked) > 1 and len(outlets[ranked[0]]) == len(outlets[ranked[1]])):
+        return None
+    return Fix(replacement=(c.excerpt or "").replace(mine[0], written[ranked[0]], 1),
+               description=f"the number {len(outlets[ranked[0]])} other outlet(s) give")
