@@ -637,6 +637,9 @@ def _pick_time(timexes: list[Any], start: int, end: int, text: str) -> Any:
     # 2020, vice president"; "as economic adviser and, since 2020, as first deputy premier"; nor
     # of a clause of its own: "after Thuong resigned in March")
     timexes = [t for t in timexes if t.start < end or not _LATER_ITEM.search(text, end, t.start)]
+    # (nor a wire's dateline: "NIAMEY, Aug 8 (TCP) - Niger's junta has appointed ..." is when it
+    # was filed, not when the junta appointed him)
+    timexes = [t for t in timexes if not _DATELINE_AFTER.match(text, t.end)]
     # (nor, after the frame, a date of a noun: "to the end of the 2026 World Cup", "the January 6 attack")
     timexes = [t for t in timexes if not (t.start >= end and text[max(0, t.start - 4) : t.start].lower() == "the "
                                           and _NOUN_AFTER.match(text, t.end))]
@@ -661,6 +664,7 @@ def _pick_time(timexes: list[Any], start: int, end: int, text: str) -> Any:
     return dated[0] if dated else None
 
 
+_DATELINE_AFTER = rx.compile(r"[ \t\u00a0]*\([^()\n]{1,40}\)[ \t\u00a0]*[-\u2013\u2014]")
 _DISTANCE_TO = rx.compile(r"\b(?:days?|weeks?|months?|years?|hours?|shortly|soon|just|only|long)[ \t\u00a0]+"
                           r"(?:after|before)\b", re.IGNORECASE)
 # where a relative clause closes

@@ -140,6 +140,15 @@ def test_a_time_of_a_later_item_of_a_list_is_not_the_first_items(index) -> None:
     assert (c.object, c.value, c.qualifiers["time"]) == ("us-secretary-of-defense", None, "former")
 
 
+def test_a_datelines_date_is_not_the_frames(index) -> None:  # type: ignore[no-untyped-def]
+    # "BEIJING, May 23 (Reuters) -": when it was filed; "on Monday night" is when he was appointed
+    text = ("BEIJING, May 23 (Reuters) - China has appointed Li Shangfu as defense minister, according to a "
+            "decree read on state television on Monday night.")
+    doc = Document(path="x.txt", text=text, published=date(2023, 5, 23), sections=[Section("body", 0, len(text))])
+    got = [c.value for c in analyze(doc, index).claims if c.qualifiers.get("frame") == "appointed"]
+    assert got == ["2023-05-22"]
+
+
 def test_a_time_of_a_clause_of_its_own_is_not_the_frames(index) -> None:  # type: ignore[no-untyped-def]
     # "in March" is when Thuong resigned, not when Lam took over
     text = "Li Shangfu replaced Wei Fenghe as defense minister after Wei resigned in March."
