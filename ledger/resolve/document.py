@@ -1199,8 +1199,16 @@ def _office_speaker(doc: Document, c: Claim, mentions: list[Mention], index: Nam
         office = next((m for m in reversed(mentions) if m.kind == "office" and m.entity
                        and m.span.start < c.span.start and (ent := index.get(m.entity)) is not None
                        and title in {t.lower() for t in (ent.name, *ent.titles)}), None)
-    return holder_of(index, office.entity if office is not None else None, doc.published,
-                     former=said.group("former") is not None)
+    if office is None:
+        # none named: the KB's office of that title of the one country the text's places are in
+        # ("Dhaka ... Bangladesh ... “…,” the prime minister said")
+        codes = {code for m in mentions if m.kind == "place" and m.span.start < c.span.start
+                 and (code := _country_code(m, index))}
+        found = [e.id for e in index.entities.values() if e.kind == "office" and e.country in codes
+                 and title in {t.lower() for t in (e.name, *e.titles)}] if len(codes) == 1 else []
+        return holder_of(index, found[0], doc.published, former=said.group("former") is not None) \
+            if len(found) == 1 else None
+    return holder_of(index, office.entity, doc.published, former=said.group("former") is not None)
 
 
 _THE_NATIONAL = rx.compile(r"[Tt]he[ \t\u00a0]+(?:(?:\d{2}-year-old|young|veteran|former)[ \t\u00a0]+)?"
