@@ -439,6 +439,14 @@ following including according""".split())
 _DETERMINER_WORDS = frozenset({"the", "a", "an", "his", "her", "its", "their", "this", "that", "these", "those"})
 
 
+# verbs a headline writes in title case right after a name ("Bortnikov Says West ...")
+_HEADLINE_VERBS = frozenset('''
+says tells warns blames urges vows claims denies calls asks accuses rejects slams backs sees meets
+visits appoints quits resigns dies wins loses takes faces orders seeks signs threatens declares
+pledges promises insists admits defends condemns praises welcomes hails
+'''.split())
+
+
 def _name_runs(
     doc: Document, toks: list[Token], mentions: list[Mention], section: str,
     mentions_section: tuple[int, int],
@@ -479,6 +487,8 @@ def _name_runs(
                  or (toks[j + 1].text in PARTICLES and _particle_run(toks, j + 1, text)))
             # a middle initial is one even when it spells a word ("Lewis A. Kaplan")
             and (toks[j + 1].key not in STOP or (len(toks[j + 1].text) == 1 and toks[j + 1].period))
+            # (a headline's verb in title case ends a name: "FSB Chief Bortnikov Says West ...")
+            and toks[j + 1].key not in _HEADLINE_VERBS
             and j - i < 8  # a title and a name: "Qatari Prime Minister Mohammed bin Abdulrahman Al Thani"
             and not toks[j].possessive
             and ((_GAP_NAME.match(text[toks[j].end : toks[j + 1].start] or " ")

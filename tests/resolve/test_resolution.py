@@ -915,3 +915,10 @@ def test_the_quake_is_no_event_whose_name_only_mentions_one() -> None:
     doc = Document(path="t.txt", text=text, published=date(2024, 3, 22), sections=[Section("body", 0, len(text))])
     (m,) = [m for m in analyze(doc, build_index(kb)).mentions if m.surface == "the quake"]
     assert m.entity == "noto-quake"
+
+
+def test_a_headlines_verb_in_title_case_ends_a_name() -> None:
+    text = "# Defense Chief Austin Says West Will Keep Talking\n\nLloyd Austin spoke on Tuesday.\n"
+    doc = Document(path="t.md", text=text, published=date(2023, 5, 30), sections=[Section("body", 0, len(text))])
+    surfaces = [m.surface for m in analyze(doc, INDEX).mentions if m.kind == "person"]
+    assert "Austin" in surfaces and not any("Says" in s for s in surfaces)
