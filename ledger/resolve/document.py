@@ -247,6 +247,8 @@ cabinet government administration senate board secretariat palace chamber extrao
 elect designate designee command headquarters directorate authority corps staff
 correspondent correspondents editor editors reporter reporters writer columnist contributor
 """.split())
+
+
 def _plural_demonym(key: str, index: NameIndex) -> bool:
     """Whether ``key`` is the plural of a KB demonym ("nigeriens" of "Nigerien")."""
     return key.endswith("s") and any(e.method == "demonym" for e in index.lookup(key[:-1]))
