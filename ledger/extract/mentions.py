@@ -443,7 +443,8 @@ _DETERMINER_WORDS = frozenset({"the", "a", "an", "his", "her", "its", "their", "
 _HEADLINE_VERBS = frozenset('''
 says tells warns blames urges vows claims denies calls asks accuses rejects slams backs sees meets
 visits appoints quits resigns dies wins loses takes faces orders seeks signs threatens declares
-pledges promises insists admits defends condemns praises welcomes hails
+pledges promises insists admits defends condemns praises welcomes hails bets eyes weighs mulls
+signals targets sets puts gets
 '''.split())
 
 
@@ -474,6 +475,8 @@ def _name_runs(
         if i < after or i in covered or t.key in STOP and (t.key in _NO_NAME_WORDS
                                                            or not _after_honorific(toks, i, text)):
             continue
+        if t.key in _HEADLINE_VERBS and i > 0 and toks[i - 1].cap:
+            continue  # "Ecuador's President Declares 'Armed Conflict'": a headline's verb, no surname
         if _sentence_initial(text, t.start) and (t.key in _NOT_NAME_OPENERS or (
                 t.key.endswith("ing") and len(t.key) > 5 and i + 1 < n and toks[i + 1].key in _DETERMINER_WORDS
                 and not toks[i + 1].cap)):

@@ -516,6 +516,7 @@ def _date_comma(text: str, lo: int, at: int) -> bool:
 _CLAUSE_BREAK = rx.compile(r"[,;:(\u2014\u2013]\s*|\s-\s+|\b(?:while|whereas|but|ahead\s+of|against)\s+")
 # a clause about the name before it
 _RELATIVE = rx.compile(r"(?:who|which)\s")
+_PAREN_OPEN = rx.compile(r"\([ \t\u00a0]*\Z")
 # the one a winner defeated, then the margin ("defeated Robert Jenrick, a former minister, by
 # 53,806 votes to 41,388")
 _DEFEATED = rx.compile(r"\b(?:defeat(?:ed|ing|s)?|beat(?:ing|s|en)?|edg(?:ed|ing) out|trounc(?:ed|ing)|"
@@ -719,6 +720,14 @@ def count_claims(doc: Document, mentions: list[Mention], index: Any,
                     k >= len(actors) or actors[k][0] < clause):
                 continue  # "... met the general, he won the second round with 96 votes": his, not theirs
             actor = mentions[actors[k][1]] if k < len(actors) and actors[k][0] < hi else None
+            if (paren := _PAREN_OPEN.search(text, max(lo, q.start - 4), q.start)) is not None:
+                # "ahead of former prime minister Amadou Ba (35.79%)": the share of the name before
+                j = next((j for j in range(bisect_left(actor_starts, paren.start()) - 1, -1, -1)
+                          if mentions[actors[j][1]].span.end <= paren.start()),
+                         None)
+                if (j is not None and actors[j][0] >= lo
+                        and not text[mentions[actors[j][1]].span.end : paren.start()].strip()):
+                    k, actor = j, mentions[actors[j][1]]
             if sentenced is not None and sentenced.group("who") and not _WHEN_ONLY.fullmatch(sentenced.group("who")):
                 who = [mentions[i] for a, i in actors if sentenced.start("who") <= a < sentenced.end("who")
                        and mentions[i].kind == "person"]
@@ -793,7 +802,10 @@ def count_claims(doc: Document, mentions: list[Mention], index: Any,
             if subject is None:
                 continue
             value = int(q.value) if float(q.value).is_integer() else q.value
-            when = _toll_day(doc, lo, hi) if toll is not None else None
+            # (a toll told in the present perfect is the day's: "floods that began on 29 April have
+            # killed 157 people")
+            when = (_toll_day(doc, lo, hi) if toll is not None
+                    and not _SO_FAR.search(text, max(lo, q.start - 40), min(hi, q.end + 40)) else None)
             told: tuple[date, date] | None = None
             if toll is None and doc.published is not None:
                 # the day or the year the number's clause names ("shares rose 2% on Monday",
@@ -976,7 +988,10 @@ _LEFT_BARE = rx.compile(r"\b(?:left|leaving)[ \t\u00a0]+"
 # ("the death toll from Typhoon Yagi in Vietnam rose to at least 179": what the toll is of between)
 _TOLL_TOLD = rx.compile(r"\b(?:death[ \t\u00a0]+)?toll[ \t\u00a0]+(?:\w+[ \t\u00a0]+){0,10}?"
                         r"(?:rose|risen|rises|climbed|climbs|reached|reaches|jumped|stood|stands|increased|"
-                        r"is|was|to|at)(?:[ \t\u00a0]+(?:to|at))?[ \t\u00a0]+(?:\w+[ \t\u00a0]+)?\Z", re.I)
+                        r"is|was|to|at)(?:[ \t\u00a0]+(?:to|at))?[ \t\u00a0]+(?:\w+[ \t\u00a0]+){0,2}?\Z", re.I)
+# a toll or a count told as it stands now, in the present perfect
+_SO_FAR = rx.compile(r"\b(?:have|has)[ \t\u00a0]+(?:now[ \t\u00a0]+|so[ \t\u00a0]+far[ \t\u00a0]+)?"
+                     r"(?:killed|died|been[ \t\u00a0]+killed|reached|risen|climbed|left)\b", re.I)
 # a number no one counted: "several people were killed" is no toll
 _VAGUE = rx.compile(r"(?:a\s+)?(?:several|few|many|dozens|scores|hundreds|thousands|some|a\s+number)\b(?!\s+\d)", re.I)
 # bodies found: the dead ("rescuers recovered 40 bodies")
@@ -1122,8 +1137,8 @@ def _toll(text: str, q: Any, unit: str, to_date: bool = False) -> str | None:
     nor a toll of a longer time ("... this year")."""
     if _CUMULATIVE.match(text, q.end) and not to_date:
         return None
-    if unit in _BODIES or (not unit and _TOLL_TOLD.search(text, max(0, q.start - 100), q.start)):
-        return "dead"
+    if unit in _BODIES or ((not unit or unit in _PEOPLE) and _TOLL_TOLD.search(text, max(0, q.start - 100), q.start)):
+        return "dead"  # (and "the death toll has reached at least 117 people")
     if not unit and _LEFT_BARE.search(text, max(0, q.start - 12), q.start) and (
             tail := _LEFT_HOW.match(text, q.end)) is not None:
         return _TOLL_KIND[tail.group(1)]  # "killed 197 people and left 128 missing"

@@ -921,7 +921,9 @@ def _resolve_run_once(doc: Document, m: Mention, index: NameIndex, intro: list[I
         # released shortly. Thank you!" is no slip in "Al Thani")
         opening_quoted = not (honorific or titled) and _QUOTED_OPENING.search(
             doc.text, max(0, m.span.start - 200), m.span.start) is not None
-        slip = None if opening_quoted else _near_surname(key, intro)
+        # (nor a name where a place is: "shot in Nobol, in Guayas province" is no slip in "Noboa")
+        slip = None if opening_quoted or (not (honorific or titled) and _WHERE_BEFORE.search(
+            doc.text, max(0, m.span.start - 20), m.span.start)) else _near_surname(key, intro)
         if slip is not None:
             # "Secretary Austen" after "Lloyd Austin", "Sikorsky" after "Radoslaw Sikorski": a
             # slip of the keyboard in the surname of someone introduced (misspelled-name)

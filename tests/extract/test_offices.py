@@ -886,3 +886,17 @@ def test_a_question_asserts_no_number_or_date() -> None:
     # "A confidence vote in January?": a question; the title in one still names its holder
     assert counts("Will Prime Minister Jan Novak's party win 240 seats?") == []
     assert [c.subject_surface for c in offices("Will Prime Minister Jan Novak's party win 240 seats?")] == ["Jan Novak"]
+
+
+def test_a_toll_told_as_it_stands_is_the_documents_days() -> None:
+    text = ("In Nairobi, Jan Novak was appointed on 15 May, and floods that began on 29 April have killed 157 "
+            "people. The death toll has reached at least 117 people in Mombasa, officials said.")
+    doc = Document(path="t.txt", text=text, published=date(2024, 5, 20), sections=[Section("body", 0, len(text))])
+    tolls = [(c.value, c.valid_from) for c in analyze(doc, INDEX).claims
+             if c.predicate == "count" and c.qualifiers["unit"] == "dead"]
+    assert tolls == [("157", date(2024, 5, 20)), ("117", date(2024, 5, 20))]
+
+
+def test_a_share_in_brackets_is_the_name_before_its() -> None:
+    assert counts("Li Shangfu won 54.28% of the vote, ahead of former minister Lloyd Austin (35.79%).") == [
+        ("Li Shangfu", "54.28", "percent"), ("Lloyd Austin", "35.79", "percent")]

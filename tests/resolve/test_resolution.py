@@ -922,3 +922,12 @@ def test_a_headlines_verb_in_title_case_ends_a_name() -> None:
     doc = Document(path="t.md", text=text, published=date(2023, 5, 30), sections=[Section("body", 0, len(text))])
     surfaces = [m.surface for m in analyze(doc, INDEX).mentions if m.kind == "person"]
     assert "Austin" in surfaces and not any("Says" in s for s in surfaces)
+
+
+def test_a_headlines_verb_after_a_title_is_no_surname_and_a_name_where_a_place_is_no_slip() -> None:
+    text = ("# China's President Declares 'Armed Conflict'\n\nLloyd Austin spoke. Two officers were shot in "
+            "Austen, in Guayas province.\n")
+    doc = Document(path="t.md", text=text, published=date(2023, 5, 30), sections=[Section("body", 0, len(text))])
+    ms = analyze(doc, INDEX).mentions
+    assert not [m for m in ms if m.surface == "Declares" and m.method == "unintroduced"]
+    assert not [m for m in ms if m.surface == "Austen" and m.method == "fuzzy"]
