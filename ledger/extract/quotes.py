@@ -1060,7 +1060,8 @@ class _Finder:
                 continue
             if last_any is None:
                 last_any = k
-            if last_strong is None and (m.entity or m.candidates or not m.hint.get("run")):
+            if last_strong is None and (m.entity or m.candidates or not m.hint.get("run")
+                                        or m.hint.get("honorific") or m.hint.get("title")):  # "President Faye"
                 last_strong = k
             # (a possessor opening it is not the sentence's subject: "India's representative,
             # Chandni Raina, denounced ..."; nor a name before a title: "European Union climate
