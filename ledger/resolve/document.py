@@ -108,9 +108,10 @@ def resolve(doc: Document, ex: Extraction, index: NameIndex) -> None:
         if m.kind == "office":
             before = ex.mentions[k - 1] if k else None
             if (before is not None and before.kind == "org" and before.entity
-                    and _OWNED_TITLE_GAP.fullmatch(doc.text, before.span.end, m.span.start)
-                    and not _generic_institution(before.surface)):
-                m.hint["owner"] = before  # "PML-N President", "OpenAI's president": the org's title
+                    and _OWNED_TITLE_GAP.fullmatch(doc.text, before.span.end, m.span.start)):
+                m.hint["body"] = before  # "Kremlin spokesman", "Foreign Ministry spokeswoman": its body's title
+                if not _generic_institution(before.surface):
+                    m.hint["owner"] = before  # "PML-N President", "OpenAI's president": the org's title
             _resolve_office(doc, m, index, given.get(id(m)), home)
     scare: set[int] = set()
     for c in ex.claims:
@@ -404,16 +405,12 @@ _FOR_ORG = rx.compile(r"[ \t\u00a0]+(?:for|of|at)[ \t\u00a0]+(?:the[ \t\u00a0]+)
 
 def _org_of(text: str, k: int, mentions: list[Mention]) -> str | None:
     """The KB organization the title ``mentions[k]`` names as its own: written right before it
-    ("Kremlin spokesman", "the Foreign Ministry's spokeswoman") or after "for", "of" or "at" ("a
-    spokesman for the Taiwan Affairs Office")."""
+    ("Kremlin spokesman", "the Foreign Ministry's spokeswoman", the ``body`` hint) or after
+    "for", "of" or "at" ("a spokesman for the Taiwan Affairs Office")."""
     office = mentions[k]
-    owner = office.hint.get("owner")
-    if owner is not None:
-        return owner.entity
-    before = mentions[k - 1] if k else None
-    if (before is not None and before.kind == "org" and before.entity
-            and _OWNED_TITLE_GAP.fullmatch(text, before.span.end, office.span.start)):
-        return before.entity
+    body = office.hint.get("body")
+    if body is not None:
+        return body.entity
     joined = _FOR_ORG.match(text, office.span.end)
     after = mentions[k + 1] if k + 1 < len(mentions) else None
     if joined is not None and after is not None and after.span.start == joined.end() and after.kind == "org":
@@ -728,15 +725,9 @@ def _near_surname(key: str, intro: list[Introduced]) -> tuple[Introduced, str] |
 
 def _transposed(written: str, ent: Entity) -> bool:
     """Whether ``written`` is a form of the entity's name with two neighbouring letters swapped."""
-    w = written.casefold()
-    for form in (ent.name, *ent.aliases):
-        f = form.casefold()
-        if len(f) != len(w) or f == w:
-            continue
-        diff = [i for i in range(len(w)) if w[i] != f[i]]
-        if len(diff) == 2 and diff[1] == diff[0] + 1 and w[diff[0]] == f[diff[1]] and w[diff[1]] == f[diff[0]]:
-            return True
-    return False
+    from ledger.resolve.fuzzy import transposed  # (the near-miss step after it loads it anyway)
+
+    return any(transposed(written.casefold(), form.casefold()) for form in (ent.name, *ent.aliases))
 
 
 def _named_in(m: Mention, index: NameIndex) -> list[Introduced]:

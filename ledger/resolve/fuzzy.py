@@ -223,9 +223,14 @@ def _moved(a: str, b: str) -> bool:
     return len(a) == len(b) >= 5 and Indel.distance(a, b, score_cutoff=2) == 2 and sorted(a) == sorted(b)
 
 
+def transposed(q: str, f: str) -> bool:
+    """Two neighbouring letters swapped, and nothing else ("Netanyhau", "Netanyahu")."""
+    return Levenshtein.distance(q, f) == 2 and OSA.distance(q, f) == 1
+
+
 def _describe(q: str, f: str) -> str:
     d = Levenshtein.distance(q, f)
-    if d == 2 and OSA.distance(q, f) == 1:
+    if transposed(q, f):
         return "letters transposed"
     if d == 2 and _moved(q, f):
         return "a letter out of place"

@@ -14,6 +14,7 @@ from typing import Any, NamedTuple
 
 from ledger import rx
 from ledger.model import Entity
+from ledger.resolve.keys import PARTICLES
 from ledger.resolve.tokens import phrase_key
 
 MEMO_SIZE = 100_000
@@ -160,8 +161,6 @@ def double_surname(name: str) -> str | None:
     shortened to: its particles and last word ("Le Pen" of "Marine Le Pen", "von der Leyen",
     "da Silva"), else its last two words ("Šutaj Eštok" of "Matúš Šutaj Eštok", "López Obrador",
     "Hasina Wajed" of "Sheikh Hasina Wajed")."""
-    from ledger.resolve.keys import PARTICLES
-
     toks = [t for t in phrase_key(name, expand=False).split() if len(t) > 1 or not t.isalpha()]
     if len(toks) < 3 or toks[-1] in ("jr", "sr", "ii", "iii", "iv"):
         return None

@@ -172,6 +172,8 @@ class _Speakers:
         another to its voice.  The person's titles are those the KB has them hold and those the
         ledger gives them, with the body each names."""
         for org, person in ((a, b), (b, a)):
+            if org.startswith("name:"):
+                continue  # (an organization of the KB only: no look-up for a name it does not know)
             ent = self.view.entity(org)
             if ent is None or ent.kind != "org" or person == org:
                 continue
@@ -257,7 +259,7 @@ def _name(view: LedgerView, c: Claim) -> str:
 
 def _name_words(name: str) -> set[str]:
     """A name's words as the keys of names the KB does not know spell them (``unknown_key``)."""
-    return set(roman_fold(phrase_key(name, expand=False)).split())
+    return set(_key(name).split())
 
 
 def _people(view: LedgerView, others: list[tuple[DocRef, Claim]]) -> list[str]:
