@@ -857,7 +857,10 @@ def _resolve_run_once(doc: Document, m: Mention, index: NameIndex, intro: list[I
     # (or a surname of several words: "Šutaj Eštok" after "Matúš Šutaj Eštok", "Le Pen")
     if len(toks) == 1 or (len(toks) in (2, 3) and any(key in p.surnames for p in intro)) or (
             honorific and len(toks) == 2 and any(key in p.givens for p in intro)):
-        for p in _antecedents(doc, m, key, intro, index):
+        # a surname before a given name: "Mr. Scott" after "Scott Spellmon" and then "Brandon Scott"
+        # is Brandon Scott
+        before = list(_antecedents(doc, m, key, intro, index))
+        for p in sorted(before, key=lambda p: key not in p.surnames):
             if key in p.surnames or (key in p.givens and (honorific or _by_given_name(p, index))):
                 what = "surname" if key in p.surnames else "given name"
                 cue = f"{honorific} + " if honorific else ""

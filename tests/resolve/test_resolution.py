@@ -56,6 +56,8 @@ CASES = [
     ("Secretary + surname", "Lloyd Austin spoke. Secretary Austin left.", "Austin", "lloyd-austin", "short"),
     ("Vietnamese surname reading", "Li Shangfu spoke. Mr. Ly left.", "Ly", "li-shangfu", "short"),
     ("Vietnamese given-name habit", "Ly Thuong Phuc spoke. Mr. Phuc left.", "Phuc", "li-shangfu", "short"),
+    ("Mr. + a surname before another's given name", "Lloyd Austin spoke. Austin Miller, an aide, nodded. Mr. Austin left.",
+     "Austin", "lloyd-austin", "short"),
     ("nearest antecedent wins", "Li Qiang and Li Shangfu met. Li spoke first.", "Li", "li-shangfu", "short"),
     ("only Li is the premier", "Premier Li Qiang spoke. Mr. Li left.", "Li", "li-qiang", "short"),
     ("title + surname of the one holder then", "US Pres. Biden said so.", "Biden", "joe-biden", "title-holder"),
