@@ -534,8 +534,8 @@ class FuzzyIndex:
             if typo >= 0:
                 return None  # a second differing token: another name
             lb = len(b)
-            if lb <= 3 or abs(len(a) - lb) > 2:
-                return None  # short tokens take no slip
+            if (lb <= 3 and not (lb == len(a) == 3 and transposed(a, b))) or abs(len(a) - lb) > 2:
+                return None  # short tokens take no slip but two letters swapped ("Lee Jea-myung")
             if self.vocab_guard and self._vocab.get(a, 0) >= self.guard_min:
                 return None  # a name the KB knows: not a slip for this one
             d = OSA.distance(a, b, score_cutoff=3)

@@ -26,6 +26,7 @@ PERSONS = {
     "jon-hale": ["Jon Hale"],
     "jan-hale": ["Jan Hale"],
     "vuong-tieu-minh": ["Vuong Tieu Minh"],
+    "lee-jae-myung": ["Lee Jae-myung"],
 }
 PLACES = {"lloyd-austen-park": ["Lloyd Austen Park"]}
 
@@ -58,7 +59,9 @@ def entity(ix: FuzzyIndex, surface: str, kind: str | None = None) -> str | None:
         ("Lloyd Austn", "lloyd-austin", "a letter missing"),
         ("Lloyd Ausstin", "lloyd-austin", "an extra letter"),
         ("Lloyd Asutin", "lloyd-austin", "letters transposed"),
-        ("Lloyd Astuin", "lloyd-austin", "a letter out of place"),  # "u" moved two places on
+        ("Lloyd Astuin", "lloyd-austin", "a letter out of place"),
+        ("Lee Jea-myung", "lee-jae-myung", "letters transposed"),  # a short syllable takes a swap
+        ("Lee Jay-myung", None, ""),  # but no other slip  # "u" moved two places on
         ("Austin Lloyd", "lloyd-austin", "name order reversed"),
         ("Shangfu Li", "li-shangfu", "name order reversed"),
         ("Tieu Minh Vuong", "vuong-tieu-minh", "name order reversed"),
