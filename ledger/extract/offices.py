@@ -24,7 +24,10 @@ PAST_WORDS = ("former", "ex", "erstwhile", "late", "onetime", "one-time", "assas
 # a whole word ("Later, Defense Minister ..." is no "late" holder), up to three words before the
 # title ("the former European Commission vice president"; not past a possessive: "the former
 # Soviet republic's President" is a current one)
-_FORMER = rx.compile(r"\b(?:" + "|".join(w if w != "ex" else "ex(?=-)" for w in PAST_WORDS)
+# ("late" of a time is none: "Late on Monday the US secretary of state, Antony Blinken, said")
+_LATE_OF_TIME = (r"late(?!\s+(?:on|in|at|last|this|that|yesterday|tonight|night|evening|afternoon|morning"
+                 r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)")
+_FORMER = rx.compile(r"\b(?:" + "|".join({"ex": "ex(?=-)", "late": _LATE_OF_TIME}.get(w, w) for w in PAST_WORDS)
                      + r")\b[\s-]*(?:[^\s'’,;:]+\s+){0,3}$", re.IGNORECASE)
 # the holder whom someone follows in office, before the title (and a word such as "outgoing")
 _SUCCEEDED = rx.compile(r"\b(?:(?:takes|took|taking|take)\s+over\s+from|replac(?:es|ed|ing)|succeed(?:s|ed|ing))"
@@ -178,7 +181,14 @@ def office_claims(doc: Document, mentions: list[Mention]) -> list[Claim]:
                             if not any(a <= y.start() < b for a, b in skip)} - {this_year})
             if years:
                 qualifiers["years"] = years
-            # so may an earlier day ("The helicopter carrying President Raisi crashed on May 19")
+            # so may an earlier day ("The helicopter carrying President Raisi crashed on May 19"),
+            # but once the clause of the title has its day, a clause after a comma past the name
+            # tells another's ("A court late Tuesday approved the arrest of Defense Minister Kim,
+            # the first warrant in the investigation into the martial law of last week")
+            if start > s_lo and _past_days(doc, s_lo, s_hi, day_cache, [*skip, (start, s_hi)]):
+                comma = doc.text.find(",", holder.span.end, s_hi)
+                if comma >= 0:
+                    skip.append((comma, s_hi))
             days = _past_days(doc, s_lo, s_hi, day_cache, skip)
             if days:
                 qualifiers["days"] = days

@@ -435,6 +435,14 @@ def test_former_before_a_title_the_kb_does_not_know_is_a_past_term() -> None:
     assert (c.subject_surface, c.object_surface, c.qualifiers.get("time")) == ("Janet Yellen", "Fed Chair", "former")
 
 
+def test_late_of_a_time_is_no_late_holder() -> None:
+    # "the late ..." is a past holder; "Late on Monday the ..." is a time
+    (c,) = offices("Late on Monday the US secretary of state, Antony Blinken, announced a truce.")
+    assert (c.subject_surface, c.qualifiers.get("time")) == ("Antony Blinken", None)
+    (c,) = offices("Mourners carried portraits of the late Foreign Minister Hossein Amir-Abdollahian.")
+    assert c.qualifiers.get("time") == "former"
+
+
 def test_a_capitalized_word_before_a_title_a_verb_gives_is_part_of_it() -> None:
     (c,) = [c for c in offices("Janet Yellen served as Fed chair from 2014 to 2018.") if c.qualifiers.get("frame")]
     assert (c.object_surface, c.valid_from, c.valid_to) == ("Fed chair", date(2014, 1, 1), date(2018, 12, 31))

@@ -75,7 +75,7 @@ _DEPARTURE = rx.compile(
     r"laid to rest|buried|burial|"
     # a coup: "the presidential guard detained President Mohamed Bazoum", "ousted in a coup"
     r"detain(?:ed|s|ing)?|detention|overthr(?:ew|own|ow|owing)|toppl(?:ed|e|es|ing)|depos(?:ed|e|es|ing)|coup|"
-    r"seiz(?:ed|es|ing) power|arrest(?:ed|s|ing)?|"
+    r"seiz(?:ed|es|ing) power|"  # (an arrest alone ends no term: "the arrest of Defense Minister Kim")
     # a move to another office: "parliament elected army chief Joseph Aoun president", "Lt. Gov.
     # Larry Rhoden took the oath as governor", "President Joe Biden's term ended"
     r"elect(?:s|ed)|sworn in|sw(?:ear|ore|ears) in|t(?:ook|akes|aking) the oath|inaugurated|promoted|elevated|"
