@@ -428,6 +428,8 @@ def _toll_day(doc: Document, lo: int, hi: int) -> tuple[date, date] | None:
             continue
         if doc.text.startswith(("'s", "’s"), t.end) or doc.text.startswith(("'s", "’s"), t.end - 2):
             continue  # "the victims of Friday's attack, as the death toll rose to 137": the attack's day
+        if _AFTER_THE.search(doc.text, max(lo, t.start - 40), t.start):
+            continue  # "killing six people, two weeks after the devastating Feb. 6 quake": another's day
         start, end = t.valid_from, t.valid_to
         if start > doc.published and not _YEAR_IN.search(t.text):
             # a day of no year after the document's, in a toll told as done: last year's
@@ -440,6 +442,8 @@ def _toll_day(doc: Document, lo: int, hi: int) -> tuple[date, date] | None:
     return None
 
 
+# a day of a noun a toll's sentence sets it after or before: "two weeks after the Feb. 6 quake"
+_AFTER_THE = rx.compile(r"\b(?:after|before|following)[ \t\u00a0]+the[ \t\u00a0]+(?:[a-z-]+[ \t\u00a0]+){0,2}\Z")
 # a weekday, a month or a year: a time a clause may name
 _TIME_HINT = rx.compile(r"\b(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct"
                         r"|Nov|Dec)[a-z]*\.?|(?:19|20)\d\d)\b")
@@ -605,6 +609,12 @@ def count_claims(doc: Document, mentions: list[Mention], index: Any,
     actor_starts = [a for a, _ in actors]
     spans = sorted((m.span.start, m.span.end) for m in mentions)
     last_toll: tuple[str | None, str | None, str] | None = None  # the subject of the last toll
+    last_kind: tuple[int, str] | None = None  # where the last number that was a toll ended, and its kind
+
+    def lo_of(pos: int) -> int:
+        nonlocal sentences
+        sentences = sentences or sentences_of(doc)
+        return sentences.bounds(pos)[0]
     for sec in doc.body_spans():
         prev: Quantity | None = None
         for q in find_quantities(doc.text, sec.start, sec.end):
@@ -616,6 +626,10 @@ def count_claims(doc: Document, mentions: list[Mention], index: Any,
                 continue  # "since the outbreak": a toll of a longer time than the event's
             # "537 deaths" is the toll "537 dead"
             toll = _DEATH_NOUNS.get(unit) or _toll(text, q, unit, to_date)
+            if (toll is None and last_kind is not None and (not unit or unit in _PEOPLE)
+                    and last_kind[0] > lo_of(q.start) and _AND_ANOTHER_TOLL.fullmatch(text, last_kind[0], q.start)):
+                toll = last_kind[1]  # "killing 5,434 people in Turkey and 1,832 in Syria": the same toll
+            last_kind = (q.end, toll) if toll is not None else None
             if toll is not None and to_date:
                 toll += " this year"
             # "sentenced Dominique Pelicot to 20 years": a prison term, the sentenced person's
@@ -784,7 +798,10 @@ def count_claims(doc: Document, mentions: list[Mention], index: Any,
                 # (of those, the nearest before the number: "deadliest in South Korea since
                 # 1997, when a Korean Air plane crashed in Guam, killing 228": Guam's)
                 where = [m for m in where if m.span.end <= q.start][-1:] or where[:1]
-                subject = (_toll_place(text, q.end, hi, mentions, index)
+                at = _toll_place(text, q.end, hi, mentions, index)
+                if at is None and (_COMBINED.search(text, lo, q.start) or _two_countries(text, here, index)):
+                    continue  # "the combined death toll in Turkey and Syria rose above 7,000": no one country's
+                subject = (at
                            or _toll_country(text, where, index, whole=False)
                            or _toll_country(text, here, index, whole=False)
                            # a sentence that names no place ("The crash killed 38 people"): the
@@ -1040,6 +1057,28 @@ _PRONOUN_OPENS = rx.compile(r"[\"“‘(\s]*(?:He|She|They|It|We|I)\b")
 _PRONOUN_SUBJECT = rx.compile(r"[\"“‘(\s]*(?:he|she|they|He|She|They)[ \t\u00a0]+(?!said|says|told)[a-z]")
 _THE_BEFORE = rx.compile(r"\b[Tt]he[ \t\u00a0]+\Z")
 _IN_BEFORE = rx.compile(r"\b[Ii]n[ \t\u00a0]+\Z")
+
+
+# a second number of a toll, of another place: "killing 5,434 people in Turkey and at least 1,832 in Syria"
+_AND_ANOTHER_TOLL = rx.compile(r"(?:[ \t\u00a0]+(?:people|persons))?[ \t\u00a0]+(?:in|across)[ \t\u00a0]+"
+                               r"(?:the[ \t\u00a0]+)?[A-Z][^,.;:\d]{0,40}?,?[ \t\u00a0]+(?:and|while|with)"
+                               r"[ \t\u00a0]+(?:another[ \t\u00a0]+)?")
+# a toll of several places summed: "the combined death toll", "bringing the combined toll to"
+_COMBINED = rx.compile(r"\bcombined[ \t\u00a0]+(?:death[ \t\u00a0]+)?toll\b", re.IGNORECASE)
+_AND_PLACE = rx.compile(r"[ \t\u00a0]*(?:,|and|&)[ \t\u00a0]+(?:(?:the|northern|southern|eastern|western"
+                        r"|north|south|east|west|northeast|northwest|southeast|southwest|central)[ \t\u00a0]+)?")
+
+
+def _two_countries(text: str, here: list[Mention], index: Any) -> bool:
+    """Whether the places of a sentence are joined as one ("in Turkey and Syria", "southern
+    Turkey and northwest Syria") and are of two countries: a toll told of them is of neither."""
+    places = [m for m in here if m.kind == "place"]
+    for a, b in zip(places, places[1:], strict=False):
+        if _AND_PLACE.fullmatch(text, a.span.end, b.span.start):
+            ca, cb = _toll_country(text, [a], index, whole=False), _toll_country(text, [b], index, whole=False)
+            if ca is not None and cb is not None and ca[1] != cb[1]:
+                return True
+    return False
 
 
 def _toll_place(text: str, end: int, hi: int, mentions: list[Mention],

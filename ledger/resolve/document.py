@@ -811,22 +811,30 @@ def _resolve_run(doc: Document, m: Mention, index: NameIndex, intro: list[Introd
 _SPEAKS_AFTER = rx.compile(r"[ \t\u00a0]+(?:" + "|".join(v for v in REPORTING_VERBS if " " not in v) + r")\b")
 # words after which a name is where something is ("in Vilnius", "at Riga", "near Gaziantep")
 # (a line may break between them: "the conference in\nManchester", text wrapped by hand)
+# (a part of it may be said: "in northern Kenya"; a place joined to one: "in Nairobi and Marrakesh")
+_DIRECTION = (r"(?:(?:north|south|east|west)(?:ern)?|(?:north|south)(?:east|west)(?:ern)?|central)"
+              r"[ \t\u00a0]+")
 _WHERE_BEFORE = rx.compile(r"\b(?:in|at|near|outside|across|throughout|around)(?:[ \t\u00a0]*\n)?[ \t\u00a0]*"
-                           r"(?<=\s)(?:the(?:[ \t\u00a0]*\n)?[ \t\u00a0]*(?<=\s))?\Z", re.I)
+                           r"(?<=\s)(?:the(?:[ \t\u00a0]*\n)?[ \t\u00a0]*(?<=\s))?(?:" + _DIRECTION + r")?\Z", re.I)
+_JOINED_PLACE = rx.compile(r"\b(?:in|at|near|across|throughout)[ \t\u00a0]+(?:the[ \t\u00a0]+)?(?:" + _DIRECTION
+                           + r")?(?P<place>[A-Z][\w'’-]*(?:[ \t\u00a0]+[A-Z][\w'’-]*){0,2}),?[ \t\u00a0]+"
+                           r"(?:and|or)[ \t\u00a0]+(?:" + _DIRECTION + r")?\Z", re.I)
 
 
 def _place_of_gazetteer(doc: Document, m: Mention, index: NameIndex, intro: list[Introduced]) -> None:
     """A name nothing showed to be a person, after a word of place, that GeoNames knows as a
     place ("in Vilnius"; not "in Austin's view" after "Lloyd Austin", whose surname it is)."""
-    if not _WHERE_BEFORE.search(doc.text, max(0, m.span.start - 20), m.span.start):
+    from ledger.resolve.gazetteer import lookup
+
+    if not _WHERE_BEFORE.search(doc.text, max(0, m.span.start - 30), m.span.start) and not (
+            (joined := _JOINED_PLACE.search(doc.text, max(0, m.span.start - 80), m.span.start)) is not None
+            and joined.group("place")[:1].isupper() and lookup(joined.group("place")) is not None):
         return
     if doc.text.startswith(("'s", "’s"), m.span.end):
         return
     key = phrase_key(m.surface, expand=False)
     if any(key in p.surnames or key in p.givens for p in intro):
         return
-    from ledger.resolve.gazetteer import lookup
-
     place = lookup(m.surface)
     if place is None:
         return

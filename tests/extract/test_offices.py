@@ -365,6 +365,11 @@ def test_a_number_joined_to_its_noun_is_no_count() -> None:
      [("Kenya", "179", "dead"), ("Kenya", "128", "missing")]),
     ("The helicopter crashed in Nairobi, killing all eight people aboard.", [("Kenya", "8", "dead")]),
     ("The storm killed 197 people and left 128 missing in Nairobi.", [("Kenya", "197", "dead"), ("Nairobi", "128", "missing")]),
+    # a toll of two countries together is neither's, unless a place follows the number
+    ("The quake struck Nairobi and Marrakesh, and the combined death toll rose above 7,000.", []),
+    ("The quake struck in northern Nairobi and southern Marrakesh, killing more than 3,800 people.", []),
+    ("The quake killed 5,434 people in Kenya and 1,832 people in Morocco.",
+     [("Kenya", "5434", "dead"), ("Morocco", "1832", "dead")]),
     # of the places after "in", the nearest before the number
     ("It was the deadliest in Kenya since 1997, when a plane crashed in Marrakesh, killing 228 people.",
      [("Morocco", "228", "dead")]),
@@ -903,6 +908,17 @@ def test_a_toll_told_as_it_stands_is_the_documents_days() -> None:
     tolls = [(c.value, c.valid_from) for c in analyze(doc, INDEX).claims
              if c.predicate == "count" and c.qualifiers["unit"] == "dead"]
     assert tolls == [("157", date(2024, 5, 20)), ("117", date(2024, 5, 20))]
+
+
+def test_a_day_a_toll_is_told_after_is_not_its_day() -> None:
+    # "two weeks after the devastating Feb. 6 quake": the quake's day; the toll is Monday's
+    text = ("A magnitude 6.4 earthquake struck in Nairobi on Monday evening, killing six people, two weeks after "
+            "the devastating Feb. 6 quake.")
+    doc = Document(path="t.txt", text=text, published=date(2023, 2, 21), sections=[Section("body", 0, len(text))])
+    assert [c.valid_from for c in analyze(doc, INDEX).claims if c.predicate == "count"] != [date(2023, 2, 6)]
+    text = "The quake struck in Nairobi on Feb. 6, killing six people."
+    doc = Document(path="t.txt", text=text, published=date(2023, 2, 21), sections=[Section("body", 0, len(text))])
+    assert [c.valid_from for c in analyze(doc, INDEX).claims if c.predicate == "count"] == [date(2023, 2, 6)]
 
 
 def test_a_share_in_brackets_is_the_name_before_its() -> None:

@@ -367,6 +367,8 @@ def test_never_crashes_and_never_the_wrong_kind(text: str) -> None:
     ("The summit will take place in Riga.", "Riga", "geo:LV:25:riga"),
     ("Talks were held in Lithuania last week.", "Lithuania", "geo:LT"),
     ("Reporters gathered in Kiev.", "Kiev", "geo:UA:12:kyiv"),  # another name of a large city
+    ("The quake struck in northern Latvia.", "Latvia", "geo:LV"),  # a part of it
+    ("Leaders will meet in Vilnius and Riga.", "Riga", "geo:LV:25:riga"),  # joined to a place
 ])
 def test_a_place_the_kb_does_not_know_comes_from_geonames(text: str, surface: str, key: str) -> None:
     m = resolved(text, surface)
@@ -384,6 +386,7 @@ def test_geonames_names_a_large_city_elsewhere_not_the_state_of_its_name() -> No
 
 @pytest.mark.parametrize(("text", "surface"), [
     ("Jan Novak met Vilnius officials.", "Vilnius"),  # no word of place before it
+    ("She spoke in Parliament and Jackson nodded.", "Jackson"),  # joined to no place GeoNames knows
     ("Jan Jackson spoke. In Jackson's view, it failed.", "Jackson"),  # a possessive: a person's
     ("Mayor Tom Lincoln spoke. He said that in Lincoln the vote was close.", "Lincoln"),  # his surname
     ("It was the first such case in Asia, officials said.", "Asia"),  # a continent, not a town of its name

@@ -610,6 +610,8 @@ def _as_told(words: list[str], tally: bool) -> frozenset[str]:
 # toll rises by the day, so only tolls told within a day of each other are compared
 _TOLLS = frozenset({"dead", "injured", "missing", "evacuated", "dead this year", "injured this year",
                     "missing this year"})
+# (of those, the tolls that only rise: the dead and the injured; the missing are found)
+_GROWING = frozenset({"dead", "injured", "dead this year", "injured this year"})
 _TERMS = frozenset({"prison year"})
 _TOLL_DAYS = 1
 # a share of the vote ("42.49% of the vote") is of one round of voting, and rounds are a week
@@ -698,9 +700,21 @@ class _SameFact:
                                         # a share of the vote is of one round of voting
                                         else min(days, _ROUND_DAYS) if self.vote[i] or self.vote[j] else days))
                 and not (told and _other_time(c, self.items[j][1]))
+                # (a toll of the dead or injured only rises: a larger one told a day later is no other count)
+                and not (unit in _GROWING and self._grew(i, j))
                 # (a vote's tallies: only its rounds apart)
                 and (not (self.round[i] and self.round[j] and self.round[i] != self.round[j]) if vote
                      else self._alike(i, j))]
+
+    def _grew(self, i: int, j: int) -> bool:
+        """Whether numbers ``i`` and ``j`` are of two days, the later no lower than the earlier."""
+        a, b = self.items[i][1], self.items[j][1]
+        da, db = a.valid_from or a.valid_to, b.valid_from or b.valid_to
+        if da is None or db is None or da == db:
+            return False
+        early, late = (a, b) if da < db else (b, a)
+        lo, hi = early.qualifiers.get("low"), late.qualifiers.get("high")
+        return isinstance(lo, int | float) and (hi is None or (isinstance(hi, int | float) and lo <= hi))
 
     def _alike(self, i: int, j: int) -> bool:
         """Whether numbers ``i`` and ``j``, of one subject and unit told near in time, are of
