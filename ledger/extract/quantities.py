@@ -134,6 +134,12 @@ def _rev(phrases: str) -> str:
     return "|".join(r"\s+".join(w[::-1] for w in reversed(p.split())) for p in alts)
 
 
+# a verb that puts a number below what it counts: "rose past 7,000", "the toll passed 33,000" (not "the
+# past 3 days", "passed 3 exams")
+_PAST_MARK = rx.compile(r"\b(?:rose|risen|rises|climbed|climbs|went|pushed|surged|crept|moved)[ \t\u00a0]+(?P<m>past)"
+                        r"[ \t\u00a0]+\Z|\b(?:toll|total|number|tally|count|figure)\b[^.;\d]{0,30}?\b"
+                        r"(?:passed|passes|topped|tops|surpassed|surpasses|exceeded|exceeds)[ \t\u00a0]+\Z",
+                        re.IGNORECASE)
 _MARKER_R = rx.compile(r"\s+(?P<m>" + _rev(_MARKERS) + r")(?!\w)")
 _LOWER = {"more than": 1, "over": 1, "above": 1, "upwards of": 1, "in excess of": 1,
           "well over": 1, "just over": 1, "at least": 0, "no fewer than": 0, "no less than": 0,
@@ -565,6 +571,9 @@ def _quantity_at(text: str, ws: int, floor: int, end: int) -> _Q | int | None:
     if mm is not None:
         marker = " ".join(mm.group("m")[::-1].split())
         qstart -= mm.end()
+    elif (past := _PAST_MARK.search(text, max(floor, qstart - 40), qstart)) is not None:
+        marker = "more than"  # "the death toll rose past 7,000", "passed 33,000", "topped 1,000"
+        qstart = past.start("m") if past.group("m") else qstart
     # the value
     vague = False
     first_end = num_end

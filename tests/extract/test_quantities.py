@@ -99,6 +99,10 @@ CASES = [
      "person", None, "person"),
     ("dash range", "10-20 drones", "10-20 drones", 10, 10, 20, "drone", None, "drone"),
     ("from to", "from 5 to 7 ships", "from 5 to 7 ships", 5, 5, 7, "ship", None, "ship"),
+    # a verb that puts the number below the count
+    ("rose past", "the death toll rose past 7,000.", "past 7,000", 7000, 7001, None, "", "more than", ""),
+    ("a toll passed", "The death toll passed 33,000 on Sunday.", "33,000", 33000, 33001, None, "", "more than", ""),
+    ("passed of no total", "He passed 3 exams.", "3 exams", 3, 3, 3, "exam", None, "exam"),
     # money
     ("dollars with scale", "The US pledged $10 billion in aid.", "$10 billion", 1e10, 1e10,
      1e10, "dollar", None, ""),
