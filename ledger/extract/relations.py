@@ -436,8 +436,9 @@ def _toll_day(doc: Document, lo: int, hi: int) -> tuple[date, date] | None:
             start, end = _year_before(start), _year_before(end)
         if end >= doc.published - timedelta(days=1):
             continue
-        if _SINCE.search(doc.text, max(lo, t.start - 12), t.start):
-            return None
+        if _SINCE.search(doc.text, max(lo, t.start - 12), t.start) or _SINCE_BEGAN.search(
+                doc.text, max(lo, t.start - 50), t.start):
+            return None  # "since Oct. 7", "since the fighting began on April 15": a toll to date
         return start, end
     return None
 
@@ -476,6 +477,8 @@ def _year_before(d: date) -> date:
 
 _YEAR_IN = rx.compile(r"\b\d{4}\b")
 _SINCE = rx.compile(r"\b(?:since|from|as\s+of)\s+\Z", re.IGNORECASE)
+_SINCE_BEGAN = rx.compile(r"\bsince\s+(?:the\s+)?[a-z]+(?:\s+[a-z]+)?\s+(?:began|started|erupted|broke\s+out)"
+                          r"(?:\s+(?:on|in))?\s+\Z", re.IGNORECASE)
 
 
 def _owner_like(m: Mention, index: Any) -> bool:

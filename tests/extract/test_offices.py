@@ -916,6 +916,9 @@ def test_a_day_a_toll_is_told_after_is_not_its_day() -> None:
             "the devastating Feb. 6 quake.")
     doc = Document(path="t.txt", text=text, published=date(2023, 2, 21), sections=[Section("body", 0, len(text))])
     assert [c.valid_from for c in analyze(doc, INDEX).claims if c.predicate == "count"] != [date(2023, 2, 6)]
+    text = "In Nairobi, the WHO said 459 people were killed since the fighting began on April 15."
+    doc = Document(path="t.txt", text=text, published=date(2023, 4, 26), sections=[Section("body", 0, len(text))])
+    assert [c.valid_from for c in analyze(doc, INDEX).claims if c.predicate == "count"] == [date(2023, 4, 26)]
     text = "The quake struck in Nairobi on Feb. 6, killing six people."
     doc = Document(path="t.txt", text=text, published=date(2023, 2, 21), sections=[Section("body", 0, len(text))])
     assert [c.valid_from for c in analyze(doc, INDEX).claims if c.predicate == "count"] == [date(2023, 2, 6)]
