@@ -443,9 +443,42 @@ def frame_claims(
                     pos = max(core, mt.start() + 1)
     # "launched the incursion on Aug. 7": when it began, told once; not also when it was held
     began = {(c.subject or c.subject_surface, c.value): c.span for c in out if c.predicate == "began"}
-    return [c for c in out if c.predicate != "held"
-            or (sp := began.get((c.subject or c.subject_surface, c.value))) is None
-            or not sp.start <= c.span.start < sp.end]
+    out = [c for c in out if c.predicate != "held"
+           or (sp := began.get((c.subject or c.subject_surface, c.value))) is None
+           or not sp.start <= c.span.start < sp.end]
+    return out + _meeting_places(out, mentions, index)
+
+
+def _meeting_places(claims: list[Claim], mentions: list[Mention], index: Any) -> list[Claim]:
+    """Where two met on a day ("Blinken met Cavusoglu in Ankara on Monday"): a ``located_in``
+    claim of that meeting, keyed by the two and the day, so that another outlet's place for the
+    same meeting ("in Istanbul") is compared as an event's is (a place inside another agrees)."""
+    out: list[Claim] = []
+    for c in claims:
+        where = c.qualifiers.get("where")
+        if c.predicate != "met" or not where or not c.value:
+            continue
+        a, b = c.subject or c.subject_key, c.object or c.object_key
+        if not a or not b:
+            continue
+        bare = where[4:] if where.lower().startswith("the ") else where
+        place = next((m for m in mentions if m.kind == "place" and m.span.start >= c.span.start
+                      and m.surface == bare and (m.entity or m.hint.get("name_key"))
+                      and m.span.start - c.span.end < 200), None)
+        if place is None:
+            continue
+        key = f"meeting:{'+'.join(sorted((a, b)))}@{c.value}"
+        names = [e.name if (e := index.get(x) if index is not None else None) is not None else surface
+                 for x, surface in ((c.subject, c.subject_surface), (c.object, c.object_surface))]
+        out.append(Claim(
+            span=place.span, subject_key=key, subject=None, predicate="located_in",
+            object=place.entity, object_key=None if place.entity else place.hint.get("name_key"),
+            value=None, valid_from=c.valid_from, valid_to=c.valid_to,
+            qualifiers={"frame": "located_in", "meeting": True}, section=c.section, sentence=c.sentence,
+            excerpt=place.surface, subject_surface=f"the meeting of {names[0]} and {names[1]}",
+            object_surface=place.surface,
+        ))
+    return out
 
 
 def _fits(frame: Frame, present: set[str], n: int) -> bool:

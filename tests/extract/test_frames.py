@@ -108,6 +108,19 @@ def test_a_party_the_kb_does_not_know_is_named_by_its_key(index) -> None:  # typ
         "name:narendra modi", None, "name:vladimir putin", "Vladimir Putin", "2024-07-08")
 
 
+def test_where_two_met_on_a_day_is_that_meetings_place(index) -> None:  # type: ignore[no-untyped-def]
+    # the same meeting, whichever party is named first: one key for its place
+    keys = set()
+    for text in ("Lloyd Austin met Li Shangfu in Singapore on Monday.", "Li Shangfu met Lloyd Austin in Vienna on Monday."):
+        doc = Document(path="t.txt", text=text, published=date(2023, 6, 6), sections=[Section("body", 0, len(text))])
+        (c,) = [c for c in analyze(doc, index).claims if c.predicate == "located_in"]
+        assert (c.subject, c.object_surface, c.subject_surface) == (
+            None, text.split(" in ")[1].split()[0], "the meeting of Lloyd Austin and Li Shangfu"
+            if text.startswith("Lloyd") else "the meeting of Li Shangfu and Lloyd Austin")
+        keys.add(c.subject_key)
+    assert keys == {"meeting:li-shangfu+lloyd-austin@2023-06-05"}
+
+
 def test_a_pronoun_in_the_next_sentence_is_the_person_opening_the_one_before(index) -> None:  # type: ignore[no-untyped-def]
     # not the last person named ("Xi Jinping's staff")
     text = ("Li Shangfu, 65, is a general who served in the army before joining Xi Jinping's staff in 2021. "
