@@ -518,7 +518,10 @@ _NEGATION = rx.compile(r"\b(?:not|never|no longer|neither|nor)\b|n[’']t\b", re
 # on May 20", "called for the summit in March", "postponed the vote to June")
 _ACT_ON = rx.compile(r"\b(?:request(?:s|ed|ing)?|appl(?:y|ies|ied|ying)[ \t\u00a0]+for|s(?:eek|eeks|ought|eeking)"
                      r"|call(?:s|ed|ing)?[ \t\u00a0]+for|propos(?:e|es|ed|ing)|postpon(?:e|es|ed|ing)"
-                     r"|delay(?:s|ed|ing)?|announc(?:e|es|ed|ing)|demand(?:s|ed|ing)?|urg(?:e|es|ed|ing))"
+                     r"|delay(?:s|ed|ing)?|announc(?:e|es|ed|ing)|demand(?:s|ed|ing)?|urg(?:e|es|ed|ing)"
+                     # a step toward it: "Registration for the presidential election opens on May 30"
+                     r"|(?:registration|nominations?|campaign(?:ing|s)?|preparations?|run-up|candidac(?:y|ies)"
+                     r"|applications?|filing)[ \t\u00a0]+(?:for|to|of|ahead[ \t\u00a0]+of))"
                      r"[ \t\u00a0]+(?:the|a|an|his|her|its|their)?[ \t\u00a0]*(?:\S+[ \t\u00a0]+){0,2}\Z",
                      re.IGNORECASE)
 

@@ -407,11 +407,15 @@ _ELECT = rx.compile(r"[-‐ ](?:elect|designate|designee)\b", re.I)
 
 # "the summit" after "the G20 summit": resolution checks the head word is the event's
 _EVENT_ANAPHORS = ("summit", "forum", "conference", "dialogue", "games", "talks", "earthquake", "quake", "storm",
-                   "hurricane", "typhoon", "cyclone", "tsunami")
+                   "hurricane", "typhoon", "cyclone", "tsunami", "election")
 _SAME_EVENT = rx.compile(
     r"\b[Tt]he same (?:event|forum|summit|conference|meeting|gathering|dialogue|venue)\b"
     rf"|\b[Tt]he (?P<head>{'|'.join(_EVENT_ANAPHORS)})\b(?! of\b)"
 )
+
+
+_HOLD_ELECTION = rx.compile(r"\b(?:hold|holds|held|holding)[ \t\u00a0]+(an?[ \t\u00a0]+(?:(?:snap|early|presidential"
+                            r"|general|parliamentary)[ \t\u00a0]+)?election)\b(?![ \t\u00a0]+(?:within|in[ \t\u00a0]+\d))")
 
 
 def _anaphors(doc: Document, out: list[Mention]) -> None:
@@ -422,11 +426,15 @@ def _anaphors(doc: Document, out: list[Mention]) -> None:
         if text.find("he same ", sec.start, sec.end) < 0 and not any(
                 text.find(h[1:], sec.start, sec.end) >= 0 for h in _EVENT_ANAPHORS):
             continue  # a plain search first: much faster than the pattern's
-        for m in _SAME_EVENT.finditer(doc.text, sec.start, sec.end):
-            a = Mention(span=Span.of(doc, m.start(), m.end()), surface=m.group(), kind="event", section=sec.kind)
+        found = [(m.start(), m.end(), m.group("head")) for m in _SAME_EVENT.finditer(doc.text, sec.start, sec.end)]
+        if text.find("lection", sec.start, sec.end) >= 0:
+            # "Iran will hold an election on June 28": the country's election
+            found += [(m.start(1), m.end(1), "election") for m in _HOLD_ELECTION.finditer(text, sec.start, sec.end)]
+        for start, end, head in sorted(found):
+            a = Mention(span=Span.of(doc, start, end), surface=text[start:end], kind="event", section=sec.kind)
             a.hint["anaphor"] = True
-            if m.group("head"):
-                a.hint["head"] = m.group("head")
+            if head:
+                a.hint["head"] = head
             a.hint["tokens"] = (-1, -1)
             a.hint["section"] = (sec.start, sec.end)
             out.append(a)

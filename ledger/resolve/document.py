@@ -527,11 +527,14 @@ def _year_after(doc: Document, m: Mention) -> int | None:
 _DISASTERS = frozenset({"quake", "earthquake", "storm", "hurricane", "typhoon", "cyclone", "tsunami"})
 # how long before a document a disaster it names by its kind alone may be
 DISASTER_DAYS = 60
+# an election named by its kind alone ("The election will be held on June 21") may also be ahead
+ELECTION_DAYS_AHEAD = 120
 
 
-def _disaster(doc: Document, head: str, places: set[str], index: NameIndex) -> str | None:
+def _disaster(doc: Document, head: str, places: set[str], index: NameIndex, ahead: int = 0) -> str | None:
     """The one KB event of the kind ``head`` names ("the quake": an earthquake) at or in a
-    place the text named, in the ``DISASTER_DAYS`` before the document's date."""
+    place the text named, in the ``DISASTER_DAYS`` before the document's date (or the ``ahead``
+    days after it)."""
     if doc.published is None or not places:
         return None
     memo = index.memo("disasters")
@@ -544,7 +547,7 @@ def _disaster(doc: Document, head: str, places: set[str], index: NameIndex) -> s
     words = _HEADS.get(head, {head})
     found = set()
     for eid, names, place, start in events:
-        if not words & names or not 0 <= (doc.published - start).days <= DISASTER_DAYS:
+        if not words & names or not -ahead <= (doc.published - start).days <= DISASTER_DAYS:
             continue
         if any(p == place or index.within(p, place) or index.within(place, p) for p in places):
             found.add(eid)
@@ -604,6 +607,14 @@ def _resolve_anaphor(doc: Document, m: Mention, antecedent: Mention | None, inde
         # "the summit" names the last event only when that is a summit; "the quake" of a story
         # that named none is the KB's earthquake where the text's places are, lately
         if head in _DISASTERS and places and (found := _disaster(doc, head, places, index)) is not None:
+            _set(m, index, None, found, 0.9, "anaphor",
+                 f"'{m.surface}' refers to {index.entities[found].name}, of a place the text names", "short")
+            return
+        # "the election" of a story that named none: the KB's election where the text's places
+        # are, lately or ahead (not "the election in 2021", another year's)
+        if (head == "election" and places
+                and (found := _disaster(doc, head, places, index, ahead=ELECTION_DAYS_AHEAD)) is not None
+                and (year := _year_after(doc, m)) in (None, (index.entities[found].start or doc.published).year)):
             _set(m, index, None, found, 0.9, "anaphor",
                  f"'{m.surface}' refers to {index.entities[found].name}, of a place the text names", "short")
             return
