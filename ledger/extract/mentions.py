@@ -415,7 +415,8 @@ _SAME_EVENT = rx.compile(
 
 
 _HOLD_ELECTION = rx.compile(r"\b(?:hold|holds|held|holding)[ \t\u00a0]+(an?[ \t\u00a0]+(?:(?:snap|early|presidential"
-                            r"|general|parliamentary)[ \t\u00a0]+)?election)\b(?![ \t\u00a0]+(?:within|in[ \t\u00a0]+\d))")
+                            r"|general|parliamentary)[ \t\u00a0]+)?election)\b"
+                            r"(?![ \t\u00a0]+(?:within|in[ \t\u00a0]+\d))")
 
 
 def _anaphors(doc: Document, out: list[Mention]) -> None:

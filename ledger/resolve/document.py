@@ -614,7 +614,7 @@ def _resolve_anaphor(doc: Document, m: Mention, antecedent: Mention | None, inde
         # are, lately or ahead (not "the election in 2021", another year's)
         if (head == "election" and places
                 and (found := _disaster(doc, head, places, index, ahead=ELECTION_DAYS_AHEAD)) is not None
-                and (year := _year_after(doc, m)) in (None, (index.entities[found].start or doc.published).year)):
+                and _year_after(doc, m) in (None, getattr(index.entities[found].start, "year", None))):
             _set(m, index, None, found, 0.9, "anaphor",
                  f"'{m.surface}' refers to {index.entities[found].name}, of a place the text names", "short")
             return
