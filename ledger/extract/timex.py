@@ -204,7 +204,9 @@ _CORES: dict[str, list[tuple[str, re.Pattern[str]]]] = {
         "day": [
             ("md", _WD_LEAD + _MD),
             ("dm", _WD_LEAD + r"(?:the\s+)?" + _DM),
-            ("wd", r"(?P<wd>" + _WD + r")(?:\s+(?P<tod>morning|afternoon|evening|night))?(?!\w)"),
+            # (not a weekday named for what falls on it: "the Friday prayer leader", "Friday prayers")
+            ("wd", r"(?P<wd>" + _WD + r")(?:\s+(?P<tod>morning|afternoon|evening|night))?(?!\w)"
+                   r"(?!\s+(?:prayers?|sermons?|services?|market)\b)"),
             ("deic", r"(?P<deic>" + _ci("yesterday|today") + r")(?!\w)"),
             ("unit", r"(?P<u>" + _ci("day") + r")(?P<pl>s)?(?P<ago>\s+ago)?(?![\w-])"),
         ],

@@ -263,6 +263,7 @@ NOTHING = [
     ("money that looks like a year", "It cost $2019."),
     ("number with separator", "There were 1,200 protesters."),
     ("named day", "Black Friday sales."),
+    ("a weekday named for what falls on it", "the Friday prayer leader of Tabriz, and Sunday services"),
     ("newspaper name", "A USA Today report."),
     ("since then", "There have been no signs of change since then."),
     ("in months: no anchorable span", "The first exchange in months."),
