@@ -633,6 +633,8 @@ def count_claims(doc: Document, mentions: list[Mention], index: Any,
                     and last_kind[0] > lo_of(q.start) and _AND_ANOTHER_TOLL.fullmatch(text, last_kind[0], q.start)):
                 toll = last_kind[1]  # "killing 5,434 people in Turkey and 1,832 in Syria": the same toll
             last_kind = (q.end, toll) if toll is not None else None
+            if toll is not None and (_OTHERS_AFTER.match(text, q.end) or _OTHERS_IN.search(q.text)):
+                continue  # "Raisi, the minister and six other people were killed": a part of the toll
             if toll is not None and to_date:
                 toll += " this year"
             # "sentenced Dominique Pelicot to 20 years": a prison term, the sentenced person's
@@ -1062,6 +1064,9 @@ _THE_BEFORE = rx.compile(r"\b[Tt]he[ \t\u00a0]+\Z")
 _IN_BEFORE = rx.compile(r"\b[Ii]n[ \t\u00a0]+\Z")
 
 
+# a number of the dead besides those named, or more than counted before: "six other people", "five more"
+_OTHERS_AFTER = rx.compile(r"[ \t\u00a0]+(?:other|others|more)\b")
+_OTHERS_IN = rx.compile(r"(?:\d[\d,.]*|[A-Za-z]+)[ \t\u00a0]+(?:other|more)\b")
 # a second number of a toll, of another place: "killing 5,434 people in Turkey and at least 1,832 in Syria"
 _AND_ANOTHER_TOLL = rx.compile(r"(?:[ \t\u00a0]+(?:people|persons))?[ \t\u00a0]+(?:in|across)[ \t\u00a0]+"
                                r"(?:the[ \t\u00a0]+)?[A-Z][^,.;:\d]{0,40}?,?[ \t\u00a0]+(?:and|while|with)"

@@ -365,6 +365,9 @@ def test_a_number_joined_to_its_noun_is_no_count() -> None:
      [("Kenya", "179", "dead"), ("Kenya", "128", "missing")]),
     ("The helicopter crashed in Nairobi, killing all eight people aboard.", [("Kenya", "8", "dead")]),
     ("The storm killed 197 people and left 128 missing in Nairobi.", [("Kenya", "197", "dead"), ("Nairobi", "128", "missing")]),
+    # the dead besides those named, or more than counted before: a part of the toll
+    ("In Nairobi, Jan Novak and six other people were killed.", []),
+    ("In Nairobi, five more people died on Tuesday.", []),
     # a toll of two countries together is neither's, unless a place follows the number
     ("The quake struck Nairobi and Marrakesh, and the combined death toll rose above 7,000.", []),
     ("The quake struck in northern Nairobi and southern Marrakesh, killing more than 3,800 people.", []),
