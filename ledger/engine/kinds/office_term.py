@@ -153,6 +153,33 @@ def _departed(c: Claim, terms: list[Term], office: str, days: int) -> bool:
 
 
 _OUTGOING_DAYS = 7
+# a death the document tells of a name: "X ... were killed", "X died", "the death of X", "X's
+# funeral", "the late X" (not "X said the workers died": what X said)
+_DIED_AFTER = (r"(?:(?!\b(?:said|says|told|tells|added|warned|announced)\b)[^.;?!]){0,80}?\b(?:(?:was|were|had been"
+               r"|have been|has been)[ \t\u00a0]+(?:killed|slain|assassinated)|died|perished)\b")
+_DIED_BEFORE = (r"\b(?:death|deaths|killing|funeral|burial|assassination|coffins?|mourning)[ \t\u00a0]+(?:of|for)"
+                r"[ \t\u00a0]+(?:[^.;?!\s]+[ \t\u00a0]+){0,8}?"
+                r"|\bthe[ \t\u00a0]+late[ \t\u00a0]+(?:[^.;?!\s]+[ \t\u00a0]+){0,4}?")
+_DIED_OWN = r"(?:['’]s?)[ \t\u00a0]+(?:death|funeral|killing|burial|coffin|assassination)\b"
+
+
+def _died_in_office(view: LedgerView, ref: DocRef, c: Claim, person: Entity, office: str, days: int) -> bool:
+    """Whether the document tells the person's death ("Raisi, Foreign Minister Hossein
+    Amir-Abdollahian and six other people were killed", "the funeral of ...") and the KB ends
+    their term of the office at most ``days`` before the claim's date: the title of one just
+    killed is theirs ("posters of the president and of Hossein Amir-Abdollahian, the foreign
+    minister", two days after the crash)."""
+    day = _when(c)
+    if day is None or not any(t.office == office and t.end is not None and t.end <= day <= t.end + timedelta(days=days)
+                              for t in person.offices):
+        return False
+    doc = view.document(ref.key)
+    words = (c.subject_surface or person.name).split()
+    if doc is None or not words:
+        return False
+    name = r"\b" + re.escape(words[-1]) + r"\b"
+    told = re.compile(f"{name}{_DIED_AFTER}|{_DIED_BEFORE}{name}|{name}{_DIED_OWN}", re.IGNORECASE)
+    return told.search(doc.text) is not None
 
 
 def _when(c: Claim) -> date | None:
@@ -384,6 +411,8 @@ def _against_kb(view: LedgerView, rule: Rule, ref: DocRef, c: Claim, person: Ent
     if any(_held(person.offices, o, c) for o in c.qualifiers.get("offices") or [c.object or ""]):
         return None
     if c.object and _departed(c, person.offices, c.object, rule.options.departure_days):
+        return None
+    if c.object and _died_in_office(view, ref, c, person, c.object, rule.options.departure_days):
         return None
     if (term := still_in(person.offices, c)) is not None:
         return _still_in_office(view, rule, ref, c, person, term, others)
