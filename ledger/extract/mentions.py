@@ -1087,4 +1087,9 @@ def unknown_qualifier(text: str, start: int) -> str | None:
     # otherwise it must look like a nationality or an acronym ("Lithuanian", "South Korean",
     # "Dutch", "NATO"): a headline in title case capitalizes verbs too ("China Rebuffs
     # Pentagon Chief")
-    return found if words and NATIONALITY_SHAPE.fullmatch(words[-1]) else None
+    # (or an organization's name: "Arab League Secretary-General", "African Union Commission chair")
+    return found if words and (NATIONALITY_SHAPE.fullmatch(words[-1]) or words[-1] in _ORG_HEADS) else None
+
+
+_ORG_HEADS = frozenset({"League", "Union", "Organization", "Organisation", "Alliance", "Federation", "Association",
+                        "Movement", "Fund", "Forum", "Bank", "Commission", "Community", "Conference", "Council"})

@@ -111,6 +111,7 @@ TITLES_OF_NO_KB_OFFICE = [
     ("two words of it", "Li Shangfu met South Korean Foreign Minister Park Jin.", "South Korean"),
     ("a possessive country", "Li Shangfu met Lithuania's Defense Minister Arvydas Anusauskas.", "Lithuania"),
     ("an initialism", "Li Shangfu met U.N. Defense Minister Arvydas Anusauskas.", "U.N."),
+    ("an organization's name", "Li Shangfu met Arab League Defense Minister Arvydas Anusauskas.", "Arab League"),
     ("a holder the KB does not know, no country", "Later, Defense Minister Arvydas Anusauskas spoke.", None),
 ]
 
