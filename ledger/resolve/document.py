@@ -260,6 +260,9 @@ _INTRODUCING = ("exact", "alias", "transliteration", "nickname", "fuzzy", "title
 _ORG_LAST_WORDS = frozenset("""bank fund ministry council committee commission department agency bureau
 union party university institute association organization organisation corporation company group authority
 parliament assembly senate congress tribunal secretariat directorate federation foundation""".split())
+# the last word of a place or a building named for someone ("King Faisal Naval Base")
+_FACILITY_WORDS = frozenset("""base airbase airport port hospital stadium bridge square street road avenue mosque
+palace centre center highway dam""".split())
 _ROYAL = frozenset({"prince", "princess", "king", "queen", "duke", "duchess", "pope", "emperor", "empress",
                     "sultan", "emir", "crown prince"})
 
@@ -866,6 +869,14 @@ def _resolve_run_once(doc: Document, m: Mention, index: NameIndex, intro: list[I
         key, toks = toks[1], toks[1:]  # "Al-Sharaa", "al-Sharaa": the surname, its article aside
     honorific = m.hint.get("honorific")
     titled = "title" in m.hint
+    if honorific and len(toks) >= 2 and (toks[-1] in _ORG_LAST_WORDS or toks[-1] in _FACILITY_WORDS):
+        # "King Faisal Naval Base", "King Salman Humanitarian Aid and Relief Centre": named for
+        # someone, a place or an institution, not the person
+        m.kind = "place" if toks[-1] in _FACILITY_WORDS - {"centre", "center"} else "org"
+        _set(m, index, None, None, 0.0, "unknown-name",
+             f"no KB entity has this name; named for {honorific} {toks[0].title()}")
+        m.hint["name_key"] = phrase_key(f"{honorific} {m.surface}", expand=False)
+        return
     if honorific and honorific.rstrip(".").lower() in _ROYAL:
         # "Prince William", "King Felipe VI": a royal title goes with a given name, which is
         # no surname to introduce, nor a slip in someone's surname ("Williams")

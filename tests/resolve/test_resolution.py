@@ -238,6 +238,12 @@ def test_a_name_runs_on_after_a_line_break_inside_a_paragraph() -> None:
     assert "Tyler Durden" in people and not any("General" in s for s in people)
 
 
+def test_a_base_named_for_a_king_is_no_person() -> None:
+    m = resolved("Evacuees reached King Faisal Naval Base on Sunday.", "Faisal Naval Base")
+    assert (m.kind, m.entity) == ("place", None)
+    assert resolved("Mr. Austin Memorial Hospital was full.", "Austin Memorial Hospital").kind == "place"
+
+
 def test_a_given_name_alone_names_the_person_only_where_the_custom_is_so() -> None:
     # Russians are called by surname: "Sergei, a driver" is someone else
     ms = mentions("Sergei Shoigu spoke. Later, Sergei, a driver, said no.")
