@@ -879,7 +879,15 @@ def _resolve_run_once(doc: Document, m: Mention, index: NameIndex, intro: list[I
         return
     if honorific and honorific.rstrip(".").lower() in _ROYAL:
         # "Prince William", "King Felipe VI": a royal title goes with a given name, which is
-        # no surname to introduce, nor a slip in someone's surname ("Williams")
+        # no surname to introduce, nor a slip in someone's surname ("Williams"); the one named
+        # in full before ("Prince Faisal bin Farhan", then "Prince Faisal")
+        p = next((p for p in _antecedents(doc, m, key, intro, index) if key in p.givens), None)
+        if p is not None:
+            _set(m, index, None, p.entity, 0.9, "short",
+                 f"{honorific} + given name of {p.name}, introduced on line {p.line}", "short")
+            if p.entity is None:
+                m.hint["name_key"] = phrase_key(p.name, expand=False)
+            return
         _set(m, index, None, None, 0.0, "unknown-name", f"{honorific} + a given name: no KB entity has this name")
         return
     # 1. a short form: one word (or the given names alone, or a hyphenated surname: "Jean-Pierre")

@@ -469,6 +469,9 @@ def test_a_royal_title_goes_with_a_given_name_not_a_surname() -> None:
     ms = mentions("Spain's captain Nico Williams spoke. King Felipe VI and Prince William watched.")
     royals = {m.surface: m.method for m in ms if m.surface in ("Felipe VI", "William")}
     assert royals == {"Felipe VI": "unknown-name", "William": "unknown-name"}
+    # the one named in full before, by the given name
+    m = resolved("Prince Faisal bin Farhan spoke. Later, Prince Faisal left.", "Faisal")
+    assert (m.method, m.hint.get("name_key")) == ("short", "faisal bin farhan")
 
 
 def test_a_lower_case_title_with_no_country_or_holder_named_is_no_kbs_office() -> None:
