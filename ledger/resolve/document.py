@@ -13,7 +13,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -1030,6 +1030,8 @@ def _resolve_run_once(doc: Document, m: Mention, index: NameIndex, intro: list[I
     # 3. a KB person's name with another form of the given name ("Charles Schumer" for Chuck
     # Schumer, "Bill Nelson" for William Nelson): the nickname tables, one person only
     nick = _nickname(toks, index)
+    if nick is not None and _one_letter_off(toks[0], index.givens.get(nick, ())):
+        nick = None  # "Anthony Blinken" for Antony: another spelling of his name, a slip (step 5)
     if nick is not None:
         name = index.entities[nick].name
         _set(m, index, None, nick, 0.9, "nickname", f"{toks[0].title()} is a form of the given name of {name}",
@@ -1137,6 +1139,14 @@ def _antecedents(doc: Document, m: Mention, key: str, intro: list[Introduced], i
 _KIN_BEFORE = rx.compile(r"\b(?:[Hh]is|[Hh]er|[Tt]heir|[Tt]he)[ \t\u00a0]+(?:\w+[ \t\u00a0]+)?"
                          r"(?:son|daughter|wife|husband|father|mother|brother|sister|nephew|niece|cousin|widow|"
                          r"widower|grandson|granddaughter|uncle|aunt|stepson|stepdaughter)(?:-in-law)?,?[ \t\u00a0]+\Z")
+
+
+def _one_letter_off(given: str, givens: Iterable[str]) -> bool:
+    """Whether a written given name is one of the person's with one letter added, dropped or
+    changed ("Anthony", "Antony"): a spelling of it, not a nickname ("Dave", "David")."""
+    from rapidfuzz.distance import Levenshtein
+
+    return len(given) >= 4 and any(Levenshtein.distance(given, g.split()[0]) == 1 for g in givens if g)
 
 
 def _nickname(toks: list[str], index: NameIndex) -> str | None:
