@@ -565,6 +565,9 @@ def _claim(
     if _NEGATION.search(doc.text, ab.orig(mt.start()), core_to):
         return None  # "Li was never sanctioned by the US", "Dong is not under U.S. sanctions"
     subj = mentions[subj_i]
+    if frame.name == "signed" and index is not None and (ev := index.get(subj.entity)) is not None \
+            and ev.start is not None and (ev.end or ev.start) != ev.start:
+        return None  # a ceasefire of days: its agreement was signed on another day than it held
     if (frame.value == "time" and subj.kind == "event"
             and _ACT_ON.search(doc.text, max(0, subj.span.start - 40), subj.span.start)):
         return None  # "had requested the warrants in May": the request's time, not the event's

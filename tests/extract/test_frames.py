@@ -223,3 +223,13 @@ def test_a_time_a_distance_before_the_frame_is_not_its(index) -> None:  # type: 
     doc = Document(path="x.txt", text=text, published=date(2023, 5, 30), sections=[Section("body", 0, len(text))])
     got = [(c.subject, c.value) for c in analyze(doc, index).claims if c.qualifiers.get("frame") == "appointed"]
     assert got == [("li-shangfu", None)], got
+
+
+def test_an_agreement_signed_is_no_day_of_a_ceasefire_of_days(tmp_path: Path) -> None:
+    (tmp_path / "extra.yaml").write_text(
+        "entities:\n  - {id: truce-2023, kind: event, name: Jeddah Ceasefire Agreement, from: 2023-05-22,"
+        " to: 2023-05-29}\n", encoding="utf-8")
+    index = build_index(load_kb([ROOT / "seeds" / "kb", tmp_path]).entities)
+    text = "The Jeddah Ceasefire Agreement was signed in Jeddah on Saturday by both sides."
+    doc = Document(path="x.txt", text=text, published=date(2023, 5, 23), sections=[Section("body", 0, len(text))])
+    assert [c for c in analyze(doc, index).claims if c.predicate == "held"] == []
