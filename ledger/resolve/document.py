@@ -701,7 +701,9 @@ EDITION_RECENT_DAYS = 183
 def _event_key(doc: Document, key: str, m: Mention) -> str:
     """The grouping key of an event the KB does not know: its name and the year named with it
     ("the 2018 World Cup in Russia", "the World Cup in Sydney in August 2023"), else the
-    document's year (an edition: "the G20 summit" of 2023 is not that of 2024)."""
+    document's year (an edition: "the G20 summit" of 2023 is not that of 2024).  Words of one
+    kind are one ("7.8-magnitude quake", "7.8-magnitude earthquake")."""
+    key = " ".join(_EVENT_SYNONYMS.get(w, w) for w in key.split())
     year = _year_after(doc, m)
     if year is None and (yb := _YEAR_BEFORE.search(doc.text, max(0, m.span.start - 20), m.span.start)):
         year = int(yb.group(1))
@@ -710,6 +712,7 @@ def _event_key(doc: Document, key: str, m: Mention) -> str:
     return f"{key}@{doc.published.year}" if doc.published else key
 
 
+_EVENT_SYNONYMS = {"quake": "earthquake", "quakes": "earthquakes"}
 # what recurs: summits, forums, games ... (a visit, a meeting, a war do not)
 _RECURRING = frozenset({"summit", "conference", "forum", "dialogue", "games", "olympics", "expo", "festival",
                         "convention", "championship", "championships", "cup", "assembly", "congress", "week"})

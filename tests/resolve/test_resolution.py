@@ -238,6 +238,12 @@ def test_a_name_runs_on_after_a_line_break_inside_a_paragraph() -> None:
     assert "Tyler Durden" in people and not any("General" in s for s in people)
 
 
+def test_a_quake_and_an_earthquake_the_kb_does_not_know_are_one_event() -> None:
+    a = resolved("The 7.8-magnitude quake struck at dawn.", "7.8-magnitude quake")
+    b = resolved("The 7.8-magnitude earthquake struck at dawn.", "7.8-magnitude earthquake")
+    assert a.hint["name_key"] == b.hint["name_key"] and a.entity is None
+
+
 def test_a_base_named_for_a_king_is_no_person() -> None:
     m = resolved("Evacuees reached King Faisal Naval Base on Sunday.", "Faisal Naval Base")
     assert (m.kind, m.entity) == ("place", None)
