@@ -865,7 +865,9 @@ def count_claims(doc: Document, mentions: list[Mention], index: Any,
 # a vote's tally: two numbers joined ("6-3"), with a word of a vote before ("ruled 6-3", "by a
 # vote of 51-50") or after ("a 7-2 decision"); or "283 votes to 44"
 _TALLY = rx.compile(r"(?<![\w.,-])(?P<a>\d{1,3})(?:[-–](?P<b>\d{1,3})(?![\w.,]?\d|[-–])"
-                    r"|[ \t\u00a0]+votes?[ \t\u00a0]+to[ \t\u00a0]+(?P<c>\d{1,3})\b)")
+                    r"|[ \t\u00a0]+votes?[ \t\u00a0]+to[ \t\u00a0]+(?P<c>\d{1,3})\b"
+                    # "The motion passed 214 to 85" (after a word of a vote only)
+                    r"|[ \t\u00a0]+to[ \t\u00a0]+(?P<d>\d{1,3})(?![\w.,]?\d|[ \t\u00a0]+(?:percent|per|%)))")
 _TALLY_AFTER = rx.compile(r"[ \t\u00a0]+(?:vote|decision|ruling|majority|verdict|split)\b")
 _TALLY_BEFORE = rx.compile(r"\b(?:ruled|voted|decided|sided|passed|approved|confirmed|rejected|upheld"
                            r"|struck[ \t\u00a0]+down|vote[ \t\u00a0]+of)[ \t\u00a0]+(?:[a-z]+[ \t\u00a0]+){0,3}?\Z")
@@ -892,7 +894,10 @@ def tally_claims(doc: Document, mentions: list[Mention], quoted: Sequence[tuple[
             if not told_for and t.group("b") is not None and not (
                     _TALLY_AFTER.match(text, t.end()) or _TALLY_BEFORE.search(text, max(0, t.start() - 40), t.start())):
                 continue  # two numbers joined, no vote: a score, a range, a model
-            a, b = int(t.group("a")), int(t.group("b") or t.group("c"))
+            if not told_for and t.group("d") is not None and not _TALLY_BEFORE.search(
+                    text, max(0, t.start() - 40), t.start()):
+                continue  # "from 5 to 7", "aged 18 to 25": no vote
+            a, b = int(t.group("a")), int(t.group("b") or t.group("c") or t.group("d"))
             if (a < b and not told_for) or any(lo <= t.start() < hi for lo, hi in quoted):
                 continue  # "3-6": a score, not a vote; a tally in a quotation is the speaker's
             sentences = sentences or sentences_of(doc)
