@@ -578,7 +578,9 @@ _PART_OF = rx.compile(r"\s+of\s+(?:a\s+total\s+of\s+|(?:the\s+|its\s+|their\s+)?
 # ships"), or the actor a companion of the number's subject ("Together with its partner
 # Komeito, the bloc has 215 seats")
 _AND_ANOTHER = rx.compile(r"[ \t\u00a0]+(?:and|&)[ \t\u00a0]+(?:(?:its|their|his|her|the)[ \t\u00a0]+)?"
-                          r"(?:[\w-]+[ \t\u00a0]+){0,3}?[A-Z]")
+                          r"(?:(?:[\w-]+[ \t\u00a0]+){0,3}?[A-Z]|(?:[\w-]+[ \t\u00a0]+){0,3}?(?:parties|allies|partners"
+                          r"|groups|factions|independents)\b)")
+_AND_NUMBER = rx.compile(r"[ \t\u00a0]+(?:and|&)[ \t\u00a0]+(?:the[ \t\u00a0]+|its[ \t\u00a0]+|their[ \t\u00a0]+)?")
 _TOGETHER_WITH = rx.compile(r"\b(?:[Tt]ogether|[Aa]long|[Ii]n alliance|[Ii]n coalition)[ \t\u00a0]+with[ \t\u00a0]+"
                             r"(?:[\w'’-]+[ \t\u00a0]+){0,4}\Z")
 
@@ -784,6 +786,8 @@ def count_claims(doc: Document, mentions: list[Mention], index: Any,
                     or (_TOGETHER_WITH.search(text, max(lo, actor.span.start - 40), actor.span.start)
                         and clause > actor.span.end and not _RELATIVE.match(text, clause))):
                 continue  # "the LDP and its junior partner Komeito won 215 seats": the two's number
+            if toll is None and actor is not None and _AND_NUMBER.fullmatch(text, actor.span.end, q.start):
+                continue  # "the Democratic Party and five smaller parties": the others, not a count of its
             if actor is not None and actor.span.start > q.start and actor.kind != "event":
                 # named after the number: "... came second with 25 seats, followed by Rutte's
                 # VVD": not what it counts (an event is: "68,500 spectators attended the final")

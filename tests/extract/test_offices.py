@@ -230,6 +230,14 @@ def test_a_count_of_two_things_joined_by_and_is_of_both() -> None:
     assert counts("China cancelled about 200 flights and closed its airports.") == [("China", "200", "flight")]
 
 
+def test_a_number_of_parties_joined_to_one_is_neither_s() -> None:
+    # the seats of the party and five others together, and the five, are no count of the party's
+    assert counts("The Communist Party of China and five smaller parties hold 192 of the 300 seats.") == []
+    assert counts("The Communist Party of China holds 170 of the 300 seats.") == [
+        ("Communist Party of China", "170", "seat")]
+    assert counts("The storm hit in Nairobi and 20 people died.") == [("Kenya", "20", "dead")]
+
+
 def test_soldiers_and_troops_are_one_count() -> None:
     assert counts("China has about 1,500 soldiers in Niger.") == counts("China has about 1,500 troops in Niger.") == [
         ("China", "1500", "troop")]
