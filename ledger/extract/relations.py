@@ -631,7 +631,7 @@ def count_claims(doc: Document, mentions: list[Mention], index: Any,
                 continue  # "since the outbreak": a toll of a longer time than the event's
             # "537 deaths" is the toll "537 dead"
             toll = _DEATH_NOUNS.get(unit) or _toll(text, q, unit, to_date)
-            if (toll is None and last_kind is not None and (not unit or unit in _PEOPLE)
+            if (toll is None and last_kind is not None and (not unit or _people(unit))
                     and last_kind[0] > lo_of(q.start) and _AND_ANOTHER_TOLL.fullmatch(text, last_kind[0], q.start)):
                 toll = last_kind[1]  # "killing 5,434 people in Turkey and 1,832 in Syria": the same toll
             last_kind = (q.end, toll) if toll is not None else None
@@ -992,6 +992,19 @@ def _aside(text: str, m: Mention) -> bool:
 # people counted: a casualty toll when a verb of death, injury or loss goes with them
 _PEOPLE = frozenset({"people", "person", "persons", "civilian", "civilians", "resident", "residents",
                      "passenger", "passengers"})
+# people of a group a toll may count ("killing six construction workers", "three children"):
+# compared only with tolls of the same group (``value_conflict``)
+TOLL_GROUPS = frozenset({"worker", "workers", "miner", "miners", "child", "children", "student", "students",
+                         "crew", "crew member", "crew members", "firefighter", "firefighters", "journalist",
+                         "journalists", "tourist", "tourists", "pilgrim", "pilgrims", "migrant", "migrants",
+                         "villager", "villagers", "worshipper", "worshippers", "patient", "patients"})
+
+
+def _people(unit: str) -> bool:
+    """Whether a count's unit is of people: "people", "civilians", or a group ("construction workers")."""
+    return unit in _PEOPLE or (unit.split() or [""])[-1] in TOLL_GROUPS or unit in TOLL_GROUPS
+
+
 _TOLL_AFTER = rx.compile(
     # ("379 passengers and crew", the people aboard)
     r"(?:[ \t\u00a0]+(?:and|&)[ \t\u00a0]+crew(?:[ \t\u00a0]+members)?)?"
@@ -1193,12 +1206,12 @@ def _toll(text: str, q: Any, unit: str, to_date: bool = False) -> str | None:
     nor a toll of a longer time ("... this year")."""
     if _CUMULATIVE.match(text, q.end) and not to_date:
         return None
-    if unit in _BODIES or ((not unit or unit in _PEOPLE) and _TOLL_TOLD.search(text, max(0, q.start - 100), q.start)):
+    if unit in _BODIES or ((not unit or _people(unit)) and _TOLL_TOLD.search(text, max(0, q.start - 100), q.start)):
         return "dead"  # (and "the death toll has reached at least 117 people")
     if not unit and _LEFT_BARE.search(text, max(0, q.start - 12), q.start) and (
             tail := _LEFT_HOW.match(text, q.end)) is not None:
         return _TOLL_KIND[tail.group(1)]  # "killed 197 people and left 128 missing"
-    if unit not in _PEOPLE or _VAGUE.match(q.text):
+    if not _people(unit) or _VAGUE.match(q.text):
         return None
     after = _TOLL_AFTER.match(text, q.end)
     if after is not None:

@@ -634,6 +634,15 @@ _RISING = rx.compile(r"\b(?:rose|risen|rises|rising|climbed|climbs|climbing|jump
                      r"|still|so far|now stands?)\b", re.IGNORECASE)
 
 
+def _toll_group(c: Claim) -> str:
+    """The group a toll counts ("worker" of "six construction workers"), or "" for people at large."""
+    from ledger.extract.relations import TOLL_GROUPS
+
+    words = str(c.qualifiers.get("noun") or "").split()
+    last = words[-1] if words else ""
+    return (last[:-1] if last.endswith("s") and last[:-1] in TOLL_GROUPS else last) if last in TOLL_GROUPS else ""
+
+
 def _running(c: Claim) -> bool:
     sentence = c.sentence or ""
     at = sentence.find(c.excerpt) if c.excerpt else -1
@@ -668,6 +677,7 @@ class _SameFact:
         self.owned = [_owned(c) if context else frozenset() for _, c, _ in items]
         self.round = [_round(c) if context else "" for _, c, _ in items]
         self.whole = [_whole(c) for _, c, _ in items]
+        self.group = [_toll_group(c) for _, c, _ in items]
         self.amount = [_amount(c) for _, c, _ in items]
         self.bare = {i for i, ctx in enumerate(self.contexts) if not ctx} if context else set()
         self.by_word: dict[str, list[int]] = defaultdict(list)
@@ -702,6 +712,8 @@ class _SameFact:
                 and not (told and _other_time(c, self.items[j][1]))
                 # (a toll of the dead or injured only rises: a larger one told a day later is no other count)
                 and not (unit in _GROWING and self._grew(i, j))
+                # (a toll of a group, "six construction workers", only with the group's)
+                and not (toll and self.group[i] != self.group[j])
                 # (a vote's tallies: only its rounds apart)
                 and (not (self.round[i] and self.round[j] and self.round[i] != self.round[j]) if vote
                      else self._alike(i, j))]
