@@ -833,6 +833,10 @@ _DIRECTION = (r"(?:(?:north|south|east|west)(?:ern)?|(?:north|south)(?:east|west
               r"[ \t\u00a0]+")
 _WHERE_BEFORE = rx.compile(r"\b(?:in|at|near|outside|across|throughout|around)(?:[ \t\u00a0]*\n)?[ \t\u00a0]*"
                            r"(?<=\s)(?:the(?:[ \t\u00a0]*\n)?[ \t\u00a0]*(?<=\s))?(?:" + _DIRECTION + r")?\Z", re.I)
+# a place in apposition to its kind: "in the Saudi capital, Riyadh", "near the town of Jolfa"
+_KIND_BEFORE = rx.compile(r"\b(?:in|at|near|outside|to|from)[ \t\u00a0]+the[ \t\u00a0]+(?:[A-Z][\w'’-]*[ \t\u00a0]+)?"
+                          r"(?:capital|city|port[ \t\u00a0]+city|port|town|village|province|region)"
+                          r"(?:,|[ \t\u00a0]+of)[ \t\u00a0]+\Z")
 _JOINED_PLACE = rx.compile(r"\b(?:in|at|near|across|throughout)[ \t\u00a0]+(?:the[ \t\u00a0]+)?(?:" + _DIRECTION
                            + r")?(?P<place>[A-Z][\w'’-]*(?:[ \t\u00a0]+[A-Z][\w'’-]*){0,2}),?[ \t\u00a0]+"
                            r"(?:and|or)[ \t\u00a0]+(?:" + _DIRECTION + r")?\Z", re.I)
@@ -843,7 +847,8 @@ def _place_of_gazetteer(doc: Document, m: Mention, index: NameIndex, intro: list
     place ("in Vilnius"; not "in Austin's view" after "Lloyd Austin", whose surname it is)."""
     from ledger.resolve.gazetteer import lookup
 
-    if not _WHERE_BEFORE.search(doc.text, max(0, m.span.start - 30), m.span.start) and not (
+    if not _WHERE_BEFORE.search(doc.text, max(0, m.span.start - 30), m.span.start) and not _KIND_BEFORE.search(
+            doc.text, max(0, m.span.start - 60), m.span.start) and not (
             (joined := _JOINED_PLACE.search(doc.text, max(0, m.span.start - 80), m.span.start)) is not None
             and joined.group("place")[:1].isupper() and lookup(joined.group("place")) is not None):
         return
