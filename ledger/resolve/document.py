@@ -1115,7 +1115,8 @@ def _antecedents(doc: Document, m: Mention, key: str, intro: list[Introduced], i
     share the word, the one whose KB office its title is ("Acting President Han" after "Han
     Duck-soo" and "Han Dong-hoon"), else one not introduced as another's relative ("President
     Biden pardoned his son Hunter Biden": "Mr. Biden" is the president, however often his son is
-    named in full), else the one the text introduced first, the story's subject (a story's
+    named in full), else one named in full in its own paragraph, else the one the text
+    introduced first, the story's subject (a story's
     "Beshear" is the governor, not his father named later), else the one named most in full,
     else the nearest."""
     found = [p for p in reversed(intro) if key in p.surnames or key in p.givens]
@@ -1138,9 +1139,11 @@ def _antecedents(doc: Document, m: Mention, key: str, intro: list[Introduced], i
         return (person is not None and doc.published is not None
                 and any(person.holds(o, doc.published) for o in offices))
 
-    # (sorted is stable: among equals, the nearest first)
-    return sorted(found, key=lambda p: (not fits(p), kin[p.entity or p.name], first[p.entity or p.name],
-                                        -named[p.entity or p.name]))
+    # (sorted is stable: among equals, the nearest first; one named in full in the short form's
+    # own paragraph before the story's subject: "Han Duck-soo ... \n\n ... Han Dong-hoon ... Han said")
+    here = {p.entity or p.name for p in found if p.line == m.span.line}
+    return sorted(found, key=lambda p: (not fits(p), kin[p.entity or p.name], (p.entity or p.name) not in here,
+                                        first[p.entity or p.name], -named[p.entity or p.name]))
 
 
 # a relative's introduction: "his son Hunter Biden", "her father, Rodrigo Duterte,"

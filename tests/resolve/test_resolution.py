@@ -58,6 +58,8 @@ CASES = [
     ("Vietnamese given-name habit", "Ly Thuong Phuc spoke. Mr. Phuc left.", "Phuc", "li-shangfu", "short"),
     ("Mr. + a surname before another's given name", "Lloyd Austin spoke. Austin Miller, an aide, nodded. Mr. Austin left.",
      "Austin", "lloyd-austin", "short"),
+    ("one named in full in the paragraph before the story's subject",
+     "Li Qiang spoke on Monday.\n\nLater, Li Shangfu arrived, and Li said the talks were over.", "Li", "li-shangfu", "short"),
     ("nearest antecedent wins", "Li Qiang and Li Shangfu met. Li spoke first.", "Li", "li-shangfu", "short"),
     ("only Li is the premier", "Premier Li Qiang spoke. Mr. Li left.", "Li", "li-qiang", "short"),
     ("title + surname of the one holder then", "US Pres. Biden said so.", "Biden", "joe-biden", "title-holder"),
