@@ -1020,6 +1020,8 @@ _TOLL_AFTER = rx.compile(
     r"|[ \t\u00a0]*\((?:including|among)\b[^()\n]{1,60}\))?"
     r"[ \t\u00a0]+(?:(?:have|had|has|were|was|are|is|had|remain|remained|remains)[ \t\u00a0]+)?"
     r"(?:(?:been|now|also|reportedly|confirmed|so far|still|safely)[ \t\u00a0]+)*"
+    # ("six workers presumed dead", "are feared dead", "believed to be dead")
+    r"(?:(?:presumed|feared|believed|thought)[ \t\u00a0]+(?:to[ \t\u00a0]+be[ \t\u00a0]+)?(?=dead\b))?"
     r"(killed|died|dead|injured|wounded|hurt|missing|evacuated|escaped)\b")
 # ("killing all eight people aboard")
 _TOLL_BEFORE = rx.compile(r"\b(killed|killing|kills|left|leaving|injured|injuring|wounded|wounding)[ \t\u00a0]+"

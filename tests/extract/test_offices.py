@@ -373,7 +373,9 @@ def test_a_number_joined_to_its_noun_is_no_count() -> None:
      [("Kenya", "179", "dead"), ("Kenya", "128", "missing")]),
     ("The helicopter crashed in Nairobi, killing all eight people aboard.", [("Kenya", "8", "dead")]),
     ("The storm killed 197 people and left 128 missing in Nairobi.", [("Kenya", "197", "dead"), ("Nairobi", "128", "missing")]),
-    # a group of people counted dead is a toll too
+    # a group of people counted dead is a toll too; "presumed dead", "feared dead" are dead
+    ("In Nairobi, six workers presumed dead after the collapse.", [("Kenya", "6", "dead")]),
+    ("In Nairobi, six workers are believed to be dead.", [("Kenya", "6", "dead")]),
     ("In Nairobi, the collapse killed six construction workers.", [("Kenya", "6", "dead")]),
     # the dead besides those named, or more than counted before: a part of the toll
     ("In Nairobi, Jan Novak and six other people were killed.", []),
