@@ -441,6 +441,23 @@ def _weekday_ahead(text: str, pos: int) -> bool:
         and _DAY_TOLD.search(clause) is None)
 
 
+# an event a day is ahead of: "campaigning ahead of Sunday's upper house election"
+_AHEAD_OF = rx.compile(r"\b(?:ahead\s+of|in\s+the\s+run-up\s+to|upcoming)\s+\Z", re.IGNORECASE)
+# a weekday's event told in the future after it: "Sunday's House of Councillors election will be held"
+_POSSESSIVE_DAY = rx.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day['’]s\s")
+
+
+def _future_after(text: str, pos: int) -> bool:
+    head = _POSSESSIVE_DAY.match(text, pos)
+    if head is None:
+        return False
+    end = len(text)
+    for c in ".!?;\n":
+        if (k := text.find(c, head.end(), head.end() + 120)) >= 0:
+            end = min(end, k)
+    return _FUTURE.search(text[head.end() : min(end, head.end() + 120)].lower()) is not None
+
+
 # a trip told in the present, as news tells what is scheduled ("the president, who travels to
 # Washington for the NATO summit on Tuesday"); not in a headline, which tells the past so
 _GOING = rx.compile(r"\b(?:travels|flies|heads|departs|attends)\b")
@@ -644,7 +661,9 @@ def _resolve(name: str, g: dict[str, Any], text: str, pos: int, anchor: date | N
             return None
         if anchor is None:
             return None, None, "day", False, "week"
-        future = rel is None and _weekday_ahead(text, pos)
+        at = text.find(g["wd"], pos)  # (``pos`` may be an operator's: "ahead of Sunday's")
+        future = rel is None and (_weekday_ahead(text, pos) or _AHEAD_OF.search(text, max(0, at - 30), at) is not None
+                                  or _future_after(text, at))
         d = _weekday(anchor, WEEKDAYS[g["wd"].lower()], rel, future)
         return d, d, "day", False, "week"
     if name == "deic":

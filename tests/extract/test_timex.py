@@ -207,6 +207,13 @@ CASES = [
      D(2018, 1, 1), D(2020, 12, 31), "range", False),
     ("year/short year", "The 2023/24 budget.", TUE, "2023/24",
      D(2023, 1, 1), D(2024, 12, 31), "range", False),
+    # a weekday's event the clause is ahead of, or tells in the future after it: this week's
+    ("ahead of a weekday's event", "He spoke ahead of Sunday's upper house election.", TUE,
+     "Sunday", D(2023, 6, 4), D(2023, 6, 4), "day", False),
+    ("a weekday's event told in the future", "Sunday's election will be held as planned, officials said.", TUE,
+     "Sunday", D(2023, 6, 4), D(2023, 6, 4), "day", False),
+    ("a weekday's event told in the past", "Sunday's election was a landslide.", TUE,
+     "Sunday", D(2023, 5, 28), D(2023, 5, 28), "day", False),
     ("from month to month year", "From March to May 2023 nothing happened.", TUE,
      "From March to May 2023", D(2023, 3, 1), D(2023, 5, 31), "range", False),
     ("from month to month across a year", "from November to February it snowed.", TUE,
