@@ -159,6 +159,9 @@ _DIED_AFTER = (r"(?:(?!\b(?:said|says|told|tells|added|warned|announced)\b)[^.;?
                r"|have been|has been)[ \t\u00a0]+(?:killed|slain|assassinated)|died|perished)\b")
 _DIED_BEFORE = (r"\b(?:death|deaths|killing|funeral|burial|assassination|coffins?|mourning)[ \t\u00a0]+(?:of|for)"
                 r"[ \t\u00a0]+(?:[^.;?!\s]+[ \t\u00a0]+){0,8}?"
+                # ("The other victims were OceanGate chief executive Stockton Rush, 61, ...")
+                r"|\b(?:victims?|the[ \t\u00a0]+dead)[ \t\u00a0]+(?:were|was|are|is|included|include)[ \t\u00a0]+"
+                r"(?:[^.;?!\s]+[ \t\u00a0]+){0,8}?"
                 r"|\bthe[ \t\u00a0]+late[ \t\u00a0]+(?:[^.;?!\s]+[ \t\u00a0]+){0,4}?")
 _DIED_OWN = r"(?:['’]s?)[ \t\u00a0]+(?:death|funeral|killing|burial|coffin|assassination)\b"
 
