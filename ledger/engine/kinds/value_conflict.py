@@ -635,11 +635,14 @@ _RISING = rx.compile(r"\b(?:rose|risen|rises|rising|climbed|climbs|climbing|jump
 
 
 def _toll_group(c: Claim) -> str:
-    """The group a toll counts ("worker" of "six construction workers"), or "" for people at large."""
+    """The group a toll counts ("worker" of "six construction workers"; "body" of bodies
+    recovered), or "" for people at large."""
     from ledger.extract.relations import TOLL_GROUPS
 
     words = str(c.qualifiers.get("noun") or "").split()
     last = words[-1] if words else ""
+    if last in ("body", "bodies"):
+        return "body"  # bodies recovered, buried or identified so far: a count of its own, not the toll
     return (last[:-1] if last.endswith("s") and last[:-1] in TOLL_GROUPS else last) if last in TOLL_GROUPS else ""
 
 
