@@ -658,6 +658,9 @@ def count_claims(doc: Document, mentions: list[Mention], index: Any,
                 unit = f"{unit} and {noun}"
             if _WHOLE_BEFORE.search(text, max(0, q.start - 30), q.start):
                 continue  # "248 seats out of 460": the whole, another fact's number
+            if toll is None and (_COMBINED_BEFORE.search(text, max(0, q.start - 12), q.start)
+                                 or _COMBINED_AFTER.match(text, q.end)):
+                continue  # "the two dams held a combined 24 million cubic metres": several things' sum
             if q.unit.lower() in _LENGTHS and (_RACE_BEFORE.search(text, max(0, q.start - 12), q.start)
                                                or _RACE_AFTER.match(text, q.end)):
                 continue  # "the 200 m individual medley", "at 100 m and 200 m": a race, no length counted
@@ -1095,6 +1098,8 @@ _OTHERS_IN = rx.compile(r"(?:\d[\d,.]*|[A-Za-z]+)[ \t\u00a0]+(?:other|more)\b")
 _AND_ANOTHER_TOLL = rx.compile(r"(?:[ \t\u00a0]+(?:people|persons))?[ \t\u00a0]+(?:in|across)[ \t\u00a0]+"
                                r"(?:the[ \t\u00a0]+)?[A-Z][^,.;:\d]{0,40}?,?[ \t\u00a0]+(?:and|while|with)"
                                r"[ \t\u00a0]+(?:another[ \t\u00a0]+)?")
+_COMBINED_BEFORE = rx.compile(r"\bcombined[ \t\u00a0]+\Z", re.IGNORECASE)
+_COMBINED_AFTER = rx.compile(r"[ \t\u00a0]+(?:combined|between[ \t\u00a0]+them)\b")
 # a toll of several places summed: "the combined death toll", "bringing the combined toll to"
 _COMBINED = rx.compile(r"\bcombined[ \t\u00a0]+(?:death[ \t\u00a0]+)?toll\b", re.IGNORECASE)
 _AND_PLACE = rx.compile(r"[ \t\u00a0]*(?:,|and|&)[ \t\u00a0]+(?:(?:the|northern|southern|eastern|western"
