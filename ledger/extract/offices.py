@@ -39,6 +39,9 @@ _RANK = rx.compile(
     r"|\b(?:pick|choice|nominee|candidate|nomination|tapped|nominated|nominate)[ \t]+(?:for|as)[ \t]+(?:\S+[ \t]+)?$",
     re.IGNORECASE,
 )
+# a title another person's and of a long time: "his longtime chief cabinet secretary"
+_LONGTIME_OF = rx.compile(r"\b(?:his|her|their)[ \t\u00a0]+(?:longtime|long-time|long-serving|onetime|one-time)"
+                          r"[ \t\u00a0]+\Z", re.IGNORECASE)
 _PERIOD_SPACE = rx.compile(r"\.[ \t\u00a0]")
 # a period or a government of the holder before the title: the title names whose, not that they hold it now
 _PERIOD_OF = rx.compile(r"\b(?:term|terms|cabinet|government|administration|era|tenure|rule|presidency|premiership"
@@ -144,6 +147,8 @@ def office_claims(doc: Document, mentions: list[Mention]) -> list[Claim]:
             continue
         if _PERIOD_OF.search(before):
             continue  # "the second term of President Joko Widodo", "the Cabinet of President X": whose time
+        if _LONGTIME_OF.search(before):
+            continue  # "Yoshihide Suga, his longtime chief cabinet secretary": whose, in another's time
         if sentences is None:
             sentences = sentences_of(doc)
         s_lo, s_hi = sentences.bounds(office.span.start)

@@ -457,6 +457,13 @@ def test_former_before_a_title_the_kb_does_not_know_is_a_past_term() -> None:
     assert (c.subject_surface, c.object_surface, c.qualifiers.get("time")) == ("Janet Yellen", "Fed Chair", "former")
 
 
+def test_another_persons_longtime_title_is_no_claim_of_now() -> None:
+    # "his longtime defense secretary": whose he was, in the other's time
+    assert offices("He was succeeded by Lloyd Austin, his longtime defense secretary.") == []
+    assert [c.object_surface for c in offices("He was succeeded by Lloyd Austin, his defense secretary.")] == [
+        "defense secretary"]
+
+
 def test_late_of_a_time_is_no_late_holder() -> None:
     # "the late ..." is a past holder; "Late on Monday the ..." is a time
     (c,) = offices("Late on Monday the US secretary of state, Antony Blinken, announced a truce.")
