@@ -580,6 +580,8 @@ _PART_OF = rx.compile(r"\s+of\s+(?:a\s+total\s+of\s+|(?:the\s+|its\s+|their\s+)?
 _AND_ANOTHER = rx.compile(r"[ \t\u00a0]+(?:and|&)[ \t\u00a0]+(?:(?:its|their|his|her|the)[ \t\u00a0]+)?"
                           r"(?:(?:[\w-]+[ \t\u00a0]+){0,3}?[A-Z]|(?:[\w-]+[ \t\u00a0]+){0,3}?(?:parties|allies|partners"
                           r"|groups|factions|independents)\b)")
+_AND_PARTNER = rx.compile(r"\band[ \t\u00a0]+(?:its|their|his|her)[ \t\u00a0]+(?:[\w-]+[ \t\u00a0]+){0,2}"
+                          r"(?:partners?|ally),?[ \t\u00a0]+[A-Z]")  # (a partner named: "its allies" are the party's)
 _AND_NUMBER = rx.compile(r"[ \t\u00a0]+(?:and|&)[ \t\u00a0]+(?:the[ \t\u00a0]+|its[ \t\u00a0]+|their[ \t\u00a0]+)?")
 _TOGETHER_WITH = rx.compile(r"\b(?:[Tt]ogether|[Aa]long|[Ii]n alliance|[Ii]n coalition)[ \t\u00a0]+with[ \t\u00a0]+"
                             r"(?:[\w'’-]+[ \t\u00a0]+){0,4}\Z")
@@ -789,6 +791,9 @@ def count_claims(doc: Document, mentions: list[Mention], index: Any,
                     or (_TOGETHER_WITH.search(text, max(lo, actor.span.start - 40), actor.span.start)
                         and clause > actor.span.end and not _RELATIVE.match(text, clause))):
                 continue  # "the LDP and its junior partner Komeito won 215 seats": the two's number
+            if (toll is None and actor is not None and actor.span.end <= q.start
+                    and _AND_PARTNER.search(text, actor.span.end, q.start)):
+                continue  # "The LDP, which Mr. Abe once led, and its coalition partner, Komeito, won 76": the two's
             if toll is None and actor is not None and _AND_NUMBER.fullmatch(text, actor.span.end, q.start):
                 continue  # "the Democratic Party and five smaller parties": the others, not a count of its
             if actor is not None and actor.span.start > q.start and actor.kind != "event":

@@ -236,6 +236,9 @@ def test_a_number_of_parties_joined_to_one_is_neither_s() -> None:
     assert counts("The Communist Party of China holds 170 of the 300 seats.") == [
         ("Communist Party of China", "170", "seat")]
     assert counts("The storm hit in Nairobi and 20 people died.") == [("Kenya", "20", "dead")]
+    # a party and its partner named after a relative clause on it
+    assert counts("The Communist Party of China, which Li Shangfu once led, and its coalition partner, Komeito, "
+                  "won 76 of the 125 seats.") == []
     # a sum of several things' numbers is none of theirs
     assert counts("The Communist Party of China's dams held a combined 24 million cubic metres.") == []
 
