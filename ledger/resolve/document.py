@@ -196,6 +196,7 @@ _SCRIPTS = {
     # Devanagari, Bengali, Gurmukhi, Gujarati, Oriya, Tamil, Telugu, Kannada, Malayalam, Sinhala
     "Indic": (rx.compile(r"[\u0900-\u0dff]"), frozenset("IN BD LK NP BT".split()), "indic_key"),
     "Hebrew": (rx.compile(r"[\u0590-\u05ff]"), frozenset({"IL"}), "hebrew_key"),
+    "Armenian": (rx.compile(r"[\u0530-\u058f]"), frozenset({"AM"}), "armenian_key"),
 }
 
 

@@ -102,7 +102,10 @@ def _apply(folds: tuple[tuple[re.Pattern[str], str], ...], text: str) -> str:
 
 
 _ARABIC_FOLDS = tuple((re.compile(p), r) for p, r in (
-    (r"\b(?:al|el|ad|ash|as|at|az|an|ar)-", ""), (r"ou", "u"), (r"aw(?=[^aeiou]|$)", "o"),
+    (r"\b(?:al|el|ad|ash|as|at|az|an|ar)-", ""),
+    # "Abdul Hamid", "Abdelhamid", "Abd al-Hamid": one name
+    (r"\babd(?:[ -]?[uoea]l)?[ -]*(?=[a-z])", "abdul"),
+    (r"ou", "u"), (r"aw(?=[^aeiou]|$)", "o"),
     # the French and German "tch"/"tsch" of the English "ch" ("Araghtchi", "Araghchi"); the
     # French "ch" and "dj" of the English "sh" and "j" ("al-Charaa", "Bachar"; "Djibril")
     (r"ts?(?=ch)", ""), (r"ch", "sh"), (r"dj", "j"),
@@ -145,6 +148,18 @@ _HEBREW_FOLDS = tuple((re.compile(p), r) for p, r in (
     (r"j", "y"), (r"[ck]h", "h"), (r"t[zs]", "z"), (r"w", "v"), (r"ck", "k"), (r"([a-z])\1+", r"\1"),
     (r"\B[aeiouy]+", ""),
 ))
+
+
+# the spellings romanizations of Armenian give one sound: the surname's "-ian"/"-yan"
+# ("Pashinian", "Pashinyan"), "iu"/"yu", "ts"/"c", doubled letters
+_ARMENIAN_FOLDS = tuple((re.compile(p), r) for p, r in (
+    (r"(?<=[a-z])i(?=an\b)", "y"), (r"(?<=[a-z])iu", "yu"), (r"ts", "c"), (r"([a-z])\1+", r"\1"),
+))
+
+
+def armenian_key(name: str) -> str:
+    """The folded key of a name romanized from Armenian (see ``_ARMENIAN_FOLDS``)."""
+    return _apply(_ARMENIAN_FOLDS, " ".join(w for w in re.split(r"[^a-z]+", fold(name)) if w))
 
 
 def hebrew_key(name: str) -> str:
