@@ -360,7 +360,15 @@ def _kb_agrees(view: LedgerView, c: Claim) -> bool:
         code = {"UK": "GB"}.get(code, code)
         return not country or any(not o.country or c.qualifiers.get("country_code") == o.country or code == o.country
                                   for o in same)
+    if _DESCRIBED.fullmatch(str(c.object_surface or "")):
+        return True  # "Khalifa Haftar, the eastern military commander": a description of what he holds
     return not any(_rival_titles(mine, t) for t in titles)
+
+
+# a title in lower case made of descriptive words and a head: no KB office's name, what one is
+_DESCRIBED = rx.compile(r"(?:(?:eastern|western|northern|southern|central|military|top|senior|powerful|veteran"
+                        r"|de facto|longtime|regional|local|rebel|army|security|provincial|tribal|influential)[ -])+"
+                        r"(?:commander|chief|leader|strongman|general|boss|official|head|ruler|warlord)")
 
 
 def _titled_so(view: LedgerView, person: Entity, c: Claim) -> bool:
