@@ -747,7 +747,9 @@ def _fix(view: LedgerView, c: Claim, support: list[tuple[DocRef, Claim]], office
     if written and c.excerpt.endswith(written) and not c.excerpt.startswith(written):
         # in apposition after the name: the title alone changes, in the case it was written in
         if written[:1].islower() and not title.isupper():
-            title = title.lower()
+            # (a name after "of" keeps its capitals: "the commander of the Libyan National Army")
+            head, of, rest = title.partition(" of ")
+            title = head.lower() + of + (rest.lower() if set(rest.lower().split()) <= _TITLE_OF_WORDS else rest)
         return Fix(replacement=c.excerpt[: len(c.excerpt) - len(written)] + title,
                    description=f"call {c.subject_surface} by the office held then: {title}")
     if outlets and title[:1].islower():
@@ -764,6 +766,9 @@ def _fix(view: LedgerView, c: Claim, support: list[tuple[DocRef, Claim]], office
     return Fix(replacement=replacement, description=f"call {c.subject_surface} by the office held then: {title}")
 
 
+# the words after "of" in a title that are no name: "minister of foreign affairs"
+_TITLE_OF_WORDS = frozenset("the and foreign affairs defense defence state interior home finance health justice "
+                            "education trade economy labour labor agriculture transport energy culture".split())
 _SMALL_WORDS = frozenset({"of", "the", "and", "for", "in", "on", "to", "at", "a", "an", "de", "du", "des"})
 
 
