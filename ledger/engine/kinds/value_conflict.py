@@ -722,14 +722,15 @@ class _SameFact:
                      else self._alike(i, j))]
 
     def _grew(self, i: int, j: int) -> bool:
-        """Whether numbers ``i`` and ``j`` are of two days, the later no lower than the earlier."""
+        """Whether numbers ``i`` and ``j`` are of two days, the later higher than the earlier
+        (not the same: that one agrees with the other, and counts for its majority)."""
         a, b = self.items[i][1], self.items[j][1]
         da, db = a.valid_from or a.valid_to, b.valid_from or b.valid_to
         if da is None or db is None or da == db:
             return False
         early, late = (a, b) if da < db else (b, a)
-        lo, hi = early.qualifiers.get("low"), late.qualifiers.get("high")
-        return isinstance(lo, int | float) and (hi is None or (isinstance(hi, int | float) and lo <= hi))
+        top, bottom = early.qualifiers.get("high"), late.qualifiers.get("low")
+        return isinstance(top, int | float) and isinstance(bottom, int | float) and top < bottom
 
     def _alike(self, i: int, j: int) -> bool:
         """Whether numbers ``i`` and ``j``, of one subject and unit told near in time, are of
