@@ -637,6 +637,8 @@ def count_claims(doc: Document, mentions: list[Mention], index: Any,
                     and last_kind[0] > lo_of(q.start) and _AND_ANOTHER_TOLL.fullmatch(text, last_kind[0], q.start)):
                 toll = last_kind[1]  # "killing 5,434 people in Turkey and 1,832 in Syria": the same toll
             last_kind = (q.end, toll) if toll is not None else None
+            if toll is not None and _REVISED.search(text, max(0, q.start - 160), q.start):
+                continue  # "The UN has sharply revised down its death toll ..., saying 3,958": a correction
             if toll is not None and (_OTHERS_AFTER.match(text, q.end) or _OTHERS_IN.search(q.text)):
                 continue  # "Raisi, the minister and six other people were killed": a part of the toll
             if toll is not None and to_date:
@@ -1096,6 +1098,11 @@ _THE_BEFORE = rx.compile(r"\b[Tt]he[ \t\u00a0]+\Z")
 _IN_BEFORE = rx.compile(r"\b[Ii]n[ \t\u00a0]+\Z")
 
 
+# a toll told as corrected down, whose figure answers an earlier one: "revised down its death
+# toll", "lowers Libya flood death toll to 3,958"
+_REVISED = rx.compile(r"\b(?:revis(?:ed|es|ing)[ \t\u00a0]+down|lower(?:ed|s|ing)|reduc(?:ed|es|ing)|cut(?:s|ting)?"
+                      r"|correct(?:ed|s|ing)|downgrad(?:ed|es|ing))\b[^.;\n]{0,60}\btoll\b[^.;\n]{0,100}\Z",
+                      re.IGNORECASE)
 # a number of the dead besides those named, or more than counted before: "six other people", "five more"
 _OTHERS_AFTER = rx.compile(r"[ \t\u00a0]+(?:other|others|more)\b")
 _OTHERS_IN = rx.compile(r"(?:\d[\d,.]*|[A-Za-z]+)[ \t\u00a0]+(?:other|more)\b")
