@@ -180,9 +180,22 @@ def _died_in_office(view: LedgerView, ref: DocRef, c: Claim, person: Entity, off
     words = (c.subject_surface or person.name).split()
     if doc is None or not words:
         return False
-    name = r"\b" + re.escape(words[-1]) + r"\b"
-    told = re.compile(f"{name}{_DIED_AFTER}|{_DIED_BEFORE}{name}|{name}{_DIED_OWN}", re.IGNORECASE)
-    return told.search(doc.text) is not None
+    name = r"(?P<name>\b" + re.escape(words[-1]) + r"\b)"
+    givens = {w.lower() for w in person.name.split()[:-1]} | {w.lower() for w in words[:-1]}
+    for m in (m for told in (f"{name}{_DIED_AFTER}", f"(?:{_DIED_BEFORE}){name}", f"{name}{_DIED_OWN}")
+              for m in re.finditer(told, doc.text, re.IGNORECASE)):
+        at = m.start("name")
+        before = doc.text[max(0, at - 30) : at].split()
+        prev = before[-1].rstrip(".,") if before else ""
+        # (not another of that surname: "the state funeral for ... Nobusuke Kishi", his grandfather)
+        if not prev[:1].isupper() or prev.lower() in givens or _TITLE_WORD.fullmatch(prev):
+            return True
+    return False
+
+
+_TITLE_WORD = rx.compile(r"(?:Mr|Mrs|Ms|Dr|Mme|M|Minister|President|Secretary|Governor|General|Chief|Leader"
+                         r"|Premier|Chancellor|Speaker|Senator|Mayor|Commander|Chairman|CEO|King|Queen|Prince)",
+                         re.IGNORECASE)
 
 
 def _when(c: Claim) -> date | None:
