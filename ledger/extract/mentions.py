@@ -9,7 +9,7 @@ from itertools import compress
 from operator import attrgetter
 
 from ledger import rx
-from ledger.extract.offices import PAST_WORDS
+from ledger.extract.offices import PAST_WORDS, RANK_WORDS
 from ledger.extract.sentences import ABBREVIATIONS as ABBREVIATIONS_ENDING_NO_SENTENCE
 from ledger.model import Document, Mention, Span
 from ledger.resolve.index import Entry, NameIndex
@@ -995,8 +995,14 @@ def _link(doc: Document, mentions: list[Mention]) -> None:
                 a.hint["appositive"] = "after-title"
                 b.hint["holder_of"] = a
     # two titles joined before one name are both its: "Qatar's Prime Minister and Foreign
-    # Minister Sheikh Mohammed bin Abdulrahman Al Thani"
+    # Minister Sheikh Mohammed bin Abdulrahman Al Thani"; a title before a rank is the name's
+    # after it: "Coast Guard Commandant Rear Admiral John Mauger"
     for a, b in reversed(list(zip(mentions, mentions[1:], strict=False))):
+        if (a.kind == b.kind == "office" and "holder" not in a.hint and "holder" in b.hint
+                and b.hint.get("appositive") is None and text[a.span.end : b.span.start] in (" ", "\u00a0")
+                and all(w in RANK_WORDS for w in re.findall(r"[^\W\d_]+", b.surface.lower()))):
+            a.hint["holder"] = b.hint["holder"]
+            continue
         if (a.kind == b.kind == "office" and "holder" not in a.hint and "holder" in b.hint
                 and b.hint.get("appositive") is None and _AND.fullmatch(text, a.span.end, b.span.start)
                 # (not a list: "the King and British Prime Minister Keir Starmer", whose second

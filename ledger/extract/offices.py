@@ -60,7 +60,7 @@ def _last_period(text: str) -> int:
 
 
 # the words of military ranks: a title of only these is a rank, which no one holds as an office
-_RANK_WORDS = frozenset('''
+RANK_WORDS = frozenset('''
 general gen admiral adm major maj lieutenant lt colonel col brigadier brig captain capt sergeant sgt
 corporal cpl private pvt marshal field army air navy naval vice rear commodore ensign first second
 '''.split())
@@ -127,7 +127,7 @@ def office_claims(doc: Document, mentions: list[Mention]) -> list[Claim]:
         holder = office.hint.get("holder")
         if office.kind != "office" or holder is None:
             continue
-        if all(w in _RANK_WORDS for w in _TITLE_WORD.findall(office.surface.lower())):
+        if all(w in RANK_WORDS for w in _TITLE_WORD.findall(office.surface.lower())):
             continue  # "Army General Valery Gerasimov", "Major General Eduard Moskalyov": a rank, no office
         qualifier: Mention | None = office.hint.get("qualifier")
         start = qualifier.span.start if qualifier else office.span.start

@@ -471,6 +471,11 @@ def test_another_persons_longtime_title_is_no_claim_of_now() -> None:
         "defense secretary"]
 
 
+def test_a_title_before_a_rank_is_the_names_after_it() -> None:
+    (c,) = offices("Defense Secretary Rear Admiral Lloyd Austin spoke.")
+    assert (c.subject_surface, c.object) == ("Lloyd Austin", "us-secretary-of-defense")
+
+
 def test_late_of_a_time_is_no_late_holder() -> None:
     # "the late ..." is a past holder; "Late on Monday the ..." is a time
     (c,) = offices("Late on Monday the US secretary of state, Antony Blinken, announced a truce.")
