@@ -48,7 +48,7 @@ from ledger import rx
 from ledger.extract.mentions import HONORIFICS, TITLE_HEADS, opens_sentence
 from ledger.extract.sentences import ABBREVIATIONS
 from ledger.model import Mention
-from ledger.resolve.keys import OTHER_OFFICE_WORDS, PARTICLES
+from ledger.resolve.keys import OTHER_OFFICE_WORDS, PARTICLES, knows_person
 
 # --------------------------------------------------------------------------------------------
 # data lists
@@ -737,6 +737,17 @@ class _Finder:
         if (age := _AGE_END.search(text, lo, e)) is not None and self.mx.ending_at(age.start()) is not None:
             e = age.start()  # "Lai, 64, who was sworn in on Monday, said": the name before the age
         k = self.mx.ending_at(e)
+        # a person and whom they speak for: "Capt. Jamie Frederick of the First Coast Guard
+        # District said" (a person named, then only capitalized words of an organization)
+        # (a person the text shows to be one: the KB's, or after a title: not "The Korea Chamber of
+        # Commerce and Industry said", an organization's name cut at "of")
+        j = next((j for j in reversed(self.mx.within(lo, e)) if self.mx.ms[j].kind == "person"
+                  and _OF_BODY.fullmatch(text, self.mx.ms[j].span.end, e)
+                  and (knows_person(self.mx.ms[j]) or _RANK_BEFORE.search(text, max(lo, self.mx.ms[j].span.start - 12),
+                                                                          self.mx.ms[j].span.start))), None)
+        if j is not None:
+            m = self.mx.ms[j]
+            return _Subj("mention", m.span.start, m.span.end, _clean(m.surface), j)
         if k is not None:
             m = self.mx.ms[k]
             if m.span.start >= lo:
@@ -1393,6 +1404,14 @@ _THOUSANDS = rx.compile(r",\d{3}(?!\d)")
 _CLAUSE_AFTER_WHO = rx.compile(r"[;:]|,[ \t\u00a0]+(?:and|but)?[ \t\u00a0]*(?:he|she|they|it)\b|[.!?][ \t\u00a0]")
 def _sent_index(sents: list[int], pos: int) -> int:
     return max(bisect.bisect_right(sents, pos) - 1, 0)
+
+
+# a rank or a title before a name: "Capt. ", "Captain ", "Dr. "
+_RANK_BEFORE = rx.compile(r"\b(?:[A-Z][a-z]{1,4}\.|Captain|Lieutenant|Colonel|Major|General|Admiral|Commander"
+                          r"|Sergeant|Professor|Judge|Senator|Governor|Mayor|Ambassador|Inspector|Chief)[ \t\u00a0]+\Z")
+# what follows a speaker's name when it says whom they speak for: " of the First Coast Guard District"
+_OF_BODY = rx.compile(r"[ \t\u00a0]+of[ \t\u00a0]+(?:the[ \t\u00a0]+)?[A-Z][\w.'’&-]*"
+                      r"(?:[ \t\u00a0]+(?:of|and|for|the|[A-Z][\w.'’&-]*))*")
 
 
 def _attribute(
