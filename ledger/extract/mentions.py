@@ -102,7 +102,7 @@ def _joined(text: str, a: Token, b: Token) -> bool:
     gap = text[a.end : b.start]
     if a.possessive:  # "People's Liberation Army": the possessive is inside the name
         gap = gap[2:]
-        return gap in (" ", "\u00a0")
+        return gap in (" ", "\u00a0") or ("\n" in gap and _soft_break(text, a.end + 2, b.start))
     if a.period and gap.startswith("."):
         if not (len(a.text) == 1 or a.key in _NAME_ABBREV or a.key in ABBREVIATIONS):
             return False  # "as chairman. Microsoft": a sentence ends there, not an abbreviation
@@ -111,7 +111,8 @@ def _joined(text: str, a: Token, b: Token) -> bool:
         return True  # Barry "Butch" Wilmore: a nickname in quotation marks inside the name (not after it)
     if gap in _NICK_CLOSE and text[max(0, a.start - 2) : a.start] == _NICK_CLOSE[gap]:
         return True
-    return len(gap) <= 3 and bool(_GAP_OK.match(gap))
+    # (a line of prose may break inside a name: "Prigozhin's\nfuneral", "the Shangri-La\nDialogue")
+    return (len(gap) <= 3 and bool(_GAP_OK.match(gap))) or ("\n" in gap and _soft_break(text, a.end, b.start))
 
 
 def _nickname_after(text: str, a: Token, b: Token) -> bool:

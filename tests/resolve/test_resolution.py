@@ -238,6 +238,12 @@ def test_a_name_runs_on_after_a_line_break_inside_a_paragraph() -> None:
     assert people["Ganjar\nPranowo"].method == "unknown-name"
     # a title-case headline's last word and the next line's first are no one name
     assert "Tyler Durden" in people and not any("General" in s for s in people)
+    # so does a KB name, a possessive's too
+    index = build_index([*KB, Entity(id="jan-funeral", kind="event", name="Jan Novak's funeral")])
+    text = ("Mourners gathered in the rain a week after he was killed in a plane crash. Jan Novak's\nfuneral "
+            "was held at the cemetery.\n")
+    doc = Document(path="t.txt", text=text, published=date(2023, 8, 30), sections=[Section("body", 0, len(text))])
+    assert [m.entity for m in analyze(doc, index).mentions if m.kind == "event"] == ["jan-funeral"]
 
 
 def test_a_quake_and_an_earthquake_the_kb_does_not_know_are_one_event() -> None:
