@@ -50,6 +50,7 @@ class Introduced:
     surnames: set[str]
     givens: set[str]
     kin: bool = False  # introduced as someone's relative ("his son Hunter Biden")
+    female: bool = False  # introduced as a woman relative ("Abe's widow, Akie Abe"): "Mrs. Abe"
 
 
 def resolve(doc: Document, ex: Extraction, index: NameIndex) -> None:
@@ -87,7 +88,9 @@ def resolve(doc: Document, ex: Extraction, index: NameIndex) -> None:
                 loose.append((m, words))
         if m.kind == "person" and m.method in _INTRODUCING:
             intro.append(_introduce(m, index))
-            intro[-1].kin = bool(_KIN_BEFORE.search(doc.text, max(0, m.span.start - 40), m.span.start))
+            relation = _KIN_BEFORE.search(doc.text, max(0, m.span.start - 40), m.span.start)
+            intro[-1].kin = relation is not None
+            intro[-1].female = relation is not None and relation.group("kin").lower() in _WOMEN_KIN
         if m.kind == "event" and (m.entity or m.method == "unknown-name") and not m.hint.get("anaphor"):
             last_event = m
             events.append(m)
@@ -1141,16 +1144,25 @@ def _antecedents(doc: Document, m: Mention, key: str, intro: list[Introduced], i
                 and any(person.holds(o, doc.published) for o in offices))
 
     # (sorted is stable: among equals, the nearest first; one named in full in the short form's
-    # own paragraph before the story's subject: "Han Duck-soo ... \n\n ... Han Dong-hoon ... Han said")
+    # own paragraph before the story's subject: "Han Duck-soo ... \n\n ... Han Dong-hoon ... Han said";
+    # after "Mrs." a woman the text introduced as one: "Abe's widow, Akie Abe ... Mrs. Abe said")
     here = {p.entity or p.name for p in found if p.line == m.span.line}
-    return sorted(found, key=lambda p: (not fits(p), kin[p.entity or p.name], (p.entity or p.name) not in here,
+    woman = str(m.hint.get("honorific") or "").rstrip(".").lower() in _WOMEN_HONORIFICS
+    women = {p.entity or p.name for p in found if p.female}
+    return sorted(found, key=lambda p: (woman and (p.entity or p.name) not in women, not fits(p),
+                                        kin[p.entity or p.name] and not (woman and (p.entity or p.name) in women),
+                                        (p.entity or p.name) not in here,
                                         first[p.entity or p.name], -named[p.entity or p.name]))
 
 
 # a relative's introduction: "his son Hunter Biden", "her father, Rodrigo Duterte,"
-_KIN_BEFORE = rx.compile(r"\b(?:[Hh]is|[Hh]er|[Tt]heir|[Tt]he)[ \t\u00a0]+(?:\w+[ \t\u00a0]+)?"
-                         r"(?:son|daughter|wife|husband|father|mother|brother|sister|nephew|niece|cousin|widow|"
+# (or a name's: "Abe's widow, Akie Abe")
+_KIN_BEFORE = rx.compile(r"(?:\b(?:[Hh]is|[Hh]er|[Tt]heir|[Tt]he)|['’]s)[ \t\u00a0]+(?:\w+[ \t\u00a0]+)?"
+                         r"(?P<kin>son|daughter|wife|husband|father|mother|brother|sister|nephew|niece|cousin|widow|"
                          r"widower|grandson|granddaughter|uncle|aunt|stepson|stepdaughter)(?:-in-law)?,?[ \t\u00a0]+\Z")
+_WOMEN_KIN = frozenset({"daughter", "wife", "mother", "sister", "niece", "widow", "granddaughter", "aunt",
+                        "stepdaughter"})
+_WOMEN_HONORIFICS = frozenset({"mrs", "ms", "mme", "madam", "madame", "lady", "miss"})
 
 
 def _one_letter_off(given: str, givens: Iterable[str]) -> bool:
@@ -1224,7 +1236,8 @@ def _romanized_name(surface: str) -> bool:
     return hit is not None and hit.group(1) not in _SUFFIXES
 
 
-_ROLE_BEFORE = rx.compile(r"\b(?:predecessor|successor|counterparts?)[ \t\u00a0]*,?[ \t\u00a0]+\Z")
+_ROLE_BEFORE = rx.compile(r"\b(?:predecessor|successor|counterparts?|son|daughter|wife|husband|father|mother|brother"
+                          r"|sister|widow|widower)[ \t\u00a0]*,?[ \t\u00a0]+\Z")
 
 
 # a title alone speaking: "the President", "the new CEO", "its chief executive"

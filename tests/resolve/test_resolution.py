@@ -252,6 +252,14 @@ def test_a_quake_and_an_earthquake_the_kb_does_not_know_are_one_event() -> None:
     assert a.hint["name_key"] == b.hint["name_key"] and a.entity is None
 
 
+def test_mrs_and_a_surname_is_the_woman_introduced_as_a_relative() -> None:
+    # a relative is a person ("Novak's widow, Eva Novak"); "Mrs. Novak" is she, "Mr. Novak" he
+    text = ("Prime Minister Jan Novak spoke on Monday.\n\nNovak's widow, Eva Novak, addressed mourners.\n\n"
+            "“He left much undone,” Mrs. Novak said. Mr. Novak had planned to retire.")
+    found = {(m.span.start, m.hint.get("name_key")) for m in mentions(text) if m.surface == "Novak"}
+    assert [k for _, k in sorted(found)][-2:] == ["eva novak", "jan novak"]
+
+
 def test_a_base_named_for_a_king_is_no_person() -> None:
     m = resolved("Evacuees reached King Faisal Naval Base on Sunday.", "Faisal Naval Base")
     assert (m.kind, m.entity) == ("place", None)
