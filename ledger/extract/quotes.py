@@ -756,6 +756,13 @@ class _Finder:
                 if _ROLE_OF_BEFORE.search(text, max(lo, m.span.start - 40), m.span.start):
                     # "Iran's mission to the United Nations said": the mission, not the UN
                     return self.describe(e, lo)
+                if m.kind != "person" and (j := self.mx.first_from(lo, m.span.start)) is not None \
+                        and self.mx.ms[j].kind == "person" and _DESCRIBED_AFTER.fullmatch(
+                            text, self.mx.ms[j].span.end, m.span.start):
+                    # "Hichem Chkiouat, the civil aviation minister in the eastern administration,
+                    # ... told": the person the description is of, not the body it names
+                    p = self.mx.ms[j]
+                    return _Subj("mention", p.span.start, p.span.end, _clean(p.surface), j)
                 pw = _prev_word(text, lo, m.span.start)
                 described = (pw is not None and text[pw[0] : pw[1]].lower() in ("the", "a", "an")
                              and not m.entity and " " not in m.surface.strip())
@@ -1780,6 +1787,9 @@ def _post_attribution(text: str, lo: int, hi: int, f: _Finder, strict: bool) -> 
 _VERB_PAST = rx.compile(r"[a-z]{3,}ed")
 # a body or a role a preposition ties to the name after it ("mission to the", "embassy in",
 # "spokesman for the"): the name is not who speaks
+# a person's description in apposition, up to the body it names: ", the civil aviation minister in the "
+_DESCRIBED_AFTER = rx.compile(r",[ \t\u00a0]+(?:the|a|an|its|his|her)[ \t\u00a0]+(?:[a-z][\w-]*[ \t\u00a0]+){1,5}"
+                              r"(?:in|of|at|for|from|with)[ \t\u00a0]+(?:the[ \t\u00a0]+)?")
 _ROLE_OF_BEFORE = rx.compile(r"\b(?:mission|embassy|delegation|envoy|ambassador|representative|office|spokesman"
                              r"|spokeswoman|spokesperson)[ \t\u00a0]+(?:to|in|at|for|of)[ \t\u00a0]+"
                              r"(?:the[ \t\u00a0]+)?\Z")

@@ -963,3 +963,16 @@ def test_a_day_a_toll_is_told_after_is_not_its_day() -> None:
 def test_a_share_in_brackets_is_the_name_before_its() -> None:
     assert counts("Li Shangfu won 54.28% of the vote, ahead of former minister Lloyd Austin (35.79%).") == [
         ("Li Shangfu", "54.28", "percent"), ("Lloyd Austin", "35.79", "percent")]
+
+
+def test_a_description_naming_a_body_does_not_make_the_body_the_speaker() -> None:
+    # "Lloyd Austin, the civil aviation minister in the eastern administration, ... told": Austin
+    from ledger.model import Entity
+    from ledger.resolve.index import build_index
+
+    index = build_index([*INDEX.entities.values(), Entity(id="rt-gov", kind="org", name="Government of Ruritania",
+                                                          aliases=["eastern administration"])])
+    text = ("Lloyd Austin, the civil aviation minister in the eastern administration, who toured the city on Tuesday, "
+            "told reporters: “Bodies are lying everywhere.”")
+    doc = Document(path="t.txt", text=text, published=date(2023, 9, 13), sections=[Section("body", 0, len(text))])
+    assert [c.subject for c in analyze(doc, index).claims if c.predicate == "said"] == ["lloyd-austin"]
