@@ -578,8 +578,8 @@ _PART_OF = rx.compile(r"\s+of\s+(?:a\s+total\s+of\s+|(?:the\s+|its\s+|their\s+)?
 # ships"), or the actor a companion of the number's subject ("Together with its partner
 # Komeito, the bloc has 215 seats")
 _AND_ANOTHER = rx.compile(r"[ \t\u00a0]+(?:and|&)[ \t\u00a0]+(?:(?:its|their|his|her|the)[ \t\u00a0]+)?"
-                          r"(?:(?:[\w-]+[ \t\u00a0]+){0,3}?[A-Z]|(?:[\w-]+[ \t\u00a0]+){0,3}?(?:parties|allies|partners"
-                          r"|groups|factions|independents)\b)")
+                          r"(?:(?:[\w-]+[ \t\u00a0]+){0,3}?[A-Z]|(?:[\w-]+[ \t\u00a0]+){0,3}?(?:parties|groups"
+                          r"|factions|independents)\b)")  # (not "its allies": the party's, as named)
 _AND_PARTNER = rx.compile(r"\band[ \t\u00a0]+(?:its|their|his|her)[ \t\u00a0]+(?:[\w-]+[ \t\u00a0]+){0,2}"
                           r"(?:partners?|ally),?[ \t\u00a0]+[A-Z]")  # (a partner named: "its allies" are the party's)
 _AND_NUMBER = rx.compile(r"[ \t\u00a0]+(?:and|&)[ \t\u00a0]+(?:the[ \t\u00a0]+|its[ \t\u00a0]+|their[ \t\u00a0]+)?")
@@ -1105,7 +1105,7 @@ _REVISED = rx.compile(r"\b(?:revis(?:ed|es|ing)[ \t\u00a0]+down|lower(?:ed|s|ing
                       re.IGNORECASE)
 # a number of the dead besides those named, or more than counted before: "six other people", "five more"
 _OTHERS_AFTER = rx.compile(r"[ \t\u00a0]+(?:other|others|more)\b")
-_OTHERS_IN = rx.compile(r"(?:\d[\d,.]*|[A-Za-z]+)[ \t\u00a0]+(?:other|more)\b")
+_OTHERS_IN = rx.compile(r"(?:\d[\d,.]*|[A-Za-z]+)[ \t\u00a0]+(?:other|more)\b(?![ \t\u00a0]+than\b)")
 # a second number of a toll, of another place: "killing 5,434 people in Turkey and at least 1,832 in Syria"
 _AND_ANOTHER_TOLL = rx.compile(r"(?:[ \t\u00a0]+(?:people|persons))?[ \t\u00a0]+(?:in|across)[ \t\u00a0]+"
                                r"(?:the[ \t\u00a0]+)?[A-Z][^,.;:\d]{0,40}?,?[ \t\u00a0]+(?:and|while|with)"

@@ -236,6 +236,9 @@ def test_a_number_of_parties_joined_to_one_is_neither_s() -> None:
     assert counts("The Communist Party of China holds 170 of the 300 seats.") == [
         ("Communist Party of China", "170", "seat")]
     assert counts("The storm hit in Nairobi and 20 people died.") == [("Kenya", "20", "dead")]
+    # (its allies, unnamed, are the party's, as it is named)
+    assert counts("The Communist Party of China and its allies won 200 seats.") == [
+        ("Communist Party of China", "200", "seat")]
     # a party and its partner named after a relative clause on it
     assert counts("The Communist Party of China, which Li Shangfu once led, and its coalition partner, Komeito, "
                   "won 76 of the 125 seats.") == []
@@ -389,6 +392,7 @@ def test_a_number_joined_to_its_noun_is_no_count() -> None:
     # the dead besides those named, or more than counted before: a part of the toll
     ("In Nairobi, Jan Novak and six other people were killed.", []),
     ("In Nairobi, five more people died on Tuesday.", []),
+    ("In Nairobi, no more than 20 people died.", [("Kenya", "20", "dead")]),
     # a toll of two countries together is neither's, unless a place follows the number
     ("The quake struck Nairobi and Marrakesh, and the combined death toll rose above 7,000.", []),
     ("The quake struck in northern Nairobi and southern Marrakesh, killing more than 3,800 people.", []),
