@@ -265,8 +265,9 @@ _ORG_LAST_WORDS = frozenset("""bank fund ministry council committee commission d
 union party university institute association organization organisation corporation company group authority
 parliament assembly senate congress tribunal secretariat directorate federation foundation""".split())
 # the last word of a place or a building named for someone ("King Faisal Naval Base")
-_FACILITY_WORDS = frozenset("""base airbase airport port hospital stadium bridge square street road avenue mosque
-palace centre center highway dam""".split())
+# (not a word that is also a surname: "Street", "Bridge", "Port")
+_FACILITY_WORDS = frozenset("""base airbase airport hospital stadium avenue mosque palace centre center highway
+""".split())
 _ROYAL = frozenset({"prince", "princess", "king", "queen", "duke", "duchess", "pope", "emperor", "empress",
                     "sultan", "emir", "crown prince"})
 
