@@ -43,7 +43,7 @@ def split_nationality(title: str) -> tuple[str, str]:
 # words that make a title another office than the one without them, and not its seat
 # ("Deputy Prime Minister", "Prime Minister-elect", "Minister of State")
 OTHER_OFFICE_WORDS = frozenset({"deputy", "vice", "assistant", "under", "junior", "associate", "acting", "former",
-                                "state", "incoming", "designate", "elect", "shadow", "interim"})
+                                "state", "incoming", "designate", "elect", "shadow", "interim", "lieutenant"})
 
 
 # one name romanized in several ways differs in a few letters ("Sergei", "Sergey", "Serguei";

@@ -630,6 +630,8 @@ _RUNNING = rx.compile(r"\b(?:now|so far|thus far|to date|currently|as of|in tota
 
 
 # a toll told as it rises: "the death toll rose to 143", "has climbed to", "were still missing"
+# a fire's containment, which grows by the day: "85 percent contained as of Wednesday"
+_CONTAINED = rx.compile(r"\b(?:contained|containment)\b", re.IGNORECASE)
 _RISING = rx.compile(r"\b(?:rose|risen|rises|rising|climbed|climbs|climbing|jumped|increased|reached|mounted"
                      r"|still|so far|now stands?)\b", re.IGNORECASE)
 
@@ -674,6 +676,8 @@ class _SameFact:
         self.ways = [way for _, way in found]
         self.running = [_running(c) for _, c, _ in items]
         self.rising = [_RISING.search(c.sentence or "") is not None for _, c, _ in items]
+        self.contained = [c.qualifiers.get("unit") == "percent" and _CONTAINED.search(c.sentence or "") is not None
+                          for _, c, _ in items]
         self.of_what = [_of_what(c) if context else frozenset() for _, c, _ in items]
         self.vote = [any(w.startswith(_VOTE_WHOLES) for w in of) or c.qualifiers.get("unit") == "vote"
                      for of, (_, c, _) in zip(self.of_what, items, strict=True)]
@@ -708,7 +712,8 @@ class _SameFact:
                                     is None or abs((d - day).days) <= (
                                         # a toll told as it rises ("rose to 143", "were still
                                         # missing"): only that day's
-                                        0 if toll and (self.rising[i] or self.rising[j])
+                                        0 if (toll and (self.rising[i] or self.rising[j]))
+                                        or self.contained[i] or self.contained[j]
                                         else _TOLL_DAYS if self.running[i] or self.running[j]
                                         # a share of the vote is of one round of voting
                                         else min(days, _ROUND_DAYS) if self.vote[i] or self.vote[j] else days))
