@@ -40,8 +40,9 @@ _RANK = rx.compile(
     re.IGNORECASE,
 )
 # a title another person's and of a long time: "his longtime chief cabinet secretary"
-_LONGTIME_OF = rx.compile(r"\b(?:his|her|their)[ \t\u00a0]+(?:longtime|long-time|long-serving|onetime|one-time)"
-                          r"[ \t\u00a0]+\Z", re.IGNORECASE)
+# (or another's by an ordinal, of their time: "Ms Truss's first Chancellor, Kwasi Kwarteng")
+_LONGTIME_OF = rx.compile(r"(?:\b(?:his|her|their)|['’]s)[ \t\u00a0]+(?:longtime|long-time|long-serving|onetime"
+                          r"|one-time|first|second|third|fourth|fifth|last|previous)[ \t\u00a0]+\Z", re.IGNORECASE)
 _PERIOD_SPACE = rx.compile(r"\.[ \t\u00a0]")
 # a period or a government of the holder before the title: the title names whose, not that they hold it now
 _PERIOD_OF = rx.compile(r"\b(?:term|terms|cabinet|government|administration|era|tenure|rule|presidency|premiership"

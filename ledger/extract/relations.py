@@ -549,7 +549,9 @@ _OTHER_NAME = rx.compile(r"(?<![\w.])(?!(?:" + "|".join(sorted(w.title() for w i
 # after a number, whose it is when not the actor's: "35.79 percent for the ruling coalition's candidate"
 _FOR_ANOTHER = rx.compile(r"(?:\s+of\s+the\s+(?:vote|votes|ballots))?\s+for\s+(?:the\s+(?!\d|(?:fiscal|financial|"
                           r"year|quarter|month|week|period|first|second|third|fourth|last|past|next|current|full|whole)"
-                          r"\b)|[A-Z](?!Y\d|Q\d))")
+                          r"\b)|[A-Z](?!Y\d|Q\d)"
+                          # ("37 percent for former first lady Sandra Torres": a description, then the name)
+                          r"|(?:former|ex-|outgoing|opposition|rival)[ \t\u00a0-]+(?:[a-z-]+[ \t\u00a0]+){0,3}[A-Z])")
 # before a margin: "a majority of 172 (seats)", "a lead of 12 points"
 _MAJORITY_OF = rx.compile(r"\b(?:majority|margin|lead)\s+of\s+(?:about\s+|some\s+|nearly\s+|more\s+than\s+)?\Z",
                           re.IGNORECASE)

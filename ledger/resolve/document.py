@@ -173,6 +173,8 @@ _SPELT_AFTER = rx.compile(r"[ \t\u00a0]*(?:[—–(]|,?[ \t\u00a0]+or|,[ \t\u00a
                           r"|[ \t\u00a0]+[\"“‘']")
 # abbreviated ranks that, written without their period, are also given names ("Gen Nakatani")
 _GIVEN_NAME_TOO = frozenset({"Gen"})
+# the French press's "M." before a name with a "Mme" or "MM." beside it, or French words around
+_FRENCH_M = rx.compile(r"\b(?:Mme|MM\.|Mlle|a déclaré|selon|le président|la ministre|le ministre)\b")
 # between a name and the person's real name given after it ("al-Julani, whose real name is
 # Ahmed al-Sharaa", "al-Julani (real name: Ahmed al-Sharaa)", "al-Julani, born Ahmed al-Sharaa")
 _REAL_NAME = rx.compile(r"[ \t\u00a0]*(?:,|\()[ \t\u00a0]*(?:whose[ \t\u00a0]+)?(?:real|birth|legal|given)[ \t\u00a0]+"
@@ -1000,6 +1002,13 @@ def _resolve_run_once(doc: Document, m: Mention, index: NameIndex, intro: list[I
         if honorific and _PLACE_OF.search(doc.text, max(0, m.span.start - 40), m.span.start):
             # "the neighbourhood of Sheikh Maqsoud", "the district of Sheikh Jarrah": a place
             _set(m, index, None, None, 0.0, "dropped", "")
+            return
+        if honorific == "M." and not titled and not _FRENCH_M.search(doc.text):
+            # "Kalpana K. and M. Sankaran, the director": in a text with no other French
+            # "M." before a name, an initial, and the two words a full name
+            _set(m, index, None, None, 0.0, "unknown-name", f"{honorific} {m.surface}: an initial and a surname")
+            m.kind = "person"
+            m.hint["name_key"] = phrase_key(f"M {m.surface}", expand=False)
             return
         if honorific in _GIVEN_NAME_TOO and not titled:
             # "Gen Nakatani" with no earlier full name: "Gen" without its period may be a

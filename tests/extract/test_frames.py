@@ -233,3 +233,10 @@ def test_an_agreement_signed_is_no_day_of_a_ceasefire_of_days(tmp_path: Path) ->
     text = "The Jeddah Ceasefire Agreement was signed in Jeddah on Saturday by both sides."
     doc = Document(path="x.txt", text=text, published=date(2023, 5, 23), sections=[Section("body", 0, len(text))])
     assert [c for c in analyze(doc, index).claims if c.predicate == "held"] == []
+
+
+def test_a_day_of_a_reaction_to_an_event_is_not_the_events(index) -> None:  # type: ignore[no-untyped-def]
+    # "welcomed the ... Shangri-La Dialogue on Friday": the welcome's day
+    text = "Delegates welcomed the Shangri-La Dialogue on Friday, officials said."
+    doc = Document(path="x.txt", text=text, published=date(2023, 6, 6), sections=[Section("body", 0, len(text))])
+    assert [c for c in analyze(doc, index).claims if c.predicate == "held"] == []

@@ -480,6 +480,15 @@ def test_a_title_before_a_rank_is_the_names_after_it() -> None:
     assert (c.subject_surface, c.object) == ("Lloyd Austin", "us-secretary-of-defense")
 
 
+def test_another_persons_title_by_an_ordinal_is_of_their_time() -> None:
+    assert offices("It followed the mini-budget of Mr Austin's first Defense Secretary, Li Shangfu.") == []
+
+
+def test_a_share_for_a_described_name_is_that_names() -> None:
+    assert counts("Lloyd Austin won 58 percent of the vote against 37 percent for former first lady Li Shangfu.") == [
+        ("Lloyd Austin", "58", "percent")]
+
+
 def test_late_of_a_time_is_no_late_holder() -> None:
     # "the late ..." is a past holder; "Late on Monday the ..." is a time
     (c,) = offices("Late on Monday the US secretary of state, Antony Blinken, announced a truce.")

@@ -260,6 +260,13 @@ def test_mrs_and_a_surname_is_the_woman_introduced_as_a_relative() -> None:
     assert [k for _, k in sorted(found)][-2:] == ["eva novak", "jan novak"]
 
 
+def test_an_initial_m_is_no_french_honorific_in_an_english_text() -> None:
+    m = resolved("The team included Kalpana K. and M. Sankaran, the director of the centre.", "Sankaran")
+    assert m.method == "unknown-name"
+    # the French press's "M." stays an honorific: no earlier full name, an unintroduced reference
+    assert resolved("M. Leblanc, 57 ans, a déclaré que tout va bien.", "Leblanc").method == "unintroduced"
+
+
 def test_a_base_named_for_a_king_is_no_person() -> None:
     m = resolved("Evacuees reached King Faisal Naval Base on Sunday.", "Faisal Naval Base")
     assert (m.kind, m.entity) == ("place", None)
