@@ -52,6 +52,9 @@ class LedgerView(Protocol):
 
     def entity(self, entity_id: str | None) -> Entity | None: ...
 
+    def holders(self, office_id: str) -> list[Entity]:
+        """The KB people with a term of this office."""
+
     def prefetch(self, entity_ids: Iterable[str | None]) -> None:
         """Read these entities in one go (``entity`` then answers from memory)."""
 
@@ -187,6 +190,10 @@ class MemoryView(_GroupsInPython):
     def entity(self, entity_id: str | None) -> Entity | None:
         return self._entities.get(entity_id) if entity_id else None
 
+    def holders(self, office_id: str) -> list[Entity]:
+        return [e for e in self._entities.values()
+                if e.kind == "person" and any(t.office == office_id for t in e.offices)]
+
     def prefetch(self, entity_ids: Iterable[str | None]) -> None:
         pass
 
@@ -239,6 +246,9 @@ class OverlayView(_GroupsInPython):
 
     def entity(self, entity_id: str | None) -> Entity | None:
         return self.base.entity(entity_id)
+
+    def holders(self, office_id: str) -> list[Entity]:
+        return self.base.holders(office_id)
 
     def prefetch(self, entity_ids: Iterable[str | None]) -> None:
         self.base.prefetch(entity_ids)

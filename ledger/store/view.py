@@ -345,6 +345,12 @@ class SqlView:
             for eid in chunk:
                 self._entities[eid] = found.get(eid)
 
+    def holders(self, office_id: str) -> list[Entity]:
+        """The KB people with a term of this office."""
+        ids = [r[0] for r in self.conn.execute("SELECT DISTINCT person_id FROM terms WHERE office_id = ?", [office_id])]
+        self.prefetch(ids)
+        return [e for i in sorted(ids) if (e := self.entity(i)) is not None]
+
     def entity(self, entity_id: str | None) -> Entity | None:
         if not entity_id:
             return None

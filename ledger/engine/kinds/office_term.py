@@ -445,6 +445,7 @@ def _against_kb(view: LedgerView, rule: Rule, ref: DocRef, c: Claim, person: Ent
     claimed = _claimed(view, c)
     if held_terms and _premature(c, person, rule.options.premature_days) is not None and _appointed(c):
         return None  # "His future vice president, J.D. Vance", a senator then: named, to take it
+    other: tuple[Entity, Term] | None = None
     if held_terms:
         actual = "; ".join(
             f"{_name(view, t.office, t.office)} ({_fmt(t.start)} to {_fmt(t.end)})" for t in held_terms
@@ -460,10 +461,16 @@ def _against_kb(view: LedgerView, rule: Rule, ref: DocRef, c: Claim, person: Ent
             office = _name(view, later.office, later.office)
             actual = f"per the KB, {person.name} was {office} only from {_fmt(later.start)}"
         elif _before_kb(c, person):
-            return None  # a time before every term the KB lists: the KB is silent, not against it
+            # a time before every term the KB lists: the KB is silent of the person, not against
+            # it, unless it has another hold that office of one holder then ("Manhattan U.S.
+            # Attorney Danielle Sassoon" in 2023, when the KB has Damian Williams hold it)
+            other = _other_holder(view, c, person)
+            if other is None:
+                return None
+            actual = f"per the KB, {other[0].name} was {_name(view, c.object, c.object or '')} then"
         else:
             actual = f"per the KB, {person.name} held no office then"
-    evidence = [_terms_evidence(person)]
+    evidence = [_terms_evidence(person)] + ([_terms_evidence(other[0])] if other is not None else [])
     support = [(r, o) for r, o in others if o.object in held_ids]
     evidence += _evidence(support)
     # the office of the same kind the person holds then, if one ("Senate Majority Leader" when
@@ -563,6 +570,19 @@ def _appointed(c: Claim) -> bool:
 
 # "new" or "incoming" before a title (or opening it: "New England head coach")
 _NEW_BEFORE = rx.compile(r"\b(?:[Nn]ew|[Ii]ncoming|[Ff]uture)[ \t\u00a0]+(?:[A-Z][\w'’-]*['’]s[ \t\u00a0]+)?\S")
+
+
+def _other_holder(view: LedgerView, c: Claim, person: Entity) -> tuple[Entity, Term] | None:
+    """Another KB person holding the claim's office of one holder on its date, and their term."""
+    day = _when(c)
+    office = view.entity(c.object)
+    if day is None or office is None or not office.single_holder:
+        return None
+    # (on the day, and through every year the sentence names, when the title may be of then)
+    years = [int(y) for y in c.qualifiers.get("years") or ()]
+    return next(((h, t) for h in view.holders(office.id) if h.id != person.id
+                 for t in h.offices if t.office == office.id and t.covers(day)
+                 and all(t.covers(date(y, 1, 1)) and t.covers(date(y, 12, 31)) for y in years)), None)
 
 
 def _before_kb(c: Claim, person: Entity) -> bool:
