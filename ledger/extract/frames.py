@@ -721,7 +721,10 @@ _NOUN_AFTER = rx.compile(r"[ \t\u00a0]+(?:[A-Z][\w-]*|[a-z]{3,})\b(?<!\bto)(?<!\
 # between a frame's office and a time: a later item of a list ("mayor of Tainan, premier, and,
 # since 2020, vice president"), or a clause of its own ("replaced Vo Van Thuong as president
 # after Thuong resigned in March")
-_LATER_ITEM = rx.compile(r",[^,.;]+,|\band,?[ \t\u00a0]*\Z|\b(?:after|before|when|while|because|although|until)\b"
+_LATER_ITEM = rx.compile(r",[^,.;]+,|\band,?[ \t\u00a0]*\Z|\b(?:when|while|because|although|until)\b"
+                         # (not a time of day: "sworn in shortly after midnight on Monday")
+                         r"|\b(?:after|before)\b(?!\s+(?:midnight|noon|dawn|dusk|sunrise|sunset|daybreak|nightfall"
+                         r"|\d))"
                          # a clause of its own with its verb: "... and has been Shadow Housing Secretary since July"
                          r"|\band[ \t\u00a0]+(?:has|have|had|is|was|were|will|would)\b")
 

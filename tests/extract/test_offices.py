@@ -166,6 +166,8 @@ PREDICATIVE = [
      "Thursday.", "Pedro Sanchez", "prime minister", None, date(2024, 7, 11), None, None),
     ("has been ... since", "Pedro Sanchez has been prime minister since 2018.",
      "Pedro Sanchez", "prime minister", None, date(2018, 1, 1), None, None),
+    ("sworn in after a time of day", "Donald Tusk was sworn in as Poland's prime minister shortly after midnight "
+     "on Monday, hours behind schedule.", "Donald Tusk", "Poland's prime minister", None, date(2024, 7, 8), None, None),
     ("a KB person and a KB title", "Lloyd Austin became defense secretary in January 2021.",
      "Lloyd Austin", "defense secretary", "us-secretary-of-defense", date(2021, 1, 1), None, None),
 ]
