@@ -408,7 +408,9 @@ _ELECT = rx.compile(r"[-‐ ](?:elect|designate|designee)\b", re.I)
 
 # "the summit" after "the G20 summit": resolution checks the head word is the event's
 _EVENT_ANAPHORS = ("summit", "forum", "conference", "dialogue", "games", "talks", "earthquake", "quake", "storm",
-                   "hurricane", "typhoon", "cyclone", "tsunami", "election")
+                   "hurricane", "typhoon", "cyclone", "tsunami", "election",
+                   # (of the event named before with that word: "the dissolution decree ... the decree")
+                   "decree", "ceasefire", "truce", "funeral", "crash", "explosion", "declaration")
 _SAME_EVENT = rx.compile(
     r"\b[Tt]he same (?:event|forum|summit|conference|meeting|gathering|dialogue|venue)\b"
     rf"|\b[Tt]he (?P<head>{'|'.join(_EVENT_ANAPHORS)})\b(?! of\b)"

@@ -267,6 +267,16 @@ def test_an_initial_m_is_no_french_honorific_in_an_english_text() -> None:
     assert resolved("M. Leblanc, 57 ans, a déclaré que tout va bien.", "Leblanc").method == "unintroduced"
 
 
+def test_the_decree_or_the_ceasefire_is_the_event_of_that_word_named_before() -> None:
+    index = build_index([*KB, Entity(id="rt-decree", kind="event", name="dissolution decree"),
+                         Entity(id="rt-truce", kind="event", name="Jeddah ceasefire")])
+    text = ("The dissolution decree ended the republic. Officials signed the decree on Sept. 28, "
+            "a week after the Jeddah ceasefire. The ceasefire held.")
+    doc = Document(path="t.txt", text=text, published=date(2023, 9, 29), sections=[Section("body", 0, len(text))])
+    found = {m.surface: m.entity for m in analyze(doc, index).mentions if m.kind == "event"}
+    assert (found["the decree"], found["The ceasefire"]) == ("rt-decree", "rt-truce")
+
+
 def test_a_base_named_for_a_king_is_no_person() -> None:
     m = resolved("Evacuees reached King Faisal Naval Base on Sunday.", "Faisal Naval Base")
     assert (m.kind, m.entity) == ("place", None)
