@@ -70,7 +70,7 @@ REPORTING_VERBS: tuple[str, ...] = (
     "demanded", "affirmed", "affirms", "disclosed", "revealed", "testified", "mentioned",
     "answered", "boasted", "elaborated", "exclaimed", "shouted", "pleaded", "retorted",
     "pointed out", "points out", "went on", "goes on", "shot back", "hit back", "fired back",
-    "put it", "puts it",
+    "put it", "puts it", "repeated", "repeats", "recounted", "assured", "assures",
 )  # fmt: skip
 #: verbs that attribute a quoted word or phrase inside a sentence ("called it a “snub”")
 PARTIAL_VERBS: tuple[str, ...] = (
