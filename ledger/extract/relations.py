@@ -822,9 +822,14 @@ def count_claims(doc: Document, mentions: list[Mention], index: Any,
                 at = _toll_place(text, q.end, hi, mentions, index)
                 if at is None and (_COMBINED.search(text, lo, q.start) or _two_countries(text, here, index)):
                     continue  # "the combined death toll in Turkey and Syria rose above 7,000": no one country's
+                # (a nationality is the killers' most often, but of the authority that counts, the
+                # country's: "The Libyan Red Crescent said 13,000 people had died")
+                counting = [m for m in mentions if lo <= m.span.start < q.start and m.method == "demonym"
+                            and m.kind == "place" and _AUTHORITY_AFTER.match(text, m.span.end)]
                 subject = (at
                            or _toll_country(text, where, index, whole=False)
                            or _toll_country(text, here, index, whole=False)
+                           or _toll_country(text, counting, index, whole=False)
                            # a sentence that names no place ("The crash killed 38 people"): the
                            # place of the document's toll before, the country where it last said
                            # the disaster struck ("crashed near Aktobe in Kazakhstan"), else the
@@ -1100,6 +1105,10 @@ _THE_BEFORE = rx.compile(r"\b[Tt]he[ \t\u00a0]+\Z")
 _IN_BEFORE = rx.compile(r"\b[Ii]n[ \t\u00a0]+\Z")
 
 
+# an authority that counts a toll after a nationality: "the Libyan Red Crescent", "Syrian officials"
+_AUTHORITY_AFTER = rx.compile(r"[ \t\u00a0]+(?:Red[ \t\u00a0]+Crescent|Red[ \t\u00a0]+Cross|authorities|officials"
+                              r"|[Hh]ealth[ \t\u00a0]+[Mm]inistry|[Cc]ivil[ \t\u00a0]+[Dd]efen[cs]e|government"
+                              r"|emergency[ \t\u00a0]+services|state[ \t\u00a0]+media)\b")
 # a toll told as corrected down, whose figure answers an earlier one: "revised down its death
 # toll", "lowers Libya flood death toll to 3,958"
 _REVISED = rx.compile(r"\b(?:revis(?:ed|es|ing)[ \t\u00a0]+down|lower(?:ed|s|ing)|reduc(?:ed|es|ing)|cut(?:s|ting)?"

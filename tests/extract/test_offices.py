@@ -376,6 +376,9 @@ def test_a_number_joined_to_its_noun_is_no_count() -> None:
     # the places of the toll's own sentence before those the text names most
     ("Floods in Nairobi killed 40 people. Kenya's rains began in March. Kenya's army helped. "
      "The quake in Marrakesh killed 2,122 people.", [("Kenya", "40", "dead"), ("Morocco", "2122", "dead")]),
+    # the nationality of the authority that counts: its country, before the document's toll before
+    ("Storm Daniel killed 14 people in Nairobi. The Chinese Red Crescent said that 13,000 people had died.",
+     [("Nairobi", "14", "dead"), ("China", "13000", "dead")]),
     # the place where they died, not the killers' nationality
     ("In Nairobi, Chinese strikes have killed more than 38 people.", [("Kenya", "38", "dead")]),
     # what the toll is of between "toll" and its verb; "all" before the number; a bare number left missing
