@@ -1554,6 +1554,11 @@ def _pre_attribution(
     cues = f.cues_before(s0, s_end, r.start)
     nearest = True
     for c in cues[: -4 : -1]:
+        if _AND_THAT.search(text, c.end, r.start) and any(d.kind == "verb" and d.start < c.start for d in cues):
+            # a verb inside a "that" clause, then another "that" clause of the verb before it:
+            # "The judge added that X had testified falsely and that there remained “a risk …”"
+            nearest = False
+            continue
         attr = _cue_attr(text, c, f, s0, r.start, cues)
         if attr is not None and (who := f.who_subject(attr.end, r.start)) is not None:
             # the quotation is in a relative clause after the cue's: "Macron declared the Games
@@ -1608,6 +1613,7 @@ def _cue_attr(
     return _Attr(subj, c.word, c.end)
 
 
+_AND_THAT = rx.compile(r"\band[ \t\u00a0]+that\b")
 # between two people joined: "and", "or", with what is said of the first in brackets and an
 # honorific of the second ("Winterbottom (139) and Sir Alf Ramsey")
 # a clause of place or time after the main one: "..., where King Charles III asked him"

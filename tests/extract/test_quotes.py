@@ -1152,3 +1152,10 @@ def test_markdown_emphasis_is_no_part_of_a_speaker() -> None:
     f = text("*The president says the declaration shows that \"dialogue is still possible\" in a divided world*")
     (q,) = f.quotes
     assert not q.speaker_text.startswith("*") and q.speaker_text.endswith("president"), q.speaker_text
+
+
+def test_a_second_that_clause_is_the_outer_verbs() -> None:
+    # "added that X had testified falsely and that there remained “…”": the judge's, not X's
+    (q,) = text("The judge added that Li Shangfu had testified falsely and that there remained "
+                "“a risk that this man will do something bad.”").quotes
+    assert (q.speaker_text, q.cue) == ("The judge", "added")
