@@ -655,6 +655,9 @@ def count_claims(doc: Document, mentions: list[Mention], index: Any,
                 unit = "prison year"
             elif _MAJORITY_OF.search(text, max(0, q.start - 30), q.start):
                 unit = "majority"  # "a majority of 172 (seats)": the margin, not the seats won
+            elif unit in ("day", "week", "month") and not _MODIFIER.fullmatch(q.text) \
+                    and _IN_OFFICE_AFTER.match(text, q.end):
+                unit = f"{unit} in office"  # "resigned after 45 days in office": a tenure, the holder's
             elif unit in _GENERIC_UNITS or _MODIFIER.fullmatch(q.text):
                 continue  # "the 460-seat lower house", "a 10-member team": a kind of thing, not a count
             elif unit and (more := _AND_MORE.match(text, q.end)) is not None:
@@ -805,6 +808,14 @@ def count_claims(doc: Document, mentions: list[Mention], index: Any,
                 # VVD": not what it counts (an event is: "68,500 spectators attended the final")
                 actor = None
             subject: tuple[str | None, str | None, str] | None = None
+            if unit.endswith(" in office"):
+                # a tenure is the person's named last before it ("Mr Johnson flew back ... after Liz
+                # Truss announced that she was quitting after 45 days in office"), or the one an act
+                # told by its verb befell ("Liz Truss resigned ... after 55 days in office")
+                holder = _tenure_holder(mentions, lo, q.start, index)
+                if holder is None:
+                    continue
+                actor = holder
             if toll is not None and _MANY_COUNTRIES.search(text, lo, hi):
                 continue  # "in 13 African countries", "across Southeast Asia": no one country's toll
             if toll is not None and index is not None:
@@ -1105,6 +1116,27 @@ _THE_BEFORE = rx.compile(r"\b[Tt]he[ \t\u00a0]+\Z")
 _IN_BEFORE = rx.compile(r"\b[Ii]n[ \t\u00a0]+\Z")
 
 
+def _tenure_holder(mentions: list[Mention], lo: int, hi: int, index: Any) -> Mention | None:
+    """The person named last in ``[lo, hi)``, or named in an act told by its verb there ("Liz
+    Truss resigned"): a mention of them."""
+    for m in reversed([m for m in mentions if lo <= m.span.start < hi]):
+        if m.kind == "person" and (m.entity or knows_person(m)):
+            return m
+        if m.kind == "event" and m.entity and index is not None and len(words := m.surface.split()) >= 2:
+            named = phrase_key(" ".join(words[:-1]), expand=False)
+            people = [e for e in index.lookup(named) if e.kind == "person"]
+            if len({e.entity for e in people}) == 1:
+                who = replace(m, kind="person", entity=people[0].entity, surface=" ".join(words[:-1]))
+                return who
+    return None
+
+
+# a tenure after its length: "45 days in office", "49 days in power", "50 days as prime minister"
+_IN_OFFICE_AFTER = rx.compile(r"[ \t\u00a0]+(?:in[ \t\u00a0]+(?:office|power|the[ \t\u00a0]+job|the[ \t\u00a0]+post)"
+                              r"|as[ \t\u00a0]+(?:the[ \t\u00a0]+country['’]s[ \t\u00a0]+)?(?:[a-z]+[ \t\u00a0]+)?"
+                              r"(?:prime[ \t\u00a0]+minister|president|premier|chancellor|leader|minister|governor"
+                              r"|mayor)"
+                              r")\b", re.IGNORECASE)
 # an authority that counts a toll after a nationality: "the Libyan Red Crescent", "Syrian officials"
 _AUTHORITY_AFTER = rx.compile(r"[ \t\u00a0]+(?:Red[ \t\u00a0]+Crescent|Red[ \t\u00a0]+Cross|authorities|officials"
                               r"|[Hh]ealth[ \t\u00a0]+[Mm]inistry|[Cc]ivil[ \t\u00a0]+[Dd]efen[cs]e|government"

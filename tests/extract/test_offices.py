@@ -994,3 +994,11 @@ def test_a_description_naming_a_body_does_not_make_the_body_the_speaker() -> Non
             "told reporters: “Bodies are lying everywhere.”")
     doc = Document(path="t.txt", text=text, published=date(2023, 9, 13), sections=[Section("body", 0, len(text))])
     assert [c.subject for c in analyze(doc, index).claims if c.predicate == "said"] == ["lloyd-austin"]
+
+
+def test_a_tenure_is_the_persons_who_held_the_office() -> None:
+    # "after 45 days in office": the length of a person's tenure, of the one named last before it
+    assert counts("Lloyd Austin resigned after 45 days in office.") == [("Lloyd Austin", "45", "day in office")]
+    assert counts("Li Shangfu flew back after Lloyd Austin announced that he was quitting after 45 days in office.") == [
+        ("Lloyd Austin", "45", "day in office")]
+    assert counts("Lloyd Austin spent 45 days in hospital.") == []
