@@ -1775,8 +1775,13 @@ def _post_attribution(text: str, lo: int, hi: int, f: _Finder, strict: bool) -> 
     if subj is None:
         return None
     gap = text[lo : subj.start]
+    role = text[_lead_end(text, lo, subj.start) : subj.start].strip()
     if _LEAD.fullmatch(gap) is None and not (
-        subj.kind == "mention" and f.title_run(_lead_end(text, lo, subj.start), subj.start)
+        subj.kind == "mention" and (f.title_run(_lead_end(text, lo, subj.start), subj.start)
+                                    # a role in lower case: "“…,” project director P. Veeramuthuvel told"
+                                    or (role.islower() and _ROLE_LEAD.fullmatch(role) is not None
+                                        and f.mx.ms[subj.index].kind == "person"
+                                        if subj.index is not None else False))
     ):
         # “…” have been a refrain, officials said: only a closing clause after a comma
         if not gap.rstrip().endswith(",") or len(text[v.end : hi].split()) > 6:

@@ -290,6 +290,7 @@ def test_a_pronoun_is_the_main_subject_the_relative_or_the_teller(sentence: str,
     ("“This trophy belongs to the fans,” captain Achraf Hakimi said.", "Achraf Hakimi"),
     ("“We expected this,” said Andrés Pérez of Itaú Unibanco.", "Andrés Pérez"),
     ("“Azerbaijan has restored its sovereignty,” Ilham Aliev repeated, echoing his address.", "Ilham Aliev"),
+    ("“We have achieved soft landing,” project director Lloyd Austin told reporters.", "Lloyd Austin"),
     ("“The debris is consistent with a loss,” Capt. Jamie Frederick of the First Coast Guard District said.",
      "Jamie Frederick"),
     # a number's comma ends no relative clause
