@@ -743,8 +743,7 @@ class _Finder:
         # Commerce and Industry said", an organization's name cut at "of")
         j = next((j for j in reversed(self.mx.within(lo, e)) if self.mx.ms[j].kind == "person"
                   and _OF_BODY.fullmatch(text, self.mx.ms[j].span.end, e)
-                  and (knows_person(self.mx.ms[j]) or _RANK_BEFORE.search(text, max(lo, self.mx.ms[j].span.start - 12),
-                                                                          self.mx.ms[j].span.start))), None)
+                  and (knows_person(self.mx.ms[j]) or _titled(text, lo, self.mx.ms[j].span.start))), None)
         if j is not None:
             m = self.mx.ms[j]
             return _Subj("mention", m.span.start, m.span.end, _clean(m.surface), j)
@@ -1413,9 +1412,14 @@ def _sent_index(sents: list[int], pos: int) -> int:
     return max(bisect.bisect_right(sents, pos) - 1, 0)
 
 
-# a rank or a title before a name: "Capt. ", "Captain ", "Dr. "
-_RANK_BEFORE = rx.compile(r"\b(?:[A-Z][a-z]{1,4}\.|Captain|Lieutenant|Colonel|Major|General|Admiral|Commander"
-                          r"|Sergeant|Professor|Judge|Senator|Governor|Mayor|Ambassador|Inspector|Chief)[ \t\u00a0]+\Z")
+def _titled(text: str, lo: int, start: int) -> bool:
+    """Whether the word before ``start`` is an honorific or a title's head ("Capt.", "Captain",
+    "Dr.", "Commissioner")."""
+    w = _prev_word(text, lo, start)
+    word = text[w[0] : w[1]].rstrip(".").lower() if w is not None else ""
+    return word in HONORIFICS or word in TITLE_HEADS
+
+
 # what follows a speaker's name when it says whom they speak for: " of the First Coast Guard District"
 _OF_BODY = rx.compile(r"[ \t\u00a0]+of[ \t\u00a0]+(?:the[ \t\u00a0]+)?[A-Z][\w.'’&-]*"
                       r"(?:[ \t\u00a0]+(?:of|and|for|the|[A-Z][\w.'’&-]*))*")

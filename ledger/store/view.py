@@ -44,6 +44,7 @@ class SqlView:
         self._source = source
         self._conn: Connection | None = source if isinstance(source, Connection) else None
         self._entities: dict[str, Entity | None] = {}
+        self._holders: dict[str, list[str]] = {}  # office id -> the ids of the KB people with a term of it
         self._refs: dict[int, DocRef] | None = None  # every document's, once read
         self._some: dict[int, DocRef] = {}  # those read so far
         # the last predicate read whole (see ``claims``): (predicate, its claims)
@@ -347,9 +348,12 @@ class SqlView:
 
     def holders(self, office_id: str) -> list[Entity]:
         """The KB people with a term of this office."""
-        ids = [r[0] for r in self.conn.execute("SELECT DISTINCT person_id FROM terms WHERE office_id = ?", [office_id])]
-        self.prefetch(ids)
-        return [e for i in sorted(ids) if (e := self.entity(i)) is not None]
+        ids = self._holders.get(office_id)
+        if ids is None:  # (asked once per office: a whole check asks for many claims of one)
+            rows = self.conn.execute("SELECT DISTINCT person_id FROM terms WHERE office_id = ?", [office_id])
+            ids = self._holders[office_id] = sorted(r[0] for r in rows)
+            self.prefetch(ids)
+        return [e for i in ids if (e := self.entity(i)) is not None]
 
     def entity(self, entity_id: str | None) -> Entity | None:
         if not entity_id:

@@ -188,6 +188,8 @@ def _died_in_office(view: LedgerView, ref: DocRef, c: Claim, person: Entity, off
     if any(t.office == office and t.end is not None and t.end <= day <= t.end + timedelta(days=_DEATH_GRACE_DAYS)
            for t in person.offices) and _DEATHS.search(doc.text):
         return True
+    from ledger.extract.mentions import HONORIFICS, TITLE_HEADS  # (lazily: only for a title to check)
+
     name = r"(?P<name>\b" + re.escape(words[-1]) + r"\b)"
     givens = {w.lower() for w in person.name.split()[:-1]} | {w.lower() for w in words[:-1]}
     for m in (m for told in (f"{name}{_DIED_AFTER}", f"(?:{_DIED_BEFORE}){name}", f"{name}{_DIED_OWN}")
@@ -196,14 +198,10 @@ def _died_in_office(view: LedgerView, ref: DocRef, c: Claim, person: Entity, off
         before = doc.text[max(0, at - 30) : at].split()
         prev = before[-1].rstrip(".,") if before else ""
         # (not another of that surname: "the state funeral for ... Nobusuke Kishi", his grandfather)
-        if not prev[:1].isupper() or prev.lower() in givens or _TITLE_WORD.fullmatch(prev):
+        word = prev.lower()
+        if not prev[:1].isupper() or word in givens or word in HONORIFICS or word in TITLE_HEADS:
             return True
     return False
-
-
-_TITLE_WORD = rx.compile(r"(?:Mr|Mrs|Ms|Dr|Mme|M|Minister|President|Secretary|Governor|General|Chief|Leader"
-                         r"|Premier|Chancellor|Speaker|Senator|Mayor|Commander|Chairman|CEO|King|Queen|Prince)",
-                         re.IGNORECASE)
 
 
 def _when(c: Claim) -> date | None:
