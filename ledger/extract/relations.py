@@ -16,7 +16,7 @@ from ledger.extract.mentions import AGE_AFTER_NAME
 from ledger.extract.quotes import REPORTING_VERBS
 from ledger.extract.sentences import Sentences, sentences_of
 from ledger.model import Claim, Document, Mention, Span
-from ledger.resolve.keys import claim_subject_key, knows_person, name_key, split_nationality, unknown_key
+from ledger.resolve.keys import DIRECTION, claim_subject_key, knows_person, name_key, split_nationality, unknown_key
 from ledger.resolve.tokens import CALENDAR_WORDS, phrase_key
 
 _COUNTERPART = rx.compile(r"\b(?:his|her|their|its)\s+(?:(?P<adj>[A-Z][\w’'.-]*)\s+)?counterparts?,?[ \t\u00a0]*$")
@@ -1157,8 +1157,7 @@ _COMBINED_BEFORE = rx.compile(r"\bcombined[ \t\u00a0]+\Z", re.IGNORECASE)
 _COMBINED_AFTER = rx.compile(r"[ \t\u00a0]+(?:combined|between[ \t\u00a0]+them)\b")
 # a toll of several places summed: "the combined death toll", "bringing the combined toll to"
 _COMBINED = rx.compile(r"\bcombined[ \t\u00a0]+(?:death[ \t\u00a0]+)?toll\b", re.IGNORECASE)
-_AND_PLACE = rx.compile(r"[ \t\u00a0]*(?:,|and|&)[ \t\u00a0]+(?:(?:the|northern|southern|eastern|western"
-                        r"|north|south|east|west|northeast|northwest|southeast|southwest|central)[ \t\u00a0]+)?")
+_AND_PLACE = rx.compile(r"[ \t\u00a0]*(?:,|and|&)[ \t\u00a0]+(?:the[ \t\u00a0]+|" + DIRECTION + r")?")
 
 
 def _two_countries(text: str, here: list[Mention], index: Any) -> bool:

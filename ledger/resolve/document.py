@@ -24,7 +24,7 @@ from ledger.extract.quotes import REPORTING_VERBS
 from ledger.model import Claim, Document, Entity, Mention, Span
 from ledger.read.sections import heading_text
 from ledger.resolve.index import Entry, NameIndex, double_surname
-from ledger.resolve.keys import PARTICLES, name_key, name_like
+from ledger.resolve.keys import DIRECTION, PARTICLES, name_key, name_like
 from ledger.resolve.tokens import CALENDAR_WORDS, COMMON_WORDS, phrase_key
 
 # countries whose press calls people by the given name (no surname, a patronymic, or the
@@ -836,17 +836,15 @@ _SPEAKS_AFTER = rx.compile(r"[ \t\u00a0]+(?:" + "|".join(v for v in REPORTING_VE
 # words after which a name is where something is ("in Vilnius", "at Riga", "near Gaziantep")
 # (a line may break between them: "the conference in\nManchester", text wrapped by hand)
 # (a part of it may be said: "in northern Kenya"; a place joined to one: "in Nairobi and Marrakesh")
-_DIRECTION = (r"(?:(?:north|south|east|west)(?:ern)?|(?:north|south)(?:east|west)(?:ern)?|central)"
-              r"[ \t\u00a0]+")
 _WHERE_BEFORE = rx.compile(r"\b(?:in|at|near|outside|across|throughout|around)(?:[ \t\u00a0]*\n)?[ \t\u00a0]*"
-                           r"(?<=\s)(?:the(?:[ \t\u00a0]*\n)?[ \t\u00a0]*(?<=\s))?(?:" + _DIRECTION + r")?\Z", re.I)
+                           r"(?<=\s)(?:the(?:[ \t\u00a0]*\n)?[ \t\u00a0]*(?<=\s))?(?:" + DIRECTION + r")?\Z", re.I)
 # a place in apposition to its kind: "in the Saudi capital, Riyadh", "near the town of Jolfa"
 _KIND_BEFORE = rx.compile(r"\b(?:in|at|near|outside|to|from)[ \t\u00a0]+the[ \t\u00a0]+(?:[A-Z][\w'’-]*[ \t\u00a0]+)?"
                           r"(?:capital|city|port[ \t\u00a0]+city|port|town|village|province|region)"
                           r"(?:,|[ \t\u00a0]+of)[ \t\u00a0]+\Z")
-_JOINED_PLACE = rx.compile(r"\b(?:in|at|near|across|throughout)[ \t\u00a0]+(?:the[ \t\u00a0]+)?(?:" + _DIRECTION
+_JOINED_PLACE = rx.compile(r"\b(?:in|at|near|across|throughout)[ \t\u00a0]+(?:the[ \t\u00a0]+)?(?:" + DIRECTION
                            + r")?(?P<place>[A-Z][\w'’-]*(?:[ \t\u00a0]+[A-Z][\w'’-]*){0,2}),?[ \t\u00a0]+"
-                           r"(?:and|or)[ \t\u00a0]+(?:" + _DIRECTION + r")?\Z", re.I)
+                           r"(?:and|or)[ \t\u00a0]+(?:" + DIRECTION + r")?\Z", re.I)
 
 
 def _place_of_gazetteer(doc: Document, m: Mention, index: NameIndex, intro: list[Introduced]) -> None:

@@ -40,6 +40,12 @@ def split_nationality(title: str) -> tuple[str, str]:
     return (first, rest) if rest and NATIONALITY_SHAPE.fullmatch(first) else ("", title)
 
 
+# a part of a place said by its direction ("northern Kenya", "northwest Syria"), a word and its
+# space, as a pattern
+DIRECTION = (r"(?:(?:north|south|east|west)(?:ern)?|(?:north|south)(?:east|west)(?:ern)?|central)"
+             r"[ \t\u00a0]+")
+
+
 # words that make a title another office than the one without them, and not its seat
 # ("Deputy Prime Minister", "Prime Minister-elect", "Minister of State")
 OTHER_OFFICE_WORDS = frozenset({"deputy", "vice", "assistant", "under", "junior", "associate", "acting", "former",
