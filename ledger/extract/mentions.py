@@ -12,7 +12,7 @@ from ledger import rx
 from ledger.extract.offices import PAST_WORDS, RANK_WORDS
 from ledger.extract.sentences import ABBREVIATIONS as ABBREVIATIONS_ENDING_NO_SENTENCE
 from ledger.model import Document, Mention, Span
-from ledger.resolve.index import Entry, NameIndex
+from ledger.resolve.index import TOLD_BY, Entry, NameIndex
 from ledger.resolve.keys import DESCRIBING, NATIONALITY_SHAPE, OTHER_OFFICE_WORDS, PARTICLES, split_nationality
 from ledger.resolve.tokens import ABBREVIATIONS, Token, tokenize
 
@@ -417,6 +417,17 @@ _SAME_EVENT = rx.compile(
 )
 
 
+# (not an adjective before its noun: "the crashed helicopter"; not "shot down", "landed a deal";
+# not a term's start, which the appointed frame reads: "sworn in as prime minister")
+_EVENT_VERB = rx.compile(r"(?<![Tt]he )(?<![Aa] )\b(?P<verb>" + "|".join(v.replace(" ", r"[ \t\u00a0]+")
+                                                                       for v in TOLD_BY) + r")\b"
+                         r"(?![ \t\u00a0]+(?:down|up|off|a|an|the|his|her|their|its|as)\b)")
+# the words of its clause a verb's event may be named by: from the last sentence end before it
+# to the next after it, at most this many characters either side
+_EVENT_VERB_REACH = 70
+_CLAUSE_ENDS = (".", ";", "!", "?", "\n\n")
+
+
 _HOLD_ELECTION = rx.compile(r"\b(?:hold|holds|held|holding)[ \t\u00a0]+(an?[ \t\u00a0]+(?:(?:snap|early|presidential"
                             r"|general|parliamentary)[ \t\u00a0]+)?election)\b"
                             r"(?![ \t\u00a0]+(?:within|in[ \t\u00a0]+\d))")
@@ -427,6 +438,7 @@ def _anaphors(doc: Document, out: list[Mention]) -> None:
     named before it."""
     for sec in doc.body_spans():
         text = doc.text
+        _verb_anaphors(doc, sec.start, sec.end, sec.kind, out)
         if text.find("he same ", sec.start, sec.end) < 0 and not any(
                 text.find(h[1:], sec.start, sec.end) >= 0 for h in _EVENT_ANAPHORS):
             continue  # a plain search first: much faster than the pattern's
@@ -442,6 +454,27 @@ def _anaphors(doc: Document, out: list[Mention]) -> None:
             a.hint["tokens"] = (-1, -1)
             a.hint["section"] = (sec.start, sec.end)
             out.append(a)
+
+
+def _verb_anaphors(doc: Document, start: int, end: int, kind: str, out: list[Mention]) -> None:
+    """A verb of ``TOLD_BY`` in a section ("the helicopter crashed near Jolfa", "Mr. Abe was shot
+    on July 8"): an event mention, with the words of its clause (``hint["near"]``), for
+    resolution to take for an event of the story.  Not inside a name found already ("Damascus
+    fell", a KB event's form told by its verb)."""
+    text = doc.text
+    named = sorted((n.span.start, n.span.end) for n in out if start <= n.span.start < end)
+    for m in _EVENT_VERB.finditer(text, start, end):
+        k = bisect_right(named, (m.start(), end))
+        if k and named[k - 1][1] > m.start():
+            continue  # (inside a name: "Damascus fell")
+        lo = max(start, m.start() - _EVENT_VERB_REACH,
+                 *(i + len(c) for c in _CLAUSE_ENDS if (i := text.rfind(c, start, m.start())) >= 0))
+        hi = min(end, m.end() + _EVENT_VERB_REACH,
+                 *(i for c in _CLAUSE_ENDS if (i := text.find(c, m.end(), end)) >= 0))
+        a = Mention(span=Span.of(doc, m.start(), m.end()), surface=m.group(), kind="event", section=kind)
+        a.hint.update(anaphor=True, verb=" ".join(m.group("verb").lower().split()),
+                      near=(text[lo : m.start()], text[m.end() : hi]), tokens=(-1, -1), section=(start, end))
+        out.append(a)
 
 
 # words opening a sentence that open no name: numbers, prepositions

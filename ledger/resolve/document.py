@@ -16,6 +16,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 from ledger import rx
 from ledger.extract import Extraction
@@ -23,7 +24,7 @@ from ledger.extract.mentions import AGE_AFTER_NAME, HONORIFICS, unknown_qualifie
 from ledger.extract.quotes import REPORTING_VERBS
 from ledger.model import Claim, Document, Entity, Mention, Span
 from ledger.read.sections import heading_text
-from ledger.resolve.index import Entry, NameIndex, double_surname
+from ledger.resolve.index import TOLD_BY, Entry, NameIndex, double_surname
 from ledger.resolve.keys import DIRECTION, PARTICLES, name_key, name_like
 from ledger.resolve.tokens import CALENDAR_WORDS, COMMON_WORDS, phrase_key
 
@@ -65,6 +66,9 @@ def resolve(doc: Document, ex: Extraction, index: NameIndex) -> None:
     prev: Mention | None = None
     for m in ex.mentions:
         if m.kind == "office":
+            continue
+        if m.hint.get("verb"):
+            _resolve_verb(doc, m, events, index)
             continue
         if m.hint.get("anaphor"):
             _resolve_anaphor(doc, m, _in_course(doc, m, last_event, events, index), index, places)
@@ -608,6 +612,86 @@ def _head_words(name: str) -> set[str]:
         return set()
     k = next((i for i, w in enumerate(words) if w in _PREPOSITION and i > 0), len(words))
     return {words[0], words[k - 1]}
+
+
+# words of an event's name that name no one event: a verb near them tells of no event of that name
+_EVENT_WORDS = frozenset(h for heads in TOLD_BY.values() for h in heads) | frozenset(
+    "attempt attempted assassination attack killing death murder incident disaster tragedy accident "
+    "crisis case affair".split())
+
+
+def _naming_words(name: str) -> set[str]:
+    """The words of an event's name that a clause telling of it may share: not its head, not a
+    common word, a year or a calendar word."""
+    return {w for w in phrase_key(name, expand=False).split()
+            if len(w) > 2 and not w.isdigit() and w not in COMMON_WORDS and w not in CALENDAR_WORDS
+            and w not in _EVENT_WORDS and w not in _PREPOSITION}
+
+
+@lru_cache(maxsize=4096)
+def _event_words(name: str) -> tuple[frozenset[str], frozenset[str], tuple[tuple[str, str], ...]]:
+    """The words of an event's name that a verb may tell (``_head_words``), those that name it
+    otherwise (``_naming_words``), and its pairs of a given name and a surname."""
+    return frozenset(_head_words(name)), frozenset(_naming_words(name)), tuple(_name_pairs(name))
+
+
+def _other_given(a: str, b: str) -> bool:
+    """Whether two given names are of two people ("Mahinda", "Gotabaya"), not two spellings of
+    one ("Mohamed", "Muhammad")."""
+    from rapidfuzz.fuzz import ratio
+
+    return a != b and (a[:1] != b[:1] or ratio(a, b) < 60)
+
+
+def _name_pairs(clause: str) -> list[tuple[str, str]]:
+    """The pairs of capitalized words of a clause that may be a given name and a surname
+    ("Mahinda Rajapaksa"), as keys."""
+    toks = clause.replace("’", "'").split()
+    return [(p, phrase_key(tok, expand=False)) for prev, tok in zip(toks, toks[1:], strict=False)
+            if prev[:1].isupper() and tok[:1].isupper() and prev.isalpha() and (p := prev.lower()) not in HONORIFICS
+            and p not in COMMON_WORDS and p not in _EVENT_WORDS]
+
+
+def _resolve_verb(doc: Document, m: Mention, events: list[Mention], index: NameIndex) -> None:
+    """A verb telling of an event ("the helicopter crashed near Jolfa", "Mr. Abe was shot"):
+    the event named before it whose head the verb tells ("crash") and whose name shares a
+    word with the verb's clause ("helicopter"); else the one such event of the KB."""
+    heads = set(TOLD_BY.get(m.hint["verb"], ()))
+    clause = " ".join(m.hint["near"])
+    near = set(phrase_key(clause, expand=False).split())
+    pairs = _name_pairs(clause)
+
+    def tells(names: list[str]) -> bool:
+        forms = [_event_words(n) for n in names]
+        # (not of another of the surname, which a form of its name names: "Mahinda Rajapaksa
+        # resigned" is no "Gotabaya Rajapaksa's resignation", nor "Rajapaksa's resignation")
+        given = {s: g for _, _, pairs_of in forms for g, s in pairs_of}
+        return any(heads & named_by and near & words for named_by, words, _ in forms) and not any(
+            _other_given(given.get(s, g), g) for g, s in pairs)
+
+    for e in reversed(events):
+        ent = index.get(e.entity)
+        names = [e.surface] if ent is None else [ent.name, *ent.aliases, e.surface]
+        if tells(names):
+            if ent is None:
+                _set(m, index, None, None, 0.0, "unknown-name",
+                     f"'{m.surface}' tells of {e.surface} (line {e.span.line})", "short")
+                m.hint["name_key"] = e.hint.get("name_key")
+                m.hint["refers_to"] = e.surface
+            else:
+                _set(m, index, None, ent.id, 0.85, "anaphor",
+                     f"'{m.surface}' tells of {ent.name} (line {e.span.line})", "short")
+            return
+    memo = index.memo("event-verbs")
+    kb = memo.get("")
+    if kb is None:  # the KB's events, by every form of their names
+        kb = memo[""] = [(e.id, [e.name, *e.aliases]) for e in index.entities.values() if e.kind == "event"]
+    found = {eid for eid, names in kb if tells(names)}
+    if len(found) == 1:
+        eid = found.pop()
+        _set(m, index, None, eid, 0.85, "anaphor", f"'{m.surface}' tells of {index.entities[eid].name}", "short")
+        return
+    _set(m, index, None, None, 0.0, "dropped", "")
 
 
 def _resolve_anaphor(doc: Document, m: Mention, antecedent: Mention | None, index: NameIndex,

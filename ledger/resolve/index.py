@@ -250,6 +250,22 @@ _HAPPENINGS = {
     "splashdown": "splashed down", "liftoff": "lifted off", "touchdown": "touched down",
     "surrender": "surrendered", "resignation": "resigned",
 }
+# a verb that tells an event whose name has a word of these, in a clause that names it
+# otherwise too ("the helicopter crashed" for the "Strelsau helicopter crash", "Mr. Abe was
+# shot" for the "assassination of Shinzo Abe"): the verbs above and these
+TOLD_BY: dict[str, tuple[str, ...]] = {}
+for _noun, _verb in (*_ACTS.items(), *_HAPPENINGS.items()):
+    TOLD_BY.setdefault(_verb, ())
+    TOLD_BY[_verb] += (_noun,)
+for _verb, _nouns in {
+    "shot": ("shooting", "assassination", "attempt", "attack"), "gunned down": ("shooting", "assassination", "attempt"),
+    "stabbed": ("stabbing", "attempt", "attack"), "assassinated": ("killing",), "derailed": ("derailment",),
+    "imploded": ("implosion",), "sank": ("sinking",), "capsized": ("capsizing",), "erupted": ("eruption",),
+    "landed": ("landing",), "kidnapped": ("kidnapping", "abduction"), "abducted": ("abduction", "kidnapping"),
+    "demolished": ("demolition",), "sworn in": ("inauguration", "swearing"), "ousted": ("ouster", "coup"),
+    "toppled": ("ouster", "coup"), "overthrown": ("overthrow", "coup"), "exploded": ("blast",),
+}.items():
+    TOLD_BY[_verb] = TOLD_BY.get(_verb, ()) + _nouns
 _ACT_OF = rx.compile(r"(?:the )?(?P<act>[a-z]+) (?:of|on) (?:the )?(?P<what>.+)")
 _WHAT_ACT = rx.compile(r"(?:the )?(?P<what>.+?)(?:['’]s)? (?P<act>[a-z]+)")
 
