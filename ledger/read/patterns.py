@@ -35,7 +35,7 @@ COMMENT_MARKERS = _compile(
     r"(?:post|add|write|submit) (?:a |your )?comment",
     r"(?:\d+|no|one|two|three) (?:comments?|responses?|replies|thoughts)(?: on .{0,120})?",
     r"comments(?: \(\d+\))?:?",
-    r"(?:reader|user|readers'?|users'?) comments",
+    r"(?:reader|user|readers'?|users'?) comments(?: \(\d+\)|:? \d+)?:?",
     r"join the (?:discussion|conversation|debate)",
     r"comments are closed\.?",
     # forum threads (XenForo, vBulletin): a quoted post, a reply button

@@ -84,7 +84,8 @@ def test_comment_marker_starts_comments():
     assert k["I disagree with the minister entirely."] == "comments"
 
 
-@pytest.mark.parametrize("marker", ["## Comments", "### Reader comments ###", "**Leave a comment**", "_3 Comments_"])
+@pytest.mark.parametrize("marker", ["## Comments", "### Reader comments ###", "**Leave a comment**", "_3 Comments_",
+                                    "### Reader comments (3)", "Readers' comments: 12"])
 def test_a_comment_marker_in_markdown_markup_starts_comments(marker):
     text = "\n\n".join(["Headline of the story", *P, marker, "**skyward_77**", "Calhoun, 70, should go."])
     k = dict(kinds(text))
