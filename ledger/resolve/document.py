@@ -931,10 +931,14 @@ _JOINED_PLACE = rx.compile(r"\b(?:in|at|near|across|throughout)[ \t\u00a0]+(?:th
                            r"(?:and|or)[ \t\u00a0]+(?:" + DIRECTION + r")?\Z", re.I)
 
 
+# the state or the country after a city's name: "Springfield, Ohio"
+_REGION_AFTER = rx.compile(r",[ \t\u00a0]+([A-Z][\w'’-]*(?:[ \t\u00a0]+[A-Z][\w'’-]*){0,2})")
+
+
 def _place_of_gazetteer(doc: Document, m: Mention, index: NameIndex, intro: list[Introduced]) -> None:
     """A name nothing showed to be a person, after a word of place, that GeoNames knows as a
     place ("in Vilnius"; not "in Austin's view" after "Lloyd Austin", whose surname it is)."""
-    from ledger.resolve.gazetteer import lookup
+    from ledger.resolve.gazetteer import lookup, lookup_in
 
     if not _WHERE_BEFORE.search(doc.text, max(0, m.span.start - 30), m.span.start) and not _KIND_BEFORE.search(
             doc.text, max(0, m.span.start - 60), m.span.start) and not (
@@ -949,6 +953,10 @@ def _place_of_gazetteer(doc: Document, m: Mention, index: NameIndex, intro: list
     place = lookup(m.surface)
     if place is None:
         return
+    region = _REGION_AFTER.match(doc.text, m.span.end)
+    words = region.group(1).split() if region is not None else []
+    # ("Springfield, Ohio", not the larger Springfield of Missouri; "Springfield, Ohio Gov. ...")
+    place = next((t for n in range(len(words), 0, -1) if (t := lookup_in(m.surface, " ".join(words[:n])))), place)
     _set(m, index, None, None, 0.0, "gazetteer", f"a place the KB does not know, in GeoNames ({place})")
     m.kind = "place"
     m.hint["name_key"] = place

@@ -27,8 +27,8 @@ from ledger.resolve.tokens import phrase_key
 MIN_POPULATION = 15000
 # other names (ASCII only: "Kiev", "Bombay", "Peking") are taken for cities this large
 ALIAS_POPULATION = 1_000_000
-_FORMAT = 5  # of the cached table (4: no continents or regions; 5: one-word other names, the
-# large city of a state's name elsewhere)
+_FORMAT = 6  # of the cached table (4: no continents or regions; 5: one-word other names, the
+# large city of a state's name elsewhere; 6: a city by its name and its state or country)
 # a city this large keeps its name from a US state of that name
 _LARGE_CITY = 500_000
 
@@ -58,8 +58,8 @@ def _names() -> dict[str, str] | None:
     if table is None:
         return None
     out: dict[str, str] = {}
-    for name, key in sorted(table.items(), key=lambda kv: (len(kv[0]), kv[0])):
-        out.setdefault(key, name.title())  # the shortest name of each place
+    for name, key in sorted(table.items(), key=lambda kv: (IN in kv[0], len(kv[0]), kv[0])):
+        out.setdefault(key, name.partition(IN)[0].title())  # the shortest name of each place
     return out
 
 
@@ -133,7 +133,39 @@ def _build(gc: Any) -> dict[str, str]:
         if k:
             rows[k] = (10**12, f"geo:{c['iso']}")
     # a continent or a region is no city of its name ("Asia", a town in the Philippines)
-    return {k: key for k, (_, key) in rows.items() if k not in ambiguous and k not in _REGIONS}
+    table = {k: key for k, (_, key) in rows.items() if k not in ambiguous and k not in _REGIONS}
+    # a city by its name and its state or country ("Springfield, Ohio"; "Hyderabad, Pakistan"):
+    # a US city in its state, a city of a name that cities of other countries have in its country
+    states = {st["code"]: phrase_key(st["name"], expand=False) for st in gc.get_us_states().values()}
+    countries = {c["iso"]: phrase_key(c["name"], expand=False) for c in gc.get_countries().values()}
+    lands: dict[str, set[str]] = {}
+    for city in gc.get_cities().values():
+        lands.setdefault(phrase_key(city["name"], expand=False), set()).add(city["countrycode"])
+    best: dict[str, tuple[int, str]] = {}
+    for city in gc.get_cities().values():
+        name, code, pop = phrase_key(city["name"], expand=False), city["countrycode"], int(city.get("population") or 0)
+        key = f"geo:{code}:{city.get('admin1code') or '00'}:{name}"
+        where = [states.get(city.get("admin1code") or "")] if code == "US" else []
+        if len(lands.get(name, ())) > 1:
+            where.append(countries.get(code))
+        for w in where:
+            if w and (q := f"{name}{IN}{w}") and (q not in best or best[q][0] < pop):
+                best[q] = (pop, key)
+    table.update((q, key) for q, (_, key) in best.items())
+    return table
+
+
+# between a city's name and its state's or country's in the keys of ``lookup_in``
+IN = "@"
+
+
+def lookup_in(name: str, region: str) -> str | None:
+    """The key of the city of this name in the US state or the country named ``region``
+    ("Springfield", "Ohio"), or None."""
+    table = _table()
+    if table is None:
+        return None
+    return table.get(f"{phrase_key(name, expand=False)}{IN}{phrase_key(region, expand=False)}")
 
 
 _REGIONS = frozenset({"africa", "asia", "europe", "america", "americas", "oceania", "antarctica", "arctic",

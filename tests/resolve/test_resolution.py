@@ -415,6 +415,11 @@ def test_never_crashes_and_never_the_wrong_kind(text: str) -> None:
     ("Reporters gathered in Kiev.", "Kiev", "geo:UA:12:kyiv"),  # another name of a large city
     ("The quake struck in northern Latvia.", "Latvia", "geo:LV"),  # a part of it
     ("Leaders will meet in Vilnius and Riga.", "Riga", "geo:LV:25:riga"),  # joined to a place
+    # a city of its state or country, not the largest of its name
+    ("A train derailed near Springfield, Ohio, on Saturday.", "Springfield", "geo:US:OH:springfield"),
+    ("A train derailed near Springfield, Ohio Gov. Mike DeWine said.", "Springfield", "geo:US:OH:springfield"),
+    ("A train derailed near Springfield on Saturday.", "Springfield", "geo:US:MO:springfield"),
+    ("Floods struck in Hyderabad, Pakistan, on Monday.", "Hyderabad", "geo:PK:05:hyderabad"),
 ])
 def test_a_place_the_kb_does_not_know_comes_from_geonames(text: str, surface: str, key: str) -> None:
     m = resolved(text, surface)
