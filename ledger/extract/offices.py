@@ -161,8 +161,12 @@ def office_claims(doc: Document, mentions: list[Mention]) -> list[Claim]:
         valid_to: date | None = doc.published
         if _THEN.search(before):
             qualifiers["time"] = "then"
-            # the year after the name, else one before it in the sentence ("In 2019, then-...")
-            years = (_YEAR.findall(doc.text[max(holder.span.end, office.span.end) : s_hi])
+            # the year after the name, else one before it in the sentence ("In 2019, then-...");
+            # not one of a relative clause on the holder ("When Fico resigned in March 2018, he
+            # was succeeded by his then-deputy, Pellegrini, who led the government until 2020")
+            after = max(holder.span.end, office.span.end)
+            clause = _RELATIVE_AFTER.match(doc.text, after, s_hi)
+            years = (_YEAR.findall(doc.text[after : s_hi if clause is None else clause.start()])
                      or _YEAR.findall(doc.text[s_lo : min(holder.span.start, start)])[-1:])
             if years:
                 y = int(years[0])

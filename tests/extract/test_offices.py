@@ -587,6 +587,12 @@ def test_then_takes_the_year_before_the_name_when_none_follows() -> None:
     assert (c.qualifiers["time"], c.valid_from, c.valid_to) == ("then", date(2019, 1, 1), date(2019, 12, 31))
 
 
+def test_then_takes_no_year_of_a_relative_clause_on_the_holder() -> None:
+    (c,) = [c for c in offices("When Kral resigned in March 2018, he was succeeded by his then-deputy prime minister, "
+                               "Jan Novak, who led the government until 2020.") if c.subject_surface == "Jan Novak"]
+    assert (c.qualifiers["time"], c.valid_from, c.valid_to) == ("then", date(2018, 1, 1), date(2018, 12, 31))
+
+
 def test_then_before_a_country_and_an_organization_before_the_title() -> None:
     (c,) = [c for c in offices("In 2022, then-US House Speaker Nancy Pelosi visited Taiwan.")
             if c.subject_surface == "Nancy Pelosi"]
