@@ -1504,6 +1504,12 @@ _OF_NAME = rx.compile(r"[ \t\u00a0]+of[ \t\u00a0]+(?:the[ \t\u00a0]+)?"
                       r"([A-Z][\w’'.-]*(?:[ \t\u00a0]+(?:[A-Z][\w’'.-]*|\d{4}))*)")
 
 
+# the last words of the names of bodies (a title "of" one is the body's)
+_BODY_HEADS = frozenset({"Council", "Assembly", "Parliament", "Senate", "Committee", "Commission", "Chamber", "Court",
+                         "Congress", "Board", "Duma", "Knesset", "Diet", "Federation", "League", "Union", "Association",
+                         "Foundation", "Party", "Front", "Movement", "Institute", "University", "Academy", "Society"})
+
+
 def _resolve_office(doc: Document, m: Mention, index: NameIndex, given_to: Mention | None = None,
                     home: str | None = None) -> None:
     offices = list(dict.fromkeys(e.entity for e in m.candidates))
@@ -1538,10 +1544,12 @@ def _resolve_office(doc: Document, m: Mention, index: NameIndex, given_to: Menti
         _set(m, index, None, None, 0.0, "unresolved", f"a title of {name}")
         m.hint["owned_by"] = name
         return
-    elif (named := _OF_NAME.match(doc.text, m.span.end)) is not None and any(
-            e.kind in ("event", "org") for e in index.lookup(phrase_key(named.group(1), expand=False))):
+    elif (named := _OF_NAME.match(doc.text, m.span.end)) is not None and (any(
+            e.kind in ("event", "org") for e in index.lookup(phrase_key(named.group(1), expand=False)))
+            or named.group(1).split()[-1] in _BODY_HEADS):
         # "the president of Paris 2024", "president of FIFA": an event's or a body's title the
-        # KB knows by that name, not the holder's country's office
+        # KB knows by that name, not the holder's country's office; so a body's by the head of
+        # its name ("president of the National Council", a speaker of parliament)
         name = named.group(1)
         _set(m, index, None, None, 0.0, "unresolved", f"a title of {name}")
         m.hint["owned_by"] = name
