@@ -48,6 +48,10 @@ _PERIOD_SPACE = rx.compile(r"\.[ \t\u00a0]")
 _PERIOD_OF = rx.compile(r"\b(?:term|terms|cabinet|government|administration|era|tenure|rule|presidency|premiership"
                         r"|reign|mandate)[ \t\u00a0]+of[ \t\u00a0]+(?:the[ \t\u00a0]+)?(?:\S+[ \t\u00a0]+)?\Z",
                         re.IGNORECASE)
+# a government of another after the title: "the foreign minister in Mr Bazoum's government"
+_GOVERNMENT_AFTER = rx.compile(r"[ \t\u00a0]+(?:in|of|under)[ \t\u00a0]+(?:(?:the|[A-Z][\w.]*)[ \t\u00a0]+){0,3}"
+                               r"[A-Z][\w'’-]*['’]s?[ \t\u00a0]+(?:(?:former|ousted|deposed|toppled|last|previous)"
+                               r"[ \t\u00a0]+)?(?:government|cabinet|administration|regime)\b")
 _INITIALISM = rx.compile(r"(?:\b[A-Z]\.)+\Z")
 
 
@@ -150,6 +154,8 @@ def office_claims(doc: Document, mentions: list[Mention]) -> list[Claim]:
             continue  # "the second term of President Joko Widodo", "the Cabinet of President X": whose time
         if _LONGTIME_OF.search(before):
             continue  # "Yoshihide Suga, his longtime chief cabinet secretary": whose, in another's time
+        if _GOVERNMENT_AFTER.match(doc.text, office.span.end):
+            continue  # "the foreign minister in Mr Bazoum's government": of its time, which may be over
         if sentences is None:
             sentences = sentences_of(doc)
         s_lo, s_hi = sentences.bounds(office.span.start)

@@ -473,6 +473,13 @@ def test_former_before_a_title_the_kb_does_not_know_is_a_past_term() -> None:
     assert (c.subject_surface, c.object_surface, c.qualifiers.get("time")) == ("Janet Yellen", "Fed Chair", "former")
 
 
+def test_a_title_in_another_persons_government_is_no_claim_of_now() -> None:
+    assert offices("Lloyd Austin, the defense secretary in Mr Novak's government, declared himself in charge.") == []
+    assert offices("Lloyd Austin, defense secretary under President Jan Novak's ousted government, spoke.") == []
+    assert [c.object_surface for c in offices("Lloyd Austin, the defense secretary in Washington, spoke.")] == [
+        "defense secretary"]
+
+
 def test_another_persons_longtime_title_is_no_claim_of_now() -> None:
     # "his longtime defense secretary": whose he was, in the other's time
     assert offices("He was succeeded by Lloyd Austin, his longtime defense secretary.") == []
