@@ -10,6 +10,7 @@ from datetime import date, timedelta
 from ledger import rx
 from ledger.extract.sentences import Sentences, sentences_of
 from ledger.model import Claim, Document, Mention, Span
+from ledger.resolve.keys import WHILE_NAME
 
 # "then-Defense Minister", "then-US House Speaker" (two words between), "then Prime Minister"
 # (not "then-" of another noun a comma closes: "his then-client, former prime minister")
@@ -193,6 +194,13 @@ def office_claims(doc: Document, mentions: list[Mention]) -> list[Claim]:
             clause = _RELATIVE_AFTER.match(doc.text, holder.span.end, s_hi) if start < holder.span.start else None
             # (nor a date of another noun: "over the October 7, 2023 attack on Israel")
             skip = _noun_dates(doc.text, s_lo, s_hi) + ([clause.span()] if clause is not None else [])
+            # (nor one of a clause of another: "Prime Minister X is in hiding, while younger
+            # brother Basil has kept a low profile since quitting parliament in June")
+            mine = set(holder.surface.split())
+            other = next((w for w in WHILE_NAME.finditer(doc.text, max(holder.span.end, office.span.end), s_hi)
+                          if w.group("name") not in mine), None)
+            if other is not None:
+                skip.append((other.start(), s_hi))
             years = sorted({int(y.group(1)) for y in _YEAR.finditer(doc.text, s_lo, s_hi)
                             if not any(a <= y.start() < b for a, b in skip)} - {this_year})
             if years:

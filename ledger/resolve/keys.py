@@ -266,3 +266,9 @@ def knows_subject(m: Mention) -> bool:
     """A mention a fact can be about: a KB entity, a person (``knows_person``), or an event
     the KB does not know by a name that says it is one ("the G20 summit")."""
     return bool(m.entity) or knows_person(m) or (m.kind == "event" and m.method == "unknown-name")
+
+
+# a clause of another subject after a conjunction: "..., while younger brother Basil ... has
+# kept a low profile since quitting parliament in June" (its times and acts are Basil's)
+WHILE_NAME = rx.compile(r"\b(?:while|whereas|but|although|though)\b[ \t\u00a0]+(?:[a-z][\w'’-]*[ \t\u00a0]+){0,4}?"
+                        r"(?P<name>[A-Z][\w'’-]+)")

@@ -28,6 +28,7 @@ from ledger.engine.view import LedgerView, doc_order
 from ledger.model import Claim, DocRef, Entity, Evidence, Finding, Fix, Term, still_in
 from ledger.resolve.keys import (
     OTHER_OFFICE_WORDS,
+    WHILE_NAME,
     claim_subject_key,
     cluster_names,
     split_nationality,
@@ -109,6 +110,13 @@ def _someone_elses(sentence: str, m: re.Match[str], c: Claim) -> bool:
     return obj.group("last") not in mine
 
 
+def _another_clause(sentence: str, end: int, start: int, c: Claim) -> bool:
+    """Whether a departure word at ``start`` is in a clause whose subject is another named
+    person than the claim's, after a conjunction ("while younger brother Basil")."""
+    mine = set((c.subject_surface or "").split())
+    return any(w.group("name") not in mine for w in WHILE_NAME.finditer(sentence, end, start))
+
+
 # the words of a move to another office, which in a relative clause on the person tell how
 # they took the office named ("Defense Minister Li Shangfu, who became minister in March")
 _MOVES = rx.compile(r"elect|sworn|swor|swear|took|takes|taking|inaugurated|promoted|elevated|became|becomes",
@@ -137,7 +145,7 @@ def _departed(c: Claim, terms: list[Term], office: str, days: int) -> bool:
     end = at + len(c.excerpt)
     after = [m.group().lower() for m in _DEPARTURE.finditer(sentence, end)
              if not _SAID.search(sentence, end, m.start()) and not _someone_elses(sentence, m, c)
-             and not _taking_it(sentence, end, m)]
+             and not _taking_it(sentence, end, m) and not _another_clause(sentence, end, m.start(), c)]
     before = [m.group().lower() for m in _DEPARTURE.finditer(sentence)
               if m.end() <= at and at - m.end() <= 200  # (its look-ahead sees past ``at``)
               and not _OTHER_SUBJECT.search(sentence, m.end(), at)]
