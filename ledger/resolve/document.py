@@ -206,6 +206,9 @@ _SCRIPTS = {
     "Indic": (rx.compile(r"[\u0900-\u0dff]"), frozenset("IN BD LK NP BT".split()), "indic_key"),
     "Hebrew": (rx.compile(r"[\u0590-\u05ff]"), frozenset({"IL"}), "hebrew_key"),
     "Armenian": (rx.compile(r"[\u0530-\u058f]"), frozenset({"AM"}), "armenian_key"),
+    # Slovak, Czech, Polish, Croatian, Slovene, Bosnian, Serbian and Montenegrin in Latin letters
+    "Slavic (Latin)": (rx.compile(r"[čšžňľťďřěůćđłśźżąęČŠŽŇĽŤĎŘĆĐŁŚŹŻ]"),
+                       frozenset("SK CZ PL HR SI BA RS ME".split()), "slavic_latin_key"),
 }
 
 

@@ -157,6 +157,23 @@ _ARMENIAN_FOLDS = tuple((re.compile(p), r) for p, r in (
 ))
 
 
+# the spellings a name of a Slavic language written in Latin letters (Slovak, Czech, Polish,
+# Croatian, Slovene, Serbian) takes when an outlet has it through Russian, or spells it as
+# English ears hear it: "Fico"/"Fitso", "Čaputová"/"Chaputova", "Kaliňák"/"Kalinyak",
+# "Šutaj Eštok"/"Shutai Eshtok", "Vučić"/"Vuchich" (the diacritics are folded away first)
+_SLAVIC_LATIN_FOLDS = tuple((re.compile(p), r) for p, r in (
+    (r"shch", "sc"), (r"tch|ts|tz|cz|ch", "c"), (r"sh|sz", "s"), (r"zh|rz", "z"), (r"kh", "h"),
+    (r"(?<=[a-z])ny(?=[aeiou])", "n"), (r"[jy]", "i"), (r"w", "v"), (r"ii", "i"),
+))
+# (not doubled letters in general: the name is in Latin letters already, and "Pelegrini" for
+# "Pellegrini" is a slip)
+
+
+def slavic_latin_key(name: str) -> str:
+    """The folded key of a Slavic name written in Latin letters (see ``_SLAVIC_LATIN_FOLDS``)."""
+    return _apply(_SLAVIC_LATIN_FOLDS, " ".join(w for w in re.split(r"[^a-z]+", fold(name)) if w))
+
+
 def armenian_key(name: str) -> str:
     """The folded key of a name romanized from Armenian (see ``_ARMENIAN_FOLDS``)."""
     return _apply(_ARMENIAN_FOLDS, " ".join(w for w in re.split(r"[^a-z]+", fold(name)) if w))
