@@ -938,6 +938,9 @@ _JOINED_PLACE = rx.compile(r"\b(?:in|at|near|across|throughout)[ \t\u00a0]+(?:th
 _REGION_AFTER = rx.compile(r",[ \t\u00a0]+([A-Z][\w'’-]*(?:[ \t\u00a0]+[A-Z][\w'’-]*){0,2})")
 
 
+_FAMILY_BEFORE = rx.compile(r"\b[Tt]he[ \t\u00a0]+\Z")
+
+
 def _place_of_gazetteer(doc: Document, m: Mention, index: NameIndex, intro: list[Introduced]) -> None:
     """A name nothing showed to be a person, after a word of place, that GeoNames knows as a
     place ("in Vilnius"; not "in Austin's view" after "Lloyd Austin", whose surname it is)."""
@@ -1064,6 +1067,11 @@ def _resolve_run_once(doc: Document, m: Mention, index: NameIndex, intro: list[I
         # (nor a name where a place is: "shot in Nobol, in Guayas province" is no slip in "Noboa")
         slip = None if opening_quoted or (not (honorific or titled) and _WHERE_BEFORE.search(
             doc.text, max(0, m.span.start - 20), m.span.start)) else _near_surname(key, intro)
+        if slip is not None and _FAMILY_BEFORE.search(doc.text, max(0, m.span.start - 5), m.span.start) and any(
+                key in (s + "s", s + "es") for p in intro for s in p.surnames):
+            # "the party of the Rajapaksas": a family by its surname, no slip
+            _set(m, index, None, None, 0.0, "dropped", "a family by its surname")
+            return
         if slip is not None:
             # "Secretary Austen" after "Lloyd Austin", "Sikorsky" after "Radoslaw Sikorski": a
             # slip of the keyboard in the surname of someone introduced (misspelled-name)

@@ -414,6 +414,16 @@ def test_never_crashes_and_never_the_wrong_kind(text: str) -> None:
             assert KINDS[m.entity] == m.kind
 
 
+def test_a_family_by_its_surname_is_no_slip(tmp_path: Path) -> None:
+    (tmp_path / "p.yaml").write_text("entities:\n  - {id: mahen-rajaratna, kind: person, name: Mahen Rajaratna, "
+                                     "aliases: [Mahen Rajaratne], country: LK}\n", encoding="utf-8")
+    index = build_index(load_kb([tmp_path]).entities)
+    text = ("President Mahen Rajaratna left on Tuesday.\n\nWickremesinghe is seen by many protesters as a protector "
+            "of the Rajaratnas, whose party backed his candidacy.")
+    doc = Document(path="t.txt", text=text, published=date(2022, 7, 20), sections=[Section("body", 0, len(text))])
+    assert [m.surface for m in analyze(doc, index).mentions if m.entity] == ["Mahen Rajaratna"]
+
+
 @pytest.mark.parametrize(("text", "surface", "key"), [
     ("Leaders will meet in Vilnius on Tuesday.", "Vilnius", "geo:LT:65:vilnius"),
     ("The summit will take place in Riga.", "Riga", "geo:LV:25:riga"),
