@@ -686,10 +686,14 @@ def _resolve_verb(doc: Document, m: Mention, events: list[Mention], index: NameI
                      f"'{m.surface}' tells of {ent.name} (line {e.span.line})", "short")
             return
     memo = index.memo("event-verbs")
-    kb = memo.get("")
-    if kb is None:  # the KB's events, by every form of their names
-        kb = memo[""] = [(e.id, [e.name, *e.aliases]) for e in index.entities.values() if e.kind == "event"]
-    found = {eid for eid, names in kb if tells(names)}
+    if not memo:  # the KB's events by the words a verb may tell them by, every form of their names
+        memo[""] = {}
+        for ev in index.entities.values():
+            if ev.kind == "event":
+                forms = [ev.name, *ev.aliases]
+                for w in {w for n in forms for w in _event_words(n)[0]}:
+                    memo[""].setdefault(w, []).append((ev.id, forms))
+    found = {eid for h in heads for eid, names in memo[""].get(h, ()) if tells(names)}
     if len(found) == 1:
         eid = found.pop()
         _set(m, index, None, eid, 0.85, "anaphor", f"'{m.surface}' tells of {index.entities[eid].name}", "short")
