@@ -720,6 +720,10 @@ class _Finder:
             e -= 1
         if e <= lo:
             return None
+        if _WHO_WORDS.search(text, max(lo, e - 80), e) and (who := self.who_subject(lo, e)) is not None:
+            # a relative clause's verb: "Mayor Trent Conaway, who earlier this week said ...",
+            # "Sutaj Estok, who has warned that the country is “…”": its person
+            return who
         w = _prev_word(text, lo, e)
         if w is not None and text[w[0] : w[1]] in ("and", "but"):
             # the second of two verbs: "Ghosn ... called the merger “a desperate move” and
@@ -887,6 +891,7 @@ class _Finder:
         text = self.text
         start = e
         words: list[str] = []
+        starts: list[int] = []
         pos = e
         while len(words) < 8:
             w = _prev_word(text, lo, pos)
@@ -900,12 +905,19 @@ class _Finder:
             if any(c in _QUOTE_CHARS for c in word) and not ("’" in word or "'" in word):
                 break
             words.append(word)
+            starts.append(w[0])
             start = w[0]
             pos = w[0]
         if not words:
             return None
         words.reverse()
+        starts.reverse()
         lows = [w.lower() for w in words]
+        # a time before the description is no part of it: "on Thursday the army command said"
+        k = next((i for i, w in enumerate(lows[:-1]) if i and w in ("the", "a", "an")
+                  and any(x in DAYS or x in _TIME_NOUNS for x in lows[:i])), 0)
+        if k:
+            words, lows, start = words[k:], lows[k:], starts[k]
         if any(w in _NOT_NP for w in lows) or lows[-1] in DETERMINERS:
             return None
         if any(w.lower().rstrip(".") in _VERB_WORDS for w in words):
@@ -1405,7 +1417,12 @@ def _heading_quote(text: str, r: _Raw) -> bool:
 
 _PRONOUN_WORD = {w: rx.compile(rf"\b{w}\b", re.I) for w in ("he", "she")}
 # a relative clause on a person, and what ends one before a quotation
+_TIME_GAP = rx.compile(r"(?:(?:late|early|earlier|later)[ \t\u00a0]+)?(?:on[ \t\u00a0]+)?(?:Monday|Tuesday|Wednesday"
+                       r"|Thursday|Friday|Saturday|Sunday|(?:this|last)[ \t\u00a0]+(?:week|month))[ \t\u00a0]*\Z")
+_TIME_NOUNS = frozenset("week month year morning afternoon evening night weekend today yesterday".split())
 _WHO = rx.compile(r",[ \t\u00a0]+who\b")
+# ", who" and a few lower-case words (an auxiliary, a time) right before a verb
+_WHO_WORDS = rx.compile(r",[ \t\u00a0]+who(?:[ \t\u00a0]+[a-z][\w-]*){0,4}[ \t\u00a0]*\Z")
 _THOUSANDS = rx.compile(r",\d{3}(?!\d)")
 _CLAUSE_AFTER_WHO = rx.compile(r"[;:]|,[ \t\u00a0]+(?:and|but)?[ \t\u00a0]*(?:he|she|they|it)\b|[.!?][ \t\u00a0]")
 def _sent_index(sents: list[int], pos: int) -> int:
@@ -1726,7 +1743,8 @@ _FR_POST = rx.compile(r"[\s,;—–-]*(?:(?:a|avait|ont|avaient)(?:-t-(?P<p>il|e
                       r"(?P<v>" + _FR_PARTICIPLES + r")|(?P<v2>" + _FR_PRESENT + r")-(?:t-)?(?P<p2>il|elle|ils|elles))"
                       r"(?![\w-])")
 # a role told in lower case before a name, of no one else ("l'avocate générale", "prosecutor")
-_ROLE_LEAD = rx.compile(r"(?:(?:the|l['’]|le|la)[ \t\u00a0]*)?(?!(?:of|de|du|des|for|pour|to)\b)[^\W\d_]+"
+_ROLE_LEAD = rx.compile(r"(?:(?:the|l['’]|le|la)[ \t\u00a0]*)?(?!(?:of|de|du|des|for|pour|to|while|whereas|but|and"
+                        r"|although|though|when|after|before|since|because|if|as|who|which|where)\b)[^\W\d_]+"
                         r"(?:[ \t\u00a0]+(?!(?:of|de|du|des|d['’]|for|pour|to|and|et|with|avec)\b)[^\W\d_]+){0,2}")
 _FR_PRONOUNS = {"il": "he", "elle": "she", "ils": "they", "elles": "they"}
 _WAS_BEFORE = rx.compile(r"\b(?:was|were|is|are)[ \t\u00a0]+\Z")
@@ -1766,8 +1784,10 @@ def _post_attribution(text: str, lo: int, hi: int, f: _Finder, strict: bool) -> 
     if v is not None:
         # verb first: “…,” said Ratner
         subj = f.np_after(v.end, hi)
-        if subj is not None and (subj.kind != "desc" or not strict):
+        if subj is not None and (subj.kind != "desc" or not strict) and not (
+                (w := _WORD_AFTER_SPACE.match(text, subj.end, hi)) is not None and w.group(1).lower() in _FINITE_VERBS):
             return _Attr(subj, v.word, subj.end)
+        # (not "“…”, said police were on alert": what was said, not who said it)
         return None
     found = _cues(text, lo, hi, first_verb=True)
     if not found or found[-1].kind != "verb":
@@ -1778,7 +1798,10 @@ def _post_attribution(text: str, lo: int, hi: int, f: _Finder, strict: bool) -> 
     subj = f.subject_before(v.start, lo)
     if subj is None:
         return None
+    # (a time between is no obstacle: "“…,” on Thursday the army command said")
     gap = text[lo : subj.start]
+    if subj.kind == "desc" and (t := _TIME_GAP.search(gap)) is not None:
+        gap = gap[: t.start()]
     role = text[_lead_end(text, lo, subj.start) : subj.start].strip()
     if _LEAD.fullmatch(gap) is None and not (
         subj.kind == "mention" and (f.title_run(_lead_end(text, lo, subj.start), subj.start)

@@ -297,6 +297,15 @@ def test_a_pronoun_is_the_main_subject_the_relative_or_the_teller(sentence: str,
     ("Tomas Ibanez, who won Clacton with a majority of 8,405, said the result was “just the first step”.",
      "Tomas Ibanez"),
     ("According to its spokesperson, Lwazi Dlamini, the sentence “sends a clear message.”", "Lwazi Dlamini"),
+    # the person of a relative clause whose verb reports it, past a time or an auxiliary
+    ("Mayor Jan Novak, who earlier this week said the trip was “the biggest slap in the face,” welcomed it.",
+     "Jan Novak"),
+    ("Minister Jan Novak, who has warned that the country is “on the edge of a civil war”, said police were on alert.",
+     "Jan Novak"),
+    # not the subject of a clause a conjunction opens after the quotation
+    ("Senator Jan Novak affirmed that the residents “deserve better”, while Petr Kral recalled the bill.", "Jan Novak"),
+    # a time before a description is no part of it
+    ("“This is serious,” on Thursday the army command said in a statement.", "the army command"),
 ])
 def test_a_speaker_with_a_particle_a_role_an_employer_or_a_description_before(sentence: str, speaker: str) -> None:
     q = text(sentence).quotes[-1]
