@@ -415,15 +415,19 @@ _VAGUE_AMOUNT = rx.compile(r"(?:(?:more\s+than|at\s+least|some|about|over|nearly
 _FEW_WORDS = frozenset({"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"})
 
 
-def _toll_day(doc: Document, lo: int, hi: int) -> tuple[date, date] | None:
+def _toll_day(doc: Document, lo: int, hi: int, at: int) -> tuple[date, date] | None:
     """The past day or month a toll's sentence ties it to ("stormed southern Israel on Oct. 7,
     killing about 1,200 people"): the toll of that day, not of the document's; None for a
-    cumulative toll ("since Oct. 7") or a sentence with no earlier date."""
+    cumulative toll ("since Oct. 7") or a sentence with no earlier date.  Of several times, the
+    nearest the number ``at`` ("called the march for Tuesday but brought it forward after
+    violence on Sunday, when at least 91 people were killed": Sunday's; "Officials, who imposed
+    a curfew on Saturday, put the death toll at 147 on Monday": the document's Monday)."""
     if doc.published is None:
         return None
     from ledger.extract.timex import find_timexes
 
-    for t in find_timexes(doc.text, doc.published, lo, hi):
+    for t in sorted(find_timexes(doc.text, doc.published, lo, hi),
+                    key=lambda t: min(abs(t.start - at), abs(t.end - at))):
         if t.valid_to is None or t.valid_from is None:
             continue
         if doc.text.startswith(("'s", "’s"), t.end) or doc.text.startswith(("'s", "’s"), t.end - 2):
@@ -434,8 +438,8 @@ def _toll_day(doc: Document, lo: int, hi: int) -> tuple[date, date] | None:
         if start > doc.published and not _YEAR_IN.search(t.text):
             # a day of no year after the document's, in a toll told as done: last year's
             start, end = _year_before(start), _year_before(end)
-        if end >= doc.published - timedelta(days=1):
-            continue
+        if end >= doc.published:
+            return None  # the document's day: today's toll
         if _SINCE.search(doc.text, max(lo, t.start - 12), t.start) or _SINCE_BEGAN.search(
                 doc.text, max(lo, t.start - 50), t.start):
             return None  # "since Oct. 7", "since the fighting began on April 15": a toll to date
@@ -858,7 +862,7 @@ def count_claims(doc: Document, mentions: list[Mention], index: Any,
             value = int(q.value) if float(q.value).is_integer() else q.value
             # (a toll told in the present perfect is the day's: "floods that began on 29 April have
             # killed 157 people")
-            when = (_toll_day(doc, lo, hi) if toll is not None
+            when = (_toll_day(doc, lo, hi, q.start) if toll is not None
                     and not _SO_FAR.search(text, max(lo, q.start - 40), min(hi, q.end + 40)) else None)
             told: tuple[date, date] | None = None
             if toll is None and doc.published is not None:

@@ -991,6 +991,21 @@ def test_a_day_a_toll_is_told_after_is_not_its_day() -> None:
     assert [c.valid_from for c in analyze(doc, INDEX).claims if c.predicate == "count"] == [date(2023, 2, 6)]
 
 
+@pytest.mark.parametrize(("text", "day"), [
+    # yesterday's toll, told of yesterday
+    ("At least 91 people died on Sunday in clashes in Nairobi.", date(2024, 8, 4)),
+    # of several times, the nearest the number
+    ("In Nairobi, protesters called the march for Tuesday but brought it forward after violence on Sunday, "
+     "when at least 91 people were killed.", date(2024, 8, 4)),
+    # the document's day, nearest: today's toll, not that of the curfew's Saturday
+    ("Officials in Nairobi, who imposed a curfew on Saturday, put the death toll at 147 on Monday.",
+     date(2024, 8, 5)),
+])
+def test_a_toll_is_of_the_day_nearest_it(text: str, day: date) -> None:
+    doc = Document(path="t.txt", text=text, published=date(2024, 8, 5), sections=[Section("body", 0, len(text))])
+    assert [c.valid_from for c in analyze(doc, INDEX).claims if c.predicate == "count"] == [day]
+
+
 def test_a_share_in_brackets_is_the_name_before_its() -> None:
     assert counts("Li Shangfu won 54.28% of the vote, ahead of former minister Lloyd Austin (35.79%).") == [
         ("Li Shangfu", "54.28", "percent"), ("Lloyd Austin", "35.79", "percent")]
