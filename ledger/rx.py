@@ -19,6 +19,7 @@ import functools
 import os
 import re
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -54,6 +55,28 @@ def compile(pattern: str, flags: int | re.RegexFlag = 0) -> re.Pattern[str]:  # 
     cache[key] = args
     _dirty = True
     return compiled
+
+
+def alternation(words: Iterable[str], space: str = r"[ \t\u00a0]+") -> str:
+    """A pattern matching any of ``words`` (a space in one matches ``space``), shaped as a trie
+    ("ab(?:c|d)" for "abc", "abd"): ``re`` tries the alternatives of a plain "abc|abd|..." one
+    by one at every position of the text, this shape each letter once."""
+    trie: dict[str, Any] = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        alts = [(space if ch == " " else re.escape(ch)) + emit(sub) for ch, sub in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        ends = "" in node
+        body = alts[0] if len(alts) == 1 and not ends else "(?:" + "|".join(alts) + ")"
+        return body + ("?" if ends else "")
+
+    return emit(trie)
 
 
 def cache_path() -> Path | None:

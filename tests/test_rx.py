@@ -123,3 +123,18 @@ def test_a_new_process_writes_then_reads_the_cache(tmp_path: Path) -> None:
     assert first.stdout.split()[0] == second.stdout.split()[0] == "2023"
     assert second.stdout.split()[1] == "1"  # the pattern came from the file
     assert files[0].stat().st_mtime_ns == stamp  # nothing new: not written again
+
+
+def test_alternation_matches_exactly_the_words_given() -> None:
+    words = ["ab", "abc", "abd", "sworn in", "b", "a.b"]
+    pattern = re.compile(rx.alternation(words))
+    assert pattern.pattern == r"(?:a(?:\.b|b(?:c|d)?)|b|sworn[ \t\u00a0]+in)"
+    for w in words:
+        assert pattern.fullmatch(w)
+    assert pattern.fullmatch("sworn \u00a0in")
+    assert not any(pattern.fullmatch(w) for w in ("a", "abx", "axb", "sworn", ""))
+
+
+@given(st.lists(st.text(alphabet="abc.", min_size=1, max_size=4), min_size=1, max_size=6), st.text("abc.", max_size=4))
+def test_alternation_is_a_plain_alternation(words: list[str], probe: str) -> None:
+    assert bool(re.fullmatch(rx.alternation(words), probe)) == (probe in words)
