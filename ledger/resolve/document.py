@@ -748,6 +748,26 @@ def _resolve_anaphor(doc: Document, m: Mention, antecedent: Mention | None, inde
     )
 
 
+# a day right after an event's name, past a place: "the summit in Abuja on July 29"
+_DAY_AFTER = rx.compile(r"(?:[ \t\u00a0]+(?:in|at)[ \t\u00a0]+[A-Z][\w'’-]*(?:[ \t\u00a0]+[A-Z][\w'’-]*){0,2})?,?"
+                        r"[ \t\u00a0]+(?:on|last|this)[ \t\u00a0]+(?=\S)")
+
+
+def _day_after(doc: Document, m: Mention) -> date | None:
+    """The day told right after an event's mention ("... in Abuja on July 29", "... last
+    Sunday"), or None."""
+    hit = _DAY_AFTER.match(doc.text, m.span.end)
+    if hit is None or doc.published is None:
+        return None
+    from ledger.extract.timex import find_timexes
+
+    lo = hit.start() if hit.group().rstrip().endswith(("last", "this")) else hit.end()
+    for t in find_timexes(doc.text, doc.published, lo, min(len(doc.text), hit.end() + 30)):
+        if t.granularity == "day" and t.valid_from is not None:
+            return t.valid_from
+    return None
+
+
 def _by_date(ids: list[str], index: NameIndex, doc: Document, m: Mention | None = None) -> list[str]:
     """Editions of a recurring event: the one of a year named right after it, else the one in
     the document's year, else the latest before."""
@@ -776,9 +796,13 @@ def _by_date(ids: list[str], index: NameIndex, doc: Document, m: Mention | None 
     same = [i for s, i in dated if s and s.year == doc.published.year]
     if len(same) > 1:
         # several in the year ("the OPEC+ ministerial meeting" of June and of December): the
-        # one nearest the document's date
-        published = doc.published
-        return [min(same, key=lambda i: abs((index.entities[i].start or published) - published).days)]
+        # one nearest the day told right after it ("the emergency summit in Abuja on July 29",
+        # in a story of August 6: July's, not the one of August 10), else the document's date
+        published = told = doc.published
+        if m is not None and (day := _day_after(doc, m)) is not None:
+            told = day
+        return [min(same, key=lambda i: (abs((index.entities[i].start or published) - told).days,
+                                         abs((index.entities[i].start or published) - published).days))]
     if same:
         return same
     before = sorted((s, i) for s, i in dated if s and s <= doc.published)

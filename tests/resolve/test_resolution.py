@@ -414,6 +414,16 @@ def test_never_crashes_and_never_the_wrong_kind(text: str) -> None:
             assert KINDS[m.entity] == m.kind
 
 
+@pytest.mark.parametrize(("text", "edition"), [
+    ("Leaders met at the Fish Summit in Abuja on July 29.", "fish-summit-2023-07"),  # the day told after it
+    ("Leaders met at the Fish Summit last Sunday.", "fish-summit-2023-07"),
+    ("Leaders will meet at the Fish Summit.", "fish-summit-2023-08"),  # else the nearest the document's date
+])
+def test_of_two_editions_in_a_year_the_one_of_the_day_told(text: str, edition: str) -> None:
+    m = resolved(text, "Fish Summit", day=date(2023, 8, 6))
+    assert m.entity == edition, m.reason
+
+
 def test_a_family_by_its_surname_is_no_slip(tmp_path: Path) -> None:
     (tmp_path / "p.yaml").write_text("entities:\n  - {id: mahen-rajaratna, kind: person, name: Mahen Rajaratna, "
                                      "aliases: [Mahen Rajaratne], country: LK}\n", encoding="utf-8")
