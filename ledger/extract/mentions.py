@@ -421,7 +421,7 @@ _SAME_EVENT = rx.compile(
 # not a term's start, which the appointed frame reads: "sworn in as prime minister")
 _EVENT_VERB = rx.compile(r"\b(?P<verb>" + rx.alternation(TOLD_BY) + r")\b"
                          r"(?![ \t\u00a0]+(?:down|up|off|a|an|the|his|her|their|its|as)\b)")
-_ARTICLE_BEFORE = ("the ", "The ", "a ", "A ")
+_ARTICLE_BEFORE = rx.compile(r"(?<!\w)(?:[Tt]he|[Aa])[ \t\u00a0]\Z")
 # the words of its clause a verb's event may be named by: from the last sentence end before it
 # to the next after it, at most this many characters either side
 _EVENT_VERB_REACH = 70
@@ -464,8 +464,8 @@ def _verb_anaphors(doc: Document, start: int, end: int, kind: str, out: list[Men
     text = doc.text
     named = sorted((n.span.start, n.span.end) for n in out if start <= n.span.start < end)
     for m in _EVENT_VERB.finditer(text, start, end):
-        if text.endswith(_ARTICLE_BEFORE, max(start, m.start() - 4), m.start()):
-            continue
+        if _ARTICLE_BEFORE.search(text, max(start, m.start() - 4), m.start()):
+            continue  # "the crashed helicopter" (not "Rajapaksa resigned")
         k = bisect_right(named, (m.start(), end))
         if k and named[k - 1][1] > m.start():
             continue  # (inside a name: "Damascus fell")

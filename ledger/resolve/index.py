@@ -274,6 +274,7 @@ def _add_verb_forms(idx: NameIndex, ents: list[Entity]) -> None:
     """An event that is an act, told by its verb: "declared emergency martial law" for "the
     declaration of emergency martial law", "declared martial law" for its alias "martial law
     declaration", "captured Hama" for "the capture of Hama" (lower case, as written in a sentence)."""
+    people = {phrase_key(n, expand=False) for e in ents if e.kind == "person" for n in (e.name, *e.aliases)}
     for e in ents:
         if e.kind != "event":
             continue
@@ -287,7 +288,9 @@ def _add_verb_forms(idx: NameIndex, ents: list[Entity]) -> None:
             named = as_written[m.start("what") : m.end("what")]  # (its first letter as written)
             if act in _ACTS:
                 told = f"{_ACTS[act]} {what}"
-            elif act in _HAPPENINGS and named[:1].isupper():  # (of a name: "Damascus fell")
+            elif act in _HAPPENINGS and named[:1].isupper() and phrase_key(named, expand=False) not in people:
+                # (of a name: "Damascus fell"; not of a person's, "Gotabaya Rajapaksa resigned",
+                # which would hide the person's mention: the verb tells the event by itself)
                 told = f"{named} {_HAPPENINGS[act]}"
             else:
                 continue

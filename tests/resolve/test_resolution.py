@@ -424,6 +424,14 @@ def test_of_two_editions_in_a_year_the_one_of_the_day_told(text: str, edition: s
     assert m.entity == edition, m.reason
 
 
+def test_a_persons_name_before_the_verb_of_an_event_it_names_stays_the_persons() -> None:
+    # "Ana Silva resigned": the person's mention, and the verb's the event's (not one mention of
+    # both, which would hide the name; a name ending in "a" is no article before the verb)
+    found = {m.surface: (m.entity, m.method) for m in mentions("Minister Ana Silva resigned on Friday.")}
+    assert found["Ana Silva"] == ("ana-silva", "exact")
+    assert found["resigned"] == ("ana-silva-resignation", "anaphor")
+
+
 def test_a_family_by_its_surname_is_no_slip(tmp_path: Path) -> None:
     (tmp_path / "p.yaml").write_text("entities:\n  - {id: mahen-rajaratna, kind: person, name: Mahen Rajaratna, "
                                      "aliases: [Mahen Rajaratne], country: LK}\n", encoding="utf-8")
