@@ -1146,6 +1146,8 @@ def _resolve_run_once(doc: Document, m: Mention, index: NameIndex, intro: list[I
             m.kind = "person"
             m.hint["name_key"] = phrase_key(f"{honorific} {m.surface}", expand=False)
             return
+        if honorific and honorific.rstrip(".").lower() in _PEERAGE and _near_style(doc, m, honorific, index):
+            return  # "Sheikh Hasnia": a slip in the KB's "Sheikh Hasina"
         if honorific and honorific.rstrip(".").lower() in _PEERAGE:
             # "Lord Alli", "Baroness Chapman": a peer's full style; "Sheikh Hasina"
             _set(m, index, None, None, 0.0, "unknown-name", f"{honorific} + {m.surface}: a peer's style")
@@ -1344,6 +1346,10 @@ def _romanized_alike(ent: Entity | None, a: str, b: str) -> str | None:
     ``b`` one: two romanizations of it."""
     if ent is None:
         return None
+    from ledger.resolve.fuzzy import transposed
+
+    if transposed(a, b):
+        return None  # "Hasnia" for "Hasina": two letters swapped, a slip, whatever the script
     return next((script for script in _SCRIPTS
                  if _written_in(ent, script) and _script_key(script, a) == _script_key(script, b)), None)
 
@@ -1527,6 +1533,22 @@ _QUOTED_OPENING = rx.compile(r"[“\"][^”\"\n]*[.!?][ \t\u00a0]+\Z")
 # peer's full style ("Lord Alli")
 _PLACE_OF = rx.compile(r"\b(?:[Nn]eighbo(?:u)?rhood|[Dd]istrict|quarter|suburb|town|village|city|area|camp|province"
                        r"|region)[ \t\u00a0]+of[ \t\u00a0]+(?:[A-Z][\w.]*[ \t\u00a0]+)?\Z")
+def _near_style(doc: Document, m: Mention, honorific: str, index: NameIndex) -> bool:
+    """Whether a style and a name ("Sheikh Hasnia") are a near miss of a KB person's name that
+    has the style ("Sheikh Hasina"): the mention is then that person's, a slip."""
+    fz = index.fuzzy()
+    hit = fz.best(f"{honorific.rstrip('.')} {m.surface}") if fz is not None else None
+    if hit is None or hit.kind != "person" or not phrase_key(hit.form, expand=False).startswith(
+            phrase_key(honorific, expand=False) + " "):
+        return False
+    at = doc.text.rfind(honorific, max(0, m.span.start - len(honorific) - 2), m.span.start)
+    if at >= 0:  # the style is part of the name as written: the fix replaces both
+        m.span = Span.of(doc, at, m.span.end)
+        m.surface = doc.text[at : m.span.end]
+    _set(m, index, None, hit.entity, hit.score, "fuzzy", hit.reason, "misspelling")
+    return True
+
+
 _PEERAGE = frozenset({"lord", "lady", "baroness", "baron", "viscount", "earl",
                       # styles that go with a given name as a full reference ("Sheikh Hasina")
                       "sheikh", "sheikha", "shaikh"})

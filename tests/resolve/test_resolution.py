@@ -432,6 +432,15 @@ def test_a_persons_name_before_the_verb_of_an_event_it_names_stays_the_persons()
     assert found["resigned"] == ("ana-silva-resignation", "anaphor")
 
 
+@pytest.mark.parametrize(("text", "surface"), [
+    ("Critics of Sheikh Rahmia celebrated.", "Sheikh Rahmia"),  # the style and the slip, one name
+    ("Sheikh Rahima fled. Critics of Sheikh Rahmia celebrated.", "Rahmia"),  # two letters swapped: no romanization
+])
+def test_a_slip_in_a_name_with_a_style(text: str, surface: str) -> None:
+    m = resolved(text, surface)
+    assert (m.entity, m.method) == ("sheikh-rahima", "fuzzy"), m.reason
+
+
 def test_a_family_by_its_surname_is_no_slip(tmp_path: Path) -> None:
     (tmp_path / "p.yaml").write_text("entities:\n  - {id: mahen-rajaratna, kind: person, name: Mahen Rajaratna, "
                                      "aliases: [Mahen Rajaratne], country: LK}\n", encoding="utf-8")
