@@ -590,8 +590,10 @@ def _name_runs(
             mentions.append(title)
             run = run[split + 1 :]
             i = i + split + 1
-        # an honorific opening the run is a cue, not part of the name
-        lead = 0
+        # an honorific opening the run is a cue, not part of the name; so is a party word before
+        # a name or an honorific ("Democrat Sherrod Brown", "Republican Sen. Shelley Moore
+        # Capito"; not "Republican National Committee", "Democratic Party")
+        lead = 1 if _party_before_name(run) else 0
         while lead < len(run) - 1 and (_honorific(run[lead]) or (
                 # "Rear Adm. Daniel Hagari": a rank of two words (not "Rear Window")
                 run[lead].key == "rear" and run[lead + 1].key in ("adm", "admiral"))):
@@ -622,7 +624,7 @@ def _name_runs(
             # (not a word of another name before: "Notre Dame Cathedral" after the KB's "Notre Dame")
             honor = run[lead - 1] if lead else (toks[i - 1] if i > 0 and _joined(text, toks[i - 1], t)
                                                  and (i - 1) not in named else None)
-            if honor is not None and _honorific(honor):
+            if honor is not None and (_honorific(honor) or (lead == 1 and honor.key in _PARTY_WORDS)):
                 m.hint["honorific"] = text[honor.start : honor.end + (1 if honor.period else 0)]
                 m.hint["honorific_start"] = honor.start
             m.hint["sentence_start"] = _sentence_initial(text, name[0].start)
@@ -874,6 +876,24 @@ def _honorific(tok: Token) -> bool:
     that are also common words only capitalized ("the major Western central banks", "to miss
     Paris"; "governor Ganjar Pranowo" is a title in lower case)."""
     return (tok.key in HONORIFICS and (tok.cap or tok.key not in _ALSO_WORDS)) or (tok.text == "M" and tok.period)
+
+
+# a party's word before a person's name (US and UK usage)
+_PARTY_WORDS = frozenset({"democrat", "republican", "democratic", "gop", "tory", "labour", "conservative"})
+# words after a party's word that make an organization's or an event's name, not a person's
+_PARTY_NAME_WORDS = frozenset("""party national convention committee caucus senate house state states
+primary primaries leader leaders leadership governors governor senators senator congress""".split())
+
+
+def _party_before_name(run: list[Token]) -> bool:
+    """Whether a run opens with a party's word before a name or an honorific: "Democrat
+    Sherrod Brown", "Republican Sen. Shelley Moore Capito"."""
+    if len(run) < 3 or run[0].key not in _PARTY_WORDS or run[0].period:
+        return False
+    rest = run[1:]
+    if _honorific(rest[0]):
+        return True
+    return len(rest) <= 3 and not any(t.key in _PARTY_NAME_WORDS or t.key in STOP for t in rest)
 
 
 _ALSO_WORDS = frozenset({"major", "general", "miss", "marshal", "judge", "justice", "premier", "lady", "lord",

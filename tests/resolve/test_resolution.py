@@ -441,6 +441,15 @@ def test_a_slip_in_a_name_with_a_style(text: str, surface: str) -> None:
     assert (m.entity, m.method) == ("sheikh-rahima", "fuzzy"), m.reason
 
 
+def test_a_party_word_before_a_name_is_a_cue_not_part_of_it() -> None:
+    found = {m.surface: m.kind for m in mentions(
+        "Democrat Sherrod Brown and Republican Sen. Shelley Moore Capito of West Virginia backed the bill.")}
+    assert found.get("Sherrod Brown") == "person" and found.get("Shelley Moore Capito") == "person", found
+    # an organization's name that opens with a party word stays whole
+    assert "National Committee" not in {m.surface for m in mentions("The Republican National Committee met.")}
+    assert "Party" not in {m.surface for m in mentions("The Democratic Party met on Monday.")}
+
+
 def test_a_family_by_its_surname_is_no_slip(tmp_path: Path) -> None:
     (tmp_path / "p.yaml").write_text("entities:\n  - {id: mahen-rajaratna, kind: person, name: Mahen Rajaratna, "
                                      "aliases: [Mahen Rajaratne], country: LK}\n", encoding="utf-8")
