@@ -71,6 +71,9 @@ REPORTING_VERBS: tuple[str, ...] = (
     "answered", "boasted", "elaborated", "exclaimed", "shouted", "pleaded", "retorted",
     "pointed out", "points out", "went on", "goes on", "shot back", "hit back", "fired back",
     "put it", "puts it", "repeated", "repeats", "recounted", "assured", "assures",
+    # a tabloid's ("Prokudin raged: “…”", "Malema fumed", "Khan roared", "Kuleba blasted")
+    "raged", "fumed", "roared", "blasted", "thundered", "seethed",
+    "scoffed", "sneered", "gushed", "bragged", "hit out", "lashed out", "judged",
 )  # fmt: skip
 #: verbs that attribute a quoted word or phrase inside a sentence ("called it a “snub”")
 PARTIAL_VERBS: tuple[str, ...] = (

@@ -304,6 +304,11 @@ def test_a_pronoun_is_the_main_subject_the_relative_or_the_teller(sentence: str,
      "Jan Novak"),
     # not the subject of a clause a conjunction opens after the quotation
     ("Senator Jan Novak affirmed that the residents “deserve better”, while Petr Kral recalled the bill.", "Jan Novak"),
+    # a tabloid's verbs of speech, before a colon, past a relative clause
+    ("Furious President Jan Novak, who only took office this week, raged: “The regime martyred our guest.”",
+     "Jan Novak"),
+    ("“I have never seen a crowd like this,” Novak roared.", "Novak"),
+    ("Foreign Minister Jan Novak raged on X: “The appointment is a disgrace.”", "Jan Novak"),
     # a time before a description is no part of it
     ("“This is serious,” on Thursday the army command said in a statement.", "the army command"),
 ])
