@@ -54,7 +54,8 @@ class Options:
             raise ValueError("min_words must be at least 2")
 
 
-def _same_quote(a: tuple[str, ...], b: tuple[str, ...], n: int, joined: dict[tuple[str, ...], str]) -> bool:
+def _same_quote(a: tuple[str, ...], b: tuple[str, ...], n: int, joined: dict[tuple[str, ...], str],
+                whole: Collection[tuple[str, ...]] = ()) -> bool:
     """Equal, or the shorter is a stretch of the longer with at least n words.  ``joined``
     holds each text's words between spaces (" a b c "): a stretch of words is then a
     substring, which the string search finds far faster than a loop over word lists."""
@@ -63,11 +64,23 @@ def _same_quote(a: tuple[str, ...], b: tuple[str, ...], n: int, joined: dict[tup
         return True
     if len(short) < n:
         return False
+    if len(short) < SHORT_QUOTE and len(long_) >= len(short) + 3 and short in whole and long_[: len(short)] != short:
+        # a short sentence quoted whole inside a longer quotation, not opening it, is a stock
+        # phrase others say too: "We will go to the people." (one leader's, on April 3) in "We
+        # have resigned and we will go to the people" (another's, on April 16); not one the
+        # longer opens with ("This was 100 percent preventable. We call things accidents."); a
+        # partial quote is a part of a statement, found in the whole of it ("designed to be a
+        # snub, I think")
+        return False
     return joined[short] in joined[long_]
 
 
+# a quotation of fewer words than this matches another only when (nearly) all of it
+SHORT_QUOTE = 8
+
+
 def _matches(order: list[tuple[str, ...]], judged: list[bool], n: int,
-             joined: dict[tuple[str, ...], str]) -> dict[int, set[int]]:
+             joined: dict[tuple[str, ...], str], whole: Collection[tuple[str, ...]] = ()) -> dict[int, set[int]]:
     """For each text (by index in ``order``), the other texts it matches (``_same_quote``), for
     every pair with a judged side.  A shorter text matches a longer one only if the longer
     contains the shorter's first ``n`` words: each text looks up its stretches of ``n`` words
@@ -81,7 +94,7 @@ def _matches(order: list[tuple[str, ...]], judged: list[bool], n: int,
     for j, words in enumerate(order):
         for p in range(len(words) - n + 1):
             for i in openings.get(words[p : p + n], ()):
-                if i != j and (judged[i] or judged[j]) and _same_quote(order[i], words, n, joined):
+                if i != j and (judged[i] or judged[j]) and _same_quote(order[i], words, n, joined, whole):
                     same[i].add(j)
                     same[j].add(i)
     return same
@@ -104,7 +117,9 @@ def check(view: LedgerView, rule: Rule, targets: Collection[str] | None) -> Iter
     order = list(texts)
     joined = {words: f" {' '.join(words)} " for words in order}
     judged = [targets is None or any(r.key in targets for r, _, _ in texts[t]) for t in order]
-    same = _matches(order, judged, n, joined)
+    # (the texts quoted as whole sentences, never as a part of one)
+    whole = {t for t in order if not any(c.qualifiers.get("partial") for _, c, _ in texts[t])}
+    same = _matches(order, judged, n, joined, whole)
     voices = [{who for _, _, who in texts[words]} for words in order]
     names = _Speakers(view)
     for i, words in enumerate(order):
