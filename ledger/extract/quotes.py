@@ -1065,6 +1065,8 @@ class _Finder:
                 continue
             if kind == "person" and self._coordinated(k):
                 continue  # "Only Walter Winterbottom and Sir Alf Ramsey took charge ...": "they", not "he"
+            if kind == "person" and self._in_appositive(k):
+                continue  # "Shehbaz Sharif - the younger brother of ... Nawaz Sharif - hailed": Shehbaz
             if self.text[m.span.end : pos].strip() == ",":
                 continue  # "Scholz, he said, had engineered ...": whom he spoke of, not he
             if k in self.speakers or self.reports(k, window):
@@ -1120,6 +1122,16 @@ class _Finder:
                     return told
                 return pick
         return None
+
+    def _in_appositive(self, k: int) -> bool:
+        """Whether person mention ``k`` is inside an appositive on a person named before it in
+        its sentence ("Shehbaz Sharif - the younger brother of three-time PM Nawaz Sharif -",
+        "Jan Novak, the son of Petr Novak,"): a relation of that person's, not a subject."""
+        m = self.mx.ms[k]
+        lo = self.sentence_start(m.span.start)
+        return any(self.mx.ms[j].kind == "person"
+                   and _APPOSITIVE_OPEN.fullmatch(self.text, self.mx.ms[j].span.end, m.span.start) is not None
+                   for j in self.mx.before(m.span.start, lo))
 
     def _description_after(self, k: int, pos: int, window: int) -> int | None | bool:
         """When a sentence between mention ``k`` and ``pos`` opens with a title's description
@@ -1420,6 +1432,10 @@ def _heading_quote(text: str, r: _Raw) -> bool:
 
 _PRONOUN_WORD = {w: rx.compile(rf"\b{w}\b", re.I) for w in ("he", "she")}
 # a relative clause on a person, and what ends one before a quotation
+# an appositive opened after a name and running on to another ("- the younger brother of
+# three-time PM "): no closing mark, no verb
+_APPOSITIVE_OPEN = rx.compile(r"(?:,[ \t\u00a0]+\d{1,3})?[ \t\u00a0]*(?:,|[-–—])[ \t\u00a0]+"
+                              r"(?:the|a|an|his|her)[ \t\u00a0]+(?:[^,;:.!?()\-–—\n]|(?<=\w)-(?=\w))*")
 _TIME_GAP = rx.compile(r"(?:(?:late|early|earlier|later)[ \t\u00a0]+)?(?:on[ \t\u00a0]+)?(?:Monday|Tuesday|Wednesday"
                        r"|Thursday|Friday|Saturday|Sunday|(?:this|last)[ \t\u00a0]+(?:week|month))[ \t\u00a0]*\Z")
 _TIME_NOUNS = frozenset("week month year morning afternoon evening night weekend today yesterday".split())

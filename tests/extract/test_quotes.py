@@ -185,6 +185,16 @@ def test_descriptive_speaker_the_official() -> None:
     assert q.speaker is None and q.speaker_text == "the official" and q.cue == "said"
 
 
+@pytest.mark.parametrize("sentence", [
+    "Opposition leader Li Shangfu - the younger brother of three-time PM Wei Fenghe - hailed the verdict.",
+    "Opposition leader Li Shangfu, the younger brother of former minister Wei Fenghe, hailed the verdict.",
+])
+def test_a_pronoun_is_not_a_relative_named_in_an_appositive(sentence: str) -> None:
+    f = text(f"{sentence}\n\n“Today is a historic day for the country,” he said.")
+    q = f.quotes[-1]
+    assert q.pronoun and q.speaker is not None and f.mentions[q.speaker].surface == "Li Shangfu"
+
+
 def test_pronoun_she_is_the_person_reporting_in_the_sentence_before() -> None:
     # l.19: "... spokesperson Mao Ning reiterated ... sanctions Li has been under": Mao Ning
     # reports something, Li is only named last
