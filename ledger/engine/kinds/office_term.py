@@ -110,6 +110,12 @@ def _someone_elses(sentence: str, m: re.Match[str], c: Claim) -> bool:
     return obj.group("last") not in mine
 
 
+# an announcement of one's own departure is the departure: "Speaker Asad Qaiser announced his
+# resignation shortly before midnight"
+_OWN_DEPARTURE = rx.compile(r"\b(?:announced|announces|declared|declares|tendered|submitted|handed in|offered)"
+                            r"[ \t\u00a0]+(?:his|her|their)[ \t\u00a0]+\Z")
+
+
 def _another_clause(sentence: str, end: int, start: int, c: Claim) -> bool:
     """Whether a departure word at ``start`` is in a clause whose subject is another named
     person than the claim's, after a conjunction ("while younger brother Basil")."""
@@ -144,7 +150,8 @@ def _departed(c: Claim, terms: list[Term], office: str, days: int) -> bool:
         return False
     end = at + len(c.excerpt)
     after = [m.group().lower() for m in _DEPARTURE.finditer(sentence, end)
-             if not _SAID.search(sentence, end, m.start()) and not _someone_elses(sentence, m, c)
+             if (not _SAID.search(sentence, end, m.start()) or _OWN_DEPARTURE.search(sentence, end, m.start()))
+             and not _someone_elses(sentence, m, c)
              and not _taking_it(sentence, end, m) and not _another_clause(sentence, end, m.start(), c)]
     before = [m.group().lower() for m in _DEPARTURE.finditer(sentence)
               if m.end() <= at and at - m.end() <= 200  # (its look-ahead sees past ``at``)
