@@ -515,9 +515,12 @@ _NEGATION = rx.compile(r"\b(?:not|never|no longer|neither|nor)\b|n[’']t\b", re
 
 
 # an act on an event before its name: a time after it is the act's ("applied for the warrants
-# on May 20", "called for the summit in March", "postponed the vote to June")
+# on May 20", "called for the summit in March", "called the snap election in May", "postponed
+# the vote to June")
 _ACT_ON = rx.compile(r"\b(?:request(?:s|ed|ing)?|appl(?:y|ies|ied|ying)[ \t\u00a0]+for|s(?:eek|eeks|ought|eeking)"
-                     r"|call(?:s|ed|ing)?[ \t\u00a0]+for|propos(?:e|es|ed|ing)|postpon(?:e|es|ed|ing)"
+                     r"|call(?:s|ed|ing)?(?:[ \t\u00a0]+for)?|propos(?:e|es|ed|ing)|postpon(?:e|es|ed|ing)"
+                     # "called the snap election in May", "set the vote for June"
+                     r"|(?:set|sets|setting|schedul(?:e|es|ed|ing)|trigger(?:s|ed|ing)?)"
                      r"|delay(?:s|ed|ing)?|announc(?:e|es|ed|ing)|demand(?:s|ed|ing)?|urg(?:e|es|ed|ing)"
                      # a reaction to it: "welcomed the conviction of Sam Bankman-Fried on Friday"
                      r"|welcom(?:e|es|ed|ing)|prais(?:e|es|ed|ing)|condemn(?:s|ed|ing)?|celebrat(?:e|es|ed|ing)"
