@@ -452,7 +452,9 @@ def _future_after(text: str, pos: int) -> bool:
     if head is None:
         return False
     end = len(text)
-    for c in ".!?;\n":
+    # (of its own clause: not "results from Wednesday's election showed, raising the prospect
+    # that the party will need a partner")
+    for c in ".!?;,\n":
         if (k := text.find(c, head.end(), head.end() + 120)) >= 0:
             end = min(end, k)
     return _FUTURE.search(text[head.end() : min(end, head.end() + 120)].lower()) is not None

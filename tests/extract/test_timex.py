@@ -214,6 +214,8 @@ CASES = [
      "Sunday", D(2023, 6, 4), D(2023, 6, 4), "day", False),
     ("a weekday's event told in the past", "Sunday's election was a landslide.", TUE,
      "Sunday", D(2023, 5, 28), D(2023, 5, 28), "day", False),
+    ("a future in another clause", "Results from Sunday's election showed, raising the prospect that it will need a partner.",
+     TUE, "Sunday", D(2023, 5, 28), D(2023, 5, 28), "day", False),
     ("from month to month year", "From March to May 2023 nothing happened.", TUE,
      "From March to May 2023", D(2023, 3, 1), D(2023, 5, 31), "range", False),
     ("from month to month across a year", "from November to February it snowed.", TUE,
