@@ -525,6 +525,9 @@ def _date_comma(text: str, lo: int, at: int) -> bool:
 
 # (a spaced hyphen too: a wire's dateline, "NAIROBI, July 1 (Reuters) - Thirty-nine people ...")
 _CLAUSE_BREAK = rx.compile(r"[,;:(\u2014\u2013]\s*|\s-\s+|\b(?:while|whereas|but|ahead\s+of|against)\s+")
+# a sentence's opening phrase of time or occasion, up to its comma ("In the 2019 election, ")
+_OPENING_PHRASE = rx.compile(r"[ \t\u00a0]*(?:In|During|At|By|After|Before|Since|Until|Of)\b[^,;:.!?]{1,60},"
+                             r"[ \t\u00a0]*")
 # a clause about the name before it
 _RELATIVE = rx.compile(r"(?:who|which)\s")
 _PAREN_OPEN = rx.compile(r"\([ \t\u00a0]*\Z")
@@ -868,7 +871,10 @@ def count_claims(doc: Document, mentions: list[Mention], index: Any,
             if toll is None and doc.published is not None:
                 # the day or the year the number's clause names ("shares rose 2% on Monday",
                 # "paid $20 billion in 2022"): the number of that time, not another's
-                told = _clause_time(doc, own_clause, _clause_end(text, q.end, hi), (lo, hi), times)
+                # (an opening phrase of time is the whole sentence's: "In the 2019 election, the
+                # ANC won 57.5% of the votes")
+                start = lo if own_clause > lo and _OPENING_PHRASE.fullmatch(text, lo, own_clause) else own_clause
+                told = _clause_time(doc, start, _clause_end(text, q.end, hi), (lo, hi), times)
                 when = told
             out.append(
                 Claim(

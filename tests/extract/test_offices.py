@@ -1006,6 +1006,13 @@ def test_a_toll_is_of_the_day_nearest_it(text: str, day: date) -> None:
     assert [c.valid_from for c in analyze(doc, INDEX).claims if c.predicate == "count"] == [day]
 
 
+def test_an_opening_phrase_of_time_dates_the_sentences_numbers() -> None:
+    text = "In the 2019 election, Li Shangfu won 57.5% of the votes and 230 seats."
+    doc = Document(path="t.txt", text=text, published=date(2024, 6, 3), sections=[Section("body", 0, len(text))])
+    assert {(c.value, c.valid_from) for c in analyze(doc, INDEX).claims if c.predicate == "count"} == {
+        ("57.5", date(2019, 1, 1)), ("230", date(2019, 1, 1))}
+
+
 def test_a_share_in_brackets_is_the_name_before_its() -> None:
     assert counts("Li Shangfu won 54.28% of the vote, ahead of former minister Lloyd Austin (35.79%).") == [
         ("Li Shangfu", "54.28", "percent"), ("Lloyd Austin", "35.79", "percent")]
