@@ -319,8 +319,11 @@ def _headline_names(doc: Document, mentions: list[Mention], index: NameIndex) ->
     """A headline names people by surname before the text names them in full ("Parliament
     impeaches President Yoon", then "President Yoon Suk Yeol"): a surname there that no earlier
     name introduced is the person the text names in full later."""
-    bare = [m for m in mentions if m.kind == "person" and m.method in ("unintroduced", "dropped")
-            and m.hint.get("run")]
+    bare = [m for m in mentions if m.kind == "person" and m.hint.get("run") and (
+        m.method in ("unintroduced", "dropped")
+        # (or a surname a title made a name of its own: "South African President Ra-ma-pho-xa
+        # sworn in", then "President Xi-rin Ra-ma-pho-xa")
+        or (m.method == "unknown-name" and " " not in m.surface.strip()))]
     lines = _headlines(doc, max((m.span.start for m in bare), default=-1))
     if not lines:
         return
@@ -329,8 +332,8 @@ def _headline_names(doc: Document, mentions: list[Mention], index: NameIndex) ->
         if not any(a <= m.span.start < b for a, b in lines):
             continue
         key = phrase_key(m.surface, expand=False)
-        if " " in key:
-            continue
+        if " " in key and not (" " not in m.surface.strip() and "-" in m.surface):
+            continue  # (one word, or one joined by hyphens: "Ra-ma-pho-xa")
         later = next((p for p in people if p.span.start > m.span.start and not any(
             a <= p.span.start < b for a, b in lines) and key in (q := _introduce(p, index)).surnames | q.givens),
                      None)
@@ -1032,7 +1035,9 @@ def _resolve_run_once(doc: Document, m: Mention, index: NameIndex, intro: list[I
     # 1. a short form: one word (or the given names alone, or a hyphenated surname: "Jean-Pierre")
     # of someone introduced before
     # (or a surname of several words: "Šutaj Eštok" after "Matúš Šutaj Eštok", "Le Pen")
-    if len(toks) == 1 or (len(toks) in (2, 3) and any(key in p.surnames for p in intro)) or (
+    # (of any length joined by hyphens: "Ra-ma-pho-xa" after "Xi-rin Ra-ma-pho-xa")
+    if len(toks) == 1 or ((len(toks) in (2, 3) or (" " not in m.surface.strip() and "-" in m.surface))
+                          and any(key in p.surnames for p in intro)) or (
             honorific and len(toks) == 2 and any(key in p.givens for p in intro)):
         # a surname before a given name: "Mr. Scott" after "Scott Spellmon" and then "Brandon Scott"
         # is Brandon Scott

@@ -145,7 +145,12 @@ class NameIndex:
 
 
 def _name_parts(name: str) -> tuple[str, str]:
-    """(surname, given) keys of a Latin-script name written given-name first."""
+    """(surname, given) keys of a Latin-script name written given-name first.  A last word of
+    three or more syllables joined by hyphens is the surname whole: "Ra-ma-pho-xa" of the
+    Vietnamese press's "Xi-rin Ra-ma-pho-xa"."""
+    words = name.split()
+    if len(words) > 1 and words[-1].strip("-").count("-") >= 2 and (last := phrase_key(words[-1], expand=False)):
+        return last, phrase_key(words[0], expand=False)
     toks = phrase_key(name, expand=False).split()
     toks = [t for t in toks if len(t) > 1 or not t.isalpha()]  # drop initials
     suffixes = {"jr", "sr", "ii", "iii", "iv"}

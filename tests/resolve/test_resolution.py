@@ -450,6 +450,14 @@ def test_a_party_word_before_a_name_is_a_cue_not_part_of_it() -> None:
     assert "Party" not in {m.surface for m in mentions("The Democratic Party met on Monday.")}
 
 
+def test_a_surname_of_syllables_joined_by_hyphens_is_a_short_form() -> None:
+    # "No-va-ca" after "Xi-rin No-va-ca", and in a headline before it
+    found = [(m.surface, m.entity) for m in mentions(
+        "President No-va-ca sworn in\n\nOn June 19, President Xi-rin No-va-ca was sworn in. Mr. No-va-ca spoke.")
+             if "va" in m.surface]
+    assert found == [("No-va-ca", "cyril-novaka"), ("Xi-rin No-va-ca", "cyril-novaka"), ("No-va-ca", "cyril-novaka")]
+
+
 def test_a_family_by_its_surname_is_no_slip(tmp_path: Path) -> None:
     (tmp_path / "p.yaml").write_text("entities:\n  - {id: mahen-rajaratna, kind: person, name: Mahen Rajaratna, "
                                      "aliases: [Mahen Rajaratne], country: LK}\n", encoding="utf-8")
