@@ -13,14 +13,14 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
 from ledger import rx
 from ledger.extract import Extraction
-from ledger.extract.mentions import AGE_AFTER_NAME, HONORIFICS, unknown_qualifier
+from ledger.extract.mentions import AGE_AFTER_NAME, HONORIFICS, TITLE_HEADS, unknown_qualifier
 from ledger.extract.quotes import REPORTING_VERBS
 from ledger.model import Claim, Document, Entity, Mention, Span
 from ledger.read.sections import heading_text
@@ -63,12 +63,13 @@ def resolve(doc: Document, ex: Extraction, index: NameIndex) -> None:
     events: list[Mention] = []  # the events named so far
     named: set[str] = set()  # the countries the text has named so far, by code
     places: set[str] = set()  # the KB places the text has named so far
+    people: list[Mention] = []  # the KB people named so far
     prev: Mention | None = None
     for m in ex.mentions:
         if m.kind == "office":
             continue
         if m.hint.get("verb"):
-            _resolve_verb(doc, m, events, index)
+            _resolve_verb(doc, m, events, index, people)
             continue
         if m.hint.get("anaphor"):
             _resolve_anaphor(doc, m, _in_course(doc, m, last_event, events, index), index, places)
@@ -104,6 +105,8 @@ def resolve(doc: Document, ex: Extraction, index: NameIndex) -> None:
             named.add(code)
         if m.kind == "place" and m.entity:
             places.add(m.entity)
+        if m.kind == "person" and m.entity:
+            people.append(m)
         prev = m
     if any(m.hint.get("named_late") for m in ex.mentions):
         _resolve_dropped_again(doc, ex.mentions, index)
@@ -631,7 +634,10 @@ def _naming_words(name: str) -> set[str]:
     common word, a year or a calendar word."""
     return {w for w in phrase_key(name, expand=False).split()
             if len(w) > 2 and not w.isdigit() and w not in COMMON_WORDS and w not in CALENDAR_WORDS
-            and w not in _EVENT_WORDS and w not in _PREPOSITION}
+            and w not in _EVENT_WORDS and w not in _PREPOSITION
+            # (nor a title: "MPs will be sworn in and elect ... the president" tells no
+            # "inauguration of President Ramaphosa")
+            and w not in HONORIFICS and w not in TITLE_HEADS}
 
 
 @lru_cache(maxsize=4096)
@@ -658,13 +664,22 @@ def _name_pairs(clause: str) -> list[tuple[str, str]]:
             and p not in COMMON_WORDS and p not in _EVENT_WORDS]
 
 
-def _resolve_verb(doc: Document, m: Mention, events: list[Mention], index: NameIndex) -> None:
+def _resolve_verb(doc: Document, m: Mention, events: list[Mention], index: NameIndex,
+                  people: Sequence[Mention] = ()) -> None:
     """A verb telling of an event ("the helicopter crashed near Jolfa", "Mr. Abe was shot"):
     the event named before it whose head the verb tells ("crash") and whose name shares a
-    word with the verb's clause ("helicopter"); else the one such event of the KB."""
+    word with the verb's clause ("helicopter"); else the one such event of the KB.  A KB
+    person named in the clause before the verb counts by the words of their name ("President
+    Xi-rin Ra-ma-pho-xa was sworn in" for the "inauguration of President Ramaphosa")."""
     heads = set(TOLD_BY.get(m.hint["verb"], ()))
     clause = " ".join(m.hint["near"])
     near = set(phrase_key(clause, expand=False).split())
+    lo = m.span.start - len(m.hint["near"][0])
+    for p in reversed(people):
+        if p.span.start < lo:
+            break
+        if (who := index.get(p.entity)) is not None:
+            near |= {w for n in (who.name, *who.aliases) for w in phrase_key(n, expand=False).split()}
     pairs = _name_pairs(clause)
 
     def tells(names: list[str]) -> bool:

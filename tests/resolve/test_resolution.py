@@ -458,6 +458,17 @@ def test_a_surname_of_syllables_joined_by_hyphens_is_a_short_form() -> None:
     assert found == [("No-va-ca", "cyril-novaka"), ("Xi-rin No-va-ca", "cyril-novaka"), ("No-va-ca", "cyril-novaka")]
 
 
+@pytest.mark.parametrize(("text", "event"), [
+    # the person named before the verb, by another form of the name
+    ("On June 19, President Xi-rin No-va-ca was sworn in at the Union Buildings.", "novaka-inauguration"),
+    # a title is no word that names the event
+    ("The assembly will sit on June 14, when MPs will be sworn in and elect the president.", None),
+])
+def test_a_verb_tells_an_event_by_the_person_named_before_it(text: str, event: str | None) -> None:
+    told = [m.entity for m in mentions(text, day=date(2024, 6, 20)) if m.surface == "sworn in" and m.entity]
+    assert told == ([event] if event else [])
+
+
 def test_a_family_by_its_surname_is_no_slip(tmp_path: Path) -> None:
     (tmp_path / "p.yaml").write_text("entities:\n  - {id: mahen-rajaratna, kind: person, name: Mahen Rajaratna, "
                                      "aliases: [Mahen Rajaratne], country: LK}\n", encoding="utf-8")
