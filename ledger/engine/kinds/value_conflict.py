@@ -157,6 +157,15 @@ class _Compare:
         # a KB place, else a place the KB does not know by its GeoNames key ("geo:LT:65:vilnius")
         return c.object or (c.object_key if (c.object_key or "").startswith("geo:") else None)
 
+    def width(self, a: Any) -> float:
+        """How much a value allows (a number's interval, a time's days): an outlet's narrowest
+        values are its word on the fact; 0 for a value of no extent (a place, an age)."""
+        if self.how == "number":
+            return float(a[1] - a[0])
+        if self.how == "time":
+            return float((a[1] - a[0]).days)
+        return 0.0
+
     def agree(self, a: Any, b: Any) -> bool:
         if self.how == "age":
             # a birthday may fall between two days a person's age is told: the older age on
@@ -831,9 +840,15 @@ def _sides(cmp: _Compare, items: list[tuple[DocRef, Claim, Any]],
     tells ``v`` is not against it ("248 of the 460 seats": two numbers, neither disputed)."""
     against: dict[str, int] = {}
     agreeing: dict[str, int] = {}
+    # an outlet's word is its narrowest values: one that says "10 people had died" and "at
+    # least 10" is against 19, which only its lower bound allows
+    narrowest: dict[str, float] = {}
+    for r, _, w in items:
+        narrowest[r.outlet] = min(narrowest.get(r.outlet, float("inf")), cmp.width(w))
     for i, (r, _, w) in enumerate(items):
         if cmp.agree(v, w):
-            agreeing.setdefault(r.outlet, i)
+            if cmp.width(w) <= narrowest[r.outlet]:
+                agreeing.setdefault(r.outlet, i)
         else:
             against.setdefault(r.outlet, i)
     for outlet in agreeing:
