@@ -611,6 +611,9 @@ def _cyr_word_variants(word: str, ukrainian: bool) -> list[str]:
     for german in _german_words(w, ukrainian):
         if german not in out:
             out.append(german)  # the German press's ("Belousow", "Schoigu", "Selenskyj")
+    for spanish in _spanish_words(w, ukrainian):
+        if spanish not in out:
+            out.append(spanish)  # the Spanish press's ("Jersón", "Nova Kajovka", "Zaporiyia")
     for english in _RU_ENGLISH_GIVEN.get(w, ()):
         if english not in out:
             out.append(english)  # the English form of a Russian given name ("Alexander Gorbunov")
@@ -694,6 +697,43 @@ def _german_word(w: str, ukrainian: bool, double: bool = False, x: bool = False)
         else:
             return ""
     return "".join(out)
+
+
+# the Spanish press's romanization of Cyrillic: "х" as "j" ("Jersón", "Nova Kajovka", "Jarkov"),
+# "ж" as "y" or "zh" ("Zaporiyia"), "ш" as "sh", "й" as "i" or "y", "я" as "ia", "ю" as "iu"
+# fmt: off
+_CYR_ES = {
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "io", "ж": "y", "з": "z",
+    "и": "i", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s",
+    "т": "t", "у": "u", "ф": "f", "х": "j", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "sch",
+    "ъ": "", "ы": "i", "ь": "", "э": "e", "ю": "iu", "я": "ia", "і": "i", "ї": "i", "є": "ie",
+    "ґ": "g", "'": "", "ʼ": "", "’": "",
+}
+# fmt: on
+
+
+def _spanish_words(w: str, ukrainian: bool) -> list[str]:
+    """One lowercase Cyrillic word as the Spanish press writes it (``_CYR_ES``; "ж" as "zh"
+    too, a Ukrainian "г" as "h" too); empty for a letter it has no rule for."""
+    forms: list[str] = []
+    for zh, h in itertools.product(("y", "zh"), ("g", "h") if ukrainian and "г" in w else ("g",)):
+        out = []
+        for i, c in enumerate(w):
+            nxt = w[i + 1] if i + 1 < len(w) else ""
+            if c == "й":
+                out.append("y" if nxt in _CYR_VOWELS else "i")
+            elif c == "ж":
+                out.append(zh)
+            elif c == "г":
+                out.append(h)
+            elif c in _CYR_ES:
+                out.append(_CYR_ES[c])
+            else:
+                return forms
+        word = re.sub(r"([iy])\1+", r"\1", "".join(out))  # ("Zaporiyia", "Zelenski")
+        if word and word not in forms:
+            forms.append(word)
+    return forms
 
 
 def _is_patronymic(word: str) -> bool:
