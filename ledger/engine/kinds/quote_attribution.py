@@ -125,7 +125,9 @@ def check(view: LedgerView, rule: Rule, targets: Collection[str] | None) -> Iter
     for i, words in enumerate(order):
         if not judged[i]:
             continue
-        cluster = sorted({i} | same[i])
+        # (and through a part of it, the other texts that have that part: "I assure you that
+        # this crime will not go unpunished", in two longer tellings of Lasso's statement)
+        cluster = sorted({i} | same[i] | {k for j in same[i] if len(order[j]) < len(words) for k in same[j]})
         if all(voices[j] == voices[i] for j in cluster) and len(voices[i]) == 1:
             continue  # one speaker for all of them: nothing to compare
         # every outlet's attribution of this quote, by speaker: (the first claim of each outlet)
