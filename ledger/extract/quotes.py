@@ -1098,12 +1098,13 @@ class _Finder:
                                         or m.hint.get("honorific") or m.hint.get("title")):  # "President Faye"
                 last_strong = k
             # (a possessor opening it is not the sentence's subject: "India's representative,
-            # Chandni Raina, denounced ..."; nor a name before a title: "European Union climate
+            # Chandni Raina, denounced ...", "Khan's MPs walked out"; nor a name before a title: "European Union climate
             # commissioner Wopke Hoekstra offered ...")
             # (a weak one is no subject before a person of the KB named after it: "Backup days
             # have been planned. For Tony Estanguet, ... “…,” he told journalists")
             if last_subject is None and (opens_sentence(self.text, m) or self._title_opens(m)) \
                     and not self._possessor_of_role(k) and not self._before_title(k) \
+                    and not self.text.startswith(("'s ", "’s "), m.span.end) \
                     and not (weak and last_strong is not None and last_strong != k
                              and _LOWER_AFTER.match(self.text, m.span.end)):
                 last_subject = k

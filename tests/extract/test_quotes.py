@@ -195,6 +195,15 @@ def test_a_pronoun_is_not_a_relative_named_in_an_appositive(sentence: str) -> No
     assert q.pronoun and q.speaker is not None and f.mentions[q.speaker].surface == "Li Shangfu"
 
 
+def test_a_possessor_opening_a_sentence_is_not_its_subject() -> None:
+    # "Novak's MPs walked out": Novak is no subject a later "he" stands for
+    f = text("“We will fight,” Novak said on Saturday.\n\nNovak's MPs walked out before the count.\n\n"
+             "Opposition leader Li Shangfu, 70, is now tipped to become prime minister on Monday.\n\n"
+             "“We will not take revenge,” he said after the result.")
+    q = f.quotes[-1]
+    assert q.pronoun and q.speaker is not None and f.mentions[q.speaker].surface == "Li Shangfu"
+
+
 def test_pronoun_she_is_the_person_reporting_in_the_sentence_before() -> None:
     # l.19: "... spokesperson Mao Ning reiterated ... sanctions Li has been under": Mao Ning
     # reports something, Li is only named last
