@@ -1601,6 +1601,10 @@ def _resolve_office(doc: Document, m: Mention, index: NameIndex, given_to: Menti
     unknown_holder = unnamed = False
     owner = _OWNER_BEFORE.search(doc.text, max(0, m.span.start - 60), m.span.start) if qualifier is None else None
     org: Mention | None = m.hint.get("owner")
+    if org is not None and (own := _offices_of_org(index, offices, org)):
+        # "Hamas political chief Yahya Sinwar": the KB's office whose name names the
+        # organization ("Head of the Hamas Political Bureau"), whoever holds it
+        offices, org = own, None
     if qualifier is not None and qualifier.entity:
         country = index.country_of(qualifier.entity)
         why = f"country from '{qualifier.surface}'"
@@ -1713,6 +1717,20 @@ def _resolve_office(doc: Document, m: Mention, index: NameIndex, given_to: Menti
             if unnamed
             else "no office of that country in the KB",
         )
+
+
+def _offices_of_org(index: NameIndex, offices: list[str], org: Mention) -> list[str]:
+    """The offices among ``offices`` whose KB name names the organization ``org`` (by the
+    words of its name as written, or of its KB name)."""
+    ent = index.get(org.entity)
+    names = {phrase_key(n, expand=False) for n in (org.surface, *((ent.name, *ent.aliases) if ent else ()))} - {""}
+    out = []
+    for o in offices:
+        office = index.get(o)
+        key = f" {phrase_key(office.name, expand=False)} " if office is not None else ""
+        if any(f" {n} " in key for n in names):
+            out.append(o)
+    return out
 
 
 # an owner before a title that is no place: a party, a company, a group ("the National
