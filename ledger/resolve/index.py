@@ -269,6 +269,8 @@ for _verb, _nouns in {
     "landed": ("landing",), "kidnapped": ("kidnapping", "abduction"), "abducted": ("abduction", "kidnapping"),
     "demolished": ("demolition",), "sworn in": ("inauguration", "swearing"), "ousted": ("ouster", "coup"),
     "toppled": ("ouster", "coup"), "overthrown": ("overthrow", "coup"), "exploded": ("blast",),
+    "blown up": ("destruction", "explosion", "blast", "bombing"), "destroyed": ("destruction",),
+    "breached": ("breach", "collapse"),
 }.items():
     TOLD_BY[_verb] = TOLD_BY.get(_verb, ()) + _nouns
 _ACT_OF = rx.compile(r"(?:the )?(?P<act>[a-z]+) (?:of|on) (?:the )?(?P<what>.+)")
