@@ -980,6 +980,12 @@ _JOINED_PLACE = rx.compile(r"\b(?:in|at|near|across|throughout)[ \t\u00a0]+(?:th
                            r"(?:and|or)[ \t\u00a0]+(?:" + DIRECTION + r")?\Z", re.I)
 
 
+# after a name, what makes it a facility's or an institution's: "University of Tehran", "the
+# Anderson school"
+_NAMES_A_FACILITY = rx.compile(r"[ \t\u00a0]+(?:of\b|(?:school|university|college|hospital|clinic|stadium|arena"
+                               r"|mosque|church|cathedral|temple|airport|hotel|market|prison|jail|base|camp"
+                               r"|dam|bridge|river|station|square|street|avenue|road|park|palace)s?\b)")
+_THE_BEFORE = rx.compile(r"\b[Tt]he[ \t\u00a0]+\Z")
 # the state or the country after a city's name: "Springfield, Ohio"
 _REGION_AFTER = rx.compile(r",[ \t\u00a0]+([A-Z][\w'’-]*(?:[ \t\u00a0]+[A-Z][\w'’-]*){0,2})")
 
@@ -999,12 +1005,16 @@ def _place_of_gazetteer(doc: Document, m: Mention, index: NameIndex, intro: list
         return
     if doc.text.startswith(("'s", "’s"), m.span.end):
         return
+    if _NAMES_A_FACILITY.match(doc.text, m.span.end):
+        return  # "the University of Tehran", "outside the Anderson school": a name's word, no city
     key = phrase_key(m.surface, expand=False)
     if any(key in p.surnames or key in p.givens for p in intro):
         return
     place = lookup(m.surface)
     if place is None:
         return
+    if place.count(":") >= 3 and _THE_BEFORE.search(doc.text, max(0, m.span.start - 5), m.span.start):
+        return  # "across the Dnipro", "the Andes": a river or a range, not the city of its name
     region = _REGION_AFTER.match(doc.text, m.span.end)
     words = region.group(1).split() if region is not None else []
     # ("Springfield, Ohio", not the larger Springfield of Missouri; "Springfield, Ohio Gov. ...")

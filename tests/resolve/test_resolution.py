@@ -513,6 +513,11 @@ def test_geonames_names_a_large_city_elsewhere_not_the_state_of_its_name() -> No
     ("Mayor Tom Lincoln spoke. He said that in Lincoln the vote was close.", "Lincoln"),  # his surname
     ("It was the first such case in Asia, officials said.", "Asia"),  # a continent, not a town of its name
     ("The president spoke at the White House.", "White House"),  # no other name of Casablanca
+    # a name's word, a facility's: no city of that name
+    ("Prayers were held at the University of Tehran.", "University"),
+    ("He was shot outside the Anderson school in Quito.", "Anderson"),
+    # a river or a range after "the": no city of its name
+    ("Floods spread across the Dnipro on Tuesday.", "Dnipro"),
 ])
 def test_a_name_that_is_also_a_city_is_not_taken_for_it(text: str, surface: str) -> None:
     assert not [m for m in mentions(text) if m.surface == surface and m.method == "gazetteer"]
