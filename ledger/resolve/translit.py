@@ -102,6 +102,9 @@ def _apply(folds: tuple[tuple[re.Pattern[str], str], ...], text: str) -> str:
 
 
 _ARABIC_FOLDS = tuple((re.compile(p), r) for p, r in (
+    # the Spanish "j" of the English "kh" ("Imran Jan", "Jamenei"); the French "ou" of the
+    # English "w" before a vowel ("Sinouar", "Sinwar")
+    (r"kh", "j"), (r"w(?=[aeiou])", "u"),
     (r"\b(?:al|el|ad|ash|as|at|az|an|ar)-", ""),
     # "Abdul Hamid", "Abdelhamid", "Abd al-Hamid": one name
     (r"\babd(?:[ -]?[uoea]l)?[ -]*(?=[a-z])", "abdul"),
@@ -120,7 +123,8 @@ def arabic_key(name: str) -> str:
     """A name romanized from Arabic or Persian with the letters romanizations write otherwise
     made one: the article, "e"/"a" before "h" and at a word's end ("Shehbaz", "Shahbaz"), "e"/"i",
     "o"/"u", "gh"/"q"/"k" ("Araghchi", "Araqchi"), "tch"/"ch" ("Araghtchi"), "ch"/"sh" and "dj"/"j"
-    (the French "al-Charaa", "Bachar"), "y"/"i" between a
+    (the French "al-Charaa", "Bachar"), "kh"/"j" (the Spanish "Imran Jan", "Jamenei"), "w"/"ou"
+    before a vowel (the French "Sinouar"), "y"/"i" between a
     consonant and a vowel ("Pezeshkyan", "Pezeshkian"), doubled letters ("al-Jawlani" -> "julani")."""
     return " ".join(_apply(_ARABIC_FOLDS, name.lower()).split())
 
