@@ -876,7 +876,11 @@ class _Finder:
             if w is None:
                 return True
             word = text[w[0] : w[1]]
-            if word[-1] in ",;:" or word in _QUOTE_CHARS:
+            if word[-1] == "," and len(word) > 1 and not text[w[1] : start].strip():
+                # the comma of the apposition before the name: "the Deputy Prime Minister and
+                # Minister of Defence, Robert Kaliňák, declared"
+                word = word[:-1]
+            elif word[-1] in ",;:" or word in _QUOTE_CHARS:
                 return False
             if not (
                 word[0].isupper()

@@ -328,6 +328,9 @@ def test_a_pronoun_is_the_main_subject_the_relative_or_the_teller(sentence: str,
      "Jan Novak"),
     ("“I have never seen a crowd like this,” Novak roared.", "Novak"),
     ("Foreign Minister Jan Novak raged on X: “The appointment is a disgrace.”", "Jan Novak"),
+    # a title of two offices, in apposition before the name, and a long clause after the verb
+    ("“The operation was successful,” the Deputy Prime Minister and Minister of Defence, Jan Novak, declared on "
+     "Thursday during a press point in front of the hospital.", "Jan Novak"),
     # a time before a description is no part of it
     ("“This is serious,” on Thursday the army command said in a statement.", "the army command"),
 ])
