@@ -7,6 +7,7 @@ countries by their demonyms and codes.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -191,6 +192,10 @@ def build_index(entities: Iterable[Entity], extra_aliases: Iterable[tuple[str, s
         if e.kind == "office":
             for t in [e.name, *e.titles]:
                 idx.add(phrase_key(t), Entry(e.id, e.kind, t, "title", f"title of {e.name}"))
+                # a body named by its possessive after "of": "head of its political bureau" for
+                # "head of the political bureau" (the text named whose before)
+                if (its := _OF_THE.sub(r"\1 its ", t)) != t:
+                    idx.add(phrase_key(its), Entry(e.id, e.kind, its, "title", f"title of {e.name}"))
         if e.kind == "place":
             if e.code:
                 idx.countries[e.code] = e.id
@@ -275,6 +280,9 @@ for _verb, _nouns in {
     TOLD_BY[_verb] = TOLD_BY.get(_verb, ()) + _nouns
 _ACT_OF = rx.compile(r"(?:the )?(?P<act>[a-z]+) (?:of|on) (?:the )?(?P<what>.+)")
 _WHAT_ACT = rx.compile(r"(?:the )?(?P<what>.+?)(?:['’]s)? (?P<act>[a-z]+)")
+
+
+_OF_THE = rx.compile(r"\b(of) the ", re.IGNORECASE)
 
 
 def _add_verb_forms(idx: NameIndex, ents: list[Entity]) -> None:

@@ -470,6 +470,20 @@ def test_a_verb_tells_an_event_by_the_person_named_before_it(text: str, event: s
     assert told == ([event] if event else [])
 
 
+def test_a_title_of_a_body_named_by_its_possessive(tmp_path: Path) -> None:
+    # "head of its political bureau" for the KB's "head of the political bureau"
+    (tmp_path / "k.yaml").write_text(
+        "entities:\n  - {id: fl, kind: org, name: Fish League}\n"
+        "  - {id: fl-chief, kind: office, name: Head of the Fish League Political Bureau, country: RR,"
+        " titles: [head of the political bureau]}\n"
+        "  - {id: jan-novak, kind: person, name: Jan Novak, country: RR}\n", encoding="utf-8")
+    index = build_index(load_kb([tmp_path]).entities)
+    text = "On Tuesday, the Fish League named Jan Novak as head of its political bureau."
+    doc = Document(path="t.txt", text=text, published=date(2024, 8, 7), sections=[Section("body", 0, len(text))])
+    assert [(c.subject, c.object) for c in analyze(doc, index).claims if c.predicate == "holds_office"] == [
+        ("jan-novak", "fl-chief")]
+
+
 def test_a_family_by_its_surname_is_no_slip(tmp_path: Path) -> None:
     (tmp_path / "p.yaml").write_text("entities:\n  - {id: mahen-rajaratna, kind: person, name: Mahen Rajaratna, "
                                      "aliases: [Mahen Rajaratne], country: LK}\n", encoding="utf-8")
