@@ -1074,6 +1074,13 @@ class _Finder:
             if self.text[m.span.end : pos].strip() == ",":
                 continue  # "Scholz, he said, had engineered ...": whom he spoke of, not he
             if k in self.speakers or self.reports(k, window):
+                named = last_strong if last_strong is not None else (
+                    last_any if last_any is not None and self._surname_named_before(last_any) else None)
+                if (kind == "person" and named is not None
+                        and m.span.end <= self.text.rfind("\n\n", 0, pos) <= self.mx.ms[named].span.start):
+                    # a person the pronoun's paragraph names is nearer than a speaker of the
+                    # paragraph before ("For Zurita, the risk is not abstract. “…,” he said")
+                    return named
                 # a person who opens a later sentence is nearer than an earlier speaker:
                 # "Marín said ... . Economy Minister Tomás Ibáñez welcomed it. “…,” he said."
                 # (so is its subject after an opening phrase: "The day before, on Sunday, Abou
@@ -1092,9 +1099,11 @@ class _Finder:
                 return last_subject if last_subject is not None else k
             pw = _prev_word(self.text, window, m.span.start)
             if (m.hint.get("run") and not m.entity and pw is not None
-                    and self.text[pw[0] : pw[1]].lower() in _PREPOSITIONS | {"the"}):
+                    and self.text[pw[0] : pw[1]].lower() in _PREPOSITIONS | {"the"}
+                    and not self._surname_named_before(k)):
                 # a name nothing showed to be a person, after "in", "to": a place, most likely;
-                # after "the", a name that is a modifier ("the North Yorkshire seat he held")
+                # after "the", a name that is a modifier ("the North Yorkshire seat he held");
+                # not the surname of a person named before ("For Zurita, the risk is ...")
                 continue
             if last_any is None:
                 last_any = k
@@ -1127,6 +1136,14 @@ class _Finder:
                     return told
                 return pick
         return None
+
+    def _surname_named_before(self, k: int) -> bool:
+        """Whether mention ``k``, one word, is the last word of a person's name mentioned before it."""
+        m = self.mx.ms[k]
+        word = m.surface.strip()
+        return " " not in word and any(
+            (p := self.mx.ms[j]).kind == "person" and p.surface != m.surface and p.surface.split()[-1:] == [word]
+            for j in self.mx.before(m.span.start, 0, limit=400))
 
     def _in_appositive(self, k: int) -> bool:
         """Whether person mention ``k`` is inside an appositive on a person named before it in

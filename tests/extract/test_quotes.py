@@ -204,6 +204,22 @@ def test_a_possessor_opening_a_sentence_is_not_its_subject() -> None:
     assert q.pronoun and q.speaker is not None and f.mentions[q.speaker].surface == "Li Shangfu"
 
 
+def test_a_person_of_the_pronouns_paragraph_is_nearer_than_a_speaker_before_it() -> None:
+    f = text("Defense Minister Li Shangfu said on Tuesday that every candidate had been offered protection.\n\n"
+             "For Wei Fenghe, the risk is not abstract. “I have been threatened before,” he said.")
+    q = f.quotes[-1]
+    assert q.pronoun and q.speaker is not None and f.mentions[q.speaker].surface == "Wei Fenghe"
+
+
+def test_a_surname_named_before_after_a_preposition_is_a_person() -> None:
+    # "For Novak, ...": the surname of Jan Novak named before, no place
+    f = text("Jan Novak joined the race on Sunday.\n\nDefense Minister Li Shangfu said on Tuesday that every "
+             "candidate had been offered protection.\n\nFor Novak, the risk is not abstract. “I have been "
+             "threatened before,” he said.")
+    q = f.quotes[-1]
+    assert q.pronoun and q.speaker is not None and f.mentions[q.speaker].surface == "Novak"
+
+
 def test_pronoun_she_is_the_person_reporting_in_the_sentence_before() -> None:
     # l.19: "... spokesperson Mao Ning reiterated ... sanctions Li has been under": Mao Ning
     # reports something, Li is only named last
