@@ -497,8 +497,12 @@ def _against_kb(view: LedgerView, rule: Rule, ref: DocRef, c: Claim, person: Ent
     # the office of the same kind the person holds then, if one ("Senate Majority Leader" when
     # the KB has him Minority Leader), is the fix rather than "former"
     alike = _office_alike(view, c, held_terms)
-    fix = ((_fix(view, c, support, alike) if alike else None) or _former(c, person)
-           or _fix(view, c, support, held_terms[0].office if len(held_terms) == 1 else None))
+    # so is the one office the person holds then when other outlets call them by it ("Pennsylvania
+    # Attorney General Josh Shapiro" when three outlets write "Pennsylvania Gov. Josh Shapiro")
+    held = held_terms[0].office if len(held_terms) == 1 else None
+    fix = ((_fix(view, c, support, alike) if alike else None)
+           or (_fix(view, c, support, held) if held and any(o.object == held for _, o in support) else None)
+           or _former(c, person) or _fix(view, c, support, held))
     return _finding(rule, ref, c, person.name, claimed, actual, evidence, fix)
 
 
