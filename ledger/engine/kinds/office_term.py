@@ -491,6 +491,9 @@ def _against_kb(view: LedgerView, rule: Rule, ref: DocRef, c: Claim, person: Ent
             actual = f"per the KB, {other[0].name} was {_name(view, c.object, c.object or '')} then"
         else:
             actual = f"per the KB, {person.name} held no office then"
+            # (and who did, when the office has one holder: "Oleksandr Prokudin was then")
+            if (other := _other_holder(view, c, person)) is not None:
+                actual += f"; {other[0].name} was {_name(view, c.object, c.object or '')} then"
     evidence = [_terms_evidence(person)] + ([_terms_evidence(other[0])] if other is not None else [])
     support = [(r, o) for r, o in others if o.object in held_ids]
     evidence += _evidence(support)
