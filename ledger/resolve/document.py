@@ -234,8 +234,8 @@ def _script_key(script: str, name: str) -> str:
 
 def _vowels_apart(a: str, b: str) -> bool:
     """Two spellings of a name that differ only in vowels added or left out ("Raeisi",
-    "Raisi"), or in a word's first vowel ("Ibrahim", "Ebrahim"); not in vowels swapped
-    ("Pezeshkain", "Pezeshkian": a slip)."""
+    "Raisi"), in a word's first vowel ("Ibrahim", "Ebrahim") or in one other vowel of a word
+    ("Qaisar", "Qaiser"); not in vowels swapped ("Pezeshkain", "Pezeshkian": a slip)."""
     wa, wb = phrase_key(a, expand=False).split(), phrase_key(b, expand=False).split()
     if len(wa) != len(wb) or wa == wb:
         return False
@@ -244,6 +244,9 @@ def _vowels_apart(a: str, b: str) -> bool:
             continue
         if x[:1] in _VOWELS and y[:1] in _VOWELS:
             x, y = x[1:], y[1:]
+        if len(x) == len(y) and sum(p != q for p, q in zip(x, y, strict=True)) == 1 and all(
+                p in _VOWELS and q in _VOWELS for p, q in zip(x, y, strict=True) if p != q):
+            continue  # one short vowel written otherwise: "Qaisar", "Qaiser" (Arabic script writes none)
         short, long_ = (x, y) if len(x) <= len(y) else (y, x)
         letters = iter(long_)
         # the shorter is the longer less some letters, all of them vowels

@@ -67,6 +67,7 @@ CASES = [
     ("Arabic-script name, vowels and doubled letters", "Mohamed bin Salman spoke.", "Mohamed bin Salman", "mohammed-bin-salman", "transliteration"),
     ("Persian gh and q, after a religious honorific", "Seyed Abbas Araqchi spoke.", "Abbas Araqchi", "abbas-araghchi", "transliteration"),
     ("Spanish j for kh, French ou for w", "Jalid Anouar spoke.", "Jalid Anouar", "khalid-anwar", "transliteration"),
+    ("Urdu, one short vowel written otherwise", "Khalid Anwer spoke.", "Khalid Anwer", "khalid-anwar", "transliteration"),
     ("Persian y for i after a consonant", "Masoud Pezeshkyan spoke.", "Masoud Pezeshkyan", "masoud-pezeshkian", "transliteration"),
     ("Urdu a written e before h", "Shahbaz Sharif spoke.", "Shahbaz Sharif", "shehbaz-sharif", "transliteration"),
     ("Hebrew: 'j' or 'y', the vowels", "Binyamin Netanyahu spoke.", "Binyamin Netanyahu", "benjamin-netanyahu", "transliteration"),
