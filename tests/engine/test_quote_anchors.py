@@ -67,9 +67,9 @@ def test_same_quote_is_equality_or_a_long_enough_stretch(a: list[str], b: list[s
 
 @given(st.lists(WORDS, min_size=1, max_size=12, unique_by=tuple), st.integers(2, 6), st.data())
 def test_matches_finds_every_matching_pair(texts: list[list[str]], n: int, data: st.DataObject) -> None:
-    """The opening look-up finds exactly the pairs that the pairwise definition matches, for
-    every pair with a judged side (texts sharing a common stretch that is neither one's
-    opening, or shorter than ``min_words``, are not matched)."""
+    """The opening look-up finds exactly the pairs that the pairwise definition matches
+    (texts sharing a common stretch that is neither one's opening, or shorter than
+    ``min_words``, are not matched)."""
     from ledger.engine.kinds.quote_attribution import _matches, _same_quote
 
     order = [tuple(t) for t in texts]
@@ -80,9 +80,8 @@ def test_matches_finds_every_matching_pair(texts: list[list[str]], n: int, data:
             part = t[i : i + data.draw(st.integers(n, len(t) - i))]
             if part not in order:
                 order.append(part)
-    judged = [data.draw(st.booleans()) for _ in order]
     joined = {t: f" {' '.join(t)} " for t in order}
-    expected = {i: {j for j in range(len(order)) if j != i and (judged[i] or judged[j])
+    expected = {i: {j for j in range(len(order)) if j != i
                     and _same_quote(order[i], order[j], n, joined)} for i in range(len(order))}
-    found = _matches(order, judged, n, joined)
+    found = _matches(order, n, joined)
     assert {i: found.get(i, set()) for i in range(len(order))} == expected

@@ -79,10 +79,10 @@ def _same_quote(a: tuple[str, ...], b: tuple[str, ...], n: int, joined: dict[tup
 SHORT_QUOTE = 8
 
 
-def _matches(order: list[tuple[str, ...]], judged: list[bool], n: int,
+def _matches(order: list[tuple[str, ...]], n: int,
              joined: dict[tuple[str, ...], str], whole: Collection[tuple[str, ...]] = ()) -> dict[int, set[int]]:
-    """For each text (by index in ``order``), the other texts it matches (``_same_quote``), for
-    every pair with a judged side.  A shorter text matches a longer one only if the longer
+    """For each text (by index in ``order``), the other texts it matches (``_same_quote``).
+    A shorter text matches a longer one only if the longer
     contains the shorter's first ``n`` words: each text looks up its stretches of ``n`` words
     among the texts' openings, and only those pairs are compared (identical texts are one
     text already; texts shorter than ``n`` words match only themselves)."""
@@ -94,7 +94,9 @@ def _matches(order: list[tuple[str, ...]], judged: list[bool], n: int,
     for j, words in enumerate(order):
         for p in range(len(words) - n + 1):
             for i in openings.get(words[p : p + n], ()):
-                if i != j and (judged[i] or judged[j]) and _same_quote(order[i], words, n, joined, whole):
+                # (every pair, not only those with a draft's side: a draft's quote reaches another
+                # outlet's longer telling through a third's part, as over the whole ledger)
+                if i != j and _same_quote(order[i], words, n, joined, whole):
                     same[i].add(j)
                     same[j].add(i)
     return same
@@ -119,15 +121,17 @@ def check(view: LedgerView, rule: Rule, targets: Collection[str] | None) -> Iter
     judged = [targets is None or any(r.key in targets for r, _, _ in texts[t]) for t in order]
     # (the texts quoted as whole sentences, never as a part of one)
     whole = {t for t in order if not any(c.qualifiers.get("partial") for _, c, _ in texts[t])}
-    same = _matches(order, judged, n, joined, whole)
+    same = _matches(order, n, joined, whole)
     voices = [{who for _, _, who in texts[words]} for words in order]
     names = _Speakers(view)
     for i, words in enumerate(order):
         if not judged[i]:
             continue
-        # (and through a part of it, the other texts that have that part: "I assure you that
-        # this crime will not go unpunished", in two longer tellings of Lasso's statement)
-        cluster = sorted({i} | same[i] | {k for j in same[i] if len(order[j]) < len(words) for k in same[j]})
+        # (and through a part of it quoted whole, the other texts that have that part: "I assure
+        # you that this crime will not go unpunished", in two longer tellings of Lasso's statement)
+        # (a part quoted as a whole sentence: a fragment two statements share is no link)
+        cluster = sorted({i} | same[i] | {k for j in same[i] if len(order[j]) < len(words) and order[j] in whole
+                                          for k in same[j]})
         if all(voices[j] == voices[i] for j in cluster) and len(voices[i]) == 1:
             continue  # one speaker for all of them: nothing to compare
         # every outlet's attribution of this quote, by speaker: (the first claim of each outlet)
