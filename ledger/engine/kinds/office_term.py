@@ -116,6 +116,28 @@ _OWN_DEPARTURE = rx.compile(r"\b(?:announced|announces|declared|declares|tendere
                             r"[ \t\u00a0]+(?:his|her|their)[ \t\u00a0]+\Z")
 
 
+# a title another person owns, by a pronoun: "His foreign minister, Hassoumi Massoudou" (the
+# deposed president's)
+_POSSESSED = rx.compile(r"(?:^|[^\w])(?:[Hh]is|[Hh]er|[Tt]heir)[ \t\u00a0]+(?:[\w-]+[ \t\u00a0]+){0,2}?\Z")
+_OWNER_OPENS = rx.compile(r"(?:[Hh]is|[Hh]er|[Tt]heir)[ \t\u00a0]")
+# how lately a term may have ended for a title another owns to be of that time
+POSSESSED_DAYS = 31
+
+
+def _possessed_lately(c: Claim, terms: list[Term], office: str) -> bool:
+    """Whether the title is one another person owns ("His foreign minister, X"), of a term
+    the KB ends at most ``POSSESSED_DAYS`` before the claim's date: the owner's government,
+    which may have fallen with it ("His foreign minister" of a president deposed days
+    before), not a claim of now."""
+    day = _when(c)
+    sentence, excerpt = c.sentence or "", c.excerpt or ""
+    at = sentence.find(excerpt) if excerpt else -1
+    if day is None or at < 0 or not (_OWNER_OPENS.match(excerpt) or _POSSESSED.search(sentence, max(0, at - 30), at)):
+        return False
+    return any(t.office == office and t.end is not None and t.end <= day <= t.end + timedelta(days=POSSESSED_DAYS)
+               for t in terms)
+
+
 def _another_clause(sentence: str, end: int, start: int, c: Claim) -> bool:
     """Whether a departure word at ``start`` is in a clause whose subject is another named
     person than the claim's, after a conjunction ("while younger brother Basil")."""
@@ -456,6 +478,8 @@ def _against_kb(view: LedgerView, rule: Rule, ref: DocRef, c: Claim, person: Ent
     if any(_held(person.offices, o, c) for o in c.qualifiers.get("offices") or [c.object or ""]):
         return None
     if c.object and _departed(c, person.offices, c.object, rule.options.departure_days):
+        return None
+    if c.object and _possessed_lately(c, person.offices, c.object):
         return None
     if c.object and _died_in_office(view, ref, c, person, c.object, rule.options.departure_days):
         return None
