@@ -321,6 +321,11 @@ def _no_speaker(m: Mention) -> bool:
     return lookup(m.surface) is not None
 
 
+def _hyphen_joined(surface: str) -> bool:
+    """Whether a name is one word of parts joined by hyphens ("Ra-ma-pho-xa", "Jean-Pierre")."""
+    return " " not in surface.strip() and "-" in surface
+
+
 def _headline_names(doc: Document, mentions: list[Mention], index: NameIndex) -> None:
     """A headline names people by surname before the text names them in full ("Parliament
     impeaches President Yoon", then "President Yoon Suk Yeol"): a surname there that no earlier
@@ -338,7 +343,7 @@ def _headline_names(doc: Document, mentions: list[Mention], index: NameIndex) ->
         if not any(a <= m.span.start < b for a, b in lines):
             continue
         key = phrase_key(m.surface, expand=False)
-        if " " in key and not (" " not in m.surface.strip() and "-" in m.surface):
+        if " " in key and not _hyphen_joined(m.surface):
             continue  # (one word, or one joined by hyphens: "Ra-ma-pho-xa")
         later = next((p for p in people if p.span.start > m.span.start and not any(
             a <= p.span.start < b for a, b in lines) and key in (q := _introduce(p, index)).surnames | q.givens),
@@ -1064,7 +1069,7 @@ def _resolve_run_once(doc: Document, m: Mention, index: NameIndex, intro: list[I
     # of someone introduced before
     # (or a surname of several words: "Šutaj Eštok" after "Matúš Šutaj Eštok", "Le Pen")
     # (of any length joined by hyphens: "Ra-ma-pho-xa" after "Xi-rin Ra-ma-pho-xa")
-    if len(toks) == 1 or ((len(toks) in (2, 3) or (" " not in m.surface.strip() and "-" in m.surface))
+    if len(toks) == 1 or ((len(toks) in (2, 3) or _hyphen_joined(m.surface))
                           and any(key in p.surnames for p in intro)) or (
             honorific and len(toks) == 2 and any(key in p.givens for p in intro)):
         # a surname before a given name: "Mr. Scott" after "Scott Spellmon" and then "Brandon Scott"

@@ -116,6 +116,12 @@ _OWN_DEPARTURE = rx.compile(r"\b(?:announced|announces|declared|declares|tendere
                             r"[ \t\u00a0]+(?:his|her|their)[ \t\u00a0]+\Z")
 
 
+def _ended_lately(terms: Sequence[Term], office: str, day: date, days: int) -> bool:
+    """Whether a KB term of ``office`` ended on ``day`` or at most ``days`` before it."""
+    return any(t.office == office and t.end is not None and t.end <= day <= t.end + timedelta(days=days)
+               for t in terms)
+
+
 # a title another person owns, by a pronoun: "His foreign minister, Hassoumi Massoudou" (the
 # deposed president's)
 _POSSESSED = rx.compile(r"(?:^|[^\w])(?:[Hh]is|[Hh]er|[Tt]heir)[ \t\u00a0]+(?:[\w-]+[ \t\u00a0]+){0,2}?\Z")
@@ -134,8 +140,7 @@ def _possessed_lately(c: Claim, terms: list[Term], office: str) -> bool:
     at = sentence.find(excerpt) if excerpt else -1
     if day is None or at < 0 or not (_OWNER_OPENS.match(excerpt) or _POSSESSED.search(sentence, max(0, at - 30), at)):
         return False
-    return any(t.office == office and t.end is not None and t.end <= day <= t.end + timedelta(days=POSSESSED_DAYS)
-               for t in terms)
+    return _ended_lately(terms, office, day, POSSESSED_DAYS)
 
 
 def _another_clause(sentence: str, end: int, start: int, c: Claim) -> bool:
@@ -185,8 +190,7 @@ def _departed(c: Claim, terms: list[Term], office: str, days: int) -> bool:
         # "outgoing" is still in office: only the days of a hand-over ("Outgoing Prime Minister
         # Hussein Arnous", three months after his term ended, is wrong)
         days = min(days, _OUTGOING_DAYS)
-    return any(t.office == office and t.end is not None and t.end <= day <= t.end + timedelta(days=days)
-               for t in terms)
+    return _ended_lately(terms, office, day, days)
 
 
 _OUTGOING_DAYS = 7
@@ -213,8 +217,7 @@ def _died_in_office(view: LedgerView, ref: DocRef, c: Claim, person: Entity, off
     killed is theirs ("posters of the president and of Hossein Amir-Abdollahian, the foreign
     minister", two days after the crash)."""
     day = _when(c)
-    if day is None or not any(t.office == office and t.end is not None and t.end <= day <= t.end + timedelta(days=days)
-                              for t in person.offices):
+    if day is None or not _ended_lately(person.offices, office, day, days):
         return False
     doc = view.document(ref.key)
     words = (c.subject_surface or person.name).split()
@@ -222,8 +225,7 @@ def _died_in_office(view: LedgerView, ref: DocRef, c: Claim, person: Entity, off
         return False
     # (a term ended in the week before, in a story of mourning: "Many held posters of ... Hossein
     # Amir-Abdollahian, the foreign minister", as the coffins of the crash passed, two days after it)
-    if any(t.office == office and t.end is not None and t.end <= day <= t.end + timedelta(days=_DEATH_GRACE_DAYS)
-           for t in person.offices) and _DEATHS.search(doc.text):
+    if _ended_lately(person.offices, office, day, _DEATH_GRACE_DAYS) and _DEATHS.search(doc.text):
         return True
     from ledger.extract.mentions import HONORIFICS, TITLE_HEADS  # (lazily: only for a title to check)
 
