@@ -13,7 +13,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
@@ -114,6 +114,11 @@ def resolve(doc: Document, ex: Extraction, index: NameIndex) -> None:
     # a title a verb gives its subject ("Li Shangfu was named defense minister"): that person holds it
     given = {id(o): p for p in ex.mentions if p.kind == "person" and (o := p.hint.get("holder_of")) is not None}
     home = _home_country(ex.mentions, index)
+    # the surnames of people a title gives a country ("Lithuanian Defense Minister Arvydas
+    # Anusauskas"): no other title of theirs is the home country's
+    qualified = {phrase_key(h.surface, expand=False).split()[-1] for o in ex.mentions
+                 if o.kind == "office" and (o.hint.get("qualifier") is not None or "unknown_qualifier" in o.hint)
+                 and (h := o.hint.get("holder") or given.get(id(o))) is not None and h.surface.strip()}
     for k, m in enumerate(ex.mentions):
         if m.kind == "office":
             before = ex.mentions[k - 1] if k else None
@@ -122,7 +127,7 @@ def resolve(doc: Document, ex: Extraction, index: NameIndex) -> None:
                 m.hint["body"] = before  # "Kremlin spokesman", "Foreign Ministry spokeswoman": its body's title
                 if not _generic_institution(before.surface):
                     m.hint["owner"] = before  # "PML-N President", "OpenAI's president": the org's title
-            _resolve_office(doc, m, index, given.get(id(m)), home)
+            _resolve_office(doc, m, index, given.get(id(m)), home, qualified)
     scare: set[int] = set()
     for c in ex.claims:
         subj = ex.mentions[c.refs["subject"]] if "subject" in c.refs else None
@@ -1610,7 +1615,7 @@ _BODY_HEADS = frozenset({"Council", "Assembly", "Parliament", "Senate", "Committ
 
 
 def _resolve_office(doc: Document, m: Mention, index: NameIndex, given_to: Mention | None = None,
-                    home: str | None = None) -> None:
+                    home: str | None = None, qualified: Collection[str] = ()) -> None:
     offices = list(dict.fromkeys(e.entity for e in m.candidates))
     qualifier: Mention | None = m.hint.get("qualifier")
     holder: Mention | None = m.hint.get("holder") or given_to
@@ -1674,9 +1679,18 @@ def _resolve_office(doc: Document, m: Mention, index: NameIndex, given_to: Menti
         offices = []
     elif holder is not None and not holder.entity and any(index.country_of(o) for o in offices):
         # "Defense Minister Arvydas Anusauskas": a person the KB does not know, no country
-        # named: the title alone does not say whose ministry it is, even if the KB knows one
-        offices = []
-        unknown_holder = True
+        # named: the title alone does not say whose ministry it is, even if the KB knows one;
+        # in a story about one country it is that country's ("Prime Minister Paulette
+        # Missambo" in a story of Libreville and Gabon), unless a title elsewhere gives the
+        # person another country
+        mine = [o for o in offices if index.country_of(o) == home] if home is not None else []
+        if len(mine) == 1 and phrase_key(holder.surface, expand=False).split()[-1:] != [] and not (
+                set(phrase_key(holder.surface, expand=False).split()[-1:]) & set(qualified)):
+            offices = mine
+            why = "the country the text is about; the holder is not in the KB"
+        else:
+            offices = []
+            unknown_holder = True
     elif holder is None and m.surface.islower() and any(index.country_of(o) for o in offices):
         # "the new foreign minister" with no one named: no country says whose (a title naming
         # its country does: "the president of Taiwan")

@@ -3,7 +3,7 @@ rules can line up claims about a person or an office the KB does not know."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 from ledger import rx
@@ -151,6 +151,50 @@ def _sounds(word: str) -> str:
     return str(jellyfish.metaphone(word))
 
 
+# the sound of a name, with the letters that a name carried over from Russian's Cyrillic (or
+# Spanish) writes for English sounds made one, and every run of vowels one vowel: "Dzhosh
+# Shapiro" and "Josh Shapiro", "Kimberli Chitl" and "Kimberly Cheatle", "Alekhandro Maiorkas"
+# and "Alejandro Mayorkas", "Tomas Kruks" and "Thomas Crooks"
+_SOUND_FOLDS = tuple((rx.compile(p), r) for p, r in (
+    (r"dzh|dj|zh", "j"), (r"kh|j", "h"), (r"th", "t"), (r"ph", "f"), (r"ck|q", "k"), (r"x", "ks"),
+    (r"c(?!h)", "k"), (r"(?<=[^aeiouyw])e\Z", ""), (r"[aeiouyw]+", "a"), (r"([a-z])\1+", r"\1"),
+))
+
+
+@lru_cache(maxsize=1 << 14)
+def sound_key(word: str) -> str:
+    """A folded name word's sound: its consonants spelled alike, each run of vowels one."""
+    for pattern, repl in _SOUND_FOLDS:
+        word = pattern.sub(repl, word)
+    return word
+
+
+def _sound_of(a: str, b: str) -> bool:
+    """Two folded name words of one sound: the same word, or both of four letters or more
+    with one sound key (short words are left apart: "Jan", "Jon")."""
+    return a == b or (len(a) >= 4 and len(b) >= 4 and sound_key(a) == sound_key(b))
+
+
+def sounds_alike(a: Sequence[str], b: Sequence[str]) -> bool:
+    """Whether two names' words (folded, two or more each) sound alike one by one, in order
+    or with the first moved last ("Kimberli Chitl", "Kimberly Cheatle")."""
+    if len(a) != len(b) or len(a) < 2:
+        return False
+    return (all(map(_sound_of, a, b)) or all(map(_sound_of, [*a[1:], a[0]], b))
+            or all(map(_sound_of, a, [*b[1:], b[0]])))
+
+
+def sounds_within(a: Iterable[str], b: Iterable[str]) -> bool:
+    """Whether each word of one name sounds like a word of the other ("Chitl", "Kimberly
+    Cheatle"): a shorter form, or the same, of a name carried over from another script; one
+    word only when it has three consonant sounds or more."""
+    la, lb = list(a), list(b)
+    small, big = (la, lb) if len(la) <= len(lb) else (lb, la)
+    if not small or (len(small) == 1 and len(sound_key(small[0]).replace("a", "")) < 3):
+        return False
+    return all(any(_sound_of(w, v) for v in big) for w in small)
+
+
 def same_person(a: str, b: str) -> bool:
     """Whether two keys of names the KB does not know (``unknown_key``) may name one person:
     a fuller or shorter form of the name ("lavrov", "sergei lavrov"), or one surname with
@@ -164,6 +208,8 @@ def same_person(a: str, b: str) -> bool:
         return False
     if compatible(set(wa), set(wb)):
         return True
+    if sounds_alike(wa, wb):
+        return True  # one name carried over from another script ("Dzhosh Shapiro", "Josh Shapiro")
     return len(wa) > 1 and len(wb) > 1 and wa[-1] == wb[-1] and given_alike(wa[0], wb[0])
 
 
@@ -176,7 +222,8 @@ def cluster_names(keys: Iterable[str]) -> dict[str, str]:
     for k in sorted(set(keys)):
         if not k.startswith("name:") or not (words := k[5:].split()):
             continue
-        (full.setdefault(words[-1], []) if len(words) > 1 else short).append(k)
+        # (by the surname's sound: "Chitl" and "Cheatle" may be one)
+        (full.setdefault(sound_key(words[-1]), []) if len(words) > 1 else short).append(k)
     rep: dict[str, str] = {}
     for group in full.values():
         for k in group:  # sorted: each joins the first earlier key it is alike with
@@ -191,7 +238,7 @@ def cluster_names(keys: Iterable[str]) -> dict[str, str]:
                 if r == old:
                     rep[j] = new
     for k in short:
-        people = {rep[j] for j in full.get(k[5:], ())}
+        people = {rep[j] for j in full.get(sound_key(k[5:]), ())}
         rep[k] = people.pop() if len(people) == 1 else k
     return rep
 

@@ -826,7 +826,9 @@ def _build_cyrillic(native: str, name: str) -> _Entry | None:
 # ------------------------------------------------------------------ Hangul
 
 # Per jamo: the Revised Romanization first (the preferred reading), then McCune-Reischauer's
-# letters without breves or apostrophes and the press's customary spellings.
+# letters without breves or apostrophes and the press's customary spellings, and the letters of
+# a name romanized from Russian's Cyrillic (Kontsevich: "ы" for ㅡ, "н" for a final ㅇ: "Li San
+# Min", "Yun Hi Gyn").
 # fmt: off
 _KO_INITIALS = (
     ("g", "k"), ("kk", "gg", "k"), ("n",), ("d", "t"), ("tt", "dd"), ("r", "l", "n"), ("m",),
@@ -836,12 +838,12 @@ _KO_INITIALS = (
 _KO_MEDIALS = (
     ("a",), ("ae",), ("ya",), ("yae",), ("eo", "o", "u"), ("e",), ("yeo", "yo", "yu", "you"), ("ye",),
     ("o", "oh"), ("wa",), ("wae",), ("oe", "oi", "we"), ("yo",), ("u", "oo"), ("wo", "weo"), ("we",),
-    ("wi",), ("yu", "yoo"), ("eu", "u"), ("ui", "eui", "ee", "i"), ("i", "ee"),
+    ("wi",), ("yu", "yoo"), ("eu", "u", "y"), ("ui", "eui", "ee", "i"), ("i", "ee"),
 )
 _KO_FINALS = (
     ("",), ("k", "g", "ck"), ("k",), ("k",), ("n",), ("n",), ("n",), ("t", "d"), ("l", "r"), ("k",), ("m",),
     ("l",), ("l",), ("l",), ("p",), ("l",), ("m",), ("p", "b"), ("p",), ("t", "s"), ("t", "ss"),
-    ("ng",), ("t", "j"), ("t", "ch"), ("k",), ("t",), ("p",), ("t", "h"),
+    ("ng", "n"), ("t", "j"), ("t", "ch"), ("k",), ("t",), ("p",), ("t", "h"),
 )
 # surnames whose customary spellings the jamo do not give ("Lee", "Park", "Rhee", "Roh")
 _KO_SURNAMES = {

@@ -54,6 +54,10 @@ def test_one_spelling_of_a_title() -> None:
     ("Mohammed bin Salman", "Muhammad bin Salman", True), ("Hassan Nasrallah", "Hasan Nasrallah", True),
     ("Jan Novak", "Jon Novak", False),  # short names are not compared by sound
     ("Hunter Biden", "Joe Biden", False), ("Li Qiang", "Li Keqiang", False),
+    # a name carried over from Russian's Cyrillic (or Spanish): the same sounds
+    ("Dzhosh Shapiro", "Josh Shapiro", True), ("Kimberli Chitl", "Kimberly Cheatle", True),
+    ("Alekhandro Maiorkas", "Alejandro Mayorkas", True), ("Tomas Kruks", "Thomas Crooks", True),
+    ("John Kennedy", "Joe Biden", False), ("Kimberly Chitl", "Kimberly Chapel", False),
 ])
 def test_same_person(a: str, b: str, same: bool) -> None:
     assert same_person(key(a), key(b)) is same
@@ -66,6 +70,13 @@ def test_clusters_join_spellings_and_leave_a_shared_surname_alone() -> None:
     # two Novaks: "Novak" alone could be either, and stays apart
     assert len({rep[key("Peter Novak")], rep[key("Jan Novak")], rep[key("Novak")]}) == 3
     assert cluster_names([]) == {}
+
+
+def test_a_surname_alone_joins_the_one_name_it_sounds_like() -> None:
+    keys = [key(n) for n in ("Kimberly Cheatle", "Chitl", "Ronald Rowe", "Rou")]
+    rep = cluster_names(keys)
+    assert rep[key("Chitl")] == rep[key("Kimberly Cheatle")]
+    assert rep[key("Rou")] != rep[key("Ronald Rowe")]  # too short to be told by its sound
 
 
 def test_one_name_in_either_order_is_one_person() -> None:

@@ -238,6 +238,8 @@ MATCHES = [
     ("Korean, -ck and -oo", "Han Duck-soo", "한덕수", 0.95, "Korean romanization"),
     ("Korean, Young for 영", "Kim Young-sam", "김영삼", 0.95, "Korean romanization"),
     ("Korean, given name first", "Suk Yeol Yoon", "윤석열", 0.85, "given name first"),
+    ("Korean, from Russian's Cyrillic (н for a final ㅇ)", "Li San Min", "이상민", 0.95, "Korean romanization"),
+    ("Korean, from Russian's Cyrillic (ы for ㅡ)", "Yun Hi Gyn", "윤희근", 0.95, "Korean romanization"),
     ("Latin with diacritics, folded", "Jose Marti", "José Martí", 1.0, "ASCII"),
     ("Latin identical", "barack obama", "Barack Obama", 1.0, None),
 ]

@@ -30,7 +30,7 @@ from ledger.engine.rules import Rule
 from ledger.engine.runner import cited
 from ledger.engine.view import LedgerView, doc_order
 from ledger.model import Claim, DocRef, Evidence, Finding
-from ledger.resolve.keys import roman_fold, same_person
+from ledger.resolve.keys import roman_fold, same_person, sounds_within
 from ledger.resolve.tokens import ABBREVIATIONS, COMMON_WORDS, SPELLINGS, compatible, phrase_key
 from ledger.store.shingles import SHINGLE, quote_speaker, quote_words, shingle_keys
 
@@ -160,7 +160,8 @@ def check(view: LedgerView, rule: Rule, targets: Collection[str] | None) -> Iter
 class _Speakers:
     """Whether two speakers (``quote_speaker``: a KB id, or ``name:`` and the name as written)
     may be one person: the same id, or names of which one is a fuller or shorter form of the
-    other ("Biden" and "Joe Biden"; "J. Biden"); a KB entity by its name or any alias.  Two
+    other ("Biden" and "Joe Biden"; "J. Biden"), or that sound alike ("Chitl" and "Kimberly
+    Cheatle"); a KB entity by its name or any alias.  Two
     different KB ids are two people, but an organization and the person who speaks for it are
     one voice (``one_voice``)."""
 
@@ -184,7 +185,10 @@ class _Speakers:
             return True
         if not (a.startswith("name:") or b.startswith("name:")):
             return False
-        return same_person(a, b) or any(compatible(x, y) for x in self.forms(a) for y in self.forms(b))
+        # (or a name carried over from another script that sounds like the other: "Chitl",
+        # "Kimberly Cheatle")
+        return same_person(a, b) or any(compatible(x, y) or sounds_within(x, y)
+                                        for x in self.forms(a) for y in self.forms(b))
 
     def one_voice(self, a: str, b: str) -> bool:
         """An organization of the KB and a person with a title of it ("the Kremlin" and
