@@ -49,6 +49,9 @@ _PERIOD_SPACE = rx.compile(r"\.[ \t\u00a0]")
 _PERIOD_OF = rx.compile(r"\b(?:term|terms|cabinet|government|administration|era|tenure|rule|presidency|premiership"
                         r"|reign|mandate)[ \t\u00a0]+of[ \t\u00a0]+(?:the[ \t\u00a0]+)?(?:\S+[ \t\u00a0]+)?\Z",
                         re.IGNORECASE)
+# a noun whose "of" the title is, before it ("The press secretary of the President of the
+# Russian Federation, Dmitrii Peskov"): the name after the comma is that noun's, not the title's
+_NOUN_OF = rx.compile(r"\b[a-z]+[ \t\u00a0]+of[ \t\u00a0]+(?:the[ \t\u00a0]+)?\Z")
 # a government of another after the title: "the foreign minister in Mr Bazoum's government"
 _GOVERNMENT_AFTER = rx.compile(r"[ \t\u00a0]+(?:in|of|under)[ \t\u00a0]+(?:(?:the|[A-Z][\w.]*)[ \t\u00a0]+){0,3}"
                                r"[A-Z][\w'’-]*['’]s?[ \t\u00a0]+(?:(?:former|ousted|deposed|toppled|last|previous)"
@@ -75,6 +78,10 @@ _TITLE_WORD = rx.compile(r"[^\W\d_]+")
 _YEAR = rx.compile(r"\b(1[89]\d\d|20\d\d)\b")
 # a relative clause on a name, after its age if any, up to the next comma or the sentence's end
 # (or after a description of the name: "Ivanishvili, the billionaire who founded GD in 2012")
+# a year that tells the time of a noun a "then-" title is part of, no comma between ("a 2017
+# investigation into the wealth of then-prime minister Dmitry Medvedev")
+_YEAR_OF_NOUN = rx.compile(r"\b(?:[Aa]n?|[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)[ \t\u00a0]+(1[89]\d\d|20\d\d)"
+                           r"[ \t\u00a0]+[a-z][^,;:.]*\Z")
 _RELATIVE_AFTER = rx.compile(r",[ \t\u00a0]+(?:\d{1,3},[ \t\u00a0]+)?"
                              r"(?:(?:the|a|an)[ \t\u00a0]+(?:[\w'’-]+[ \t\u00a0]+){0,3}?)?(?:who|whose)\b[^,;:]*")
 
@@ -155,6 +162,9 @@ def office_claims(doc: Document, mentions: list[Mention]) -> list[Claim]:
             continue  # "the second term of President Joko Widodo", "the Cabinet of President X": whose time
         if _LONGTIME_OF.search(before):
             continue  # "Yoshihide Suga, his longtime chief cabinet secretary": whose, in another's time
+        if holder.span.start >= office.span.end and doc.text[office.span.end : holder.span.start].lstrip(
+                " \t\u00a0").startswith(",") and _NOUN_OF.search(before):
+            continue  # "the press secretary of the president, Dmitrii Peskov": the secretary is named
         if _GOVERNMENT_AFTER.match(doc.text, office.span.end):
             continue  # "the foreign minister in Mr Bazoum's government": of its time, which may be over
         if sentences is None:
@@ -171,9 +181,13 @@ def office_claims(doc: Document, mentions: list[Mention]) -> list[Claim]:
             # the year after the name, else one before it in the sentence ("In 2019, then-...");
             # not one of a relative clause on the holder ("When Fico resigned in March 2018, he
             # was succeeded by his then-deputy, Pellegrini, who led the government until 2020")
+            # (first the year of a noun the title is part of: "a 2017 investigation into the
+            # wealth of then-prime minister Dmitry Medvedev, was banned in 2021")
             after = max(holder.span.end, office.span.end)
             clause = _RELATIVE_AFTER.match(doc.text, after, s_hi)
-            years = (_YEAR.findall(doc.text[after : s_hi if clause is None else clause.start()])
+            of_noun = _YEAR_OF_NOUN.search(doc.text[max(s_lo, start - 200) : min(holder.span.start, start)])
+            years = ([of_noun.group(1)] if of_noun is not None else
+                     _YEAR.findall(doc.text[after : s_hi if clause is None else clause.start()])
                      or _YEAR.findall(doc.text[s_lo : min(holder.span.start, start)])[-1:])
             if years:
                 y = int(years[0])

@@ -45,7 +45,7 @@ from functools import lru_cache
 from anyascii import anyascii
 
 from ledger import rx
-from ledger.extract.mentions import HONORIFICS, TITLE_HEADS, opens_sentence
+from ledger.extract.mentions import AGE_AFTER_NAME, HONORIFICS, TITLE_HEADS, opens_sentence
 from ledger.extract.sentences import ABBREVIATIONS
 from ledger.model import Mention
 from ledger.resolve.keys import OTHER_OFFICE_WORDS, PARTICLES, knows_person
@@ -619,6 +619,11 @@ _DESCRIPTION_OPENS = rx.compile(r"[ \t\u00a0\n\"“]*[Tt]he[ \t\u00a0]+(?:[a-z-]
                                 r"(?=[ \t\u00a0]+(?:has|had|have|is|was|said|says|told|will|would|also|added)\b)")
 
 
+# a sentence opening with an age for a person ("The 69-year-old had spent ..."; not before a
+# name: "The 69-year-old Jan Novak")
+_AGE_OPENS = rx.compile(r"[ \t\u00a0\n\"“]*[Tt]he[ \t\u00a0]+(\d{1,3})-year-old[ \t\u00a0]+(?![A-Z])")
+
+
 # honorifics that tell whether a name is a man's or a woman's
 _GENDERED = rx.compile(r"\b(?:(Mr|Sir|Lord|Mister|Monsieur|Señor|Senhor|Herr)"
                        r"|(Ms|Mrs|Miss|Madam|Madame|Dame|Lady|Señora|Senhora|Frau))\.?[ \t\u00a0]+\Z")
@@ -1028,6 +1033,10 @@ class _Finder:
         kind = PRONOUNS.get(word.lower(), "")
         if not kind:
             return None
+        if kind == "person" and depth == 0 and (aged := self._age_before(pos)) is not False:
+            # "... she wrote. The 69-year-old had spent a week pleading. “…,” she said": the one
+            # of that age, not the last one named
+            return aged
         if kind == "person" and depth < 3:
             m0 = next((m for k in self.mx.before(pos, window) if (m := self.mx.ms[k]).kind == "person"
                        and not self.in_quote(m.span.start)), None)
@@ -1166,6 +1175,23 @@ class _Finder:
             if d is not None and d.group("head").lower() in _DESC_HEADS:
                 self.description = " ".join(d.group().split())
                 return self.described(self.description, s, window)
+        return False
+
+    def _age_before(self, pos: int) -> int | None | bool:
+        """When one of the two sentences before ``pos`` opens with an age ("The 69-year-old had
+        spent ...") and names no person after it: the person named before with that age ("Jan
+        Novak, 69,"), or None; else False."""
+        i = bisect.bisect_right(self.sents, pos) - 1
+        for s in self.sents[max(0, i - 2) : max(0, i)][::-1]:
+            a = _AGE_OPENS.match(self.text, s)
+            if a is None:
+                continue
+            if any((m := self.mx.ms[j]).kind == "person" and not self.in_quote(m.span.start)
+                   and (m.entity or m.candidates or not m.hint.get("run")) for j in self.mx.before(pos, s)):
+                return False
+            return next((j for j in self.mx.before(s, 0, limit=200) if (m := self.mx.ms[j]).kind == "person"
+                         and (g := AGE_AFTER_NAME.match(self.text, m.span.end)) is not None
+                         and g.group(1) == a.group(1)), None)
         return False
 
     def _main_subject(self, k: int, gender: str | None) -> int | None:

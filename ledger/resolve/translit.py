@@ -587,7 +587,8 @@ def _cyr_word_variants(word: str, ukrainian: bool) -> list[str]:
         initial = i == 0
         nxt = w[i + 1] if i + 1 < n else ""
         if c in "иы" and nxt == "й" and i + 2 == n:
-            options.append(_UK_IY_END if ukrainian else _RU_IY_END)
+            # (the Library of Congress's "-yi" for "-ый": "Navalnyi")
+            options.append(_UK_IY_END if ukrainian else _RU_IY_END + (("yi",) if c == "ы" else ()))
             i += 2
             continue
         if c in "иі" and nxt == "я":

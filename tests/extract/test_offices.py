@@ -600,6 +600,18 @@ def test_then_takes_no_year_of_a_relative_clause_on_the_holder() -> None:
     assert (c.qualifiers["time"], c.valid_from, c.valid_to) == ("then", date(2018, 1, 1), date(2018, 12, 31))
 
 
+def test_then_takes_the_year_of_the_noun_the_title_is_part_of() -> None:
+    (c,) = offices("The foundation, which published a 2017 investigation into the wealth of then-prime minister "
+                   "Boris Johnson, was banned in 2021.")
+    assert (c.qualifiers["time"], c.valid_from, c.valid_to) == ("then", date(2017, 1, 1), date(2017, 12, 31))
+
+
+def test_a_name_after_the_title_of_a_nouns_of_is_that_nouns() -> None:
+    # "The press secretary of the President of the Russian Federation, Dmitrii Peskov"
+    assert offices("The press secretary of the president, Jan Novak, told journalists so.") == []
+    assert [c.subject_surface for c in offices("The wife of President Jan Novak spoke.")] == ["Jan Novak"]
+
+
 def test_then_before_a_country_and_an_organization_before_the_title() -> None:
     (c,) = [c for c in offices("In 2022, then-US House Speaker Nancy Pelosi visited Taiwan.")
             if c.subject_surface == "Nancy Pelosi"]

@@ -211,6 +211,16 @@ def test_a_person_of_the_pronouns_paragraph_is_nearer_than_a_speaker_before_it()
     assert q.pronoun and q.speaker is not None and f.mentions[q.speaker].surface == "Wei Fenghe"
 
 
+@pytest.mark.parametrize(("aged", "speaker"), [("", None), (", 69,", "Jana Novakova")])
+def test_a_sentence_opening_with_an_age_is_whom_the_pronoun_stands_for(aged: str, speaker: str | None) -> None:
+    # "The 69-year-old had spent a week pleading": she, not the spokeswoman who spoke before
+    f = text(f"His spokeswoman Kira Kralova said the body was handed to his mother, Jana Novakova{aged} on Saturday. "
+             "“Many thanks to everyone,” she wrote.\n\nThe 69-year-old had spent a week in Strelsau pleading for "
+             "her son's remains.\n\n“They want it done in secret,” she said.")
+    q = f.quotes[-1]
+    assert (f.mentions[q.speaker].surface if q.speaker is not None else None) == speaker
+
+
 def test_a_surname_named_before_after_a_preposition_is_a_person() -> None:
     # "For Novak, ...": the surname of Jan Novak named before, no place
     f = text("Jan Novak joined the race on Sunday.\n\nDefense Minister Li Shangfu said on Tuesday that every "

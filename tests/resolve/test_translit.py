@@ -230,6 +230,7 @@ MATCHES = [
     ("Spanish press, -ий as -i", "Volodimir Zelenski", "Володимир Зеленський", 1.0, None),
     ("Russian given name, its English form", "Alexander Gorbunov", "Александр Горбунов", 1.0, None),
     ("German press, -ss- between vowels", "Andrej Beloussow", "Андрей Белоусов", 1.0, None),
+    ("Russian -ый as -yi (Library of Congress)", "Aleksei Navalnyi", "Алексей Навальный", 1.0, None),
     ("Korean, Revised Romanization", "Mun Jae-in", "문재인", 1.0, "Korean romanization of 문재인"),
     ("Korean, customary surname", "Park Geun-hye", "박근혜", 1.0, "Korean romanization"),
     ("Korean, the press's spelling", "Yoon Suk Yeol", "윤석열", 0.95, "Korean romanization"),
