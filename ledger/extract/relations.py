@@ -613,8 +613,11 @@ def count_claims(doc: Document, mentions: list[Mention], index: Any,
     text = doc.text
     # KB entities, and people the KB does not know whom the text shows to be people
     # (and events it does not know: "the Mediterranean Nations Cup final")
+    # (not a name inside a quotation: "“... one Bongo replacing another,” said Albert Ondo Ossa,
+    # ... who finished second with 30.77%" is not Bongo's number)
     actors = sorted((m.span.start, k) for k, m in enumerate(mentions)
                     if m.kind in kinds and not _aside(text, m)
+                    and not any(a <= m.span.start < b for a, b in quoted)
                     # (where a company is based is no actor: "the Santa Clara, California-based company")
                     and not (m.kind == "place" and _BASED.match(text, m.span.end))
                     and (m.entity or knows_person(m) or (m.kind == "event" and m.method == "unknown-name")))

@@ -232,6 +232,12 @@ def test_a_count_of_two_things_joined_by_and_is_of_both() -> None:
     assert counts("China cancelled about 200 flights and closed its airports.") == [("China", "200", "flight")]
 
 
+def test_a_name_inside_a_quotation_owns_no_number_of_the_sentence() -> None:
+    assert counts("Critics note it. \u201cThis is a family affair, one Lloyd Austin replacing another,\u201d said "
+                  "Li Shangfu, the opposition candidate who finished second in the election with 30.77% of the "
+                  "vote, according to the official count.") == [("Li Shangfu", "30.77", "percent")]
+
+
 def test_a_number_of_parties_joined_to_one_is_neither_s() -> None:
     # the seats of the party and five others together, and the five, are no count of the party's
     assert counts("The Communist Party of China and five smaller parties hold 192 of the 300 seats.") == []
