@@ -1443,7 +1443,8 @@ def find_quotes(
         raws = _merge_split(text, raws)
         sents = f.sents = _sentence_starts(text, paras, raws, f)
         prev: tuple[Quote, int] | None = None
-        raws = [r for r in raws if not _heading_quote(text, r) and not _nickname_in_name(text, r)]
+        raws = [r for r in raws if not _heading_quote(text, r) and not _nickname_in_name(text, r)
+                and not _NOT_SAID_BEFORE.search(text, max(0, r.start - 40), r.start)]
         for i, r in enumerate(raws):
             nxt_start = raws[i + 1].start if i + 1 < len(raws) else re_
             q, last_sent = _attribute(text, r, f, sents, re_, nxt_start, prev)
@@ -1452,6 +1453,14 @@ def find_quotes(
                 f.speakers.add(q.speaker)
             prev = (q, last_sent)
     return out
+
+
+# what a quotation is after a verb of searching, typing or titling: the words of a search, a
+# title ("Crooks searched online for “How far away was Oswald from Kennedy?”", "a book titled
+# “…”"), no one's statement
+_NOT_SAID_BEFORE = rx.compile(r"\b(?:searched|searching|googled|typed|typing|looked[ \t\u00a0]+up|titled|entitled"
+                              r"|headlined|captioned)(?:[ \t\u00a0]+online)?(?:[ \t\u00a0]+for)?"
+                              r"[ \t\u00a0]*(?::[ \t\u00a0]*)?\Z")
 
 
 def _nickname_in_name(text: str, r: _Raw) -> bool:

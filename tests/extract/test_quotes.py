@@ -221,6 +221,17 @@ def test_a_sentence_opening_with_an_age_is_whom_the_pronoun_stands_for(aged: str
     assert (f.mentions[q.speaker].surface if q.speaker is not None else None) == speaker
 
 
+@pytest.mark.parametrize("sentence", [
+    "Jan Novak testified on Tuesday. He said the FBI had found that the gunman searched online for \"How far away "
+    "was Oswald from Kennedy?\" on July 6, a week before the shooting.",
+    "Mr. Novak, testifying before the House Judiciary Committee, said the gunman had searched \"How far away was "
+    "Oswald from Kennedy?\" on July 6, the same day he registered for the rally.",
+    "Jan Novak wrote a memoir titled \u201cThe Long Road Back to the Capital\u201d last year.",
+])
+def test_the_words_of_a_search_or_a_title_are_no_ones_quote(sentence: str) -> None:
+    assert text(sentence).quotes == []
+
+
 def test_a_surname_named_before_after_a_preposition_is_a_person() -> None:
     # "For Novak, ...": the surname of Jan Novak named before, no place
     f = text("Jan Novak joined the race on Sunday.\n\nDefense Minister Li Shangfu said on Tuesday that every "
