@@ -1073,7 +1073,8 @@ _LEFT_BARE = rx.compile(r"\b(?:left|leaving)[ \t\u00a0]+"
 # a toll told as such: "the death toll rose to 52", "the toll has climbed to 52", "bringing the
 # death toll to 52" (the number with no noun)
 # ("the death toll from Typhoon Yagi in Vietnam rose to at least 179": what the toll is of between)
-_TOLL_TOLD = rx.compile(r"\b(?:death[ \t\u00a0]+)?toll[ \t\u00a0]+(?:\w+[ \t\u00a0]+){0,10}?"
+# (the words between may be possessives: "the death toll from Friday's earthquake rose to 2,497")
+_TOLL_TOLD = rx.compile(r"\b(?:death[ \t\u00a0]+)?toll[ \t\u00a0]+(?:[\w'’-]+[ \t\u00a0]+){0,10}?"
                         r"(?:rose|risen|rises|climbed|climbs|reached|reaches|jumped|stood|stands|increased|"
                         r"is|was|to|at)(?:[ \t\u00a0]+(?:to|at))?[ \t\u00a0]+(?:\w+[ \t\u00a0]+){0,2}?\Z", re.I)
 # a toll or a count told as it stands now, in the present perfect

@@ -232,6 +232,10 @@ def test_a_count_of_two_things_joined_by_and_is_of_both() -> None:
     assert counts("China cancelled about 200 flights and closed its airports.") == [("China", "200", "flight")]
 
 
+def test_a_toll_told_after_a_possessive() -> None:
+    assert counts("In Japan, the death toll from Friday's earthquake rose to 2,497.") == [("Japan", "2497", "dead")]
+
+
 def test_a_name_inside_a_quotation_owns_no_number_of_the_sentence() -> None:
     assert counts("Critics note it. \u201cThis is a family affair, one Lloyd Austin replacing another,\u201d said "
                   "Li Shangfu, the opposition candidate who finished second in the election with 30.77% of the "

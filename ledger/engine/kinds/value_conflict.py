@@ -744,6 +744,10 @@ class _SameFact:
             return False
         early, late = (a, b) if da < db else (b, a)
         top, bottom = early.qualifiers.get("high"), late.qualifiers.get("low")
+        if top is None:
+            # an open toll ("at least 2,862") and a higher one a day later: grown, or the same;
+            # neither side's support
+            top = early.qualifiers.get("low")
         return isinstance(top, int | float) and isinstance(bottom, int | float) and top < bottom
 
     def _alike(self, i: int, j: int) -> bool:
