@@ -220,13 +220,15 @@ _SCRIPTS = {
 }
 
 
-def _written_in(ent: Entity, script: str) -> bool:
+def _written_in(ent: Entity, script: str, index: NameIndex | None = None) -> bool:
     """Whether an entity's name is romanized from ``script`` (of ``_SCRIPTS``): its native form
-    is in it, or (none given) it is a person of a country that writes it."""
+    is in it, or (none given) it is a person or a place of a country that writes it ("Al
+    Haouz", which the Spanish press writes "Al Hauz")."""
     letters, countries, _ = _SCRIPTS[script]
     if ent.native:
         return bool(letters.search(ent.native))
-    return ent.kind == "person" and (ent.country or "") in countries
+    country = ent.country or (index.country_of(ent.id) if index is not None and ent.kind == "place" else None)
+    return ent.kind in ("person", "place") and (country or "") in countries
 
 
 def _script_key(script: str, name: str) -> str:
@@ -1261,7 +1263,7 @@ def _resolve_run_once(doc: Document, m: Mention, index: NameIndex, intro: list[I
             _set(m, index, None, hit.entity, 1.0, "exact", f"a member of the {hit.form}", "preferred")
             return
         ent = index.get(hit.entity)
-        if ent is not None and _written_in(ent, "Arabic-script") and (
+        if ent is not None and _written_in(ent, "Arabic-script", index) and (
                 (fa := _script_key("Arabic-script", phrase_key(m.surface, expand=False)))
                 == (fb := _script_key("Arabic-script", phrase_key(hit.form, expand=False)))
                 or _vowels_apart(fa, fb)):
