@@ -285,6 +285,11 @@ _WHAT_ACT = rx.compile(r"(?:the )?(?P<what>.+?)(?:['’]s)? (?P<act>[a-z]+)")
 _OF_THE = rx.compile(r"\b(of) the ", re.IGNORECASE)
 
 
+# the head words of titles, which a name may follow
+_TITLE_HEADS = frozenset("""minister president secretary premier chancellor governor mayor chairman chairwoman
+director chief leader speaker commissioner king queen general commander""".split())
+
+
 def _add_verb_forms(idx: NameIndex, ents: list[Entity]) -> None:
     """An event that is an act, told by its verb: "declared emergency martial law" for "the
     declaration of emergency martial law", "declared martial law" for its alias "martial law
@@ -300,6 +305,10 @@ def _add_verb_forms(idx: NameIndex, ents: list[Entity]) -> None:
             if m is None or not m.group("what").strip():
                 continue
             act, what = m.group("act"), m.group("what")
+            if what.split()[-1:] and what.split()[-1].lower() in _TITLE_HEADS:
+                # ("impeachment of the interior minister": "impeached Interior Minister Lee
+                # Sang-min" is of the minister named; the verb alone tells the event, TOLD_BY)
+                continue
             named = as_written[m.start("what") : m.end("what")]  # (its first letter as written)
             if act in _ACTS:
                 told = f"{_ACTS[act]} {what}"

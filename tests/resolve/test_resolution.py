@@ -1082,3 +1082,15 @@ def test_a_headlines_verb_after_a_title_is_no_surname_and_a_name_where_a_place_i
     ms = analyze(doc, INDEX).mentions
     assert not [m for m in ms if m.surface == "Declares" and m.method == "unintroduced"]
     assert not [m for m in ms if m.surface == "Austen" and m.method == "fuzzy"]
+
+
+def test_a_title_an_event_is_named_by_stays_the_named_persons_after_its_verb() -> None:
+    # "impeachment of the interior minister": "impeached Interior Minister Jan Novak" is of the
+    # minister named, whose title it is; the verb alone tells the event
+    kb = [*KB, Entity(id="jan-novak", kind="person", name="Jan Novak"),
+          Entity(id="jan-impeached", kind="event", name="impeachment of Jan Novak",
+                 aliases=["impeachment of the interior minister"])]
+    text = "The parliament impeached Interior Minister Jan Novak on Tuesday.\n"
+    doc = Document(path="t.txt", text=text, published=date(2023, 2, 8), sections=[Section("body", 0, len(text))])
+    found = [(m.surface, m.kind) for m in analyze(doc, build_index(kb)).mentions]
+    assert ("Interior Minister", "office") in found and ("impeached", "event") in found
