@@ -413,7 +413,10 @@ _EVENT_ANAPHORS = ("summit", "forum", "conference", "dialogue", "games", "talks"
                    "decree", "ceasefire", "truce", "funeral", "crash", "explosion", "declaration")
 _SAME_EVENT = rx.compile(
     r"\b[Tt]he same (?:event|forum|summit|conference|meeting|gathering|dialogue|venue)\b"
-    rf"|\b[Tt]he (?P<head>{'|'.join(_EVENT_ANAPHORS)})\b(?! of\b)"
+    # (a quake's or a storm's size or force between: "The magnitude 6.8 quake", "the deadly storm")
+    r"|\b[Tt]he (?:(?:magnitude[- ]?\d+(?:\.\d+)?|\d+(?:\.\d+)?[- ]?magnitude|powerful|deadly|massive|devastating"
+    r"|strong|huge|catastrophic|violent|shallow|major|fatal)[ \t\u00a0]+){0,3}"
+    rf"(?P<head>{'|'.join(_EVENT_ANAPHORS)})\b(?! of\b)"
 )
 
 

@@ -574,6 +574,11 @@ _AND_MORE = rx.compile(r"[ \t\u00a0]+and[ \t\u00a0]+([a-z]{3,}s)\b(?![ \t\u00a0]
 # a distance that names a race: after "the", "at", "in" ("the 4 x 100 m"), or before a race's word
 _LENGTHS = frozenset({"m", "meter", "meters", "metre", "metres", "km", "kilometer", "kilometers", "kilometre",
                       "kilometres", "mile", "miles", "mi", "yard", "yards"})
+# a distance that tells where ("about 72 kilometers (44 miles) southwest of Marrakesh", "30
+# miles from the capital"): no count of a fact
+_WHERE_AFTER = rx.compile(r"\)?(?:[ \t\u00a0]*\([^()\n]{1,30}\))?[ \t\u00a0]+(?:(?:north|south|east|west|northeast"
+                          r"|northwest|southeast|southwest)(?:ward)?(?:[ \t\u00a0]+of)?|from|away|outside|off"
+                          r"|inland|offshore|west-southwest|east-northeast)\b", re.IGNORECASE)
 _RACE_BEFORE = rx.compile(r"\b(?:the|at|in|over|and)\s+(?:\d+\s*[x×]\s*)?\Z", re.IGNORECASE)
 _RACE_AFTER = rx.compile(r"\s+(?:freestyle|backstroke|breaststroke|butterfly|medley|individual|hurdles|relay"
                          r"|final|race|dash|sprint|steeplechase|heats?|semi-?finals?|titles?|world record)\b",
@@ -627,6 +632,7 @@ def count_claims(doc: Document, mentions: list[Mention], index: Any,
                and _LOCATIVE.search(text, max(0, mentions[k].span.start - 8), mentions[k].span.start)}
     actor_starts = [a for a, _ in actors]
     spans = sorted((m.span.start, m.span.end) for m in mentions)
+    event_spans = [(m.span.start, m.span.end) for m in mentions if m.kind == "event"]
     last_toll: tuple[str | None, str | None, str] | None = None  # the subject of the last toll
     last_kind: tuple[int, str] | None = None  # where the last number that was a toll ended, and its kind
 
@@ -680,6 +686,8 @@ def count_claims(doc: Document, mentions: list[Mention], index: Any,
             if toll is None and (_COMBINED_BEFORE.search(text, max(0, q.start - 12), q.start)
                                  or _COMBINED_AFTER.match(text, q.end)):
                 continue  # "the two dams held a combined 24 million cubic metres": several things' sum
+            if q.unit.lower() in _LENGTHS and _WHERE_AFTER.match(text, q.end):
+                continue  # "72 kilometers (44 miles) southwest of Marrakesh": where, no count
             if q.unit.lower() in _LENGTHS and (_RACE_BEFORE.search(text, max(0, q.start - 12), q.start)
                                                or _RACE_AFTER.match(text, q.end)):
                 continue  # "the 200 m individual medley", "at 100 m and 200 m": a race, no length counted
@@ -693,6 +701,8 @@ def count_claims(doc: Document, mentions: list[Mention], index: Any,
                 continue  # "a target of $10 billion", "the 3% target": no fact yet (a plan to cut jobs is one)
             if any(a <= q.start < b for a, b in quoted):
                 continue  # a number in a quotation is the speaker's to tell: the quote is the claim
+            if any(a <= q.start < b for a, b in event_spans):
+                continue  # a number inside an event's name: "The 6.8 magnitude quake flattened villages"
             if before is not None and not before.unit and _PART_OF.fullmatch(text, before.end, q.start):
                 # "248 of the 460 seats": the actor's count is the part, the whole is another fact's
                 q = replace(before, end=q.end, text=text[before.start : q.end], unit=q.unit, noun=q.noun)

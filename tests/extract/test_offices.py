@@ -232,6 +232,25 @@ def test_a_count_of_two_things_joined_by_and_is_of_both() -> None:
     assert counts("China cancelled about 200 flights and closed its airports.") == [("China", "200", "flight")]
 
 
+def test_a_distance_that_tells_where_is_no_count() -> None:
+    assert counts("The quake was centred in Japan, about 72 kilometers (44 miles) southwest of Tokyo.") == []
+    assert counts("Japan held him about 1,900 km (1,200 miles) northeast of Tokyo.") == []
+    assert counts("Japan built 72 kilometers of road.") == [("Japan", "72", "kilometer")]
+
+
+def test_a_number_inside_an_events_name_is_no_count() -> None:
+    from ledger.model import Entity
+
+    kb = [*load_kb([ROOT / "seeds" / "kb"]).entities,
+          Entity(id="zenda-quake", kind="event", name="Hiroshima earthquake", place="hiroshima",
+                 start=date(2023, 9, 8), end=date(2023, 9, 8))]
+    text = "A strong earthquake hit Hiroshima on Friday. The 6.8 magnitude quake flattened villages near Hiroshima."
+    doc = Document(path="t.txt", text=text, published=date(2023, 9, 9), sections=[Section("body", 0, len(text))])
+    found = analyze(doc, build_index(kb))
+    assert [m.entity for m in found.mentions if m.surface == "The 6.8 magnitude quake"] == ["zenda-quake"]
+    assert [c for c in found.claims if c.predicate == "count"] == []
+
+
 def test_a_toll_told_after_a_possessive() -> None:
     assert counts("In Japan, the death toll from Friday's earthquake rose to 2,497.") == [("Japan", "2497", "dead")]
 
