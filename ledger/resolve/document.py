@@ -52,6 +52,7 @@ class Introduced:
     givens: set[str]
     kin: bool = False  # introduced as someone's relative ("his son Hunter Biden")
     female: bool = False  # introduced as a woman relative ("Abe's widow, Akie Abe"): "Mrs. Abe"
+    end: int = -1  # where the introducing mention ends
 
 
 def resolve(doc: Document, ex: Extraction, index: NameIndex) -> None:
@@ -919,6 +920,7 @@ def _named_in(m: Mention, index: NameIndex) -> list[Introduced]:
 
 def _introduce(m: Mention, index: NameIndex) -> Introduced:
     intro = _introduce_name(m, index)
+    intro.end = m.span.end
     last = m.surface.split()[-1] if m.surface.split() else ""
     if "-" in last.strip("-") and len(m.surface.split()) >= 2:
         intro.surnames.add(phrase_key(last, expand=False))  # "Karine Jean-Pierre", then "Jean-Pierre"
@@ -1333,12 +1335,28 @@ def _antecedents(doc: Document, m: Mention, key: str, intro: list[Introduced], i
     # own paragraph before the story's subject: "Han Duck-soo ... \n\n ... Han Dong-hoon ... Han said";
     # after "Mrs." a woman the text introduced as one: "Abe's widow, Akie Abe ... Mrs. Abe said")
     here = {p.entity or p.name for p in found if p.line == m.span.line}
+    # (else, for a short form that speaks, the one who spoke in the paragraph right before: "...
+    # Park Hong-keun, floor leader ...\n\nYongsan District Mayor Park Hee-young said ...\n\n“…,”
+    # Park said")
+    before = _paragraph_before(doc, m.span.line) if not here and _SPEAKS_AFTER.match(doc.text, m.span.end) else None
+    last = {p.entity or p.name for p in found if p.line == before and p.end >= 0
+            and _SPEAKS_AFTER.match(doc.text, p.end)}
     woman = str(m.hint.get("honorific") or "").rstrip(".").lower() in _WOMEN_HONORIFICS
     women = {p.entity or p.name for p in found if p.female}
     return sorted(found, key=lambda p: (woman and (p.entity or p.name) not in women, not fits(p),
                                         kin[p.entity or p.name] and not (woman and (p.entity or p.name) in women),
                                         (p.entity or p.name) not in here,
+                                        len(last) == 1 and (p.entity or p.name) not in last,
                                         first[p.entity or p.name], -named[p.entity or p.name]))
+
+
+def _paragraph_before(doc: Document, line: int) -> int | None:
+    """The line of the paragraph right before the one on ``line`` (blank lines between), if any."""
+    lines = doc.text.split("\n", line)[: line - 1]
+    k = len(lines) - 1
+    while k >= 0 and not lines[k].strip():
+        k -= 1
+    return k + 1 if 0 <= k < len(lines) - 1 else None
 
 
 # a relative's introduction: "his son Hunter Biden", "her father, Rodrigo Duterte,"

@@ -638,6 +638,15 @@ def test_a_title_of_an_office_of_a_union_resolves_for_the_person_who_holds_it(tm
     assert office.entity == "eu-market", office.reason
 
 
+@pytest.mark.parametrize(("speaks", "who"), [("said so", "li shangfu"), ("was blamed", "li qiang")])
+def test_a_surname_that_speaks_names_who_spoke_in_the_paragraph_before(speaks: str, who: str) -> None:
+    # "... Park Hong-keun, floor leader ... \n\n Mayor Park Hee-young said ... \n\n “…,” Park said"
+    text = ("Opposition lawmakers demanded an apology, said Li Qiang, the floor leader.\n\n"
+            f"Mayor Li Shangfu said on Monday that the district had prepared.\n\nLi {speaks}.")
+    m = resolved(text, "Li")
+    assert m.entity == who.replace(" ", "-"), m.reason
+
+
 def test_a_surname_two_people_share_names_the_one_named_most() -> None:
     # the story's subject, named twice in full, not his father named once
     text = ("Governor Jan Novak won the race. Governor Jan Novak thanked voters. His father, former "
