@@ -72,7 +72,7 @@ TITLE_HEADS = {
     "mayor", "chairman", "chairwoman", "chair", "director", "spokesperson", "spokesman",
     "spokeswoman", "commissioner", "chief", "commander", "senator", "representative", "envoy",
     "adviser", "advisor", "general", "admiral", "prosecutor", "attorney", "speaker", "leader",
-    "judge", "justice",
+    "judge", "justice", "sheriff", "marshal",
     # companies' ("Microsoft Chief Executive Satya Nadella", "CEO Satya Nadella")
     "executive", "officer", "ceo", "cfo", "coo", "cto", "founder", "chairperson",
 }

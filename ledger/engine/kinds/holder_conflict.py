@@ -101,7 +101,9 @@ def _kb_refutes(view: LedgerView, c: Claim, iv: tuple[date, date]) -> bool:
 # has one holder per country, a portfolio or a country before it, and no "deputy" or "vice"
 # ("Fisheries Minister", "Japanese Prime Minister" yes; "President" or "Prime Minister" alone,
 # "US Senator", "Deputy Foreign Minister" no)
-_ONE_SEAT = {"president": 2, "premier": 2, "chancellor": 2, "speaker": 2, "minister": 2, "secretary": 2}
+# (a county's sheriff with its place: "Butler County Sheriff"; not "County Sheriff" alone)
+_ONE_SEAT = {"president": 2, "premier": 2, "chancellor": 2, "speaker": 2, "minister": 2, "secretary": 2,
+             "sheriff": 3}
 
 
 def _one_holder(view: LedgerView, c: Claim) -> bool:
