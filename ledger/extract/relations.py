@@ -657,8 +657,11 @@ def count_claims(doc: Document, mentions: list[Mention], index: Any,
             last_kind = (q.end, toll) if toll is not None else None
             if toll is not None and _REVISED.search(text, max(0, q.start - 160), q.start):
                 continue  # "The UN has sharply revised down its death toll ..., saying 3,958": a correction
-            if toll is not None and (_OTHERS_AFTER.match(text, q.end) or _OTHERS_IN.search(q.text)):
-                continue  # "Raisi, the minister and six other people were killed": a part of the toll
+            if toll is not None and (_OTHERS_AFTER.match(text, q.end) or (
+                    _OTHERS_IN.search(q.text) and not _TOLL_BEFORE.search(text, max(0, q.start - 30), q.start))):
+                # "Raisi, the minister and six other people were killed": a part of the toll (not
+                # one a verb tells whole: "killed one man and critically wounded two other men")
+                continue
             if toll is not None and to_date:
                 toll += " this year"
             # "sentenced Dominique Pelicot to 20 years": a prison term, the sentenced person's
@@ -1042,7 +1045,8 @@ def _aside(text: str, m: Mention) -> bool:
 
 # people counted: a casualty toll when a verb of death, injury or loss goes with them
 _PEOPLE = frozenset({"people", "person", "persons", "civilian", "civilians", "resident", "residents",
-                     "passenger", "passengers"})
+                     "passenger", "passengers", "man", "men", "woman", "women", "spectator", "spectators",
+                     "bystander", "bystanders"})
 # people of a group a toll may count ("killing six construction workers", "three children"):
 # compared only with tolls of the same group (``value_conflict``)
 TOLL_GROUPS = frozenset({"worker", "workers", "miner", "miners", "child", "children", "student", "students",
@@ -1070,7 +1074,8 @@ _TOLL_AFTER = rx.compile(
     r"(?:,[ \t\u00a0]+(?:including|among[ \t\u00a0]+them|most[ \t\u00a0]+of[ \t\u00a0]+them|mostly)\b[^,;.()\n]{1,60},"
     r"|[ \t\u00a0]*\((?:including|among)\b[^()\n]{1,60}\))?"
     r"[ \t\u00a0]+(?:(?:have|had|has|were|was|are|is|had|remain|remained|remains)[ \t\u00a0]+)?"
-    r"(?:(?:been|now|also|reportedly|confirmed|so far|still|safely)[ \t\u00a0]+)*"
+    r"(?:(?:been|now|also|reportedly|confirmed|so far|still|safely|critically|seriously|severely|badly|gravely"
+    r"|fatally|slightly|lightly)[ \t\u00a0]+)*"
     # ("six workers presumed dead", "are feared dead", "believed to be dead")
     r"(?:(?:presumed|feared|believed|thought)[ \t\u00a0]+(?:to[ \t\u00a0]+be[ \t\u00a0]+)?(?=dead\b))?"
     r"(killed|died|dead|injured|wounded|hurt|missing|evacuated|escaped)\b")

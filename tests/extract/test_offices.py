@@ -251,6 +251,13 @@ def test_a_number_inside_an_events_name_is_no_count() -> None:
     assert [c for c in found.claims if c.predicate == "count"] == []
 
 
+def test_men_wounded_are_a_toll_also_after_other() -> None:
+    assert counts("In Japan, the gunman killed one man and critically wounded two other men.") == [
+        ("Japan", "1", "dead"), ("Japan", "2", "injured")]
+    assert counts("In Japan, three spectators were critically injured.") == [("Japan", "3", "injured")]
+    assert counts("In Japan, Jan Novak, the minister and six other people were killed.") == []
+
+
 def test_a_toll_told_after_a_possessive() -> None:
     assert counts("In Japan, the death toll from Friday's earthquake rose to 2,497.") == [("Japan", "2497", "dead")]
 
