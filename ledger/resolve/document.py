@@ -1634,6 +1634,12 @@ _BODY_HEADS = frozenset({"Council", "Assembly", "Parliament", "Senate", "Committ
                          "Foundation", "Party", "Front", "Movement", "Institute", "University", "Academy", "Society"})
 
 
+# a preposition right before a title
+_PREPOSITION_BEFORE = rx.compile(r"\b(?:from|of|to|by|with|under|for|against|about|since|after|before|like|than"
+                                 r"|during|on)[ \t\u00a0]+(?:the[ \t\u00a0]+)?(?:late[ \t\u00a0]+)?\Z",
+                                 re.IGNORECASE)
+
+
 def _resolve_office(doc: Document, m: Mention, index: NameIndex, given_to: Mention | None = None,
                     home: str | None = None, qualified: Collection[str] = ()) -> None:
     offices = list(dict.fromkeys(e.entity for e in m.candidates))
@@ -1703,9 +1709,12 @@ def _resolve_office(doc: Document, m: Mention, index: NameIndex, given_to: Menti
         # in a story about one country it is that country's ("Prime Minister Paulette
         # Missambo" in a story of Libreville and Gabon), unless a title elsewhere gives the
         # person another country
+        # (not after a preposition, where a story names past holders by their title: "how far
+        # Lee Harvey Oswald had been from President John F. Kennedy")
         mine = [o for o in offices if index.country_of(o) == home] if home is not None else []
         if len(mine) == 1 and phrase_key(holder.surface, expand=False).split()[-1:] != [] and not (
-                set(phrase_key(holder.surface, expand=False).split()[-1:]) & set(qualified)):
+                set(phrase_key(holder.surface, expand=False).split()[-1:]) & set(qualified)) and not (
+                _PREPOSITION_BEFORE.search(doc.text, max(0, m.span.start - 12), m.span.start)):
             offices = mine
             why = "the country the text is about; the holder is not in the KB"
         else:
