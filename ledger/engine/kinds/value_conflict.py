@@ -135,6 +135,10 @@ _SCALED = rx.compile(r"(\d[\d,]*(?:\.(\d+))?)[ \t\u00a0-]*(?:million|billion|tri
                      re.IGNORECASE)
 
 
+# how far above a small lower bound another lower bound may be ("at least 2 people", "at least 9")
+_OPEN_SLACK = 10
+
+
 def _overlap(a: tuple[Any, Any], b: tuple[Any, Any]) -> bool:
     return a[0] <= b[1] and b[0] <= a[1]
 
@@ -179,6 +183,10 @@ class _Compare:
             return (a[0] > b[0]) == (a[1] > b[1]) and abs((a[1] - b[1]).days) <= 366
         if self.how == "time" and a[2] and b[2]:
             return a[:2] == b[:2]  # two ranges told to the day: "June 2 to 4" is not "June 3 to 5"
+        if self.how == "number" and a[1] == b[1] == float("inf") and a[0] > 0 and b[0] > 0:
+            # two lower bounds ("at least 39", "at least 93"; "more than 15,000", "more than
+            # 50,000"): each tells about that many, up to twice it, not any number above
+            return _overlap((a[0], max(2 * a[0], a[0] + _OPEN_SLACK)), (b[0], max(2 * b[0], b[0] + _OPEN_SLACK)))
         if self.how in ("time", "number"):
             return _overlap(a, b)
         return a == b or self._within(a, b) or self._within(b, a)
@@ -740,6 +748,12 @@ class _SameFact:
         (not the same: that one agrees with the other, and counts for its majority)."""
         a, b = self.items[i][1], self.items[j][1]
         da, db = a.valid_from or a.valid_to, b.valid_from or b.valid_to
+        if da is not None and da == db:
+            # one day's toll first told that day, then by a later story ("at least five" on the
+            # day, 23 a week later): counted since, told later
+            pa, pb = self.items[i][0].published, self.items[j][0].published
+            if pa is not None and pb is not None and (min(pa, pb) - da).days <= 1:
+                da, db = pa, pb
         if da is None or db is None or da == db:
             return False
         early, late = (a, b) if da < db else (b, a)
