@@ -615,13 +615,27 @@ def _next_word(text: str, s: int, hi: int) -> tuple[int, int] | None:
 # head words of titles a quote's speaker may be described by ("the president said")
 _DESC_HEADS = TITLE_HEADS | {"king", "queen", "pope"}
 # a sentence opening with a title's description: "The former president has said ..."
-_DESCRIPTION_OPENS = rx.compile(r"[ \t\u00a0\n\"“]*[Tt]he[ \t\u00a0]+(?:[a-z-]+[ \t\u00a0]+){0,2}?(?P<head>[a-z]+)\b"
-                                r"(?=[ \t\u00a0]+(?:has|had|have|is|was|said|says|told|will|would|also|added)\b)")
+# (or after a participle phrase, with any verb: "Standing on top of a bus ..., the president sang")
+_DESCRIPTION_OPENS = rx.compile(r"[ \t\u00a0\n\"“]*(?:[Tt]he[ \t\u00a0]+(?:[a-z-]+[ \t\u00a0]+){0,2}?(?P<head>[a-z]+)\b"
+                                r"(?=[ \t\u00a0]+(?:has|had|have|is|was|said|says|told|will|would|also|added)\b)"
+                                r"|[A-Z][a-z]{2,}ing[ \t\u00a0]+[^.!?\n]*?,[ \t\u00a0]+(?P<desc2>the[ \t\u00a0]+"
+                                r"(?:[a-z-]+[ \t\u00a0]+){0,2}?(?P<head2>[a-z]+))(?=[ \t\u00a0]+[a-z]+\b))")
 
 
 # a sentence opening with an age for a person ("The 69-year-old had spent ..."; not before a
 # name: "The 69-year-old Jan Novak")
 _AGE_OPENS = rx.compile(r"[ \t\u00a0\n\"“]*[Tt]he[ \t\u00a0]+(\d{1,3})-year-old[ \t\u00a0]+(?![A-Z])")
+
+
+# the heads of titles of a country's one head ("the president", "the king")
+_HEAD_OF_STATE_WORDS = frozenset({"president", "premier", "chancellor", "king", "queen", "emir", "monarch"})
+# a participle opening a sentence ("Standing on top of a bus ..., the president sang"), no name
+_PARTICIPLE_OPENING = rx.compile(r"[A-Z][a-z]{2,}ing")
+# the words before a sentence's subject that follows such a participle phrase (and its title)
+_PARTICIPLE_LEAD = rx.compile(r"[ \t\u00a0\n\"“]*[A-Z][a-z]{2,}ing[ \t\u00a0]+[^.!?\n]*?,[ \t\u00a0]+"
+                              r"(?:(?:the|[A-Z][\w.’'-]*)[ \t\u00a0]+){0,3}")
+_PARTICIPLE_PHRASE = rx.compile(r"[ \t\u00a0]+(?:on|at|in|to|before|after|outside|inside|with|from|beside|alongside"
+                                r"|near|under|over|behind|the|a|an|his|her|their|its)\b[^.!?\n]*?,")
 
 
 # honorifics that tell whether a name is a man's or a woman's
@@ -661,6 +675,7 @@ class _Finder:
         self.sents: list[int] = [0]  # sentence starts (``_sentence_starts``), set before attribution
         self.speakers: set[int] = set()
         self.description: str | None = None  # a title's description a pronoun stood for
+        self.described_after_participle = False  # that description follows a participle phrase
         self.spans: list[tuple[int, int]] = []
         self.span_starts: list[int] = []
         self._cues: dict[int, tuple[list[int], list[_Cue]]] = {}
@@ -1071,6 +1086,9 @@ class _Finder:
             if (m.hint.get("run") and not m.candidates and " " not in m.surface
                     and m.surface in _NATIONALITY_WORDS and _LOWER_AFTER.match(self.text, m.span.end)):
                 continue  # a nationality before a noun: "European countries had approached Baku"
+            if (m.hint.get("run") and not m.entity and _PARTICIPLE_OPENING.fullmatch(m.surface)
+                    and _PARTICIPLE_PHRASE.match(self.text, m.span.end) and opens_sentence(self.text, m)):
+                continue  # "Standing on the roof of a bus outside his home, Erdogan led ...": a participle
             if m.hint.get("run") and (m.surface.lower() in TITLE_HEADS or m.surface.lower() in OTHER_OFFICE_WORDS
                                       or _GROUP.fullmatch(m.surface)):
                 # "Chief scientist Ilya Sutskever", "Deputy President Jan Novak": the title's first
@@ -1083,6 +1101,11 @@ class _Finder:
             if self.text[m.span.end : pos].strip() == ",":
                 continue  # "Scholz, he said, had engineered ...": whom he spoke of, not he
             if k in self.speakers or self.reports(k, window):
+                if (told := self._description_after(k, pos, window)) is not False and self.described_after_participle:
+                    # "Yener confirmed it. Standing on a bus ..., the president sang. “…,” he
+                    # said": the one the description after the speaker names (None: the
+                    # description speaks, whom resolution may find by the title)
+                    return told
                 named = last_strong if last_strong is not None else (
                     last_any if last_any is not None and self._surname_named_before(last_any) else None)
                 if (kind == "person" and named is not None
@@ -1124,7 +1147,8 @@ class _Finder:
             # commissioner Wopke Hoekstra offered ...")
             # (a weak one is no subject before a person of the KB named after it: "Backup days
             # have been planned. For Tony Estanguet, ... “…,” he told journalists")
-            if last_subject is None and (opens_sentence(self.text, m) or self._title_opens(m)) \
+            if last_subject is None and (opens_sentence(self.text, m) or self._title_opens(m)
+                                         or self._after_participle(m)) \
                     and not self._possessor_of_role(k) and not self._before_title(k) \
                     and not self.text.startswith(("'s ", "’s "), m.span.end) \
                     and not (weak and last_strong is not None and last_strong != k
@@ -1139,7 +1163,8 @@ class _Finder:
                 return found
         for pick in (last_subject, last_strong, last_any):
             if pick is not None:
-                if self._weak(self.mx.ms[pick]) and (told := self._description_after(pick, pos, window)) is not False:
+                if (told := self._description_after(pick, pos, window)) is not False and (
+                        self._weak(self.mx.ms[pick]) or self.described_after_participle):
                     # "In his final weeks, Congress approved ... . The former president has said he
                     # will retire. “…,” he said": the description is whom "he" stands for
                     return told
@@ -1172,8 +1197,15 @@ class _Finder:
             if s >= pos:
                 break
             d = _DESCRIPTION_OPENS.match(self.text, s)
-            if d is not None and d.group("head").lower() in _DESC_HEADS:
-                self.description = " ".join(d.group().split())
+            if d is not None and (d.group("head") or d.group("head2")).lower() in _DESC_HEADS:
+                # (the description alone: "the president", not the phrase before it)
+                desc = d.group("desc2") or d.group()
+                self.description = " ".join(desc.split())
+                # ("Standing on top of a bus ..., the president sang": the sentence's subject,
+                # nearer than any speaker named before, when it names someone or is the
+                # country's head, whom resolution finds by the title)
+                self.described_after_participle = d.group("desc2") is not None and (
+                    d.group("head2").lower() in _HEAD_OF_STATE_WORDS)
                 return self.described(self.description, s, window)
         return False
 
@@ -1244,6 +1276,12 @@ class _Finder:
             return True
         return k > 0 and ms[k - 1].kind == "person" and _JOINED_PEOPLE.fullmatch(
             self.text, ms[k - 1].span.end, ms[k].span.start) is not None
+
+    def _after_participle(self, m: Mention) -> bool:
+        """Whether the person is the subject after a participle phrase opening the sentence
+        ("Standing on the roof of a bus outside his home, Erdogan led the crowd")."""
+        lo = self.sentence_start(m.span.start)
+        return _PARTICIPLE_LEAD.fullmatch(self.text, lo, m.span.start) is not None
 
     def _title_opens(self, m: Mention) -> bool:
         """Whether the person's title, or the name qualifying it, opens the sentence
@@ -1593,7 +1631,7 @@ def _attribute(
         if subj.kind == "mention":
             speaker = subj.index
         elif subj.kind == "pronoun":
-            f.description = None
+            f.description, f.described_after_participle = None, False
             speaker = f.pronoun(subj.text, subj.start, sents[max(0, si - 2)])
             pronoun = speaker is not None
             if speaker is None and f.description is not None:

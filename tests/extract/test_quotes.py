@@ -232,6 +232,20 @@ def test_the_words_of_a_search_or_a_title_are_no_ones_quote(sentence: str) -> No
     assert text(sentence).quotes == []
 
 
+def test_a_participle_opening_a_sentence_is_no_speaker() -> None:
+    # "Standing on the roof of a bus outside his home in Istanbul, Erdogan led the crowd"
+    f = text("Jan Novak won the runoff on Sunday.\n\nStanding on the roof of a campaign bus outside his home "
+             "in Strelsau, Novak led the crowd in song. \u201cWe will be ruling the country for five years,\u201d "
+             "he said.")
+    q = f.quotes[-1]
+    assert q.speaker is not None and f.mentions[q.speaker].surface == "Novak"
+    # "Standing on top of a bus ..., the president sang": the president, not the speaker before
+    f = text("The head of the council, Li Qiang, confirmed the result.\n\nStanding on top of a bus outside his "
+             "home, the president sang to crowds. \u201cWe will be ruling the country for five years,\u201d he said.")
+    q = f.quotes[-1]
+    assert (q.speaker, q.speaker_text) == (None, "the president")
+
+
 def test_a_surname_named_before_after_a_preposition_is_a_person() -> None:
     # "For Novak, ...": the surname of Jan Novak named before, no place
     f = text("Jan Novak joined the race on Sunday.\n\nDefense Minister Li Shangfu said on Tuesday that every "
