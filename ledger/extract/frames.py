@@ -68,6 +68,9 @@ class Frame:
     description: str = ""
     examples: list[dict[str, Any]] = field(default_factory=list)
     path: str = ""
+    # words right before a match that make it none of this frame's ("declared the winner of
+    # the election on Sunday": the day of the declaration, not of the election)
+    not_after: re.Pattern[str] | None = None
 
 
 def frames_dir() -> Path:
@@ -135,7 +138,17 @@ def load_frame(path: Path) -> Frame:
         description=str(data.get("description", "")),
         examples=list(data.get("examples") or []),
         path=str(path),
+        not_after=_not_after(data.get("not_after"), path),
     )
+
+
+def _not_after(pattern: Any, path: Path) -> re.Pattern[str] | None:
+    if not pattern:
+        return None
+    try:
+        return rx.compile(rf"(?:{pattern})[ \t\u00a0]*\Z")
+    except re.error as e:
+        raise RuleError(f"{path}: field 'not_after': bad pattern: {e}") from None
 
 
 @lru_cache(maxsize=8)
@@ -437,6 +450,12 @@ def frame_claims(
                     if timexes is None and frame.value == "time":  # only a time value reads them
                         timexes = _timexes(doc, lo, hi, mentions, idxs)
                     c = _claim(doc, frame, mt, ab, mentions, index, lo, hi, timexes or [], section)
+                    if (c is not None and frame.not_after is not None and frame.subject in mt.re.groupindex
+                            and ab.text[mt.start() : mt.start(frame.subject)].strip().lower() in ("", "the")
+                            and frame.not_after.search(doc.text, max(lo, (at := ab.orig(mt.start())) - 80), at)):
+                        # (of a match that opens with the subject: "the winner of Saturday's
+                        # election" still dates the election)
+                        c = None
                     if c is not None and not any(_same(c, o) for o in out):
                         out.append(c)
                     core = mt.start("rest") if "rest" in pat.groupindex and mt.group("rest") is not None else mt.end()

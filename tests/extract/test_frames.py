@@ -240,3 +240,21 @@ def test_a_day_of_a_reaction_to_an_event_is_not_the_events(index) -> None:  # ty
     text = "Delegates welcomed the Shangri-La Dialogue on Friday, officials said."
     doc = Document(path="x.txt", text=text, published=date(2023, 6, 6), sections=[Section("body", 0, len(text))])
     assert [c for c in analyze(doc, index).claims if c.predicate == "held"] == []
+
+
+def test_the_day_of_a_result_of_an_event_is_not_the_events(index) -> None:  # type: ignore[no-untyped-def]
+    # "declared the winner of Sri Lanka's presidential election on Sunday": the declaration's day;
+    # "the winner of Saturday's summit" still dates the summit
+    def held(text: str) -> list[str | None]:
+        doc = Document(path="x.txt", text=text, published=date(2023, 6, 6), sections=[Section("body", 0, len(text))])
+        return [c.value for c in analyze(doc, index).claims if c.predicate == "held"]
+
+    assert held("Lloyd Austin was declared the winner of the Shangri-La Dialogue on Sunday.") == []
+    assert held("Lloyd Austin was declared the winner of Saturday's Shangri-La Dialogue.") == ["2023-06-03"]
+
+
+def test_a_frame_rejects_a_bad_not_after_pattern(tmp_path: Path) -> None:
+    (tmp_path / "x.yaml").write_text('frame: x\nsubject: thing\npatterns: ["{thing:event} x"]\nnot_after: "(("\n',
+                                     encoding="utf-8")
+    with pytest.raises(RuleError, match="not_after"):
+        load_frame(tmp_path / "x.yaml")

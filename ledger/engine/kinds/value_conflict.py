@@ -557,11 +557,25 @@ def _round(c: Claim) -> str:
     round, a runoff), "" for none or both."""
     sentence = c.sentence or ""
     first, second = _FIRST_ROUND.search(sentence), _SECOND_ROUND.search(sentence)
+    if first is not None and second is not None and c.excerpt and (at := sentence.find(c.excerpt)) >= 0:
+        # both named: the one nearest the number ("won 42.31% of first-preference votes and
+        # 55.89% after the second count")
+        end = at + len(c.excerpt)
+
+        def gap(m: re.Match[str]) -> int:
+            return min(abs(m.start() - end), abs(at - m.end()))
+
+        near_first = min(gap(m) for m in _FIRST_ROUND.finditer(sentence))
+        near_second = min(gap(m) for m in _SECOND_ROUND.finditer(sentence))
+        return "" if near_first == near_second else "1" if near_first < near_second else "2"
     return "" if (first is None) == (second is None) else "1" if first else "2"
 
 
-_FIRST_ROUND = rx.compile(r"\bfirst[ -]round\b|\bpremier tour\b", re.I)
-_SECOND_ROUND = rx.compile(r"\b(?:second|final)[ -]round\b|\brun-?[ ]?offs?\b|\bsecond tour\b", re.I)
+# (a count of first preferences, then one with the second preferences added: "won 42.31% of
+# first-preference votes", "after second preferences were added, won 55.89%")
+_FIRST_ROUND = rx.compile(r"\bfirst[ -]round\b|\bpremier tour\b|\bfirst[ -]preference|\bfirst count\b", re.I)
+_SECOND_ROUND = rx.compile(r"\b(?:second|final)[ -]round\b|\brun-?[ ]?offs?\b|\bsecond tour\b"
+                           r"|\bsecond[ -]preferences?\b|\bpreferential count\b|\bsecond count\b|\bfinal count\b", re.I)
 
 
 def _owned(c: Claim) -> frozenset[str]:
