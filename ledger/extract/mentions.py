@@ -29,6 +29,8 @@ HONORIFICS = {
     # the abbreviated titles of style guides ("Pres. Biden", "Sec. Blinken", "Amb. Burns")
     "pres", "sec", "secy", "amb", "atty", "supt", "insp", "det", "brig", "cpl", "pvt", "spc",
     "cdr", "hon", "msgr", "fr", "sens", "reps",
+    # the Swahili press's "Bw" (Bwana, Mr) and "Bi" (Bibi, Mrs/Ms): "Bw Musalia Mudavadi"
+    "bw", "bi",
 }
 # words that are no name even after an honorific or a title: days of the week, and the
 # prepositions and conjunctions of a title-case headline ("Ousts Qin Gang as Foreign Minister
@@ -919,7 +921,7 @@ def _sentence_initial(text: str, start: int) -> bool:
 _ADJ = r"(?:(?:new|top|former|then|acting|incoming|outgoing|current|longtime|veteran|powerful)[ -]+)*"
 # the gaps _link reads: "China's new [Defense Minister]", "[Minister] Gen. [Li]", "[Wang Yi], the top"
 _QUALIFIER_GAP = rx.compile(r"(?:['’]s)?[ \t\u00a0]+" + _ADJ, re.I)
-_HONORIFIC_GAP = rx.compile(r"(?:[A-Z][a-z]{1,4}\.|General|Gen|Admiral|Adm|Prof|Dr|Mr|Mrs|Ms|Sir|Dame)")
+_HONORIFIC_GAP = rx.compile(r"(?:[A-Z][a-z]{1,4}\.|General|Gen|Admiral|Adm|Prof|Dr|Mr|Mrs|Ms|Sir|Dame|Bw|Bi)")
 _APPOSITION_GAP = rx.compile(
     # (an adverb of now first: "Lai Ching-te, currently vice president,")
     r",[ \t\u00a0]+(?:(?:currently|now|still) )?"
@@ -1042,7 +1044,12 @@ def _link(doc: Document, mentions: list[Mention]) -> None:
                 a.hint["holder"] = b
                 if g:
                     b.hint.setdefault("honorific", g)
-            elif g == "," and "\n" not in gap and not _PREDICATIVE_GAP.search(
+            # (an honorific after the comma: "the Prime Cabinet Secretary, Bw Musalia Mudavadi")
+            honorific = g[1:].strip(" \t\u00a0") if g.startswith(",") else ""
+            if honorific and _HONORIFIC_GAP.fullmatch(honorific):
+                b.hint.setdefault("honorific", honorific)
+                g = ","
+            if g == "," and "\n" not in gap and not _PREDICATIVE_GAP.search(
                     # (a line may break the verb from the title: "Angela Rayner as\nDeputy Prime")
                     text[max(0, a.span.start - 80) : a.span.start].replace("\n", " ")
             ) and not _named_before(text, mentions, i) and not _POST_OF.search(

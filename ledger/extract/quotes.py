@@ -639,8 +639,8 @@ _PARTICIPLE_PHRASE = rx.compile(r"[ \t\u00a0]+(?:on|at|in|to|before|after|outsid
 
 
 # honorifics that tell whether a name is a man's or a woman's
-_GENDERED = rx.compile(r"\b(?:(Mr|Sir|Lord|Mister|Monsieur|Señor|Senhor|Herr)"
-                       r"|(Ms|Mrs|Miss|Madam|Madame|Dame|Lady|Señora|Senhora|Frau))\.?[ \t\u00a0]+\Z")
+_GENDERED = rx.compile(r"\b(?:(Mr|Sir|Lord|Mister|Monsieur|Señor|Senhor|Herr|Bw)"
+                       r"|(Ms|Mrs|Miss|Madam|Madame|Dame|Lady|Señora|Senhora|Frau|Bi))\.?[ \t\u00a0]+\Z")
 _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 
 

@@ -1366,7 +1366,7 @@ _KIN_BEFORE = rx.compile(r"(?:\b(?:[Hh]is|[Hh]er|[Tt]heir|[Tt]he)|['’]s)[ \t\u
                          r"widower|grandson|granddaughter|uncle|aunt|stepson|stepdaughter)(?:-in-law)?,?[ \t\u00a0]+\Z")
 _WOMEN_KIN = frozenset({"daughter", "wife", "mother", "sister", "niece", "widow", "granddaughter", "aunt",
                         "stepdaughter"})
-_WOMEN_HONORIFICS = frozenset({"mrs", "ms", "mme", "madam", "madame", "lady", "miss"})
+_WOMEN_HONORIFICS = frozenset({"mrs", "ms", "mme", "madam", "madame", "lady", "miss", "bi"})
 
 
 def _one_letter_off(given: str, givens: Iterable[str]) -> bool:

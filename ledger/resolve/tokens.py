@@ -49,7 +49,7 @@ ABBREVIATIONS = {
 }
 # spelling variants folded to one key (British and American)
 # the honorifics a name may hold (keys of ``phrase_key``): "Dr Tedros" is Tedros's name shortened
-NAME_HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir", "dame", "prof", "madam", "mme", "m"})
+NAME_HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir", "dame", "prof", "madam", "mme", "m", "bw", "bi"})
 SPELLINGS = {"defence": "defense", "programme": "program", "organisation": "organization"}
 
 

@@ -258,6 +258,15 @@ def test_men_wounded_are_a_toll_also_after_other() -> None:
     assert counts("In Japan, Jan Novak, the minister and six other people were killed.") == []
 
 
+def test_the_swahili_press_honorifics_are_no_names() -> None:
+    # "the Prime Cabinet Secretary, Bw Musalia Mudavadi": Bw (Bwana, Mr) is no holder
+    found = [(c.subject_surface, c.object_surface) for c in offices(
+        "The President kept his deputy, except the Foreign Minister, Bw Jan Novak.")]
+    assert ("Jan Novak", "Foreign Minister") in found and not any(s == "Bw" for s, _ in found)
+    assert [(c.subject_surface, c.object_surface) for c in offices("The Foreign Minister, Mr Jan Novak, spoke.")] == [
+        ("Jan Novak", "Foreign Minister")]
+
+
 def test_a_toll_told_after_a_possessive() -> None:
     assert counts("In Japan, the death toll from Friday's earthquake rose to 2,497.") == [("Japan", "2497", "dead")]
 
