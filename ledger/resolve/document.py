@@ -287,6 +287,9 @@ _INTRODUCING = ("exact", "alias", "transliteration", "nickname", "fuzzy", "title
 _ORG_LAST_WORDS = frozenset("""bank fund ministry council committee commission department agency bureau
 union party university institute association organization organisation corporation company group authority
 parliament assembly senate congress tribunal secretariat directorate federation foundation""".split())
+# the last words of names of groups of people ("Kenya Kwanza MPs", "Labour MPs", "GOP Senators")
+_GROUP_LAST_WORDS = frozenset("""mps meps mks senators lawmakers legislators deputies members supporters
+loyalists voters officials ministers""".split())
 # the last word of a place or a building named for someone ("King Faisal Naval Base")
 # (not a word that is also a surname: "Street", "Bridge", "Port")
 _FACILITY_WORDS = frozenset("""base airbase airport hospital stadium avenue mosque palace centre center highway
@@ -1285,6 +1288,10 @@ def _resolve_run_once(doc: Document, m: Mention, index: NameIndex, intro: list[I
         m.kind = "org"
         _set(m, index, None, None, 0.0, "unknown-name", "no KB entity has this name; an institution's")
         m.hint["name_key"] = key
+        return
+    # 6b. a name whose last word counts people ("Kenya Kwanza MPs", "Labour MPs"): a group, no one
+    if toks and toks[-1] in _GROUP_LAST_WORDS and len(toks) >= 2:
+        _set(m, index, None, None, 0.0, "dropped", "")
         return
     # 7. an unknown name: keep it when something says it is a person (an honorific, a title,
     # an office it holds, a role that only people have: "Blinken's predecessor Mike Pompeo")

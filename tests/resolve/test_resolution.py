@@ -1103,3 +1103,10 @@ def test_a_title_an_event_is_named_by_stays_the_named_persons_after_its_verb() -
     doc = Document(path="t.txt", text=text, published=date(2023, 2, 8), sections=[Section("body", 0, len(text))])
     found = [(m.surface, m.kind) for m in analyze(doc, build_index(kb)).mentions]
     assert ("Interior Minister", "office") in found and ("impeached", "event") in found
+
+
+def test_a_name_that_counts_people_is_no_ones() -> None:
+    # "dozens of Kenya Kwanza MPs, the President announced": a group, not a holder of "President"
+    found = [(m.surface, m.kind, m.method) for m in mentions(
+        "Flanked by dozens of Kenya Kwanza MPs, the President announced the withdrawal.")]
+    assert not any("MPs" in s and k == "person" for s, k, _ in found), found
