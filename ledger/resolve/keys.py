@@ -154,9 +154,10 @@ def _sounds(word: str) -> str:
 # the sound of a name, with the letters that a name carried over from Russian's Cyrillic (or
 # Spanish) writes for English sounds made one, and every run of vowels one vowel: "Dzhosh
 # Shapiro" and "Josh Shapiro", "Kimberli Chitl" and "Kimberly Cheatle", "Alekhandro Maiorkas"
-# and "Alejandro Mayorkas", "Tomas Kruks" and "Thomas Crooks"
+# and "Alejandro Mayorkas", "Tomas Kruks" and "Thomas Crooks"; the Thai "ph", "th" and "ch" of
+# an official romanization: "Phitha Limcharoenrat" and "Pita Limjaroenrat"
 _SOUND_FOLDS = tuple((rx.compile(p), r) for p, r in (
-    (r"dzh|dj|zh", "j"), (r"kh|j", "h"), (r"th", "t"), (r"ph", "f"), (r"ck|q", "k"), (r"x", "ks"),
+    (r"dzh|dj|zh|ch", "j"), (r"kh|j", "h"), (r"th", "t"), (r"ph|f", "p"), (r"ck|q", "k"), (r"x", "ks"),
     (r"c(?!h)", "k"), (r"(?<=[^aeiouyw])e\Z", ""), (r"[aeiouyw]+", "a"), (r"([a-z])\1+", r"\1"),
 ))
 
@@ -187,10 +188,10 @@ def sounds_alike(a: Sequence[str], b: Sequence[str]) -> bool:
 def sounds_within(a: Iterable[str], b: Iterable[str]) -> bool:
     """Whether each word of one name sounds like a word of the other ("Chitl", "Kimberly
     Cheatle"): a shorter form, or the same, of a name carried over from another script; one
-    word only when it has three consonant sounds or more."""
+    word only when it has five letters or three consonant sounds ("Phitha", "Pita Limjaroenrat")."""
     la, lb = list(a), list(b)
     small, big = (la, lb) if len(la) <= len(lb) else (lb, la)
-    if not small or (len(small) == 1 and len(sound_key(small[0]).replace("a", "")) < 3):
+    if not small or (len(small) == 1 and len(small[0]) < 5 and len(sound_key(small[0]).replace("a", "")) < 3):
         return False
     return all(any(_sound_of(w, v) for v in big) for w in small)
 

@@ -58,6 +58,7 @@ def test_one_spelling_of_a_title() -> None:
     ("Dzhosh Shapiro", "Josh Shapiro", True), ("Kimberli Chitl", "Kimberly Cheatle", True),
     ("Alekhandro Maiorkas", "Alejandro Mayorkas", True), ("Tomas Kruks", "Thomas Crooks", True),
     ("John Kennedy", "Joe Biden", False), ("Kimberly Chitl", "Kimberly Chapel", False),
+    ("Phitha Limcharoenrat", "Pita Limjaroenrat", True),
 ])
 def test_same_person(a: str, b: str, same: bool) -> None:
     assert same_person(key(a), key(b)) is same
