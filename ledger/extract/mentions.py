@@ -100,6 +100,10 @@ def _soft_break(text: str, end: int, start: int) -> bool:
             and len(_PROSE_WORD.findall(line)) >= 4)
 
 
+# plurals of people a name may hold in the possessive ("People's Liberation Army")
+_NAME_POSSESSIVES = frozenset({"people", "women", "children", "men", "workers"})
+
+
 def _joined(text: str, a: Token, b: Token) -> bool:
     gap = text[a.end : b.start]
     if a.possessive:  # "People's Liberation Army": the possessive is inside the name
@@ -545,9 +549,13 @@ def _name_runs(
             # (a headline's verb in title case ends a name: "FSB Chief Bortnikov Says West ...")
             and toks[j + 1].key not in _HEADLINE_VERBS
             and j - i < 8  # a title and a name: "Qatari Prime Minister Mohammed bin Abdulrahman Al Thani"
-            and not toks[j].possessive
-            and ((_GAP_NAME.match(text[toks[j].end : toks[j + 1].start] or " ")
-                  and len(text[toks[j].end : toks[j + 1].start]) <= 3)
+            # (a possessive ends a name, but for a plural of people inside one: "People's
+            # Liberation Army", "Women's Hospital")
+            and (not toks[j].possessive or (toks[j].key in _NAME_POSSESSIVES and toks[j].cap
+                                            and text[toks[j].end : toks[j + 1].start] in ("'s ", "’s ")))
+            and ((toks[j].possessive and toks[j].key in _NAME_POSSESSIVES)
+                 or (_GAP_NAME.match(text[toks[j].end : toks[j + 1].start] or " ")
+                     and len(text[toks[j].end : toks[j + 1].start]) <= 3)
                  or _soft_break(text, toks[j].end, toks[j + 1].start))
             # a period inside a name follows an initial or an abbreviated title ("J. Biden",
             # "Gen. Li"), not a word that ends a sentence ("... met Blinken. Li was ...")

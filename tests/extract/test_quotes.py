@@ -232,6 +232,12 @@ def test_the_words_of_a_search_or_a_title_are_no_ones_quote(sentence: str) -> No
     assert text(sentence).quotes == []
 
 
+def test_a_plural_of_people_in_the_possessive_is_inside_a_name() -> None:
+    # "the People's Liberation Army said": not "Liberation Army"
+    f = text("The People's Action Front said \u201call the missiles accurately hit the target\u201d on Thursday.")
+    assert [q.speaker_text for q in f.quotes] == ["People's Action Front"]
+
+
 def test_a_participle_opening_a_sentence_is_no_speaker() -> None:
     # "Standing on the roof of a bus outside his home in Istanbul, Erdogan led the crowd"
     f = text("Jan Novak won the runoff on Sunday.\n\nStanding on the roof of a campaign bus outside his home "
