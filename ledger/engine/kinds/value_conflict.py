@@ -307,7 +307,10 @@ def _starts(view: LedgerView, rule: Rule, cmp: _Compare, items: list[tuple[DocRe
 
 _RENEWED = rx.compile(r"\bre-?(?:elected|appointed|nominated|installed|confirmed|sworn)\b"
                       r"|\b(?:second|third|fourth|fifth|sixth|another|new|further|consecutive|\d+(?:st|nd|rd|th))"
-                      r"[ \t\u00a0]+(?:(?:consecutive|straight|successive)[ \t\u00a0]+)?(?:term|mandate)s?\b", re.I)
+                      r"[ \t\u00a0]+(?:(?:consecutive|straight|successive)[ \t\u00a0]+)?(?:term|mandate)s?\b"
+                      # ("sworn in as Turkey's president for another five years")
+                      r"|\b(?:another|a further|(?:a|an)[ \t\u00a0]+(?:second|third|fourth|fifth|new))[ \t\u00a0]+"
+                      r"(?:\w+[ \t\u00a0]+)?years?\b", re.I)
 
 
 # an election to an office (which may renew a term)
