@@ -1844,7 +1844,7 @@ _FINITE_VERBS = frozenset("was is were are would will had has have could should 
 # the International Federation of Red Cross")
 _NAME_OF = rx.compile(r"((?:[^\W\d_][\w’'-]+[ \t\u00a0]){1,2}[^\W\d_][\w’'-]+)[ \t\u00a0]+of[ \t\u00a0]")
 _NOT_NAME_WORDS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her"})
-_POST_ACC = rx.compile(r"[\s,;:—–-]*(?:according\s+to|selon)\s")
+_POST_ACC = rx.compile(r"[\s,;:—–-]*(?:according\s+to|selon|in\s+the\s+words\s+of)\s")
 # French after a quotation: "« … », a déclaré M. LeBlanc", "a-t-il lancé", "écrit-elle"
 _FR_PARTICIPLES = ("déclaré|dit|affirmé|ajouté|estimé|expliqué|souligné|lancé|indiqué|précisé|assuré|martelé|écrit"
                    "|répondu|insisté|prévenu|reconnu|confié|poursuivi|conclu|commenté|dénoncé|annoncé|tranché"

@@ -232,6 +232,12 @@ def test_the_words_of_a_search_or_a_title_are_no_ones_quote(sentence: str) -> No
     assert text(sentence).quotes == []
 
 
+def test_in_the_words_of_names_the_speaker_after_a_quote() -> None:
+    f = text("China announced the sanctions on Wednesday, saying she had \"ignored China's serious concerns and "
+             "insisted on visiting Taiwan,\" in the words of foreign ministry spokeswoman Mao Ning.")
+    assert [q.speaker_text for q in f.quotes] == ["Mao Ning"]
+
+
 def test_a_plural_of_people_in_the_possessive_is_inside_a_name() -> None:
     # "the People's Liberation Army said": not "Liberation Army"
     f = text("The People's Action Front said \u201call the missiles accurately hit the target\u201d on Thursday.")
