@@ -524,6 +524,8 @@ def _date_comma(text: str, lo: int, at: int) -> bool:
 
 
 # (a spaced hyphen too: a wire's dateline, "NAIROBI, July 1 (Reuters) - Thirty-nine people ...")
+# a clause that opens with a verb of saying
+_REPORTED = rx.compile(r"(?:said|says|told|tells|added|announced|stated|reported|confirmed|noted|wrote)\b")
 _CLAUSE_BREAK = rx.compile(r"[,;:(\u2014\u2013]\s*|\s-\s+|\b(?:while|whereas|but|ahead\s+of|against)\s+")
 # a sentence's opening phrase of time or occasion, up to its comma ("In the 2019 election, ")
 _OPENING_PHRASE = rx.compile(r"[ \t\u00a0]*(?:In|During|At|By|After|Before|Since|Until|Of)\b[^,;:.!?]{1,60},"
@@ -740,8 +742,21 @@ def count_claims(doc: Document, mentions: list[Mention], index: Any,
                               and not aside[0] <= actors[j][0] < aside[1]
                               and _owner_like(mentions[actors[j][1]], index)), None)
                 orgs = [j for j in range(near, k - 1, -1) if mentions[actors[j][1]].kind == "org"]
+                # (or the name an appositive closes right before the clause: "and the incumbent,
+                # Ranil Wickremesinghe, trailed in third with 17.27%")
+                # (the name alone between the commas, its clause no report: not "Spain's foreign
+                # minister, Margarita Robles, said 56 soldiers ...")
+                appos = None
+                if (owner is None and len(breaks) >= 2 and text[breaks[-1].start()] == ","
+                        and text[breaks[-2].start()] == "," and not _REPORTED.match(text, clause)):
+                    appos = next((j for j in range(near, k - 1, -1)
+                                  if mentions[actors[j][1]].span.end == breaks[-1].start()
+                                  and mentions[actors[j][1]].kind == "person"
+                                  and actors[j][0] == breaks[-2].end()), None)
                 if owner is not None:
                     k = owner
+                elif appos is not None:
+                    k = appos
                 elif toll is None and _THE_BODY.match(text, clause):
                     # "..., when the party won just 121 of 650 seats": the party named before
                     if not orgs:

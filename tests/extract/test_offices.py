@@ -267,6 +267,14 @@ def test_the_swahili_press_honorifics_are_no_names() -> None:
         ("Jan Novak", "Foreign Minister")]
 
 
+def test_a_share_of_the_name_an_appositive_closes_before_the_clause() -> None:
+    assert counts("Li Shangfu took 32.76%, and the incumbent, Wei Fenghe, trailed in third with 17.27%.") == [
+        ("Li Shangfu", "32.76", "percent"), ("Wei Fenghe", "17.27", "percent")]
+    # (not a name at the end of a longer appositive, nor a speaker: the speaker's number is another's)
+    assert counts("Li Shangfu, the opposition leader and son of the former president Wei Fenghe, took 32.76%.") == [
+        ("Li Shangfu", "32.76", "percent")]
+
+
 def test_a_toll_told_after_a_possessive() -> None:
     assert counts("In Japan, the death toll from Friday's earthquake rose to 2,497.") == [("Japan", "2497", "dead")]
 
