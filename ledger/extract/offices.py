@@ -76,12 +76,12 @@ corporal cpl private pvt marshal field army air navy naval vice rear commodore e
 _TITLE_WORD = rx.compile(r"[^\W\d_]+")
 
 _YEAR = rx.compile(r"\b(1[89]\d\d|20\d\d)\b")
-# a relative clause on a name, after its age if any, up to the next comma or the sentence's end
-# (or after a description of the name: "Ivanishvili, the billionaire who founded GD in 2012")
 # a year that tells the time of a noun a "then-" title is part of, no comma between ("a 2017
 # investigation into the wealth of then-prime minister Dmitry Medvedev")
 _YEAR_OF_NOUN = rx.compile(r"\b(?:[Aa]n?|[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)[ \t\u00a0]+(1[89]\d\d|20\d\d)"
                            r"[ \t\u00a0]+[a-z][^,;:.]*\Z")
+# a relative clause on a name, after its age if any, up to the next comma or the sentence's end
+# (or after a description of the name: "Ivanishvili, the billionaire who founded GD in 2012")
 _RELATIVE_AFTER = rx.compile(r",[ \t\u00a0]+(?:\d{1,3},[ \t\u00a0]+)?"
                              r"(?:(?:the|a|an)[ \t\u00a0]+(?:[\w'’-]+[ \t\u00a0]+){0,3}?)?(?:who|whose)\b[^,;:]*")
 
