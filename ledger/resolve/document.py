@@ -290,6 +290,9 @@ parliament assembly senate congress tribunal secretariat directorate federation 
 # the last words of names of groups of people ("Kenya Kwanza MPs", "Labour MPs", "GOP Senators")
 _GROUP_LAST_WORDS = frozenset("""mps meps mks senators lawmakers legislators deputies members supporters
 loyalists voters officials ministers""".split())
+# an honorific and a name inside quotation marks: a nickname ("Mr Cannabis")
+_NICKNAME_QUOTED = rx.compile(r"[\"“‘'][A-Z][a-z]{1,3}\.?[ \t\u00a0]*\Z")
+_QUOTE_CLOSES = rx.compile(r"[\"”’']")
 # the last word of a place or a building named for someone ("King Faisal Naval Base")
 # (not a word that is also a surname: "Street", "Bridge", "Port")
 _FACILITY_WORDS = frozenset("""base airbase airport hospital stadium avenue mosque palace centre center highway
@@ -1203,6 +1206,11 @@ def _resolve_run_once(doc: Document, m: Mention, index: NameIndex, intro: list[I
             _set(m, index, None, None, 0.0, "unknown-name", f"{honorific} + {m.surface}: a peer's style")
             m.kind = "person"
             m.hint["name_key"] = phrase_key(f"{honorific.rstrip('.')} {m.surface}", expand=False)
+            return
+        if honorific and _NICKNAME_QUOTED.search(doc.text, max(0, m.span.start - len(honorific) - 3), m.span.start) \
+                and _QUOTE_CLOSES.match(doc.text, m.span.end):
+            # "nicknamed “Mr Cannabis”", a headline's 'Mr Cannabis': a nickname, no one's name
+            _set(m, index, None, None, 0.0, "dropped", "")
             return
         if honorific or titled:
             _set(
