@@ -109,6 +109,8 @@ def _joined(text: str, a: Token, b: Token) -> bool:
     if a.possessive:  # "People's Liberation Army": the possessive is inside the name
         gap = gap[2:]
         return gap in (" ", "\u00a0") or ("\n" in gap and _soft_break(text, a.end + 2, b.start))
+    if a.text.endswith("s") and gap[:1] in ("'", "’") and gap[1:] in (" ", "\u00a0"):
+        return True  # a plural's possessive inside a name: "the ASEAN foreign ministers' meeting"
     if a.period and gap.startswith("."):
         if not (len(a.text) == 1 or a.key in _NAME_ABBREV or a.key in ABBREVIATIONS):
             return False  # "as chairman. Microsoft": a sentence ends there, not an abbreviation

@@ -1110,3 +1110,11 @@ def test_a_name_that_counts_people_is_no_ones() -> None:
     found = [(m.surface, m.kind, m.method) for m in mentions(
         "Flanked by dozens of Kenya Kwanza MPs, the President announced the withdrawal.")]
     assert not any("MPs" in s and k == "person" for s, k, _ in found), found
+
+
+def test_a_plurals_possessive_inside_a_kb_name() -> None:
+    # "the ASEAN foreign ministers' meeting": the apostrophe after the plural is inside the name
+    kb = [*KB, Entity(id="asean-fm", kind="event", name="ASEAN foreign ministers' meeting")]
+    text = "Wang Yi attended the ASEAN foreign ministers' meeting in Phnom Penh on Friday.\n"
+    doc = Document(path="t.txt", text=text, published=date(2022, 8, 5), sections=[Section("body", 0, len(text))])
+    assert [m.entity for m in analyze(doc, build_index(kb)).mentions if m.kind == "event"] == ["asean-fm"]
