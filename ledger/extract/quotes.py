@@ -627,6 +627,8 @@ _DESCRIPTION_OPENS = rx.compile(r"[ \t\u00a0\n\"“]*(?:[Tt]he[ \t\u00a0]+(?:[a-
 _AGE_OPENS = rx.compile(r"[ \t\u00a0\n\"“]*[Tt]he[ \t\u00a0]+(\d{1,3})-year-old[ \t\u00a0]+(?![A-Z])")
 
 
+# the nouns of laws, capitalized after "the" ("the Bill", "the Act"): no one
+_LAW_NOUNS = frozenset({"Bill", "Act", "Law", "Code", "Charter", "Constitution", "Amendment", "Treaty"})
 # the heads of titles of a country's one head ("the president", "the king")
 _HEAD_OF_STATE_WORDS = frozenset({"president", "premier", "chancellor", "king", "queen", "emir", "monarch"})
 # a participle opening a sentence ("Standing on top of a bus ..., the president sang"), no name
@@ -1130,6 +1132,9 @@ class _Finder:
                     return k  # "According to Putin, Kiev is trying ... “…?” he asked": who told it
                 return last_subject if last_subject is not None else k
             pw = _prev_word(self.text, window, m.span.start)
+            if (m.hint.get("run") and not m.entity and pw is not None
+                    and self.text[pw[0] : pw[1]].lower() == "the" and m.surface.strip() in _LAW_NOUNS):
+                continue  # "MPs who had just approved the Bill": a law, not the "Finance Bill" someone
             if (m.hint.get("run") and not m.entity and pw is not None
                     and self.text[pw[0] : pw[1]].lower() in _PREPOSITIONS | {"the"}
                     and not self._surname_named_before(k)):
@@ -1837,7 +1842,8 @@ _GROUP = rx.compile(r"(?:Democrat|Republican|Conservative|Liberal|Socialist|Comm
                     r"|Loyalist|Separatist|Islamist|Nationalist)s|Tories|[A-Z][a-z]+(?:ians|eans|cans|mans|ese)"
                     r"|(?:Israel|Pakistan|Iraq|Saud|Somal|Yemen|Qatar|Kuwait|Oman|Bangladesh|Azerbaijan|Nepal"
                     r"|Emirat|Bahrain|Kashmir|Punjab|Bengal|Gujarat|Pashtun|Baloch)is|Afghans|Thais|Turks|Kurds"
-                    r"|Arabs|Jews|Serbs|Croats|Poles|Czechs|Slovaks|Swedes|Danes|Finns|Greeks|Brits|Scots|Filipinos")
+                    r"|Arabs|Jews|Serbs|Croats|Poles|Czechs|Slovaks|Swedes|Danes|Finns|Greeks|Brits|Scots|Filipinos"
+                    r"|MPs|MEPs|MKs|Senators|Lawmakers|Legislators")
 # verbs of a clause after a reporting verb: it reports something else ("said the comment was ...")
 _FINITE_VERBS = frozenset("was is were are would will had has have could should must".split())
 # two or three capitalized words and "of": a person and whom they speak for ("Caroline Holt of

@@ -232,6 +232,16 @@ def test_the_words_of_a_search_or_a_title_are_no_ones_quote(sentence: str) -> No
     assert text(sentence).quotes == []
 
 
+def test_a_law_and_a_group_of_mps_are_no_speakers() -> None:
+    # "MPs who had just approved the Bill ... “…,” he said": neither "Bill" nor "MPs"
+    f = text("President Jan Novak declined to sign the Finance Bill 2024 into law.\n\nThe about-turn came after "
+             "protests, when MPs who had just approved the Bill by 195 votes to 106 fled.\n\nIn a televised "
+             "address on Tuesday night, the President had taken a hard line. \u201cIt is not in order,\u201d he said.")
+    q = f.quotes[-1]
+    assert q.speaker is None or f.mentions[q.speaker].surface not in ("Bill", "MPs")
+    assert q.speaker_text not in ("Bill", "MPs")
+
+
 def test_in_the_words_of_names_the_speaker_after_a_quote() -> None:
     f = text("China announced the sanctions on Wednesday, saying she had \"ignored China's serious concerns and "
              "insisted on visiting Taiwan,\" in the words of foreign ministry spokeswoman Mao Ning.")
