@@ -13,7 +13,14 @@ from ledger.extract.offices import PAST_WORDS, RANK_WORDS
 from ledger.extract.sentences import ABBREVIATIONS as ABBREVIATIONS_ENDING_NO_SENTENCE
 from ledger.model import Document, Mention, Span
 from ledger.resolve.index import TOLD_BY, Entry, NameIndex
-from ledger.resolve.keys import DESCRIBING, NATIONALITY_SHAPE, OTHER_OFFICE_WORDS, PARTICLES, split_nationality
+from ledger.resolve.keys import (
+    DESCRIBING,
+    NATIONALITY_SHAPE,
+    OTHER_OFFICE_WORDS,
+    PARTICLES,
+    TITLE_HEADS,
+    split_nationality,
+)
 from ledger.resolve.tokens import ABBREVIATIONS, Token, tokenize
 
 # words that, before a capitalized name, mark a person ("Mr. Li", "Gen. Li", "General Li")
@@ -66,17 +73,6 @@ STOP = {
     # months as datelines abbreviate them ("BUENOS AIRES, Dec 11 (SCW) -"; not "Jan", "Jun",
     # "Mar", which are names too: "Jan Novak", "Dong Jun")
     "feb", "apr", "aug", "sep", "sept", "oct", "nov", "dec",
-}
-# head words of titles the KB may not know ("Fisheries Minister Jan Novak"): a capitalized run
-# ending in one of them and followed by a name is an office title with its holder
-TITLE_HEADS = {
-    "minister", "secretary", "president", "premier", "chancellor", "ambassador", "governor",
-    "mayor", "chairman", "chairwoman", "chair", "director", "spokesperson", "spokesman",
-    "spokeswoman", "commissioner", "chief", "commander", "senator", "representative", "envoy",
-    "adviser", "advisor", "general", "admiral", "prosecutor", "attorney", "speaker", "leader",
-    "judge", "justice", "sheriff", "marshal",
-    # companies' ("Microsoft Chief Executive Satya Nadella", "CEO Satya Nadella")
-    "executive", "officer", "ceo", "cfo", "coo", "cto", "founder", "chairperson",
 }
 _GAP_OK = rx.compile(r"[ \t\u00a0]*(?:[-–][ \t\u00a0]*)?$")
 _NAME_ABBREV = frozenset(a.lower() for a in ABBREVIATIONS_ENDING_NO_SENTENCE)

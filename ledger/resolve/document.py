@@ -1727,9 +1727,9 @@ def _resolve_office(doc: Document, m: Mention, index: NameIndex, given_to: Menti
         # (not after a preposition, where a story names past holders by their title: "how far
         # Lee Harvey Oswald had been from President John F. Kennedy")
         mine = [o for o in offices if index.country_of(o) == home] if home is not None else []
-        if len(mine) == 1 and phrase_key(holder.surface, expand=False).split()[-1:] != [] and not (
-                set(phrase_key(holder.surface, expand=False).split()[-1:]) & set(qualified)) and not (
-                _PREPOSITION_BEFORE.search(doc.text, max(0, m.span.start - 12), m.span.start)):
+        surname = phrase_key(holder.surface, expand=False).split()[-1:]
+        if len(mine) == 1 and surname and surname[0] not in qualified and not _PREPOSITION_BEFORE.search(
+                doc.text, max(0, m.span.start - 12), m.span.start):
             offices = mine
             why = "the country the text is about; the holder is not in the KB"
         else:

@@ -15,7 +15,7 @@ from typing import Any, NamedTuple
 
 from ledger import rx
 from ledger.model import Entity
-from ledger.resolve.keys import PARTICLES
+from ledger.resolve.keys import PARTICLES, TITLE_HEADS
 from ledger.resolve.tokens import phrase_key
 
 MEMO_SIZE = 100_000
@@ -285,11 +285,6 @@ _WHAT_ACT = rx.compile(r"(?:the )?(?P<what>.+?)(?:['’]s)? (?P<act>[a-z]+)")
 _OF_THE = rx.compile(r"\b(of) the ", re.IGNORECASE)
 
 
-# the head words of titles, which a name may follow
-_TITLE_HEADS = frozenset("""minister president secretary premier chancellor governor mayor chairman chairwoman
-director chief leader speaker commissioner king queen general commander""".split())
-
-
 def _add_verb_forms(idx: NameIndex, ents: list[Entity]) -> None:
     """An event that is an act, told by its verb: "declared emergency martial law" for "the
     declaration of emergency martial law", "declared martial law" for its alias "martial law
@@ -305,7 +300,7 @@ def _add_verb_forms(idx: NameIndex, ents: list[Entity]) -> None:
             if m is None or not m.group("what").strip():
                 continue
             act, what = m.group("act"), m.group("what")
-            if what.split()[-1:] and what.split()[-1].lower() in _TITLE_HEADS:
+            if what.split()[-1:] and what.split()[-1].lower() in TITLE_HEADS | {"king", "queen"}:
                 # ("impeachment of the interior minister": "impeached Interior Minister Lee
                 # Sang-min" is of the minister named; the verb alone tells the event, TOLD_BY)
                 continue

@@ -46,6 +46,18 @@ DIRECTION = (r"(?:(?:north|south|east|west)(?:ern)?|(?:north|south)(?:east|west)
              r"[ \t\u00a0]+")
 
 
+# head words of titles the KB may not know ("Fisheries Minister Jan Novak"): a capitalized run
+# ending in one of them and followed by a name is an office title with its holder
+TITLE_HEADS = frozenset({
+    "minister", "secretary", "president", "premier", "chancellor", "ambassador", "governor",
+    "mayor", "chairman", "chairwoman", "chair", "director", "spokesperson", "spokesman",
+    "spokeswoman", "commissioner", "chief", "commander", "senator", "representative", "envoy",
+    "adviser", "advisor", "general", "admiral", "prosecutor", "attorney", "speaker", "leader",
+    "judge", "justice", "sheriff", "marshal",
+    # companies' ("Microsoft Chief Executive Satya Nadella", "CEO Satya Nadella")
+    "executive", "officer", "ceo", "cfo", "coo", "cto", "founder", "chairperson",
+})
+
 # words that make a title another office than the one without them, and not its seat
 # ("Deputy Prime Minister", "Prime Minister-elect", "Minister of State")
 OTHER_OFFICE_WORDS = frozenset({"deputy", "vice", "assistant", "under", "junior", "associate", "acting", "former",
