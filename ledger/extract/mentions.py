@@ -254,6 +254,8 @@ def _lowercase_heads(index: NameIndex) -> frozenset[str]:
 _KEY, _PERIOD, _CAP = attrgetter("key"), attrgetter("period"), attrgetter("cap")
 _HYPHEN_NAME = rx.compile(r"-[A-Z]")
 # before a title's first word in lower case, these make it a verb ("will shadow", "to head")
+# a clock's hour before a title's first word: "09:14 PM IST", "7 PM" is the time of day
+_CLOCK_BEFORE = rx.compile(r"(?<![\w.,])\d{1,2}(?:[:.]\d{2})?[ \t\u00a0]?\Z")
 _MODALS = frozenset({"will", "would", "to", "can", "could", "shall", "should", "must", "may", "might", "did", "does"})
 
 
@@ -327,6 +329,9 @@ def find_mentions(doc: Document, index: NameIndex) -> list[Mention]:
                 best = None  # "the Australian Open", "the US Open": an event's name, not the place
             if best is not None and best[1][0] == "office" and _HYPHEN_NAME.match(text, toks[i + best[0] - 1].end):
                 best = None  # "Foreign Minister Amir-Abdollahian": a title's word in a hyphenated name
+            if best is not None and best[1][0] == "office" \
+                    and _CLOCK_BEFORE.search(text, max(0, toks[i].start - 8), toks[i].start):
+                best = None  # "Jun 04, 2023 09:14 PM IST": the time of day, not a prime minister
             if best is not None and toks[i].key == "the" and best[0] > 1 and \
                     _key_length(text, toks, i + 1, index) > best[0] - 1:
                 best = None  # "the Conservative Party conference": the event, not the KB's "the Conservative Party"

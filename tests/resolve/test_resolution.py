@@ -324,6 +324,15 @@ def test_a_title_after_a_modal_is_a_verb() -> None:
     assert not [m for m in analyze(doc, build_index(kb)).mentions if m.entity == "uk-shadow-fs"]
 
 
+def test_a_clock_time_before_pm_is_the_time_of_day_not_a_title() -> None:
+    kb = list(KB)
+    kb.append(Entity(id="rt-pm", kind="office", name="Prime Minister of Ruritania", country="RT", titles=["PM"]))
+    text = "Jun 04, 2023 09:14 PM IST\n\nThe train left at 7 PM. PM Jan Novak spoke."
+    doc = Document(path="t.txt", text=text, published=date(2023, 6, 4), sections=[Section("body", 0, len(text))])
+    found = [m.span.start for m in analyze(doc, build_index(kb)).mentions if m.surface.startswith("PM")]
+    assert found == [text.rindex("PM J")], found
+
+
 def test_the_edition_of_a_recurring_event_the_text_points_at() -> None:
     kb = list(KB)
     kb += [Entity(id="hague", kind="place", name="The Hague", country="NL"),
