@@ -494,7 +494,7 @@ def _verb_anaphors(doc: Document, start: int, end: int, kind: str, out: list[Men
 # words opening a sentence that open no name: numbers, prepositions
 _NOT_NAME_OPENERS = frozenset("""one two three four five six seven eight nine ten eleven twelve twenty thirty forty
 fifty hundred hundreds thousand thousands dozens between during after before among amid despite within without
-following including according""".split())
+following including according late early earlier later""".split())
 _DETERMINER_WORDS = frozenset({"the", "a", "an", "his", "her", "its", "their", "this", "that", "these", "those"})
 
 
@@ -746,6 +746,23 @@ _DESCRIBED_BEFORE = rx.compile(r"\b(?:[Aa]n?|[Tt]he)(?:[ \t\u00a0]+[a-z][a-z-]*)
 _HONORIFIC_BEFORE = rx.compile(r"\b(?:(?:" + "|".join(sorted(HONORIFICS)) + r")\.?|(?-i:M\.))[ \t\u00a0]+\Z", re.I)
 
 
+# a description in apposition before a name, ending in a title's head or its "of" phrase: "the
+# secretary-general of the presidency, Oumar Samba Ba", "the Kremlin's chief spokesman, X"
+_DESCRIPTION_BEFORE = rx.compile(r"\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|\w+['’]s)[ \t\u00a0]+"
+                                 r"(?:[\w'’-]+[ \t\u00a0]+){0,3}?(?P<head>[a-z]+)(?:-[a-z]+)?"
+                                 r"(?:[ \t\u00a0]+of[ \t\u00a0]+(?:the[ \t\u00a0]+)?[\w'’-]+"
+                                 r"(?:[ \t\u00a0]+[\w'’-]+){0,2})?"
+                                 r"[ \t\u00a0]*,[ \t\u00a0]+\Z")
+
+
+def titled_description(text: str, start: int) -> int | None:
+    """Where a description whose head is a title's ("the secretary-general of the presidency,")
+    starts, when it stands in apposition right before ``start``: the name after it is a
+    person's, the description's subject."""
+    d = _DESCRIPTION_BEFORE.search(text, max(0, start - 80), start)
+    return d.start() if d is not None and d.group("head") in TITLE_HEADS else None
+
+
 def opens_sentence(text: str, m: Mention, floor: int = 0) -> bool:
     """Whether a name's noun phrase (``phrase_start``, with an honorific before it: "Ms
     Sheinbaum") opens its sentence: only quotation marks or brackets stand between it and the
@@ -759,6 +776,8 @@ def opens_sentence(text: str, m: Mention, floor: int = 0) -> bool:
         # "..., an emotional Prof Yunus paid tribute" (a name, not a word: "the presumptive
         # Republican nominee")
         start = d.start()
+    elif (described := titled_description(text, start)) is not None and described >= floor:
+        start = described  # "In the evening, the secretary-general of the presidency, Oumar Samba Ba, read"
     return _opens_at(text, start, floor)
 
 
@@ -1136,12 +1155,22 @@ def _link(doc: Document, mentions: list[Mention]) -> None:
                 continue  # a relation, not a title: "Sara Duterte, the former president's daughter"
             if _NOMINEE_AFTER.match(text, office.span.end):
                 continue  # "Pam Bondi, the attorney general nominee": named for it, not holding it
+            if _OPENING_PHRASE_BEFORE.search(text, max(0, a.span.start - 16), a.span.start) \
+                    and _VERB_AFTER_TITLE.match(text, office.span.end):
+                # "According to Peskov, the president wished ...": the comma ends the opening
+                # phrase, and the title opens the clause after it
+                continue
             office.hint["holder"] = a
             office.hint["appositive"] = "after-name"
             a.hint["holder_of"] = office
 
 
 _PLACE_WORD_BEFORE = rx.compile(r"\b(?:in|at|near|outside)[ \t\u00a0]+\Z")
+# a phrase opening a sentence and ending at the name after it ("According to Peskov, ...")
+_OPENING_PHRASE_BEFORE = rx.compile(r"(?:^|[.!?\n][\"”’']?[ \t\u00a0]+|\n)(?:According|[Aa]ccording to|Unlike|Like|For)"
+                                    r"(?:[ \t\u00a0]+to)?[ \t\u00a0]+\Z")
+# a word of a verb right after a title, no comma closing it ("the president wished")
+_VERB_AFTER_TITLE = rx.compile(r"[ \t\u00a0]+(?!(?:of|for|in|at|and|or|to|on|who|from|with)\b)[a-z]+\b")
 
 
 # a capitalized word before a title that the KB does not know as a place

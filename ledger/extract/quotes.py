@@ -48,7 +48,7 @@ from ledger import rx
 from ledger.extract.mentions import AGE_AFTER_NAME, HONORIFICS, TITLE_HEADS, opens_sentence
 from ledger.extract.sentences import ABBREVIATIONS
 from ledger.model import Mention
-from ledger.resolve.keys import OTHER_OFFICE_WORDS, PARTICLES, knows_person
+from ledger.resolve.keys import ORG_LAST_WORDS, OTHER_OFFICE_WORDS, PARTICLES, knows_person
 
 # --------------------------------------------------------------------------------------------
 # data lists
@@ -1096,6 +1096,15 @@ class _Finder:
                 # "Chief scientist Ilya Sutskever", "Deputy President Jan Novak": the title's first
                 # word, no one; "Democrats said": many, never "he" or "she"
                 continue
+            if (kind == "person" and m.hint.get("run") and not m.entity and " " in m.surface.strip()
+                    and m.surface.split()[-1].lower() in ORG_LAST_WORDS):
+                continue  # "investigators from the Japan Transport Safety Board": a body, no "he"
+            if kind == "person" and m.hint.get("run") and not m.entity and (
+                    _MODEL_NUMBER.match(self.text, m.span.end) or any(c.isdigit() for c in m.surface)):
+                continue  # "the plane, a Bombardier Dash 8, ...", "the JAL Airbus A350": a model
+            if kind == "person" and (pw := _prev_word(self.text, window, m.span.start)) is not None \
+                    and self.text[pw[0] : pw[1]] in ("told", "tells", "telling"):
+                continue  # "A coast guard spokesman told Reuters ...": whom he told, not he
             if kind == "person" and self._coordinated(k):
                 continue  # "Only Walter Winterbottom and Sir Alf Ramsey took charge ...": "they", not "he"
             if kind == "person" and self._in_appositive(k):
@@ -1530,6 +1539,8 @@ def _heading_quote(text: str, r: _Raw) -> bool:
     return len(inner.split()) <= 8 and not inner.rstrip().endswith((".", "!", "?", "…", ","))
 
 
+# a model's number after its name ("Bombardier Dash 8")
+_MODEL_NUMBER = rx.compile(r"[ \t\u00a0-]\d")
 _PRONOUN_WORD = {w: rx.compile(rf"\b{w}\b", re.I) for w in ("he", "she")}
 # a relative clause on a person, and what ends one before a quotation
 # an appositive opened after a name and running on to another ("- the younger brother of
@@ -1598,9 +1609,11 @@ def _attribute(
     pre: tuple[_Attr, bool] | None = None
     pre_done = False
     attr: _Attr | None = None
-    if colon:
+    if colon or (strict and lead):
+        # (a whole sentence quoted after its speaker's verb, "X said in a statement that “….”":
+        # not the speaker of the sentence after, "Y said on Twitter that ...")
         pre, pre_done = _pre_attribution(text, r, f, s0, s_end), True
-        if pre is not None and pre[1]:
+        if pre is not None and (pre[1] or not colon):
             attr = pre[0]
     if attr is None:
         attr = _post_attribution(text, r.first_end, p_hi, f, strict)

@@ -20,12 +20,12 @@ from functools import lru_cache
 
 from ledger import rx
 from ledger.extract import Extraction
-from ledger.extract.mentions import AGE_AFTER_NAME, HONORIFICS, TITLE_HEADS, unknown_qualifier
+from ledger.extract.mentions import AGE_AFTER_NAME, HONORIFICS, TITLE_HEADS, titled_description, unknown_qualifier
 from ledger.extract.quotes import REPORTING_VERBS
 from ledger.model import Claim, Document, Entity, Mention, Span
 from ledger.read.sections import heading_text
 from ledger.resolve.index import TOLD_BY, Entry, NameIndex, double_surname
-from ledger.resolve.keys import DIRECTION, PARTICLES, name_key, name_like
+from ledger.resolve.keys import DIRECTION, ORG_LAST_WORDS, PARTICLES, name_key, name_like
 from ledger.resolve.tokens import CALENDAR_WORDS, COMMON_WORDS, phrase_key
 
 # countries whose press calls people by the given name (no surname, a patronymic, or the
@@ -284,9 +284,6 @@ def _plural_demonym(key: str, index: NameIndex) -> bool:
 
 _INTRODUCING = ("exact", "alias", "transliteration", "nickname", "fuzzy", "title-holder", "unknown-name")
 # the last words of institutions' names ("World Bank", "Defense Department")
-_ORG_LAST_WORDS = frozenset("""bank fund ministry council committee commission department agency bureau
-union party university institute association organization organisation corporation company group authority
-parliament assembly senate congress tribunal secretariat directorate federation foundation""".split())
 # the last words of names of groups of people ("Kenya Kwanza MPs", "Labour MPs", "GOP Senators")
 _GROUP_LAST_WORDS = frozenset("""mps meps mks senators lawmakers legislators deputies members supporters
 loyalists voters officials ministers""".split())
@@ -1059,7 +1056,7 @@ def _resolve_run_once(doc: Document, m: Mention, index: NameIndex, intro: list[I
         key, toks = toks[1], toks[1:]  # "Al-Sharaa", "al-Sharaa": the surname, its article aside
     honorific = m.hint.get("honorific")
     titled = "title" in m.hint
-    if honorific and len(toks) >= 2 and (toks[-1] in _ORG_LAST_WORDS or toks[-1] in _FACILITY_WORDS):
+    if honorific and len(toks) >= 2 and (toks[-1] in ORG_LAST_WORDS or toks[-1] in _FACILITY_WORDS):
         # "King Faisal Naval Base", "King Salman Humanitarian Aid and Relief Centre": named for
         # someone, a place or an institution, not the person
         m.kind = "place" if toks[-1] in _FACILITY_WORDS - {"centre", "center"} else "org"
@@ -1292,7 +1289,7 @@ def _resolve_run_once(doc: Document, m: Mention, index: NameIndex, intro: list[I
         return
     # 6. a name whose last word heads an institution's ("World Bank", "Defense Department",
     # "Sovereignty Council"): an organization, whatever cue follows it
-    if toks and toks[-1] in _ORG_LAST_WORDS and len(toks) >= 2:
+    if toks and toks[-1] in ORG_LAST_WORDS and len(toks) >= 2:
         m.kind = "org"
         _set(m, index, None, None, 0.0, "unknown-name", "no KB entity has this name; an institution's")
         m.hint["name_key"] = key
@@ -1304,7 +1301,8 @@ def _resolve_run_once(doc: Document, m: Mention, index: NameIndex, intro: list[I
     # 7. an unknown name: keep it when something says it is a person (an honorific, a title,
     # an office it holds, a role that only people have: "Blinken's predecessor Mike Pompeo")
     if honorific or titled or m.hint.get("holder_of") or _ROLE_BEFORE.search(doc.text, max(0, m.span.start - 30),
-                                                                             m.span.start):
+                                                                             m.span.start) \
+            or titled_description(doc.text, m.span.start) is not None:
         _set(m, index, None, None, 0.0, "unknown-name", "no KB entity has this name")
         return
     if AGE_AFTER_NAME.match(doc.text, m.span.end):
@@ -1323,7 +1321,7 @@ def _antecedents(doc: Document, m: Mention, key: str, intro: list[Introduced], i
     Duck-soo" and "Han Dong-hoon"), else one not introduced as another's relative ("President
     Biden pardoned his son Hunter Biden": "Mr. Biden" is the president, however often his son is
     named in full), else one named in full in its own paragraph, else the one the text
-    introduced first, the story's subject (a story's
+    introduced first, the story's subject, of those the KB knows (a story's
     "Beshear" is the governor, not his father named later), else the one named most in full,
     else the nearest."""
     found = [p for p in reversed(intro) if key in p.surnames or key in p.givens]
@@ -1362,6 +1360,9 @@ def _antecedents(doc: Document, m: Mention, key: str, intro: list[Introduced], i
                                         kin[p.entity or p.name] and not (woman and (p.entity or p.name) in women),
                                         (p.entity or p.name) not in here,
                                         len(last) == 1 and (p.entity or p.name) not in last,
+                                        # (one the KB knows before one named in passing: "the
+                                        # secretary-general, Oumar Samba Ba, read out a decree")
+                                        p.entity is None,
                                         first[p.entity or p.name], -named[p.entity or p.name]))
 
 

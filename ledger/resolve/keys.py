@@ -58,6 +58,12 @@ TITLE_HEADS = frozenset({
     "executive", "officer", "ceo", "cfo", "coo", "cto", "founder", "chairperson",
 })
 
+# the last words of an institution's name ("World Bank", "Japan Transport Safety Board"): no
+# person's, whatever cue follows it
+ORG_LAST_WORDS = frozenset("""bank fund ministry council committee commission department agency bureau
+union party university institute association organization organisation corporation company group authority
+parliament assembly senate congress tribunal secretariat directorate federation foundation board""".split())
+
 # words that make a title another office than the one without them, and not its seat
 # ("Deputy Prime Minister", "Prime Minister-elect", "Minister of State")
 OTHER_OFFICE_WORDS = frozenset({"deputy", "vice", "assistant", "under", "junior", "associate", "acting", "former",

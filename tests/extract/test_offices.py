@@ -119,6 +119,12 @@ def test_a_name_after_in_is_no_holder_of_the_title_after_it() -> None:
     assert [c.subject_surface for c in claims] == []
 
 
+def test_a_name_ending_an_opening_phrase_is_no_holder_of_the_title_after_it() -> None:
+    claims = offices("According to Lloyd Austin, the president wished them a speedy recovery. "
+                     "According to Lloyd Austin, the defense secretary, the talks went well.")
+    assert [(c.subject_surface, c.object_surface) for c in claims] == [("Lloyd Austin", "defense secretary")]
+
+
 def test_a_place_holds_no_office() -> None:
     # a rank between the title and the name: the place before the title is no holder
     claims = offices("In Tehran, Supreme Leader Ayatollah Ali Khamenei declared five days of mourning.")

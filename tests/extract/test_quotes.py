@@ -1269,3 +1269,39 @@ def test_a_second_that_clause_is_the_outer_verbs() -> None:
     (q,) = text("The judge added that Li Shangfu had testified falsely and that there remained "
                 "“a risk that this man will do something bad.”").quotes
     assert (q.speaker_text, q.cue) == ("The judge", "added")
+
+
+def test_a_sentence_quoted_after_its_speakers_that_is_not_the_next_speakers() -> None:
+    f = text("The army said in a joint statement that “any act contrary to the constitutional order is a crime.” "
+             "Lloyd Austin said on Twitter that Washington “rejects any extra-constitutional act.”")
+    first, second = f.quotes
+    assert first.speaker_text == "The army" and f.entity(second) == "lloyd-austin", (first.speaker_text, second.speaker_text)
+
+
+def test_a_time_word_opening_a_sentence_is_no_speaker() -> None:
+    f = text("Li Shangfu, to his credit, heard it. Late on Sunday, he said he would go. "
+             "“I ask for a truce,” he had said on the day he took office.")
+    (q,) = f.quotes
+    assert f.entity(q) == "li-shangfu", q.speaker_text
+
+
+def test_he_is_the_unknown_person_a_titled_description_names() -> None:
+    f = text("Lloyd Austin left the palace.\n\nIn the evening, the secretary-general of the presidency, "
+             "Jan Novak, read out a decree. “Petr Kral is appointed Prime Minister,” he said.")
+    (q,) = f.quotes
+    assert f.surface(q) == "Jan Novak", q.speaker_text
+
+
+def test_he_is_neither_a_body_nor_whom_a_spokesman_told() -> None:
+    for told in ("Reuters", "Jan Novak"):
+        f = text(f"The captain survived.\n\nA Pentagon spokesman told {told} the agency was working with "
+                 "investigators from the US Transport Safety Board. “We are deeply sorry,” he said.")
+        (q,) = f.quotes
+        assert f.speaker(q) is None, f.surface(q)
+
+
+def test_he_is_no_model_of_plane() -> None:
+    f = text("The captain of the plane, a Bombardier Dash 8, survived.\n\nA Pentagon spokesman spoke. "
+             "“We are deeply sorry,” he said.")
+    (q,) = f.quotes
+    assert f.speaker(q) is None, f.surface(q)

@@ -1127,3 +1127,11 @@ def test_a_plurals_possessive_inside_a_kb_name() -> None:
     text = "Wang Yi attended the ASEAN foreign ministers' meeting in Phnom Penh on Friday.\n"
     doc = Document(path="t.txt", text=text, published=date(2022, 8, 5), sections=[Section("body", 0, len(text))])
     assert [m.entity for m in analyze(doc, build_index(kb)).mentions if m.kind == "event"] == ["asean-fm"]
+
+
+def test_a_surname_shared_with_someone_named_in_passing_is_the_kb_persons() -> None:
+    text = ("In the evening, the secretary-general of the presidency, Jan Austin, read out a decree. "
+            "Lloyd Austin had left the post to run for president. Austin came second.")
+    ms = mentions(text)
+    assert [(m.surface, m.method) for m in ms if m.surface == "Jan Austin"] == [("Jan Austin", "unknown-name")]
+    assert resolved(text, "Austin").entity == "lloyd-austin"
