@@ -633,8 +633,10 @@ _LAW_NOUNS = frozenset({"Bill", "Act", "Law", "Code", "Charter", "Constitution",
 _HEAD_OF_STATE_WORDS = frozenset({"president", "premier", "chancellor", "king", "queen", "emir", "monarch"})
 # a participle opening a sentence ("Standing on top of a bus ..., the president sang"), no name
 _PARTICIPLE_OPENING = rx.compile(r"[A-Z][a-z]{2,}ing")
-# the words before a sentence's subject that follows such a participle phrase (and its title)
-_PARTICIPLE_LEAD = rx.compile(r"[ \t\u00a0\n\"“]*[A-Z][a-z]{2,}ing[ \t\u00a0]+[^.!?\n]*?,[ \t\u00a0]+"
+# the words before a sentence's subject that follows such a participle phrase (and its title;
+# or a question put to it: "Asked on Monday whether ..., the Kremlin spokesman, Dmitry Peskov,")
+_PARTICIPLE_LEAD = rx.compile(r"[ \t\u00a0\n\"“]*(?:[A-Z][a-z]{2,}ing|Asked|Pressed|Questioned)[ \t\u00a0]+"
+                              r"[^.!?\n]*?,[ \t\u00a0]+"
                               r"(?:(?:the|[A-Z][\w.’'-]*)[ \t\u00a0]+){0,3}")
 _PARTICIPLE_PHRASE = rx.compile(r"[ \t\u00a0]+(?:on|at|in|to|before|after|outside|inside|with|from|beside|alongside"
                                 r"|near|under|over|behind|the|a|an|his|her|their|its)\b[^.!?\n]*?,")

@@ -1305,3 +1305,11 @@ def test_he_is_no_model_of_plane() -> None:
              "“We are deeply sorry,” he said.")
     (q,) = f.quotes
     assert f.speaker(q) is None, f.surface(q)
+
+
+def test_he_is_whom_a_question_opening_the_sentence_was_put_to() -> None:
+    f = text("The court said Jan Novak had pleaded guilty. Jan Novak had cuts and bruises on his face.\n\n"
+             "Asked on Monday whether the men had been tortured, the Pentagon press secretary, Lloyd Austin, "
+             "declined to comment. “I will leave this question unanswered,” he told reporters.")
+    (q,) = f.quotes
+    assert f.entity(q) == "lloyd-austin", q.speaker_text
