@@ -54,7 +54,9 @@ _SMALL = {
     "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
     "ninety": 90, "a": 1, "an": 1,
 }  # fmt: skip
-_SCALE = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+# (South Asia's "lakh" and "crore": "₹10 lakh" is a million rupees, "Rs 5 crore" fifty million)
+_SCALE = {"hundred": 100, "thousand": 1e3, "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7,
+          "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _SCALE_ABBR = {"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12, "trn": 1e12}
 _VAGUE = {  # "dozens of" -> at least 24
     "dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2e3, "millions": 2e6,
@@ -64,7 +66,7 @@ _VAGUE = {  # "dozens of" -> at least 24
 _CURRENCY = {"$": "dollar", "us$": "dollar", "€": "euro", "£": "pound", "¥": "yen"}
 # other currency signs; the Philippine "P" before an amount with a scale word ("P650 million")
 _SIGNS = {"₱": "peso", "₹": "rupee", "₩": "won"}
-_SCALE_AFTER = rx.compile(r"(?:[.,]\d+)?[ \t\u00a0]*(?:million|billion|trillion|bn|m)\b")
+_SCALE_AFTER = rx.compile(r"(?:[.,]\d+)?[ \t\u00a0]*(?:million|billion|trillion|lakhs?|crores?|bn|m)\b")
 # the other dollars (and the real) by the letters before "$": "NT$", "HK$", "C$", "A$", "R$"
 _DOLLARS = {"NT": "new taiwan dollar", "HK": "hong kong dollar", "C": "canadian dollar", "CA": "canadian dollar",
             "A": "australian dollar", "AU": "australian dollar", "S": "singapore dollar", "SG": "singapore dollar",
@@ -99,7 +101,7 @@ _WORDNUM = (
     + "))(?![\\w])"
 )
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d|,\d)|\d+(?:\.\d+)?"
-_SCALES = r"(?:\s+(?:hundred|thousand|million|billion|trillion)(?!\w))*"
+_SCALES = r"(?:\s+(?:hundred|thousand|lakhs?|crores?|million|billion|trillion)(?!\w))*"
 _NUM = (
     r"(?:(?P<dig>" + _DIGITS + r")(?![\d])|(?P<word>" + _WORDNUM + r")|(?P<a>[Aa]n?)(?=\s+"
     r"(?:hundred|thousand|million|billion|trillion|dozen)\b))" + _SCALES
@@ -254,7 +256,7 @@ _FUNCTION = _STOP | {
     "despite", "once", "many", "here", "now", "today", "yesterday",
 }  # fmt: skip
 _BAD_AFTER = rx.compile(r"[.:/]\w|[A-Za-z_]")
-_SCALE_RX = rx.compile(r"(?:\s+(?:hundred|thousand|million|billion|trillion)(?!\w))*")
+_SCALE_RX = rx.compile(r"(?:\s+(?:hundred|thousand|lakhs?|crores?|million|billion|trillion)(?!\w))*")
 _A_BEFORE = rx.compile(r"(?<!\w)(?:[Hh]alf\s+a|[Aa]n?)\s+\Z")
 _A_WORDS = (b"dozen", b"hundred", b"thousand", b"million", b"billion", b"couple", b"pair")
 _TIME_AFTER = rx.compile(r"\s*(?:[ap]\.?\s?m\b\.?|o['’]clock\b|[ap]\.m\.)", re.I)
@@ -532,7 +534,7 @@ def _quantity_at(text: str, ws: int, floor: int, end: int) -> _Q | int | None:
     if prev and not m["vague"] and not m["couple"] and not m["several"]:
         if prev_low in _LABELS or prev_low.rstrip(".") in _LABELS:
             return None
-        if (prev[0].isupper() and prev_low not in _FUNCTION and not prev.endswith(("'s", "’s"))
+        if (prev[0].isupper() and prev_low not in _FUNCTION and not prev.endswith(("'s", "’s", "."))
                 and not _OF_WHOLE_AFTER.match(text, num_end)):  # (not "gave the Mahayuti 230 of the 288 seats")
             return None
         if prev.isupper() and len(prev) <= 5 and prev not in ("A", "I"):

@@ -428,6 +428,14 @@ def _toll_day(doc: Document, lo: int, hi: int, at: int) -> tuple[date, date] | N
 
     for t in sorted(find_timexes(doc.text, doc.published, lo, hi),
                     key=lambda t: min(abs(t.start - at), abs(t.end - at))):
+        if (t.valid_to is None and t.text[:6].lower() == "since " and t.end < at
+                and _WHEN_CLAUSE.match(doc.text, t.end)):
+            # "the worst since 1995, when two trains collided ..., killing more than 300
+            # people": the toll of the time the clause after it tells of
+            then = [(u.valid_from, u.valid_to) for u in find_timexes(doc.text, doc.published, t.start + 6, t.end)
+                    if u.valid_from is not None and u.valid_to is not None]
+            if len(then) == 1 and then[0][1] < doc.published:
+                return then[0]
         if t.valid_to is None or t.valid_from is None:
             continue
         if doc.text.startswith(("'s", "’s"), t.end) or doc.text.startswith(("'s", "’s"), t.end - 2):
@@ -480,6 +488,7 @@ def _year_before(d: date) -> date:
 
 
 _YEAR_IN = rx.compile(r"\b\d{4}\b")
+_WHEN_CLAUSE = rx.compile(r",?[ \t\u00a0]+when\b")
 _SINCE = rx.compile(r"\b(?:since|from|as\s+of)\s+\Z", re.IGNORECASE)
 _SINCE_BEGAN = rx.compile(r"\bsince\s+(?:the\s+)?[a-z]+(?:\s+[a-z]+)?\s+(?:began|started|erupted|broke\s+out)"
                           r"(?:\s+(?:on|in))?\s+\Z", re.IGNORECASE)
@@ -603,6 +612,9 @@ _TOGETHER_WITH = rx.compile(r"\b(?:[Tt]ogether|[Aa]long|[Ii]n alliance|[Ii]n coa
                             r"(?:[\w'’-]+[ \t\u00a0]+){0,4}\Z")
 
 
+# a part no one counted of a whole: "Most of the 300 people on board"
+_SOME_OF = rx.compile(r"\b(?:[Mm]ost|[Ss]ome|[Mm]any|[Ss]everal|[Ff]ew|[Hh]alf|[Nn]one)[ \t\u00a0]+of[ \t\u00a0]+"
+                      r"(?:the|its|their|his|her)[ \t\u00a0]+\Z")
 _BASED = rx.compile(r"(?:,[ \t\u00a0]+[A-Z][\w.]*(?:[ \t\u00a0]+[A-Z][\w.]*)?)?-based\b")
 
 
@@ -664,6 +676,8 @@ def count_claims(doc: Document, mentions: list[Mention], index: Any,
                 # "Raisi, the minister and six other people were killed": a part of the toll (not
                 # one a verb tells whole: "killed one man and critically wounded two other men")
                 continue
+            if toll is not None and _SOME_OF.search(text, max(0, q.start - 20), q.start):
+                continue  # "Most of the 300 people on board were killed": a part no one counted
             if toll is not None and to_date:
                 toll += " this year"
             # "sentenced Dominique Pelicot to 20 years": a prison term, the sentenced person's
@@ -1106,7 +1120,10 @@ _LEFT_BARE = rx.compile(r"\b(?:left|leaving)[ \t\u00a0]+"
 # (the words between may be possessives: "the death toll from Friday's earthquake rose to 2,497")
 _TOLL_TOLD = rx.compile(r"\b(?:death[ \t\u00a0]+)?toll[ \t\u00a0]+(?:[\w'’-]+[ \t\u00a0]+){0,10}?"
                         r"(?:rose|risen|rises|climbed|climbs|reached|reaches|jumped|stood|stands|increased|"
-                        r"is|was|to|at)(?:[ \t\u00a0]+(?:to|at))?[ \t\u00a0]+(?:\w+[ \t\u00a0]+){0,2}?\Z", re.I)
+                        r"is|was|to|at)(?:[ \t\u00a0]+(?:to|at))?[ \t\u00a0]+"
+                        # (words of a bound, "at least"; no number before and another after it:
+                        # "rose to 137 and four men accused ... were brought before a court")
+                        r"(?:(?!and\b)[^\W\d]\w*[ \t\u00a0]+){0,2}?\Z", re.I)
 # a toll or a count told as it stands now, in the present perfect
 _SO_FAR = rx.compile(r"\b(?:have|has)[ \t\u00a0]+(?:now[ \t\u00a0]+|so[ \t\u00a0]+far[ \t\u00a0]+)?"
                      r"(?:killed|died|been[ \t\u00a0]+killed|reached|risen|climbed|left)\b", re.I)

@@ -264,6 +264,20 @@ def test_men_wounded_are_a_toll_also_after_other() -> None:
     assert counts("In Japan, Jan Novak, the minister and six other people were killed.") == []
 
 
+def test_a_toll_of_a_part_is_the_parts_and_a_number_after_a_toll_is_its_own() -> None:
+    assert counts("A quake struck Japan. Five of its six crew members were killed.") == [("Japan", "5", "dead")]
+    assert counts("In Japan, most of the 300 people on board were killed.") == []
+    assert counts("The death toll in Japan rose to 137 and four men accused of the attack were charged.") == [
+        ("Japan", "137", "dead"), ("Japan", "4", "man")]
+
+
+def test_a_toll_of_the_time_a_when_clause_tells_of() -> None:
+    doc = Document(path="t.txt", text="It is Japan's deadliest quake since 2016, when a series of tremors in "
+                   "Kumamoto killed 276 people.", published=date(2024, 1, 8), sections=[Section("body", 0, 96)])
+    (c,) = [c for c in analyze(doc, INDEX).claims if c.predicate == "count"]
+    assert (c.value, c.valid_from, c.valid_to) == ("276", date(2016, 1, 1), date(2016, 12, 31))
+
+
 def test_the_swahili_press_honorifics_are_no_names() -> None:
     # "the Prime Cabinet Secretary, Bw Musalia Mudavadi": Bw (Bwana, Mr) is no holder
     found = [(c.subject_surface, c.object_surface) for c in offices(

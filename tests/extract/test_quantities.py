@@ -117,6 +117,8 @@ CASES = [
      None, ""),
     ("another dollar, one letter", "a deficit of C$66.9bn", "C$66.9bn", 66.9e9, 66.9e9, 66.9e9, "canadian dollar",
      None, ""),
+    ("a rupee sign and lakh", "an ex gratia of ₹10 lakh each", "₹10 lakh", 1e6, 1e6, 1e6, "rupee", None, ""),
+    ("a rupee sign and crore", "set aside ₹5 crore for", "₹5 crore", 5e7, 5e7, 5e7, "rupee", None, ""),
     # compounds
     ("hyphen compound", "A 10-year plan.", "10-year", 10, 10, 10, "year", None, "year"),
     ("count that looks like a year", "They sent 2000 troops.", "2000 troops", 2000, 2000, 2000,
