@@ -679,6 +679,9 @@ def _toll_group(c: Claim) -> str:
     last = words[-1] if words else ""
     if last in ("body", "bodies"):
         return "body"  # bodies recovered, buried or identified so far: a count of its own, not the toll
+    two = " ".join(words[-2:])
+    if len(words) >= 2 and two in TOLL_GROUPS:
+        last = two  # "six crew members": the crew's
     return (last[:-1] if last.endswith("s") and last[:-1] in TOLL_GROUPS else last) if last in TOLL_GROUPS else ""
 
 
