@@ -210,6 +210,12 @@ _CORES: dict[str, list[tuple[str, re.Pattern[str]]]] = {
             ("deic", r"(?P<deic>" + _ci("yesterday|today") + r")(?!\w)"),
             ("unit", r"(?P<u>" + _ci("day") + r")(?P<pl>s)?(?P<ago>\s+ago)?(?![\w-])"),
         ],
+        # days of the year named for what falls on them ("on New Year's Day"), of a year the
+        # nearest the document's, as a day and month written without one
+        "holiday": [
+            ("hol", r"(?P<hol>[Nn]ew[ \t\u00a0]+[Yy]ear['’]?s[ \t\u00a0]+(?:[Dd]ay|[Ee]ve)|[Cc]hristmas[ \t\u00a0]+"
+                    r"(?:[Dd]ay|[Ee]ve)|[Bb]oxing[ \t\u00a0]+[Dd]ay)(?!\w)"),
+        ],
         "unit": [
             ("season", r"(?P<s>" + _ci("spring|summer|fall|autumn|winter") + r")\s+(?:of\s+)?"
                        r"(?P<y>" + _Y + r")(?![\w%]|[.,]\d)"),
@@ -225,7 +231,8 @@ _CORES: dict[str, list[tuple[str, re.Pattern[str]]]] = {
 _TRIGGERS: list[tuple[bytes, str, bool]] = (
     [(str(i).encode(), "digit", False) for i in range(10)]
     + [(m.encode(), "month", False) for m in "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()]  # noqa: E501
-    + [(b"day", "day", True)]
+    + [(b"day", "day", True), (b"new year", "holiday", True), (b"christmas", "holiday", True),
+       (b"boxing day", "holiday", True)]
     + [(k.encode(), "unit", True) for k in ("eek onth year ecade uarter alf night orning fternoon "
                                             "vening omorrow pring ummer fall utumn winter").split()]
 )  # fmt: skip
@@ -279,7 +286,7 @@ _ALLOWED = {
     "dm": {"ops", "the"}, "my": {"ops", "eml"}, "bm": {"ops", "eml", "rel"},
     "season": {"ops", "the"}, "qh": {"ops", "the", "ord"}, "dec": {"ops", "the", "eml"},
     "year": {"ops", "eml", "circa"}, "unit": {"ops", "eml", "the", "rel", "n"},
-    "deic": {"ops"}, "wd": {"ops", "eml", "rel"},
+    "deic": {"ops"}, "wd": {"ops", "eml", "rel"}, "hol": {"ops", "rel"},
 }  # fmt: skip
 _ALLOWED = {
     k: v | ({"the1", "the2"} if "the" in v else set()) for k, v in _ALLOWED.items()
@@ -575,6 +582,10 @@ def _dateparser(s: str) -> date | None:
 _Res = tuple[date | None, date | None, str, bool, str | None]
 
 
+_HOLIDAYS = {("new", "day"): (1, 1), ("new", "eve"): (12, 31), ("christmas", "day"): (12, 25),
+             ("christmas", "eve"): (12, 24), ("boxing", "day"): (12, 26)}
+
+
 def _resolve(name: str, g: dict[str, Any], text: str, pos: int, anchor: date | None) -> _Res | None:
     """An expression's interval, granularity, approximation and how it shifts in a range
     (``None``: not a time expression after all).  ``g``: the groups of the core and the prefix;
@@ -592,6 +603,19 @@ def _resolve(name: str, g: dict[str, Any], text: str, pos: int, anchor: date | N
         return d, d, "day", False, None
     if name in ("md", "dm"):
         return _resolve_day_month(g, text, pos, anchor)
+    if name == "hol":
+        words = g["hol"].lower().split()
+        month, day = _HOLIDAYS[(words[0], words[-1])]
+        if anchor is None:
+            return None, None, "day", False, "year"
+        rel = g.get("rel")
+        hy = (anchor.year - ((month, day) > (anchor.month, anchor.day)) if rel in ("last", "past")
+              else anchor.year + ((month, day) < (anchor.month, anchor.day)) if rel in ("next", "coming")
+              else anchor.year if rel == "this" else _day_year(anchor, month, day, _tense(text, pos)))
+        if hy is None:
+            return None
+        d = date(hy, month, day)
+        return d, d, "day", False, "year"
     if name == "my":
         frm, to = _mrange(int(g["y"]), MONTHS[g["mon"].lower()])
         if eml:
