@@ -774,6 +774,14 @@ class _SameFact:
             pa, pb = self.items[i][0].published, self.items[j][0].published
             if pa is not None and pb is not None and (min(pa, pb) - da).days <= 1:
                 da, db = pa, pb
+        elif da is not None and db is not None and da != db:
+            # a toll of a day told days later, when another story had told a lower one of a
+            # later day before it ("On Friday evening, four gunmen ... killed at least 139
+            # people", five days on; "an attack ... that killed 133 people", the day after):
+            # the later story knew more
+            pa, pb = self.items[i][0].published, self.items[j][0].published
+            if pa is not None and pb is not None and pa != pb and (da < db) != (pa < pb):
+                da, db = pa, pb
         if da is None or db is None or da == db:
             return False
         early, late = (a, b) if da < db else (b, a)
