@@ -176,6 +176,10 @@ def double_surname(name: str) -> str | None:
     return " ".join(toks[i:] if i < len(toks) - 1 else toks[-2:])
 
 
+# a preposition and the name after it, inside an event's name ("attack on Crocus City Hall")
+_PREPOSITION_NAME = rx.compile(r"(?<=\w )(on|of|in|at) ([A-Z])")
+
+
 def build_index(entities: Iterable[Entity], extra_aliases: Iterable[tuple[str, str]] = ()) -> NameIndex:
     idx = NameIndex()
     ents = list(entities)
@@ -185,6 +189,11 @@ def build_index(entities: Iterable[Entity], extra_aliases: Iterable[tuple[str, s
         idx.add(phrase_key(e.name, expand=False), Entry(e.id, e.kind, e.name, "exact", "house-preferred name"))
         for a in e.aliases:
             idx.add(phrase_key(a, expand=False), Entry(e.id, e.kind, a, "alias", f"KB alias of {e.name}"))
+        if e.kind == "event":
+            # "attack on Crocus City Hall" is also written "attack on the Crocus City Hall"
+            for n in [e.name, *e.aliases]:
+                if (the := _PREPOSITION_NAME.sub(r"\1 the \2", n)) != n:
+                    idx.add(phrase_key(the, expand=False), Entry(e.id, e.kind, the, "alias", f"KB alias of {e.name}"))
         german = _german_forms(e)
         for form, written in german:
             idx.add(phrase_key(written, expand=False),

@@ -1135,3 +1135,12 @@ def test_a_surname_shared_with_someone_named_in_passing_is_the_kb_persons() -> N
     ms = mentions(text)
     assert [(m.surface, m.method) for m in ms if m.surface == "Jan Austin"] == [("Jan Austin", "unknown-name")]
     assert resolved(text, "Austin").entity == "lloyd-austin"
+
+
+def test_an_events_name_with_a_preposition_before_a_name_takes_the_before_it(tmp_path: Path) -> None:
+    kb = """
+entities:
+  - {id: zenda-attack, kind: event, name: Zenda Hall attack, aliases: [attack on Zenda Hall], from: 2024-03-22}
+"""
+    found = mentions_with_kb(tmp_path, kb, "The toll from the attack on the Zenda Hall rose.", date(2024, 3, 24))
+    assert [(m.surface, m.entity) for m in found] == [("attack on the Zenda Hall", "zenda-attack")]
