@@ -615,6 +615,11 @@ _TOGETHER_WITH = rx.compile(r"\b(?:[Tt]ogether|[Aa]long|[Ii]n alliance|[Ii]n coa
 # a part no one counted of a whole: "Most of the 300 people on board"
 _SOME_OF = rx.compile(r"\b(?:[Mm]ost|[Ss]ome|[Mm]any|[Ss]everal|[Ff]ew|[Hh]alf|[Nn]one)[ \t\u00a0]+of[ \t\u00a0]+"
                       r"(?:the|its|their|his|her)[ \t\u00a0]+\Z")
+# a person's party or coalition after the name: " of the Taxawu Senegal coalition"
+_OF_PARTY = rx.compile(r"[ \t\u00a0]+of[ \t\u00a0]+(?:the[ \t\u00a0]+)?[A-Z][\w'’-]*(?:[ \t\u00a0]+[\w'’()-]+){0,6}?"
+                       r"[ \t\u00a0]*")
+# a number told again in another unit: "1,605,086 votes, or 35.79%"
+_OR_RESTATED = rx.compile(r",?[ \t\u00a0]+or[ \t\u00a0]+(?:about[ \t\u00a0]+|nearly[ \t\u00a0]+|some[ \t\u00a0]+)?")
 _BASED = rx.compile(r"(?:,[ \t\u00a0]+[A-Z][\w.]*(?:[ \t\u00a0]+[A-Z][\w.]*)?)?-based\b")
 
 
@@ -813,6 +818,13 @@ def count_claims(doc: Document, mentions: list[Mention], index: Any,
                 if (j is not None and actors[j][0] >= lo
                         and not text[mentions[actors[j][1]].span.end : paren.start()].strip()):
                     k, actor = j, mentions[actors[j][1]]
+                elif j is not None:
+                    # "ahead of Khalifa Ababacar Sall of the Taxawu Senegal coalition (1.56%)": the
+                    # person whose party the words between name
+                    p = next((p for p in range(j, -1, -1) if actors[p][0] >= lo
+                              and mentions[actors[p][1]].kind == "person"), None)
+                    if p is not None and _OF_PARTY.fullmatch(text, mentions[actors[p][1]].span.end, paren.start()):
+                        k, actor = p, mentions[actors[p][1]]
             if sentenced is not None and sentenced.group("who") and not _WHEN_ONLY.fullmatch(sentenced.group("who")):
                 who = [mentions[i] for a, i in actors if sentenced.start("who") <= a < sentenced.end("who")
                        and mentions[i].kind == "person"]
@@ -905,6 +917,11 @@ def count_claims(doc: Document, mentions: list[Mention], index: Any,
                     subject = (actor.entity, name_key(actor), actor.surface)  # "the quake killed 12"
             elif actor is not None:
                 subject = (actor.entity, name_key(actor), actor.surface)
+            if (toll is None and before is not None and out and out[-1].span.end == before.end
+                    and _OR_RESTATED.fullmatch(text, before.end, q.start)):
+                # "Amadou Bâ, who received 1,605,086 votes, or 35.79%": the same count told
+                # again, of the same one
+                subject = (out[-1].subject, out[-1].subject_key, out[-1].subject_surface or "")
             if subject is None:
                 continue
             value = int(q.value) if float(q.value).is_integer() else q.value

@@ -1103,6 +1103,14 @@ def test_a_share_in_brackets_is_the_name_before_its() -> None:
         ("Li Shangfu", "54.28", "percent"), ("Lloyd Austin", "35.79", "percent")]
 
 
+def test_a_share_in_brackets_after_a_name_and_its_party_and_a_number_told_again() -> None:
+    assert counts("Li Shangfu came third with 2.80%, ahead of Lloyd Austin of the Taxawu Senegal coalition "
+                  "(1.56%).") == [("Li Shangfu", "2.8", "percent"), ("Lloyd Austin", "1.56", "percent")]
+    assert counts("Li Shangfu won 2,434,751 votes, ahead of the candidate of the Democratic Party, Lloyd Austin, "
+                  "who received 1,605,086 votes, or 35.79%, the commission said.")[-2:] == [
+        ("Lloyd Austin", "1605086", "vote"), ("Lloyd Austin", "35.79", "percent")]
+
+
 def test_a_description_naming_a_body_does_not_make_the_body_the_speaker() -> None:
     # "Lloyd Austin, the civil aviation minister in the eastern administration, ... told": Austin
     from ledger.model import Entity
