@@ -419,7 +419,8 @@ _ELECT = rx.compile(r"[-‐ ](?:elect|designate|designee)\b", re.I)
 _EVENT_ANAPHORS = ("summit", "forum", "conference", "dialogue", "games", "talks", "earthquake", "quake", "storm",
                    "hurricane", "typhoon", "cyclone", "tsunami", "election",
                    # (of the event named before with that word: "the dissolution decree ... the decree")
-                   "decree", "ceasefire", "truce", "funeral", "crash", "explosion", "declaration")
+                   "decree", "ceasefire", "truce", "funeral", "crash", "explosion", "declaration",
+                   "collision", "accident", "derailment", "attack", "shooting", "bombing")
 _SAME_EVENT = rx.compile(
     r"\b[Tt]he same (?:event|forum|summit|conference|meeting|gathering|dialogue|venue)\b"
     # (a quake's or a storm's size or force between: "The magnitude 6.8 quake", "the deadly storm")

@@ -267,7 +267,7 @@ _ACTS = {
 _HAPPENINGS = {
     "fall": "fell", "crash": "crashed", "collapse": "collapsed", "explosion": "exploded",
     "splashdown": "splashed down", "liftoff": "lifted off", "touchdown": "touched down",
-    "surrender": "surrendered", "resignation": "resigned",
+    "surrender": "surrendered", "resignation": "resigned", "collision": "collided",
 }
 # a verb that tells an event whose name has a word of these, in a clause that names it
 # otherwise too ("the helicopter crashed" for the "Strelsau helicopter crash", "Mr. Abe was

@@ -1144,3 +1144,18 @@ entities:
 """
     found = mentions_with_kb(tmp_path, kb, "The toll from the attack on the Zenda Hall rose.", date(2024, 3, 24))
     assert [(m.surface, m.entity) for m in found] == [("attack on the Zenda Hall", "zenda-attack")]
+
+
+def test_an_accident_an_attack_and_a_collision_refer_to_the_event_named_so(tmp_path: Path) -> None:
+    kb = """
+entities:
+  - {id: zenda-crash, kind: event, name: Zenda train accident, from: 2023-06-02}
+  - {id: zenda-collision, kind: event, name: Strelsau runway collision, from: 2024-01-02}
+  - {id: zenda-place, kind: place, name: Strelsau}
+"""
+    text = ("Zenda train accident: the toll rose. The accident took place on Friday.\n\n"
+            "A jet collided with a plane on a runway at Strelsau on Tuesday. The Strelsau runway collision "
+            "shut the airport. Flights resumed after the collision.")
+    found = {(m.surface, m.entity) for m in mentions_with_kb(tmp_path, kb, text, date(2024, 1, 5))}
+    assert {("The accident", "zenda-crash"), ("collided", "zenda-collision"),
+            ("the collision", "zenda-collision")} <= found, found
