@@ -30,6 +30,10 @@ _LATE_OF_TIME = (r"late(?!\s+(?:on|in|at|last|this|that|yesterday|tonight|night|
                  r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)")
 _FORMER = rx.compile(r"\b(?:" + "|".join({"ex": "ex(?=-)", "late": _LATE_OF_TIME}.get(w, w) for w in PAST_WORDS)
                      + r")\b[\s-]*(?:[^\s'’,;:]+\s+){0,3}$", re.IGNORECASE)
+# a title after the death of its holder is the one held then ("since the martyrdom of President
+# Raeisi"): a past term, as after "the late"
+_DEATH_OF = rx.compile(r"\b(?:death|martyrdom|killing|assassination|murder|funeral|burial|passing)[ \t\u00a0]+of"
+                       r"[ \t\u00a0]+(?:the[ \t\u00a0]+)?(?:[^\s'’,;:]+[ \t\u00a0]+)?$", re.IGNORECASE)
 # the holder whom someone follows in office, before the title (and a word such as "outgoing")
 _SUCCEEDED = rx.compile(r"\b(?:(?:takes|took|taking|take)\s+over\s+from|replac(?:es|ed|ing)|succeed(?:s|ed|ing))"
                         r"\s+(?:\S+\s+)?$", re.IGNORECASE)
@@ -194,7 +198,7 @@ def office_claims(doc: Document, mentions: list[Mention]) -> list[Claim]:
                 valid_from, valid_to = date(y, 1, 1), date(y, 12, 31)
             else:
                 valid_from = valid_to = None
-        elif _FORMER.search(before) or _SUCCEEDED.search(before):
+        elif _FORMER.search(before) or _SUCCEEDED.search(before) or _DEATH_OF.search(before):
             # "former Defense Minister", or the holder someone takes over from ("takes over from
             # caretaker Foreign Minister Hanke Bruins Slot"): held until now
             qualifiers["time"] = "former"

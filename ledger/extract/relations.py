@@ -618,6 +618,9 @@ _SOME_OF = rx.compile(r"\b(?:[Mm]ost|[Ss]ome|[Mm]any|[Ss]everal|[Ff]ew|[Hh]alf|[
 # a person's party or coalition after the name: " of the Taxawu Senegal coalition"
 _OF_PARTY = rx.compile(r"[ \t\u00a0]+of[ \t\u00a0]+(?:the[ \t\u00a0]+)?[A-Z][\w'’-]*(?:[ \t\u00a0]+[\w'’()-]+){0,6}?"
                        r"[ \t\u00a0]*")
+# a share told after a name and "with": "ahead of Saïd Jalili, with 38.6%"
+_WITH_AFTER_NAME = rx.compile(r",[ \t\u00a0]+with[ \t\u00a0]+(?:about[ \t\u00a0]+|nearly[ \t\u00a0]+|just[ \t\u00a0]+"
+                              r"|some[ \t\u00a0]+|around[ \t\u00a0]+)?\Z")
 # a number told again in another unit: "1,605,086 votes, or 35.79%"
 _OR_RESTATED = rx.compile(r",?[ \t\u00a0]+or[ \t\u00a0]+(?:about[ \t\u00a0]+|nearly[ \t\u00a0]+|some[ \t\u00a0]+)?")
 _BASED = rx.compile(r"(?:,[ \t\u00a0]+[A-Z][\w.]*(?:[ \t\u00a0]+[A-Z][\w.]*)?)?-based\b")
@@ -810,6 +813,12 @@ def count_claims(doc: Document, mentions: list[Mention], index: Any,
                     k >= len(actors) or actors[k][0] < clause):
                 continue  # "... met the general, he won the second round with 96 votes": his, not theirs
             actor = mentions[actors[k][1]] if k < len(actors) and actors[k][0] < hi else None
+            if (with_ := _WITH_AFTER_NAME.search(text, max(lo, q.start - 24), q.start)) is not None:
+                # "ahead of the ultraconservative Saïd Jalili, with 38.6%": the share of the name before
+                j = next((j for j in range(bisect_left(actor_starts, with_.start()) - 1, -1, -1)
+                          if mentions[actors[j][1]].span.end == with_.start()), None)
+                if j is not None and actors[j][0] >= lo and mentions[actors[j][1]].kind == "person":
+                    k, actor = j, mentions[actors[j][1]]
             if (paren := _PAREN_OPEN.search(text, max(lo, q.start - 4), q.start)) is not None:
                 # "ahead of former prime minister Amadou Ba (35.79%)": the share of the name before
                 j = next((j for j in range(bisect_left(actor_starts, paren.start()) - 1, -1, -1)

@@ -125,6 +125,13 @@ def test_a_name_ending_an_opening_phrase_is_no_holder_of_the_title_after_it() ->
     assert [(c.subject_surface, c.object_surface) for c in claims] == [("Lloyd Austin", "defense secretary")]
 
 
+def test_a_title_after_its_holders_death_is_a_past_term() -> None:
+    (c,) = [c for c in offices("Acting President Jan Novak has led the government since the martyrdom of "
+                               "President Lloyd Austin.") if c.subject == "lloyd-austin"]
+    assert (c.subject, c.qualifiers.get("time"), c.valid_from, c.valid_to) == (
+        "lloyd-austin", "former", None, date(2024, 7, 11))
+
+
 def test_a_place_holds_no_office() -> None:
     # a rank between the title and the name: the place before the title is no holder
     claims = offices("In Tehran, Supreme Leader Ayatollah Ali Khamenei declared five days of mourning.")
@@ -1109,6 +1116,11 @@ def test_a_share_in_brackets_after_a_name_and_its_party_and_a_number_told_again(
     assert counts("Li Shangfu won 2,434,751 votes, ahead of the candidate of the Democratic Party, Lloyd Austin, "
                   "who received 1,605,086 votes, or 35.79%, the commission said.")[-2:] == [
         ("Lloyd Austin", "1605086", "vote"), ("Lloyd Austin", "35.79", "percent")]
+
+
+def test_a_share_after_a_name_and_with_is_the_names() -> None:
+    assert counts("Li Shangfu came first with 42.4% of the vote, ahead of the hardliner Lloyd Austin, with 38.6%.") == [
+        ("Li Shangfu", "42.4", "percent"), ("Lloyd Austin", "38.6", "percent")]
 
 
 def test_a_description_naming_a_body_does_not_make_the_body_the_speaker() -> None:
