@@ -284,7 +284,7 @@ for _verb, _nouns in {
     "demolished": ("demolition",), "sworn in": ("inauguration", "swearing"), "ousted": ("ouster", "coup"),
     "toppled": ("ouster", "coup"), "overthrown": ("overthrow", "coup"), "exploded": ("blast",),
     "blown up": ("destruction", "explosion", "blast", "bombing"), "destroyed": ("destruction",),
-    "breached": ("breach", "collapse"), "died": ("death",),
+    "breached": ("breach", "collapse"), "died": ("death",), "took the oath": ("inauguration", "swearing"),
 }.items():
     TOLD_BY[_verb] = TOLD_BY.get(_verb, ()) + _nouns
 _ACT_OF = rx.compile(r"(?:the )?(?P<act>[a-z]+) (?:of|on) (?:the )?(?P<what>.+)")

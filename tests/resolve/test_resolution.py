@@ -1159,3 +1159,13 @@ entities:
     found = {(m.surface, m.entity) for m in mentions_with_kb(tmp_path, kb, text, date(2024, 1, 5))}
     assert {("The accident", "zenda-crash"), ("collided", "zenda-collision"),
             ("the collision", "zenda-collision")} <= found, found
+
+
+def test_took_the_oath_tells_of_a_swearing_in(tmp_path: Path) -> None:
+    kb = """
+entities:
+  - {id: rt-swear, kind: event, name: swearing-in of the council, from: 2024-04-25}
+"""
+    text = "The swearing-in of the council was planned.\n\nThe nine council members took the oath of office on Thursday."
+    found = {(m.surface, m.entity) for m in mentions_with_kb(tmp_path, kb, text, date(2024, 4, 26))}
+    assert ("took the oath", "rt-swear") in found, found
