@@ -756,6 +756,12 @@ _DESCRIPTION_BEFORE = rx.compile(r"\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|\w+
                                  r"[ \t\u00a0]*,[ \t\u00a0]+\Z")
 
 
+# a name the text says is all it gives, with no honorific: "who gave only her first name, Shirin"
+GIVEN_NAME_ONLY = rx.compile(r"\b(?:gave|giving|gives|give)[ \t\u00a0]+(?:only[ \t\u00a0]+)?(?:her|his|their)"
+                             r"[ \t\u00a0]+(?:(?:first|last|family|sur)[ \t\u00a0]*)?names?(?:[ \t\u00a0]+only)?"
+                             r"(?:[ \t\u00a0]+as|,)[ \t\u00a0]+\Z", re.IGNORECASE)
+
+
 def titled_description(text: str, start: int) -> int | None:
     """Where a description whose head is a title's ("the secretary-general of the presidency,")
     starts, when it stands in apposition right before ``start``: the name after it is a

@@ -45,7 +45,7 @@ from functools import lru_cache
 from anyascii import anyascii
 
 from ledger import rx
-from ledger.extract.mentions import AGE_AFTER_NAME, HONORIFICS, TITLE_HEADS, opens_sentence
+from ledger.extract.mentions import AGE_AFTER_NAME, GIVEN_NAME_ONLY, HONORIFICS, TITLE_HEADS, opens_sentence
 from ledger.extract.sentences import ABBREVIATIONS
 from ledger.model import Mention
 from ledger.resolve.keys import ORG_LAST_WORDS, OTHER_OFFICE_WORDS, PARTICLES, knows_person
@@ -1272,6 +1272,8 @@ class _Finder:
             return False
         if " " in m.surface or not m.hint.get("run"):
             return False
+        if GIVEN_NAME_ONLY.search(self.text, max(0, m.span.start - 60), m.span.start):
+            return False  # "an engineer who gave only her first name, Shirin": a person's
         if self._name_words is None:  # the words of the names of people, with where each is first
             self._name_words = {}
             for o in self.mx.ms:

@@ -20,7 +20,14 @@ from functools import lru_cache
 
 from ledger import rx
 from ledger.extract import Extraction
-from ledger.extract.mentions import AGE_AFTER_NAME, HONORIFICS, TITLE_HEADS, titled_description, unknown_qualifier
+from ledger.extract.mentions import (
+    AGE_AFTER_NAME,
+    GIVEN_NAME_ONLY,
+    HONORIFICS,
+    TITLE_HEADS,
+    titled_description,
+    unknown_qualifier,
+)
 from ledger.extract.quotes import REPORTING_VERBS
 from ledger.model import Claim, Document, Entity, Mention, Span
 from ledger.read.sections import heading_text
@@ -1235,6 +1242,10 @@ def _resolve_run_once(doc: Document, m: Mention, index: NameIndex, intro: list[I
             # surname of a name a later cue may show a person's: "Maria Castellanos ...
             # Castelanos, 52, ... Castellanos said": left for that cue)
             _set(m, index, None, None, 0.0, "unknown-name", "no KB entity has this name; an age follows it")
+            return
+        if GIVEN_NAME_ONLY.search(doc.text, max(0, m.span.start - 60), m.span.start):
+            # "an engineer who gave only her first name, Shirin, said": a person's, all the name given
+            _set(m, index, None, None, 0.0, "unknown-name", f"{m.surface}: the only name given")
             return
         _set(m, index, None, None, 0.0, "dropped", "")
         return

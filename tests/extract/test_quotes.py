@@ -1313,3 +1313,12 @@ def test_he_is_whom_a_question_opening_the_sentence_was_put_to() -> None:
              "declined to comment. “I will leave this question unanswered,” he told reporters.")
     (q,) = f.quotes
     assert f.entity(q) == "lloyd-austin", q.speaker_text
+
+
+def test_she_is_the_one_who_gave_only_her_first_name() -> None:
+    t = ("Li Shangfu, 63, died in May. He had been seen as a successor.\n\nAt a polling station, a "
+         "42-year-old engineer who gave only her first name, Shirin, said she was voting. "
+         "“I didn't vote in 2021,” she said.")
+    doc = Document(path="t.txt", text=t, published=date(2024, 6, 28), sections=[Section("body", 0, len(t))])
+    said = [c for c in analyze_doc(doc, index()).claims if c.predicate == "said"]
+    assert [(c.subject, c.subject_surface) for c in said] == [(None, "Shirin")], said
