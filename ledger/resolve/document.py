@@ -73,6 +73,7 @@ def resolve(doc: Document, ex: Extraction, index: NameIndex) -> None:
     places: set[str] = set()  # the KB places the text has named so far
     people: list[Mention] = []  # the KB people named so far
     prev: Mention | None = None
+    outer: Mention | None = None  # the last event told by "the" and a word ("The 7.4-magnitude quake")
     for m in ex.mentions:
         if m.kind == "office":
             continue
@@ -81,6 +82,7 @@ def resolve(doc: Document, ex: Extraction, index: NameIndex) -> None:
             continue
         if m.hint.get("anaphor"):
             _resolve_anaphor(doc, m, _in_course(doc, m, last_event, events, index), index, places)
+            outer = m
             continue
         if m.candidates and any(e.method == "generic" for e in m.candidates):
             # an event named without its country ("the parliamentary election"): the one of a
@@ -104,6 +106,11 @@ def resolve(doc: Document, ex: Extraction, index: NameIndex) -> None:
             relation = _KIN_BEFORE.search(doc.text, max(0, m.span.start - 40), m.span.start)
             intro[-1].kin = relation is not None
             intro[-1].female = relation is not None and relation.group("kin").lower() in _WOMEN_KIN
+        if (m.kind == "event" and not m.entity and outer is not None and outer.entity
+                and outer.span.start <= m.span.start and m.span.end <= outer.span.end):
+            # "The 7.4-magnitude quake": its words after "The" name no other event than the whole
+            _set(m, index, None, None, 0.0, "dropped", "")
+            continue
         if m.kind == "event" and (m.entity or m.method == "unknown-name") and not m.hint.get("anaphor"):
             last_event = m
             events.append(m)

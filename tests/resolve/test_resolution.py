@@ -1169,3 +1169,14 @@ entities:
     text = "The swearing-in of the council was planned.\n\nThe nine council members took the oath of office on Thursday."
     found = {(m.surface, m.entity) for m in mentions_with_kb(tmp_path, kb, text, date(2024, 4, 26))}
     assert ("took the oath", "rt-swear") in found, found
+
+
+def test_the_words_of_a_kb_quakes_description_name_no_other_event(tmp_path: Path) -> None:
+    kb = """
+entities:
+  - {id: rt-zenda, kind: place, name: Zenda, country: RT}
+  - {id: rt-quake, kind: event, name: Zenda earthquake, place: rt-zenda, from: 2024-04-03, to: 2024-04-03}
+"""
+    text = "Rescuers reached Zenda. The 7.4-magnitude quake killed 21 people. The quake was felt in the capital."
+    found = [(m.surface, m.entity) for m in mentions_with_kb(tmp_path, kb, text, date(2024, 4, 4)) if m.kind == "event"]
+    assert found == [("The 7.4-magnitude quake", "rt-quake"), ("The quake", "rt-quake")], found
