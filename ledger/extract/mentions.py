@@ -412,7 +412,8 @@ def _title_names_country(text: str, title: Mention) -> bool:
             or unknown_qualifier(text, title.span.start) is not None)
 
 
-_ELECT = rx.compile(r"[-‐ ](?:elect|designate|designee)\b", re.I)
+# (and the French press's "a.i.", ad interim: "Prime Minister a.i. Michel Patrick Boisvert")
+_ELECT = rx.compile(r"[-‐ ](?:(?:elect|designate|designee)\b|a\.i\.|ad interim\b)", re.I)
 
 
 # "the summit" after "the G20 summit": resolution checks the head word is the event's

@@ -1180,3 +1180,15 @@ entities:
     text = "Rescuers reached Zenda. The 7.4-magnitude quake killed 21 people. The quake was felt in the capital."
     found = [(m.surface, m.entity) for m in mentions_with_kb(tmp_path, kb, text, date(2024, 4, 4)) if m.kind == "event"]
     assert found == [("The 7.4-magnitude quake", "rt-quake"), ("The quake", "rt-quake")], found
+
+
+def test_ad_interim_after_a_title_is_part_of_it(tmp_path: Path) -> None:
+    kb = """
+entities:
+  - {id: rt, kind: place, name: Ruritania, code: RT}
+  - {id: rt-pm, kind: office, name: Prime Minister of Ruritania, country: RT, titles: [Prime Minister]}
+  - {id: jan-novak, kind: person, name: Jan Novak, country: RT}
+"""
+    text = "Ruritania named Jan Novak Prime Minister a.i. for now\n\nTaking the floor, Prime Minister a.i. Jan Novak spoke."
+    ms = mentions_with_kb(tmp_path, kb, text, date(2024, 4, 26))
+    assert not [m for m in ms if m.surface == "a.i."], [(m.surface, m.method) for m in ms]
