@@ -26,6 +26,7 @@ from collections import defaultdict
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 
+from ledger import rx
 from ledger.engine.rules import Rule
 from ledger.engine.runner import cited
 from ledger.engine.view import LedgerView, doc_order
@@ -55,7 +56,8 @@ class Options:
 
 
 def _same_quote(a: tuple[str, ...], b: tuple[str, ...], n: int, joined: dict[tuple[str, ...], str],
-                whole: Collection[tuple[str, ...]] = ()) -> bool:
+                whole: Collection[tuple[str, ...]] = (),
+                sentences: dict[tuple[str, ...], set[tuple[str, ...]]] | None = None) -> bool:
     """Equal, or the shorter is a stretch of the longer with at least n words.  ``joined``
     holds each text's words between spaces (" a b c "): a stretch of words is then a
     substring, which the string search finds far faster than a loop over word lists."""
@@ -64,13 +66,15 @@ def _same_quote(a: tuple[str, ...], b: tuple[str, ...], n: int, joined: dict[tup
         return True
     if len(short) < n:
         return False
-    if len(short) < SHORT_QUOTE and len(long_) >= len(short) + 3 and short in whole and long_[: len(short)] != short:
+    if (len(short) < SHORT_QUOTE and len(long_) >= len(short) + 3 and short in whole and long_[: len(short)] != short
+            and short not in (sentences or {}).get(long_, ())):
         # a short sentence quoted whole inside a longer quotation, not opening it, is a stock
         # phrase others say too: "We will go to the people." (one leader's, on April 3) in "We
         # have resigned and we will go to the people" (another's, on April 16); not one the
         # longer opens with ("This was 100 percent preventable. We call things accidents."); a
         # partial quote is a part of a statement, found in the whole of it ("designed to be a
-        # snub, I think")
+        # snub, I think"; but a sentence of the longer quoted whole is the longer's: "Those found
+        # guilty will be punished stringently." after "It's a serious incident, ... angle.")
         return False
     return joined[short] in joined[long_]
 
@@ -80,7 +84,8 @@ SHORT_QUOTE = 8
 
 
 def _matches(order: list[tuple[str, ...]], n: int,
-             joined: dict[tuple[str, ...], str], whole: Collection[tuple[str, ...]] = ()) -> dict[int, set[int]]:
+             joined: dict[tuple[str, ...], str], whole: Collection[tuple[str, ...]] = (),
+             sentences: dict[tuple[str, ...], set[tuple[str, ...]]] | None = None) -> dict[int, set[int]]:
     """For each text (by index in ``order``), the other texts it matches (``_same_quote``).
     A shorter text matches a longer one only if the longer
     contains the shorter's first ``n`` words: each text looks up its stretches of ``n`` words
@@ -96,7 +101,7 @@ def _matches(order: list[tuple[str, ...]], n: int,
             for i in openings.get(words[p : p + n], ()):
                 # (every pair, not only those with a draft's side: a draft's quote reaches another
                 # outlet's longer telling through a third's part, as over the whole ledger)
-                if i != j and _same_quote(order[i], words, n, joined, whole):
+                if i != j and _same_quote(order[i], words, n, joined, whole, sentences):
                     same[i].add(j)
                     same[j].add(i)
     return same
@@ -121,7 +126,7 @@ def check(view: LedgerView, rule: Rule, targets: Collection[str] | None) -> Iter
     judged = [targets is None or any(r.key in targets for r, _, _ in texts[t]) for t in order]
     # (the texts quoted as whole sentences, never as a part of one)
     whole = {t for t in order if not any(c.qualifiers.get("partial") for _, c, _ in texts[t])}
-    same = _matches(order, n, joined, whole)
+    same = _matches(order, n, joined, whole, _sentences(texts))
     voices = [{who for _, _, who in texts[words]} for words in order]
     names = _Speakers(view)
     for i, words in enumerate(order):
@@ -155,6 +160,24 @@ def check(view: LedgerView, rule: Rule, targets: Collection[str] | None) -> Iter
             if not against or rival < 1 + len(agree):
                 continue
             yield _finding(view, rule, ref, c, against)
+
+
+# where a quotation's sentences part: after a full stop, a question or an exclamation mark
+_SENTENCE_END = rx.compile(r"(?<=[.!?…])[\"”’']?\s+(?=[\"“‘']?[A-Z0-9])")
+
+
+def _sentences(
+    texts: dict[tuple[str, ...], list[tuple[DocRef, Claim, str]]],
+) -> dict[tuple[str, ...], set[tuple[str, ...]]]:
+    """The words of each sentence of each quotation of more than one sentence."""
+    out: dict[tuple[str, ...], set[tuple[str, ...]]] = {}
+    for words, items in texts.items():
+        parts = _SENTENCE_END.split(items[0][1].value or "")
+        if len(parts) > 1:
+            from ledger.extract.quotes import normalize  # (loaded with the quotes' extraction)
+
+            out[words] = {tuple(normalize(p).split()) for p in parts}
+    return out
 
 
 class _Speakers:
