@@ -22,6 +22,7 @@ Clean::
 
 from __future__ import annotations
 
+import string
 from collections import defaultdict
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass
@@ -164,19 +165,29 @@ def check(view: LedgerView, rule: Rule, targets: Collection[str] | None) -> Iter
 
 # where a quotation's sentences part: after a full stop, a question or an exclamation mark
 _SENTENCE_END = rx.compile(r"(?<=[.!?…])[\"”’']?\s+(?=[\"“‘']?[A-Z0-9])")
+# punctuation as the quote's normalized words drop it (``ledger.extract.quotes.normalize``):
+# apostrophes joined, the rest a space
+_WORD_BREAKS = str.maketrans({**{c: " " for c in string.punctuation + "“”‘’«»…–—"}, "'": None, "’": None})
 
 
 def _sentences(
     texts: dict[tuple[str, ...], list[tuple[DocRef, Claim, str]]],
 ) -> dict[tuple[str, ...], set[tuple[str, ...]]]:
-    """The words of each sentence of each quotation of more than one sentence."""
+    """The words of each sentence of each quotation of more than one sentence (counted as its
+    normalized words are, and cut from them, so no second normalization is needed)."""
     out: dict[tuple[str, ...], set[tuple[str, ...]]] = {}
     for words, items in texts.items():
         parts = _SENTENCE_END.split(items[0][1].value or "")
-        if len(parts) > 1:
-            from ledger.extract.quotes import normalize  # (loaded with the quotes' extraction)
-
-            out[words] = {tuple(normalize(p).split()) for p in parts}
+        if len(parts) < 2:
+            continue
+        found: set[tuple[str, ...]] = set()
+        at = 0
+        for part in parts:
+            k = len(part.translate(_WORD_BREAKS).split())
+            found.add(words[at : at + k])
+            at += k
+        if at == len(words):  # (the counts agree with the normalized words)
+            out[words] = found
     return out
 
 
