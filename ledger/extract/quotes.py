@@ -799,13 +799,18 @@ class _Finder:
                 if m.kind in SPEAKER_KINDS and not described:
                     return _Subj("mention", m.span.start, e, _clean(m.surface), k)
                 return self.describe(e, lo)  # "the Dane said": a description, not a name
+        nickname = (depth == 0 and e - 2 > lo and text[e - 1] in "\"”’'" and text[e - 2] == ","
+                    and _NICKNAME_KNOWN.search(text, max(lo, e - 80), e) is not None)
+        if nickname:
+            e -= 1  # 'Jimmy Cherizier, known as "Barbecue," told': the comma inside the nickname's marks
         if text[e - 1] == "," and depth == 0:
             c = text.rfind(",", lo, e - 1)
             while c > lo and text[c - 1].isdigit() and _THOUSANDS.match(text, c):
                 c = text.rfind(",", lo, c)  # "with a majority of 8,405,": a number's comma
             if c == -1 or not text[c + 1 : e - 1].strip():
                 return None
-            named = self.appositive_name(c + 1, e - 1)
+            # (the nickname between the commas is the name's, not another's)
+            named = None if nickname else self.appositive_name(c + 1, e - 1)
             if named is not None:
                 return named
             return self.subject_before(c, lo, depth + 1)
@@ -1500,7 +1505,9 @@ def find_quotes(
         sents = f.sents = _sentence_starts(text, paras, raws, f)
         prev: tuple[Quote, int] | None = None
         raws = [r for r in raws if not _heading_quote(text, r) and not _nickname_in_name(text, r)
-                and not _NOT_SAID_BEFORE.search(text, max(0, r.start - 40), r.start)]
+                and not _NOT_SAID_BEFORE.search(text, max(0, r.start - 40), r.start)
+                and not (_NICKNAME_BEFORE.search(text, max(0, r.start - 30), r.start)
+                         and len(text[r.start : r.end].split()) <= 4)]
         for i, r in enumerate(raws):
             nxt_start = raws[i + 1].start if i + 1 < len(raws) else re_
             q, last_sent = _attribute(text, r, f, sents, re_, nxt_start, prev)
@@ -1509,6 +1516,15 @@ def find_quotes(
                 f.speakers.add(q.speaker)
             prev = (q, last_sent)
     return out
+
+
+# a nickname in quotation marks after the words that give it ("Jimmy Cherizier, known as
+# “Barbecue,”"): no one's statement
+_NICKNAME_BEFORE = rx.compile(r"\b(?:known[ \t\u00a0]+as|nicknamed|dubbed|alias|a\.k\.a\.)[ \t\u00a0]*\Z",
+                              re.IGNORECASE)
+# the comma of such an appositive inside the nickname's marks: 'known as "Barbecue," told'
+_NICKNAME_KNOWN = rx.compile(r",[ \t\u00a0]+(?:(?:also|better|popularly|widely)[ \t\u00a0]+)?(?:known[ \t\u00a0]+as"
+                             r"|nicknamed|dubbed|called)[ \t\u00a0]+[\"“‘'][^\"“”‘’'\n]{1,40},[\"”’']\Z")
 
 
 # what a quotation is after a verb of searching, typing or titling: the words of a search, a

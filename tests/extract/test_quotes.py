@@ -1322,3 +1322,9 @@ def test_she_is_the_one_who_gave_only_her_first_name() -> None:
     doc = Document(path="t.txt", text=t, published=date(2024, 6, 28), sections=[Section("body", 0, len(t))])
     said = [c for c in analyze_doc(doc, index()).claims if c.predicate == "said"]
     assert [(c.subject, c.subject_surface) for c in said] == [(None, "Shirin")], said
+
+
+def test_a_nickname_given_in_quotation_marks_is_no_quote_and_no_obstacle() -> None:
+    f = text("“If he does not resign, we will go to war,” Lloyd Austin, known as “Barbecue,” told reporters.")
+    (q,) = f.quotes
+    assert f.entity(q) == "lloyd-austin", q.speaker_text
