@@ -757,10 +757,12 @@ _DESCRIPTION_BEFORE = rx.compile(r"\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|\w+
                                  r"[ \t\u00a0]*,[ \t\u00a0]+\Z")
 
 
-# a name the text says is all it gives, with no honorific: "who gave only her first name, Shirin"
-GIVEN_NAME_ONLY = rx.compile(r"\b(?:gave|giving|gives|give)[ \t\u00a0]+(?:only[ \t\u00a0]+)?(?:her|his|their)"
+# a name the text says is all it gives, right before it, after an honorific if any: "who gave only
+# her first name, Shirin", "a tourist who gave her name only as Ms Lim", "identified only as Mr Chen"
+GIVEN_NAME_ONLY = rx.compile(r"\b(?:(?:gave|giving|gives|give)[ \t\u00a0]+(?:only[ \t\u00a0]+)?(?:her|his|their)"
                              r"[ \t\u00a0]+(?:(?:first|last|family|sur)[ \t\u00a0]*)?names?(?:[ \t\u00a0]+only)?"
-                             r"(?:[ \t\u00a0]+as|,)[ \t\u00a0]+\Z", re.IGNORECASE)
+                             r"(?:[ \t\u00a0]+as|,)|(?:identified|named)[ \t\u00a0]+(?:only[ \t\u00a0]+)?as)"
+                             r"[ \t\u00a0]+(?-i:[A-Z][a-z]{1,3}\.?[ \t\u00a0]+)?\Z", re.IGNORECASE)
 
 
 def titled_description(text: str, start: int) -> int | None:

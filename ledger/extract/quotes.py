@@ -37,7 +37,6 @@ from __future__ import annotations
 
 import bisect
 import re
-import string
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -49,6 +48,7 @@ from ledger.extract.mentions import AGE_AFTER_NAME, GIVEN_NAME_ONLY, HONORIFICS,
 from ledger.extract.sentences import ABBREVIATIONS
 from ledger.model import Mention
 from ledger.resolve.keys import ORG_LAST_WORDS, OTHER_OFFICE_WORDS, PARTICLES, knows_person
+from ledger.resolve.tokens import QUOTE_WORD_BREAKS
 
 # --------------------------------------------------------------------------------------------
 # data lists
@@ -163,7 +163,7 @@ def normalize(text: str) -> str:
                 s = s.replace(a, b)
         if not s.isascii():
             s = anyascii(s).lower()
-    return " ".join(map(spelling_key, s.translate(_ASCII_PUNCT).split()))
+    return " ".join(map(spelling_key, s.translate(QUOTE_WORD_BREAKS).split()))
 
 
 # British spellings and their American forms differ in a few endings ("defence", "colour",
@@ -192,7 +192,6 @@ _FOLD = (
     ("’", ""), ("‘", ""), ("“", " "), ("”", " "), ("…", " "), ("—", " "), ("–", " "),
     ("\u00a0", " "), ("«", " "), ("»", " "),
 )  # fmt: skip
-_ASCII_PUNCT = str.maketrans({**{c: " " for c in string.punctuation}, "'": None, "`": None})
 
 # --------------------------------------------------------------------------------------------
 # regexes

@@ -209,11 +209,6 @@ _REAL_NAME = rx.compile(r"[ \t\u00a0]*(?:,|\()[ \t\u00a0]*(?:whose[ \t\u00a0]+)?
                         # "al-Jolani, who has returned to his real name, Ahmed al-Sharaa"
                         r"|,[ \t\u00a0]+who[\w \t\u00a0]{0,30}?[ \t\u00a0](?:real|birth|legal)[ \t\u00a0]+name"
                         r",?[ \t\u00a0]+")
-# the words that say a name is all the text will give: "who gave her name only as Ms Lim",
-# "identified only as Mr Chen"
-_NAME_GIVEN_AS = rx.compile(r"\b(?:(?:gave|giving|gives|give)[ \t\u00a0]+(?:only[ \t\u00a0]+)?(?:her|his|their)"
-                            r"[ \t\u00a0]+(?:(?:first|last|family|sur)[ \t\u00a0]*)?names?|identified|named)"
-                            r"[ \t\u00a0]+(?:only[ \t\u00a0]+)?as[ \t\u00a0]+\S+[ \t\u00a0]+\Z", re.IGNORECASE)
 # a name the text gives as another the person goes by: "popularly known as Jokowi", "nicknamed",
 # a birth name ("Born Huang Jen-hsun in Tainan")
 _INTRODUCES = rx.compile(r"(?:\bknown|\bnicknamed|\bdubbed|\bcalled|\ba\.?k\.?a\.?|\bborn|\bn[ée]e)"
@@ -1228,7 +1223,7 @@ def _resolve_run_once(doc: Document, m: Mention, index: NameIndex, intro: list[I
             # "nicknamed “Mr Cannabis”", a headline's 'Mr Cannabis': a nickname, no one's name
             _set(m, index, None, None, 0.0, "dropped", "")
             return
-        if honorific and _NAME_GIVEN_AS.search(doc.text, max(0, m.span.start - 60), m.span.start):
+        if honorific and GIVEN_NAME_ONLY.search(doc.text, max(0, m.span.start - 60), m.span.start):
             # "a tourist who gave her name only as Ms Lim": all the name the text has
             _set(m, index, None, None, 0.0, "unknown-name", f"{honorific} + {m.surface}: the only name given")
             return

@@ -7,6 +7,7 @@ text, so "U.S." and "US", "Shang-fu" and "Shang fu", "Lý" and "Ly" meet on the 
 from __future__ import annotations
 
 import re
+import string
 from bisect import bisect_left
 from functools import lru_cache
 from itertools import accumulate, chain, compress, repeat
@@ -14,6 +15,11 @@ from operator import and_, itemgetter, not_
 from typing import NamedTuple
 
 from ledger import rx
+
+# how a quotation's words are told apart for comparison: punctuation is a space, apostrophes join
+# ("that’s" is "thats"); the curly marks and dashes too, for text not yet folded to ASCII
+QUOTE_WORD_BREAKS = str.maketrans({**dict.fromkeys(string.punctuation + "“”…—–«»\u00a0", " "),
+                                   "'": None, "`": None, "’": None, "‘": None})
 
 _WORD = rx.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
 _NON_ALNUM = rx.compile(r"[^a-z0-9]+")

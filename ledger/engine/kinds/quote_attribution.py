@@ -22,7 +22,6 @@ Clean::
 
 from __future__ import annotations
 
-import string
 from collections import defaultdict
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass
@@ -33,7 +32,7 @@ from ledger.engine.runner import cited
 from ledger.engine.view import LedgerView, doc_order
 from ledger.model import Claim, DocRef, Evidence, Finding
 from ledger.resolve.keys import roman_fold, same_person, sounds_within
-from ledger.resolve.tokens import ABBREVIATIONS, COMMON_WORDS, SPELLINGS, compatible, phrase_key
+from ledger.resolve.tokens import ABBREVIATIONS, COMMON_WORDS, QUOTE_WORD_BREAKS, SPELLINGS, compatible, phrase_key
 from ledger.store.shingles import SHINGLE, quote_speaker, quote_words, shingle_keys
 
 # words that folding rewrites ("defence" -> "defense"): not safe as substring anchors
@@ -165,9 +164,6 @@ def check(view: LedgerView, rule: Rule, targets: Collection[str] | None) -> Iter
 
 # where a quotation's sentences part: after a full stop, a question or an exclamation mark
 _SENTENCE_END = rx.compile(r"(?<=[.!?…])[\"”’']?\s+(?=[\"“‘']?[A-Z0-9])")
-# punctuation as the quote's normalized words drop it (``ledger.extract.quotes.normalize``):
-# apostrophes joined, the rest a space
-_WORD_BREAKS = str.maketrans({**{c: " " for c in string.punctuation + "“”‘’«»…–—"}, "'": None, "’": None})
 
 
 def _sentences(
@@ -183,7 +179,7 @@ def _sentences(
         found: set[tuple[str, ...]] = set()
         at = 0
         for part in parts:
-            k = len(part.translate(_WORD_BREAKS).split())
+            k = len(part.translate(QUOTE_WORD_BREAKS).split())
             found.add(words[at : at + k])
             at += k
         if at == len(words):  # (the counts agree with the normalized words)
